@@ -1,0 +1,158 @@
+"""Who is writing: load the registered member behind an update and check their role.
+
+Every handler is wrapped by ``members_only`` (naming the roles it serves), so no handler
+can forget the check. Strangers are stopped earlier, in the gate of handler group -1.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot import texts
+from bot.core.roles import Role
+from bot.services import Services
+from storage import users
+
+R = TypeVar("R")
+Context = ContextTypes.DEFAULT_TYPE
+MemberHandler = Callable[[Update, Context, "Member"], Coroutine[Any, Any, R]]
+
+REGISTRATION_DRAFT = "registrasi"
+REGISTRATION_CALLBACK_PREFIX = "reg:"
+
+
+@dataclass(frozen=True)
+class Member:
+    """A registered, active user as handlers see them (a snapshot, safe across awaits)."""
+
+    user_id: int
+    telegram_id: int
+    role: Role
+    full_name: str
+    nip: str
+    position: str
+    unit_id: int | None
+    unit_name: str | None
+
+
+def services(context: Context) -> Services:
+    """The application's services (put into bot_data when the application is built)."""
+    found = context.application.bot_data["services"]
+    assert isinstance(found, Services)
+    return found
+
+
+def load_member(svc: Services, telegram_id: int) -> Member | None:
+    """The active member behind a Telegram account, or None for a stranger."""
+    with svc.db.read() as session:
+        user = users.active_member(session, telegram_id)
+        if user is None or user.id is None:
+            return None
+        unit = users.unit_of(session, user)
+        return Member(
+            user_id=user.id,
+            telegram_id=user.telegram_id,
+            role=Role(user.role),
+            full_name=user.full_name,
+            nip=user.nip,
+            position=user.position,
+            unit_id=user.unit_id,
+            unit_name=None if unit is None else unit.name,
+        )
+
+
+def role_list(roles: tuple[Role, ...]) -> str:
+    return ", ".join(texts.ROLE_NAMES[r] for r in roles)
+
+
+async def refuse(update: Update, text: str, alert: str) -> None:
+    """Tell the user no: an alert on a button press, a reply to a message."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(alert, show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text)
+
+
+def members_only(
+    *roles: Role,
+) -> Callable[[MemberHandler[R]], Callable[[Update, Context], Coroutine[Any, Any, R | None]]]:
+    """Run the handler only for an active member with one of ``roles`` (all roles if none)."""
+    allowed = roles or tuple(Role)
+
+    def decorate(
+        handler: MemberHandler[R],
+    ) -> Callable[[Update, Context], Coroutine[Any, Any, R | None]]:
+        @functools.wraps(handler)
+        async def wrapper(update: Update, context: Context) -> R | None:
+            svc = services(context)
+            member = None
+            if update.effective_user is not None:
+                member = load_member(svc, update.effective_user.id)
+            if member is None:
+                await refuse(
+                    update,
+                    texts.STRANGER.format(unit=texts.esc(svc.profile.unit_short_name)),
+                    texts.STRANGER_ALERT,
+                )
+                return None
+            if member.role not in allowed:
+                names = role_list(allowed)
+                await refuse(
+                    update,
+                    texts.NOT_FOR_ROLE.format(roles=names, role=texts.ROLE_NAMES[member.role]),
+                    texts.NOT_FOR_ROLE_ALERT.format(roles=names),
+                )
+                return None
+            return await handler(update, context, member)
+
+        return wrapper
+
+    return decorate
+
+
+def _is_start_command(update: Update) -> bool:
+    message = update.message
+    return message is not None and (message.text or "").split(maxsplit=1)[0:1] == ["/start"]
+
+
+async def gate(update: Update, context: Context) -> None:
+    """Handler group -1: keep group chats out and show strangers only how to get in."""
+    chat = update.effective_chat
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        raise ApplicationHandlerStop
+    user = update.effective_user
+    if user is None:
+        return
+    svc = services(context)
+    if load_member(svc, user.id) is not None:
+        return
+    # Strangers may start a registration and continue one they started.
+    if _is_start_command(update):
+        return
+    in_registration = bool(context.user_data and context.user_data.get(REGISTRATION_DRAFT))
+    if in_registration:
+        return
+    await refuse(
+        update,
+        texts.STRANGER.format(unit=texts.esc(svc.profile.unit_short_name)),
+        texts.STRANGER_ALERT,
+    )
+    raise ApplicationHandlerStop
+
+
+def callback_parts(data: str | None, prefix: str) -> list[str]:
+    """Split ``"usr:5:r:tim"`` into its parts after the prefix; [] when it does not match."""
+    if not data or not data.startswith(prefix + ":"):
+        return []
+    return data.split(":")[1:]
+
+
+def int_or_none(value: str) -> int | None:
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,170 @@
+"""The `kinerja-bot` command: run the bot, create invitations, upgrade the database."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from telegram import Bot, Update
+from telegram.error import TelegramError
+
+from bot import texts
+from bot.app import build_application, build_services
+from bot.core.dates import format_datetime
+from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
+from bot.core.profile import ProfileError
+from bot.core.roles import parse_role, role_needs_unit
+from bot.core.sop import StepsFileError
+from bot.services import Services
+from bot.settings import Settings
+from storage import audit, units, users
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+EXIT_CONFIG = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kinerja-bot", description=texts.CLI_DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help=texts.CLI_RUN_HELP)
+    invite = commands.add_parser("invite", help=texts.CLI_INVITE_HELP)
+    invite.add_argument("--role", required=True, help=texts.CLI_ROLE_HELP)
+    invite.add_argument("--unit", help=texts.CLI_UNIT_HELP)
+    invite.add_argument("--create-unit", action="store_true", help=texts.CLI_CREATE_UNIT_HELP)
+    invite.add_argument("--expires", default="7d", help=texts.CLI_EXPIRES_HELP)
+    commands.add_parser("upgrade-db", help=texts.CLI_UPGRADE_HELP)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_CONFIG
+
+
+def _run(settings: Settings) -> int:
+    if settings.telegram_bot_token is None:
+        return _fail(texts.CLI_NO_TOKEN)
+    svc = build_services(settings)
+    application = build_application(svc)
+    print(
+        texts.CLI_STARTING.format(unit=svc.profile.unit_name, government=svc.profile.government),
+        file=sys.stderr,
+    )
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+async def _bot_username(settings: Settings) -> str | None:
+    token = settings.telegram_bot_token
+    if token is None:
+        return None
+    kwargs = {}
+    if settings.api_base_url():
+        kwargs["base_url"] = settings.api_base_url()
+    try:
+        async with Bot(token.get_secret_value(), **kwargs) as bot:  # type: ignore[arg-type]
+            return bot.username
+    except TelegramError as exc:
+        print(texts.CLI_USERNAME_UNAVAILABLE.format(error=exc), file=sys.stderr)
+        return None
+
+
+def _invite(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        role = parse_role(args.role)
+        lifetime = parse_lifetime(args.expires) if args.expires else DEFAULT_LIFETIME
+    except ValueError as exc:
+        return _fail(str(exc))
+    if role_needs_unit(role) and not args.unit:
+        return _fail(texts.CLI_UNIT_REQUIRED)
+    if not role_needs_unit(role) and args.unit:
+        return _fail(texts.CLI_UNIT_NOT_ALLOWED.format(role=role.value))
+    svc: Services = build_services(settings)
+    _sync_profile_units(svc)
+    now = svc.now()
+    with svc.db.write() as session:
+        unit = None
+        if args.unit:
+            unit = units.find_unit(session, name=args.unit)
+            if unit is None and not args.create_unit:
+                known = ", ".join(u.short_name or u.name for u in units.list_units(session))
+                return _fail(texts.CLI_UNIT_UNKNOWN.format(name=args.unit, known=known or "-"))
+            if unit is None:
+                unit = units.create_unit(session, name=args.unit, now=now)
+                assert unit.id is not None
+                audit.record(
+                    session,
+                    at=now,
+                    actor_user_id=None,
+                    actor_label="cli",
+                    action="unit.create",
+                    entity="unit",
+                    entity_id=unit.id,
+                    after={"name": unit.name},
+                )
+                print(texts.CLI_UNIT_CREATED.format(name=unit.name))
+        invitation = users.create_invitation(
+            session,
+            code=new_code(),
+            role=role,
+            unit_id=None if unit is None else unit.id,
+            created_by=None,
+            created_via="cli",
+            now=now,
+            expires_at=now + lifetime,
+        )
+        code, expires_at = invitation.code, invitation.expires_at
+        unit_name = None if unit is None else unit.name
+    values = {
+        "role": texts.ROLE_NAMES[role],
+        "unit": f" — {unit_name}" if unit_name else "",
+        "expires": format_datetime(expires_at, svc.profile.timezone),
+        "code": code,
+    }
+    username = asyncio.run(_bot_username(settings))
+    if username:
+        print(texts.CLI_INVITE_LINK.format(link=deep_link(username, code), **values))
+    else:
+        print(texts.CLI_INVITE_CODE.format(**values))
+    return 0
+
+
+def _sync_profile_units(svc: Services) -> None:
+    with svc.db.write() as session:
+        units.sync_units(
+            session, entries=[(u.name, u.short_name) for u in svc.profile.units], now=svc.now()
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script and of ``python -m bot``."""
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # httpx logs every request URL, and a Bot API URL contains the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        if args.command == "run":
+            return _run(settings)
+        if args.command == "invite":
+            return _invite(settings, args)
+        Database(settings.database_url).upgrade()
+        print(texts.CLI_UPGRADED.format(url=_safe_url(settings.database_url)))
+        return 0
+    except (ProfileError, StepsFileError) as exc:
+        return _fail(texts.CLI_CONFIG_ERROR.format(error=exc))
+
+
+def _safe_url(url: str) -> str:
+    """The database URL without its password, for printing."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

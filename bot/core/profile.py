@@ -1,0 +1,181 @@
+"""The organisation profile: who this deployment serves, read from a TOML file.
+
+Names of the government and unit, the address, the head and the letter-number
+format are configuration. The committed example (Kabupaten Jayawijaya) is used
+when no file is named, so a fresh install starts without set-up.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.core.resources import templates_dir
+
+EXAMPLE_PROFILE_NAME = "profil-contoh-jayawijaya.toml"
+
+
+class ProfileError(ValueError):
+    """The profile file is missing, unreadable or incomplete; the message says which."""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """A person who signs letters."""
+
+    name: str
+    rank: str
+    nip: str
+    position: str
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """A unit (OPD) the deployment serves, as listed in the profile."""
+
+    name: str
+    short_name: str
+
+
+@dataclass(frozen=True)
+class OrgProfile:
+    """Everything about the organisation that letters, reports and the bot print."""
+
+    government: str
+    unit_name: str
+    parent_unit: str
+    unit_short_name: str
+    unit_code: str
+    address: str
+    city: str
+    phone: str
+    email: str
+    head: Signatory
+    timezone_name: str
+    letter_number_format: str
+    default_classification: str
+    units: tuple[UnitEntry, ...]
+    source: Path
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone_name)
+
+    def letter_number(self, *, sequence: int, year: int, classification: str | None = None) -> str:
+        """A letter number in the profile's format, e.g. ``027/012/UKPBJ/2027``."""
+        return self.letter_number_format.format(
+            klasifikasi=classification or self.default_classification,
+            urut=sequence,
+            kode_unit=self.unit_code,
+            tahun=year,
+        )
+
+
+_LETTER_FIELDS = {"klasifikasi", "urut", "kode_unit", "tahun"}
+
+
+def _text(table: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise ProfileError(f"[{where}] {key} harus berupa teks")
+    value = value.strip()
+    if required and not value:
+        raise ProfileError(f"[{where}] {key} wajib diisi")
+    return value
+
+
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise ProfileError(f"bagian [{key}] tidak ada")
+    return value
+
+
+def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
+    """Build and check a profile from parsed TOML; ProfileError names the faulty field."""
+    gov = _table(data, "pemerintah")
+    unit = _table(data, "unit")
+    head = _table(data, "kepala")
+    letters = _table(data, "surat")
+    clock = data.get("waktu", {})
+    if not isinstance(clock, dict):
+        raise ProfileError("[waktu] harus berupa tabel")
+
+    timezone_name = _text(clock, "zona", "waktu", required=False) or "Asia/Jayapura"
+    try:
+        ZoneInfo(timezone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ProfileError(f"[waktu] zona {timezone_name!r} bukan zona waktu IANA") from None
+
+    number_format = _text(letters, "format_nomor", "surat")
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(number_format) if name}
+    except ValueError as exc:
+        raise ProfileError(f"[surat] format_nomor tidak sah: {exc}") from None
+    unknown = fields - _LETTER_FIELDS
+    if unknown or "urut" not in fields:
+        raise ProfileError(
+            "[surat] format_nomor hanya boleh memakai {klasifikasi}, {urut}, {kode_unit}, "
+            "{tahun} dan wajib memuat {urut}"
+        )
+
+    units: list[UnitEntry] = []
+    for i, entry in enumerate(data.get("opd", []), start=1):
+        if not isinstance(entry, dict):
+            raise ProfileError(f"[[opd]] ke-{i} harus berupa tabel")
+        units.append(
+            UnitEntry(
+                name=_text(entry, "nama", f"opd #{i}"),
+                short_name=_text(entry, "singkatan", f"opd #{i}", required=False),
+            )
+        )
+    names = [u.name.casefold() for u in units]
+    if len(names) != len(set(names)):
+        raise ProfileError("[[opd]] ada nama unit yang ganda")
+
+    profile = OrgProfile(
+        government=_text(gov, "nama", "pemerintah"),
+        unit_name=_text(unit, "nama", "unit"),
+        parent_unit=_text(unit, "induk", "unit", required=False),
+        unit_short_name=_text(unit, "singkatan", "unit"),
+        unit_code=_text(unit, "kode_surat", "unit"),
+        address=_text(unit, "alamat", "unit"),
+        city=_text(unit, "kota", "unit"),
+        phone=_text(unit, "telepon", "unit", required=False),
+        email=_text(unit, "email", "unit", required=False),
+        head=Signatory(
+            name=_text(head, "nama", "kepala"),
+            rank=_text(head, "pangkat", "kepala", required=False),
+            nip=_text(head, "nip", "kepala"),
+            position=_text(head, "jabatan", "kepala"),
+        ),
+        timezone_name=timezone_name,
+        letter_number_format=number_format,
+        default_classification=_text(letters, "klasifikasi", "surat", required=False) or "000",
+        units=tuple(units),
+        source=source,
+    )
+    # Format once now so a broken format fails at start-up, not when the first letter goes out.
+    profile.letter_number(sequence=1, year=2000)
+    return profile
+
+
+def example_profile_path() -> Path:
+    return templates_dir() / EXAMPLE_PROFILE_NAME
+
+
+def load_profile(path: Path | None = None) -> OrgProfile:
+    """Read the profile at ``path``, or the committed example when ``path`` is None."""
+    source = path or example_profile_path()
+    try:
+        with source.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ProfileError(f"berkas profil tidak ditemukan: {source}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"berkas profil {source} bukan TOML yang sah: {exc}") from None
+    return parse_profile(data, source)

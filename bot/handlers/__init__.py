@@ -1,0 +1,25 @@
+"""Telegram handlers, one module per feature; ``register`` adds them all in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application, TypeHandler
+
+from bot.access import gate
+from bot.handlers import guide, help, invitations, registration, users
+
+GATE_GROUP = -1
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add every handler of the bot to ``application``."""
+    # Group -1 runs first for every update: group chats are ignored and strangers are
+    # told how to get an invitation, before any feature handler sees the update.
+    from telegram import Update
+
+    application.add_handler(TypeHandler(Update, gate), group=GATE_GROUP)
+    # Conversations come before plain commands so that /batal inside a conversation
+    # reaches the conversation's own fallback.
+    for module in (registration, invitations, guide, users, help):
+        application.add_handlers(module.handlers())

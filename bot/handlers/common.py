@@ -1,0 +1,117 @@
+"""Small helpers the handler modules share: command menus, keyboards, safe edits."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import BaseHandler, ConversationHandler
+from telegram.warnings import PTBUserWarning
+
+from bot import texts
+from bot.core.roles import Role
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+PAGE_SIZE = 8
+
+
+def conversation_handler(
+    *,
+    entry_points: list[BaseHandler[Update, Any, Any]],
+    states: dict[object, list[BaseHandler[Update, Any, Any]]],
+    fallbacks: list[BaseHandler[Update, Any, Any]],
+    name: str,
+) -> ConversationHandler[Any]:
+    """A persistent conversation keyed per user and chat, re-enterable from its command.
+
+    Our conversations mix typed answers and button presses in one private chat, so they
+    are tracked per user and chat (per_message=False); PTB warns about exactly that
+    combination, and here it is what we want.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return ConversationHandler(
+            entry_points=entry_points,
+            states=states,
+            fallbacks=fallbacks,
+            name=name,
+            persistent=True,
+            allow_reentry=True,
+        )
+
+
+async def set_role_commands(bot: Bot, chat_id: int, role: Role | None) -> None:
+    """Show a person the command menu of their role (the strangers' menu for None)."""
+    pairs = texts.COMMANDS_STRANGER if role is None else texts.COMMANDS[role]
+    commands = [BotCommand(command, description) for command, description in pairs]
+    try:
+        await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
+    except (BadRequest, Forbidden):
+        logger.warning("could not set the command menu of chat %s", chat_id)
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    if len(data.encode()) > 64:
+        raise ValueError(f"callback data over Telegram's 64 bytes: {data!r}")
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def paged(
+    items: Sequence[T],
+    *,
+    page: int,
+    make_button: Callable[[T], InlineKeyboardButton],
+    nav_data: Callable[[int], str],
+    extra_rows: Sequence[Sequence[InlineKeyboardButton]] = (),
+    page_size: int = PAGE_SIZE,
+) -> tuple[InlineKeyboardMarkup, int, int]:
+    """One page of buttons (one per row) with ◀ ▶; returns the markup, page and page count."""
+    pages = max(1, -(-len(items) // page_size))
+    page = min(max(page, 1), pages)
+    start = (page - 1) * page_size
+    rows: list[list[InlineKeyboardButton]] = [
+        [make_button(item)] for item in items[start : start + page_size]
+    ]
+    nav = []
+    if page > 1:
+        nav.append(button(texts.BUTTON_PREV, nav_data(page - 1)))
+    if page < pages:
+        nav.append(button(texts.BUTTON_NEXT, nav_data(page + 1)))
+    if nav:
+        rows.append(nav)
+    rows.extend(list(row) for row in extra_rows)
+    return InlineKeyboardMarkup(rows), page, pages
+
+
+async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Edit the message a button sits on, or send a new message for a typed command."""
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+        except BadRequest as exc:
+            # Pressing the same button twice asks for an identical edit; that is harmless.
+            if "not modified" not in str(exc).lower():
+                raise
+        return
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(text, reply_markup=markup)
+
+
+async def answer(update: Update, text: str | None = None) -> None:
+    """Answer a button press first, so the phone stops its spinner."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text)

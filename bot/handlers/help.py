@@ -1,0 +1,47 @@
+"""/bantuan: the user's role, what it does in the SOP, and its commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot import texts
+from bot.access import Context, Member, members_only, services
+
+
+@members_only()
+async def help_command(update: Update, context: Context, member: Member) -> None:
+    """/bantuan: explain the role and list the role's commands."""
+    svc = services(context)
+    commands = "\n".join(
+        texts.HELP_COMMAND_LINE.format(command=command, description=texts.esc(description))
+        for command, description in texts.COMMANDS[member.role]
+    )
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(
+            texts.HELP.format(
+                unit=texts.esc(svc.profile.unit_short_name),
+                name=texts.esc(member.full_name),
+                role=texts.ROLE_NAMES[member.role],
+                unit_of_user=texts.unit_suffix(member.unit_name),
+                duties=texts.ROLE_DUTIES[member.role],
+                commands=commands,
+            )
+        )
+
+
+@members_only()
+async def nothing_to_cancel(update: Update, context: Context, member: Member) -> None:
+    """/batal outside any conversation."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(texts.NOTHING_TO_CANCEL)
+
+
+def handlers() -> list[BaseHandler[Update, Context, Any]]:
+    """This feature's handlers, fresh for each application."""
+    return [
+        CommandHandler(["bantuan", "help"], help_command),
+        CommandHandler("batal", nothing_to_cancel),
+    ]

@@ -1,0 +1,122 @@
+"""PTB persistence on our own database: conversation states, user data and chat data.
+
+Data is stored as JSON (never pickle), so a draft survives a restart and stays readable.
+Writes go straight to the database; ``flush`` has nothing left to do.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext._utils.types import ConversationDict, ConversationKey
+
+from bot.core.clock import Clock
+from storage import state
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+Data = dict[str, Any]
+
+_USER = "user_data"
+_CHAT = "chat_data"
+
+
+def _conversation_namespace(name: str) -> str:
+    return f"conv:{name}"
+
+
+class DatabasePersistence(BasePersistence[Data, Data, Data]):
+    """Keeps conversations, user_data and chat_data in the ``persisted_state`` table."""
+
+    def __init__(self, db: Database, clock: Clock, *, update_interval: float = 5) -> None:
+        super().__init__(
+            store_data=PersistenceInput(bot_data=False, callback_data=False),
+            update_interval=update_interval,
+        )
+        self._db = db
+        self._clock = clock
+
+    def _save(self, namespace: str, key: str, value: object) -> None:
+        try:
+            text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        except (TypeError, ValueError):
+            logger.exception("not JSON-serialisable, not persisted: %s/%s", namespace, key)
+            return
+        with self._db.write() as session:
+            state.save(session, namespace=namespace, key=key, data_json=text, now=self._clock.now())
+
+    def _delete(self, namespace: str, key: str) -> None:
+        with self._db.write() as session:
+            state.delete(session, namespace=namespace, key=key)
+
+    def _load_int_keyed(self, namespace: str) -> dict[int, Data]:
+        with self._db.read() as session:
+            rows = state.load_namespace(session, namespace)
+        return {int(key): json.loads(text) for key, text in rows.items()}
+
+    async def get_user_data(self) -> dict[int, Data]:
+        return self._load_int_keyed(_USER)
+
+    async def get_chat_data(self) -> dict[int, Data]:
+        return self._load_int_keyed(_CHAT)
+
+    async def get_bot_data(self) -> Data:
+        return {}
+
+    async def get_callback_data(self) -> None:
+        return None
+
+    async def get_conversations(self, name: str) -> ConversationDict:
+        with self._db.read() as session:
+            rows = state.load_namespace(session, _conversation_namespace(name))
+        return {tuple(json.loads(key)): json.loads(text) for key, text in rows.items()}
+
+    async def update_conversation(
+        self, name: str, key: ConversationKey, new_state: object | None
+    ) -> None:
+        namespace = _conversation_namespace(name)
+        text_key = json.dumps(list(key))
+        if new_state is None:
+            self._delete(namespace, text_key)
+        else:
+            self._save(namespace, text_key, new_state)
+
+    async def update_user_data(self, user_id: int, data: Data) -> None:
+        if data:
+            self._save(_USER, str(user_id), data)
+        else:
+            self._delete(_USER, str(user_id))
+
+    async def update_chat_data(self, chat_id: int, data: Data) -> None:
+        if data:
+            self._save(_CHAT, str(chat_id), data)
+        else:
+            self._delete(_CHAT, str(chat_id))
+
+    async def update_bot_data(self, data: Data) -> None:
+        """Bot-wide data is not persisted: it holds the live services."""
+
+    async def update_callback_data(self, data: Any) -> None:
+        """Arbitrary callback data is not used: buttons carry short ids."""
+
+    async def drop_chat_data(self, chat_id: int) -> None:
+        self._delete(_CHAT, str(chat_id))
+
+    async def drop_user_data(self, user_id: int) -> None:
+        self._delete(_USER, str(user_id))
+
+    async def refresh_user_data(self, user_id: int, user_data: Data) -> None:
+        """This process is the only writer; nothing to refresh."""
+
+    async def refresh_chat_data(self, chat_id: int, chat_data: Data) -> None:
+        """This process is the only writer; nothing to refresh."""
+
+    async def refresh_bot_data(self, bot_data: Data) -> None:
+        """Bot-wide data is not persisted."""
+
+    async def flush(self) -> None:
+        """Every change was written when it was handed over."""

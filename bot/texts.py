@@ -1,0 +1,296 @@
+"""Every piece of text a user sees, in Bahasa Indonesia, in one place.
+
+Messages are Telegram HTML: anything that comes from users or data is passed through
+``esc`` before it is put in. Keep messages short: many users read them on phones over
+satellite links.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.core.invitations import InvitationProblem
+from bot.core.roles import Role
+from bot.core.sop import StepState
+
+
+def esc(value: object) -> str:
+    """Escape a value for Telegram's HTML parse mode."""
+    return escape(str(value), quote=False)
+
+
+# --- Roles and states -----------------------------------------------------------------
+
+ROLE_NAMES = {
+    Role.KEPALA: "Kepala UKPBJ",
+    Role.TIM: "Tim Pengelolaan Kelembagaan",
+    Role.PJ: "Penanggung Jawab Kinerja",
+}
+
+ROLE_DUTIES = {
+    Role.KEPALA: (
+        "Anda menyetujui rencana kinerja, menandatangani surat, dan memutuskan tindak lanjut "
+        "dalam rapat kinerja."
+    ),
+    Role.TIM: (
+        "Anda menyusun rencana kinerja, mengirim surat dan undangan, memverifikasi laporan, "
+        "mengolah data, dan menyusun laporan pencapaian kinerja."
+    ),
+    Role.PJ: (
+        "Anda menerima surat edaran dan undangan, memetakan paket pengadaan unit Anda, dan "
+        "melaporkan realisasi kinerja setiap periode."
+    ),
+}
+
+STATE_LABELS = {
+    StepState.BELUM_MULAI: "belum mulai",
+    StepState.BERJALAN: "berjalan",
+    StepState.PERLU_PERBAIKAN: "perlu perbaikan",
+    StepState.SELESAI: "selesai",
+}
+
+STATE_MARKS = {
+    StepState.BELUM_MULAI: "⬜",
+    StepState.BERJALAN: "🔄",
+    StepState.PERLU_PERBAIKAN: "⚠️",
+    StepState.SELESAI: "✅",
+}
+
+# --- Command menus (per role) ---------------------------------------------------------
+
+COMMANDS_STRANGER = (("start", "Mulai / daftar dengan kode undangan"), ("bantuan", "Bantuan"))
+COMMANDS = {
+    Role.KEPALA: (
+        ("tugas", "Tugas saya"),
+        ("status", "Status siklus kinerja (17 langkah)"),
+        ("undang", "Buat undangan pengguna"),
+        ("pengguna", "Kelola pengguna"),
+        ("bantuan", "Bantuan"),
+    ),
+    Role.TIM: (
+        ("tugas", "Tugas saya"),
+        ("status", "Status siklus kinerja (17 langkah)"),
+        ("undang", "Buat undangan pengguna"),
+        ("bantuan", "Bantuan"),
+    ),
+    Role.PJ: (
+        ("tugas", "Tugas saya"),
+        ("status", "Status siklus kinerja (17 langkah)"),
+        ("bantuan", "Bantuan"),
+    ),
+}
+
+# --- Strangers and access -------------------------------------------------------------
+
+STRANGER = (
+    "Selamat datang di <b>Kinerja PBJ Bot</b> {unit}.\n\n"
+    "Bot ini hanya untuk pengguna terdaftar. Untuk bergabung, mintalah <b>tautan undangan</b> "
+    "kepada Kepala UKPBJ atau Tim Pengelolaan Kelembagaan UKPBJ, lalu buka tautan itu."
+)
+STRANGER_ALERT = "Anda belum terdaftar. Mintalah tautan undangan kepada UKPBJ."
+NOT_FOR_ROLE = "Perintah ini khusus untuk {roles}. Peran Anda: {role}."
+NOT_FOR_ROLE_ALERT = "Tombol ini khusus untuk {roles}."
+PRIVATE_ONLY = "Gunakan bot ini melalui chat pribadi."
+STALE_BUTTON = "Tombol ini sudah tidak berlaku. Silakan buka menu lagi."
+
+# --- Registration ---------------------------------------------------------------------
+
+INVITATION_PROBLEMS = {
+    InvitationProblem.UNKNOWN: (
+        "Kode undangan tidak dikenal. Periksa kembali tautannya atau mintalah undangan baru."
+    ),
+    InvitationProblem.USED: (
+        "Kode undangan ini sudah dipakai. Setiap undangan hanya berlaku untuk satu orang; "
+        "mintalah undangan baru."
+    ),
+    InvitationProblem.EXPIRED: "Kode undangan ini sudah kedaluwarsa. Mintalah undangan baru.",
+    InvitationProblem.REVOKED: "Kode undangan ini sudah dibatalkan. Mintalah undangan baru.",
+}
+ALREADY_REGISTERED = (
+    "Anda sudah terdaftar sebagai <b>{role}</b>{unit}. Ketik /tugas untuk melihat tugas Anda."
+)
+WELCOME_BACK = "Halo, {name}. Anda terdaftar sebagai <b>{role}</b>{unit}.\nKetik /tugas untuk melihat tugas Anda."
+REG_START = (
+    "Selamat datang di <b>Kinerja PBJ Bot</b>.\n"
+    "Undangan ini untuk peran <b>{role}</b>{unit}.\n\n"
+    "Pendaftaran 3 langkah. Ketik /batal kapan saja untuk berhenti.\n\n"
+    "{ask}"
+)
+REG_ASK_NAME = "<b>1/3</b> Ketik <b>nama lengkap</b> Anda beserta gelar."
+REG_ASK_NIP = "<b>2/3</b> Ketik <b>NIP</b> Anda (18 digit, spasi boleh)."
+REG_ASK_POSITION = "<b>3/3</b> Ketik <b>jabatan</b> Anda (contoh: Kepala Seksi Perencanaan)."
+REG_BAD_NAME = "Nama harus 3-100 huruf. Ketik nama lengkap Anda beserta gelar."
+REG_BAD_NIP = "NIP tidak sah: {reason}. Ketik ulang NIP Anda (18 digit)."
+REG_BAD_POSITION = "Jabatan harus 2-200 karakter. Ketik jabatan Anda."
+REG_TEXT_ONLY = "Mohon kirim jawaban berupa teks. Ketik /batal untuk berhenti."
+REG_USE_BUTTONS = "Pilih salah satu tombol di bawah ringkasan: daftarkan, ulangi, atau batal."
+REG_FINISH_FIRST = "Selesaikan pendaftaran dulu, atau ketik /batal untuk berhenti."
+REG_CONFIRM = (
+    "Periksa data Anda:\n\n"
+    "Nama: <b>{name}</b>\n"
+    "NIP: <b>{nip}</b>\n"
+    "Jabatan: <b>{position}</b>\n"
+    "Peran: <b>{role}</b>{unit}\n\n"
+    "Sudah benar?"
+)
+REG_BUTTON_OK = "✅ Ya, daftarkan"
+REG_BUTTON_REDO = "✏️ Ulangi"
+REG_BUTTON_CANCEL = "Batal"
+REG_DONE = (
+    "✅ Pendaftaran berhasil. Selamat bergabung!\n\n"
+    "Nama: <b>{name}</b>\n"
+    "Peran: <b>{role}</b>{unit}\n{duties}\n\n"
+    "Ketik /tugas untuk melihat tugas Anda atau /bantuan untuk daftar perintah."
+)
+REG_CANCELLED = "Pendaftaran dibatalkan. Buka lagi tautan undangan bila ingin mendaftar."
+REG_CONFIRMED_EDIT = "Data dikirim."
+REG_NOTIFY_INVITER = "ℹ️ {name} telah mendaftar sebagai {role}{unit} melalui undangan Anda."
+
+CANCELLED = "Dibatalkan."
+NOTHING_TO_CANCEL = "Tidak ada yang sedang berlangsung."
+
+# --- Invitations (/undang) ------------------------------------------------------------
+
+INVITE_CHOOSE_ROLE = "Undangan untuk peran apa?"
+INVITE_CHOOSE_UNIT = "Pilih unit (OPD) Penanggung Jawab Kinerja yang diundang ({page}/{pages}):"
+INVITE_BUTTON_NEW_UNIT = "➕ Unit lain (ketik nama)"
+INVITE_ASK_UNIT_NAME = "Ketik nama lengkap unit (OPD), contoh: Dinas Kesehatan."
+INVITE_BAD_UNIT_NAME = "Nama unit harus 3-200 karakter. Ketik nama lengkap unit."
+INVITE_NO_ROLES = "Peran Anda tidak dapat membuat undangan."
+INVITE_UNIT_CREATED = "Unit baru dicatat: <b>{unit}</b>."
+INVITE_CREATED = (
+    "✅ Undangan untuk <b>{role}</b>{unit} dibuat.\n\n"
+    "Teruskan tautan ini kepada orang yang diundang:\n{link}\n\n"
+    "Berlaku sekali pakai sampai {expires}."
+)
+INVITE_CREATED_NO_USERNAME = (
+    "✅ Undangan untuk <b>{role}</b>{unit} dibuat.\n\n"
+    "Kode undangan: <code>{code}</code>\n"
+    "Orang yang diundang membuka bot lalu mengetik /start {code}\n\n"
+    "Berlaku sekali pakai sampai {expires}."
+)
+BUTTON_CANCEL = "Batal"
+BUTTON_BACK = "« Kembali"
+BUTTON_PREV = "◀"
+BUTTON_NEXT = "▶"
+
+# --- Users (/pengguna) ----------------------------------------------------------------
+
+USERS_HEADER = "<b>Pengguna terdaftar</b> ({count}) — halaman {page}/{pages}\nPilih nama untuk mengubah peran atau menonaktifkan."
+USERS_EMPTY = "Belum ada pengguna terdaftar."
+USER_CARD = (
+    "<b>{name}</b>\n"
+    "NIP: {nip}\n"
+    "Jabatan: {position}\n"
+    "Peran: {role}{unit}\n"
+    "Status: {status}\n"
+    "Terdaftar: {registered}"
+)
+USER_STATUS_ACTIVE = "aktif"
+USER_STATUS_INACTIVE = "nonaktif"
+USER_BUTTON_MAKE = "Jadikan {role}"
+USER_BUTTON_DEACTIVATE = "🚫 Nonaktifkan"
+USER_BUTTON_ACTIVATE = "✅ Aktifkan kembali"
+USER_CHOOSE_UNIT = "Pilih unit untuk {name} sebagai Penanggung Jawab Kinerja ({page}/{pages}):"
+USER_NOT_SELF = "Anda tidak dapat mengubah peran atau menonaktifkan diri sendiri."
+USER_NOT_FOUND = "Pengguna tidak ditemukan."
+USER_ROLE_CHANGED = "Peran {name} diubah menjadi {role}{unit}."
+USER_DEACTIVATED = (
+    "{name} dinonaktifkan. Ia tidak dapat lagi memakai bot sampai diaktifkan kembali."
+)
+USER_ACTIVATED = "{name} diaktifkan kembali."
+USER_NOTIFY_ROLE = (
+    "ℹ️ Peran Anda diubah menjadi <b>{role}</b>{unit}. Ketik /bantuan untuk daftar perintah."
+)
+
+# --- SOP guide (/tugas, /status) ------------------------------------------------------
+
+TASKS_HEADER = "<b>Tugas Anda</b> — siklus kinerja {year}\n"
+TASKS_CURRENT = "Siklus sedang di langkah {number}: {name} ({actor}).\n"
+TASKS_NONE = "Tidak ada tugas tertunda untuk peran Anda di siklus {year}. 👍"
+TASK_LINE = "{mark} <b>Langkah {number}</b>. {name} ({state})"
+TASK_WAITING = "   ⏳ menunggu langkah {steps}"
+TASK_BUTTON = "Langkah {number}: {name}"
+STATUS_HEADER = "<b>Status siklus kinerja {year}</b>\n"
+STATUS_LINE = "{mark} {number}. {name}"
+STATUS_CURRENT = "▶ <b>{number}. {name}</b> ({state})"
+STATUS_FOOTER = "\n✅ selesai · 🔄 berjalan · ⚠️ perlu perbaikan · ⬜ belum mulai"
+STATUS_ALL_DONE = "\nSemua langkah siklus ini selesai."
+STEP_CARD = (
+    "<b>Langkah {number}. {name}</b>\n"
+    "Pelaksana: {actor}{involved}\n"
+    "Status: {mark} {state}{by}\n\n"
+    "<b>Masukan</b>\n{inputs}\n\n"
+    "<b>Keluaran</b>\n{outputs}\n\n"
+    "<b>Selesai bila</b>\n{done_when}"
+)
+STEP_INVOLVED = " (bersama {roles})"
+STEP_BY = ", oleh {name}, {when}"
+STEP_WAITING = "\n\n⏳ Langkah ini menunggu langkah {steps} selesai."
+STEP_FEATURE_MISSING = (
+    "\n\n🚧 Fitur bot untuk langkah ini belum tersedia di versi ini. "
+    "Untuk sementara kerjakan langkah ini di luar bot; statusnya belum dicatat otomatis."
+)
+STEP_UNKNOWN = "Langkah tidak dikenal."
+
+# --- Help -----------------------------------------------------------------------------
+
+HELP = (
+    "<b>Kinerja PBJ Bot</b> — SOP Pengelolaan Kinerja {unit}\n\n"
+    "Anda: <b>{name}</b>, {role}{unit_of_user}.\n{duties}\n\n"
+    "<b>Perintah</b>\n{commands}\n\n"
+    "Ketik /batal untuk menghentikan isian yang sedang berjalan."
+)
+HELP_COMMAND_LINE = "/{command} — {description}"
+
+# --- Errors ---------------------------------------------------------------------------
+
+ERROR_INCIDENT = (
+    "Maaf, terjadi kesalahan di sisi bot. Data Anda yang sudah tersimpan aman. "
+    "Silakan coba lagi; bila berulang, sampaikan kode insiden <code>{code}</code> kepada UKPBJ."
+)
+ERROR_OPERATOR = "⚠️ Insiden <code>{code}</code>: {error} saat menangani {what}."
+
+
+def unit_suffix(unit_name: str | None) -> str:
+    """`` — Dinas Kesehatan`` after a role, or nothing."""
+    return f" — {esc(unit_name)}" if unit_name else ""
+
+
+# --- Command line (kinerja-bot) -------------------------------------------------------
+
+CLI_DESCRIPTION = "Kinerja PBJ Bot — bot Telegram SOP Pengelolaan Kinerja UKPBJ."
+CLI_RUN_HELP = "jalankan bot (long polling)"
+CLI_INVITE_HELP = "buat undangan sekali pakai dan cetak tautannya"
+CLI_UPGRADE_HELP = "perbarui skema basis data ke versi terbaru"
+CLI_ROLE_HELP = "peran: kepala, tim, atau pj"
+CLI_UNIT_HELP = "unit (OPD) untuk peran pj, nama lengkap atau singkatan"
+CLI_CREATE_UNIT_HELP = "buat unit bila belum ada"
+CLI_EXPIRES_HELP = "masa berlaku, mis. 7d, 48h (bawaan 7d)"
+CLI_NO_TOKEN = """\
+TELEGRAM_BOT_TOKEN belum diatur / is not set.
+
+ID: Buka Telegram, kirim /newbot kepada @BotFather, ikuti petunjuknya, lalu salin token
+yang diberikan (bentuknya 123456789:ABC-...) ke berkas .env sebagai
+TELEGRAM_BOT_TOKEN=<token> (contoh ada di .env.example), lalu jalankan lagi perintah ini.
+EN: Open Telegram, send /newbot to @BotFather, follow the steps, put the token it gives
+you in .env as TELEGRAM_BOT_TOKEN=<token> (see .env.example), then run this command again."""
+CLI_CONFIG_ERROR = "Konfigurasi tidak sah: {error}"
+CLI_UNIT_REQUIRED = "Peran pj memerlukan --unit (nama unit/OPD)."
+CLI_UNIT_NOT_ALLOWED = "Peran {role} tidak memakai --unit."
+CLI_UNIT_UNKNOWN = (
+    "Unit {name!r} tidak ditemukan. Unit yang ada: {known}.\n"
+    "Tambahkan --create-unit untuk membuat unit baru dengan nama itu."
+)
+CLI_UNIT_CREATED = "Unit baru dibuat: {name}"
+CLI_INVITE_LINK = "Undangan {role}{unit} (berlaku sampai {expires}):\n{link}"
+CLI_INVITE_CODE = (
+    "Undangan {role}{unit} (berlaku sampai {expires}).\n"
+    "Kode: {code}\n"
+    "Orang yang diundang membuka bot lalu mengirim: /start {code}"
+)
+CLI_USERNAME_UNAVAILABLE = (
+    "(Nama bot tidak dapat dibaca dari Bot API: {error}; hanya kode yang dicetak.)"
+)
+CLI_UPGRADED = "Skema basis data sudah versi terbaru ({url})."
+CLI_STARTING = "Kinerja PBJ Bot berjalan untuk {unit} ({government}). Tekan Ctrl+C untuk berhenti."

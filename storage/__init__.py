@@ -1,0 +1,1 @@
+"""Persistence: table models, the database handle, migrations and data functions."""

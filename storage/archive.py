@@ -1,0 +1,92 @@
+"""The document archive: files kept under generated names, described in the database.
+
+The SOP's record-keeping rule says every related file is kept as an electronic record.
+A file's bytes live in the archive folder under a random name (never a name a user
+chose); the same content is stored once and found again by its sha256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePath
+
+from sqlmodel import Session, select
+
+from storage.models import Document
+
+_SAFE_SUFFIX_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """What the caller knows of a file it wants archived."""
+
+    kind: str
+    file_name: str
+    mime_type: str
+    cycle_id: int | None = None
+    step_no: int | None = None
+    unit_id: int | None = None
+    telegram_file_id: str | None = None
+    uploaded_by_user_id: int | None = None
+
+
+def _suffix(file_name: str) -> str:
+    """A short, lower-case, alphanumeric extension taken from the user's file name, or none."""
+    suffix = PurePath(file_name).suffix.lower().lstrip(".")
+    if 0 < len(suffix) <= 8 and set(suffix) <= _SAFE_SUFFIX_CHARS:
+        return "." + suffix
+    return ""
+
+
+def display_name(file_name: str) -> str:
+    """The user's file name reduced to its last part, for showing only."""
+    name = PurePath(file_name.replace("\\", "/")).name.strip()
+    return name[:255] or "berkas"
+
+
+def store(
+    session: Session, *, root: Path, content: bytes, meta: NewDocument, now: datetime
+) -> Document:
+    """Archive ``content``; the same bytes of the same kind and cycle are stored once."""
+    digest = hashlib.sha256(content).hexdigest()
+    existing = session.exec(
+        select(Document).where(
+            Document.sha256 == digest,
+            Document.kind == meta.kind,
+            Document.cycle_id == meta.cycle_id,
+        )
+    ).first()
+    if existing is not None:
+        return existing
+    root.mkdir(parents=True, exist_ok=True)
+    stored_name = f"{now:%Y%m}-{secrets.token_hex(12)}{_suffix(meta.file_name)}"
+    target = root / stored_name
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, target)
+    document = Document(
+        kind=meta.kind,
+        cycle_id=meta.cycle_id,
+        step_no=meta.step_no,
+        unit_id=meta.unit_id,
+        file_name=display_name(meta.file_name),
+        stored_name=stored_name,
+        mime_type=meta.mime_type,
+        telegram_file_id=meta.telegram_file_id,
+        sha256=digest,
+        size_bytes=len(content),
+        uploaded_by_user_id=meta.uploaded_by_user_id,
+        created_at=now,
+    )
+    session.add(document)
+    session.flush()
+    return document
+
+
+def path_of(root: Path, document: Document) -> Path:
+    return root / document.stored_name

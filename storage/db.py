@@ -1,0 +1,106 @@
+"""The database handle: engine set-up, read and write sessions, schema upgrades."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.pool import ConnectionPoolEntry
+from sqlmodel import Session
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_IMMEDIATE = "kinerja_begin_immediate"
+
+
+def _prepare_sqlite(engine: Engine) -> None:
+    """WAL, foreign keys, a busy timeout, and transactions that we begin ourselves.
+
+    pysqlite's own transaction handling starts a transaction lazily at the first write,
+    so a read-then-write sequence can lose an update to a concurrent writer. We take the
+    BEGIN over (the recipe from SQLAlchemy's SQLite notes) so write sessions can start
+    with ``BEGIN IMMEDIATE`` and hold the write lock from their first read.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get(_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """One database: short-lived sessions for reads, serialised sessions for writes."""
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(url)
+        self.url = url
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        connect_args: dict[str, Any] = {}
+        if self.is_sqlite:
+            database = parsed.database
+            if database and database != ":memory:" and not database.startswith("file:"):
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            connect_args = {"check_same_thread": False, "timeout": 30}
+        self.engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        if self.is_sqlite:
+            _prepare_sqlite(self.engine)
+        # Handlers and jobs share one process; one writer at a time inside it, and
+        # BEGIN IMMEDIATE (SQLite) against writers in other processes such as the CLI.
+        self._write_lock = threading.RLock()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; it never commits."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session that holds the write lock from its first statement and commits at the end."""
+        with self._write_lock, self.engine.connect() as connection:
+            connection.execution_options(**{_IMMEDIATE: True})
+            with Session(bind=connection, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+
+    def alembic_config(self) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        return config
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema to ``revision`` (default: the newest), keeping all data."""
+        with self._write_lock, self.engine.begin() as connection:
+            config = self.alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+        logger.info("database schema at %s", revision)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

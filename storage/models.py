@@ -1,0 +1,134 @@
+"""Every table of the application, in one place.
+
+Timestamps are aware UTC datetimes (see ``UTCDateTime``). Roles and step states are
+stored as their short keys (``"pj"``, ``"selesai"``). Any change here needs a migration
+in ``storage/migrations/versions`` (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime
+
+
+class Unit(SQLModel, table=True):
+    """An organisation unit: an OPD, or the UKPBJ itself."""
+
+    __tablename__ = "unit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    short_name: str = Field(default="", max_length=60)
+    active: bool = Field(default=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class User(SQLModel, table=True):
+    """A registered person: one Telegram account with one role."""
+
+    __tablename__ = "app_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_column=Column(BigInteger, unique=True, nullable=False))
+    role: str = Field(max_length=16)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    full_name: str = Field(max_length=200)
+    nip: str = Field(max_length=18)
+    position: str = Field(max_length=200)
+    active: bool = Field(default=True)
+    registered_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Invitation(SQLModel, table=True):
+    """A one-time code that lets one person register with a given role (and unit)."""
+
+    __tablename__ = "invitation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=64, unique=True)
+    role: str = Field(max_length=16)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_via: str = Field(default="bot", max_length=16)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    used_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class AuditLog(SQLModel, table=True):
+    """Who did what, when, with the record before and after (JSON)."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime, index=True)
+    actor_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    actor_label: str = Field(max_length=200)
+    action: str = Field(max_length=64, index=True)
+    entity: str = Field(max_length=64)
+    entity_id: str = Field(max_length=64)
+    before_json: str | None = Field(default=None, sa_type=Text)
+    after_json: str | None = Field(default=None, sa_type=Text)
+
+
+class Cycle(SQLModel, table=True):
+    """One year's performance cycle."""
+
+    __tablename__ = "cycle"
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(unique=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class StepStateRow(SQLModel, table=True):
+    """The state of one SOP step in one cycle, with who changed it last and when."""
+
+    __tablename__ = "step_state"
+    __table_args__ = (UniqueConstraint("cycle_id", "step_no", name="uq_step_state_cycle_step"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id")
+    step_no: int
+    state: str = Field(max_length=20)
+    note: str = Field(default="", max_length=500)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    updated_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+
+
+class Document(SQLModel, table=True):
+    """A file in the archive (the SOP's record-keeping rule: every related file is kept)."""
+
+    __tablename__ = "document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=64, index=True)
+    cycle_id: int | None = Field(default=None, foreign_key="cycle.id", index=True)
+    step_no: int | None = None
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    file_name: str = Field(max_length=255)
+    stored_name: str = Field(max_length=255, unique=True)
+    mime_type: str = Field(default="application/octet-stream", max_length=127)
+    telegram_file_id: str | None = Field(default=None, max_length=255)
+    sha256: str = Field(max_length=64, index=True)
+    size_bytes: int
+    uploaded_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PersistedState(SQLModel, table=True):
+    """Conversation states and per-user/per-chat data of the bot (JSON), kept across restarts."""
+
+    __tablename__ = "persisted_state"
+
+    namespace: str = Field(primary_key=True, max_length=64)
+    key: str = Field(primary_key=True, max_length=128)
+    data_json: str = Field(sa_type=Text)
+    updated_at: datetime = Field(sa_type=UTCDateTime)

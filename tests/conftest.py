@@ -1,0 +1,41 @@
+"""Fixtures: a running bot per test, failing the test on any handler exception."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.harness import Harness
+
+_SETTINGS_ENV = (
+    "TELEGRAM_BOT_TOKEN",
+    "DATABASE_URL",
+    "TELEGRAM_API_BASE_URL",
+    "TELEGRAM_FILE_BASE_URL",
+    "TELEGRAM_LOCAL_MODE",
+    "KINERJA_CONFIG",
+    "KINERJA_ARCHIVE_DIR",
+    "KINERJA_OPERATOR_CHAT_IDS",
+)
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own settings must not leak into the tests."""
+    for name in _SETTINGS_ENV:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
+    harness = Harness(tmp_path)
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.stop()
+    unexpected = harness.errors[harness.expected_errors :]
+    if unexpected:
+        raise AssertionError(f"handler raised: {unexpected!r}") from unexpected[0]

@@ -1,0 +1,151 @@
+"""The test harness: the real application over the fake Bot API, a fixed clock and a
+fresh SQLite database, with people who talk to it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram.ext import Application
+
+from bot.app import KinerjaApplication, build_application, build_services
+from bot.core.clock import FixedClock
+from bot.core.invitations import new_code
+from bot.core.roles import Role
+from bot.devtools.chat import Person
+from bot.devtools.fake_bot_api import FakeBotApi
+from bot.services import Services
+from bot.settings import Settings
+from storage import units, users
+from storage.users import Registration
+
+WIT = ZoneInfo("Asia/Jayapura")
+START = datetime(2027, 1, 5, 9, 0, tzinfo=WIT)
+
+NIPS = {
+    "kepala": "197406102000031002",
+    "tim": "198503152010012003",
+    "pj": "199001012015031004",
+}
+
+
+class Harness:
+    """One running bot: ``person()`` makes users, ``restart()`` rebuilds the application."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.clock = FixedClock(START)
+        self.api = FakeBotApi(clock_timestamp=lambda: self.clock.now().timestamp())
+        self.settings = Settings(
+            _env_file=None,
+            telegram_bot_token="123456:TEST-TOKEN",
+            database_url=f"sqlite:///{tmp_path / 'kinerja.db'}",
+            kinerja_archive_dir=tmp_path / "arsip",
+        )
+        self.errors: list[BaseException] = []
+        self.expected_errors = 0
+        self.app: KinerjaApplication | None = None
+        self.services: Services | None = None
+        self._people: list[Person] = []
+
+    async def start(self) -> None:
+        self.services = build_services(self.settings, clock=self.clock)
+        app = build_application(self.services, request=self.api)
+        app.add_error_handler(self._collect)
+        await app.initialize()
+        if app.post_init is not None:
+            await app.post_init(app)
+        self.app = app
+        for person in self._people:
+            person.app = app
+
+    async def stop(self) -> None:
+        if self.app is not None:
+            await self.app.shutdown()
+            if self.app.post_shutdown is not None:
+                await self.app.post_shutdown(self.app)
+            self.app = None
+
+    async def restart(self, *, graceful: bool = True) -> None:
+        """Stop (or drop, as a crash would) the application and build a new one on the same
+        database."""
+        if graceful:
+            await self.stop()
+        else:
+            assert self.services is not None
+            self.services.db.dispose()
+            self.app = None
+        await self.start()
+
+    async def _collect(self, update: object, context: Any) -> None:
+        self.errors.append(context.error)
+
+    def person(self, telegram_id: int, first_name: str = "Pengguna") -> Person:
+        assert self.app is not None
+        person = Person(
+            app=self.app,
+            api=self.api,
+            telegram_id=telegram_id,
+            first_name=first_name,
+            timestamp=lambda: self.clock.now().timestamp(),
+        )
+        self._people.append(person)
+        return person
+
+    @property
+    def svc(self) -> Services:
+        assert self.services is not None
+        return self.services
+
+    def invitation(
+        self,
+        role: Role,
+        *,
+        unit: str | None = None,
+        lifetime: timedelta = timedelta(days=7),
+    ) -> str:
+        """A fresh invitation code, as `kinerja-bot invite` makes it."""
+        now = self.clock.now()
+        with self.svc.db.write() as session:
+            unit_id = None
+            if unit is not None:
+                found = units.find_unit(session, name=unit)
+                assert found is not None, unit
+                unit_id = found.id
+            invitation = users.create_invitation(
+                session,
+                code=new_code(),
+                role=role,
+                unit_id=unit_id,
+                created_by=None,
+                created_via="cli",
+                now=now,
+                expires_at=now + lifetime,
+            )
+            return invitation.code
+
+    async def registered(
+        self, telegram_id: int, role: Role, *, name: str = "", unit: str | None = None
+    ) -> Person:
+        """A person already registered with ``role`` (directly in the database)."""
+        code = self.invitation(role, unit=unit)
+        with self.svc.db.write() as session:
+            users.redeem_invitation(
+                session,
+                code=code,
+                person=Registration(
+                    telegram_id=telegram_id,
+                    full_name=name or f"{role.value.title()} {telegram_id}",
+                    nip=NIPS[role.value],
+                    position=f"Jabatan {role.value}",
+                ),
+                now=self.clock.now(),
+            )
+        return self.person(telegram_id, name or role.value)
+
+
+def app_of(harness: Harness) -> Application[Any, Any, Any, Any, Any, Any]:
+    assert harness.app is not None
+    return harness.app
