@@ -213,7 +213,7 @@ def conversation() -> ConversationHandler[Any]:
     )
 
 
-@members_only()
+@members_only(Role.KEPALA, Role.TIM)
 async def stale(update: Update, context: Context, member: Member) -> None:
     """An /undang button from a finished or abandoned invitation."""
     await answer(update, texts.STALE_BUTTON)

@@ -1,0 +1,136 @@
+"""/tugas, /status and /bantuan for each role; step cards; steps not built yet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core.roles import Role
+from bot.core.sop import StepState
+from storage import cycles
+from tests.harness import Harness
+
+
+def _finish_steps(bot: Harness, *numbers: int) -> None:
+    with bot.svc.db.write() as session:
+        cycle = cycles.get_or_create_cycle(session, year=2027, now=bot.clock.now())
+        assert cycle.id is not None
+        for number in numbers:
+            cycles.set_step_state(
+                session,
+                cycle_id=cycle.id,
+                step_no=number,
+                state=StepState.SELESAI,
+                actor=None,
+                now=bot.clock.now(),
+            )
+
+
+async def test_team_tasks_start_at_step_one_with_a_button(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    shown = await team.command("tugas")
+    text = shown[0].plain
+    assert "Tugas Anda — siklus kinerja 2027" in text
+    assert "Siklus sedang di langkah 1" in text
+    assert "Langkah 1. Mendefinisikan tujuan PBJ" in text
+    # Only step 1 is ready; step 2 waits for step 1.
+    assert shown[0].button_texts == ["Langkah 1: Mendefinisikan tujuan PBJ dan area strategis"]
+    assert "menunggu langkah 1" in text
+
+
+async def test_head_and_owner_see_their_own_steps(bot: Harness) -> None:
+    head = await bot.registered(1001, Role.KEPALA)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    head_tasks = (await head.command("tugas"))[0]
+    assert "Langkah 6. Menganalisis lalu menyetujui" in head_tasks.plain
+    assert "Langkah 1." not in head_tasks.plain
+    assert head_tasks.buttons == []  # nothing is ready for the head at the start
+    owner_tasks = (await owner.command("tugas"))[0]
+    assert "Langkah 12. Melaporkan realisasi" in owner_tasks.plain
+    assert "Langkah 6." not in owner_tasks.plain
+
+
+async def test_tasks_follow_the_cycle(bot: Harness) -> None:
+    head = await bot.registered(1001, Role.KEPALA)
+    _finish_steps(bot, 1, 2, 3, 4, 5)
+    shown = await head.command("tugas")
+    assert shown[0].button_texts[0].startswith("Langkah 6:")
+    assert "Siklus sedang di langkah 6" in shown[0].plain
+
+
+async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harness) -> None:
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    _finish_steps(bot, 1, 2)
+    shown = await owner.command("status")
+    message = shown[0]
+    lines = message.plain.splitlines()
+    assert lines[0] == "Status siklus kinerja 2027"
+    marks = [line.split()[0] for line in lines if re.match(r"^\S+ \d+\. ", line)]
+    assert marks == ["✅", "✅", "▶"] + ["⬜"] * 14
+    assert "▶ 3. Menyusun usulan baseline dan target kinerja (belum mulai)" in lines
+    assert "▶ <b>3. Menyusun" in message.text
+
+
+@pytest.mark.parametrize(
+    ("role", "commands"),
+    [
+        (Role.KEPALA, ["/tugas", "/status", "/undang", "/pengguna", "/bantuan"]),
+        (Role.TIM, ["/tugas", "/status", "/undang", "/bantuan"]),
+        (Role.PJ, ["/tugas", "/status", "/bantuan"]),
+    ],
+)
+async def test_help_explains_the_role_and_its_commands(
+    bot: Harness, role: Role, commands: list[str]
+) -> None:
+    person = await bot.registered(
+        7000 + len(commands), role, unit="Dinas Sosial" if role is Role.PJ else None
+    )
+    shown = await person.command("bantuan")
+    listed = [line.split(" — ")[0] for line in shown[0].plain.splitlines() if line.startswith("/")]
+    assert listed == commands
+
+
+async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("tugas")
+    shown = await team.press("Langkah 1:")
+    card = shown[0]
+    assert card.edited
+    assert "Langkah 1. Mendefinisikan tujuan PBJ dan area strategis" in card.plain
+    assert "Pelaksana: Tim Pengelolaan Kelembagaan" in card.plain
+    assert "Status: ⬜ belum mulai" in card.plain
+    assert "belum tersedia di versi ini" in card.plain
+    # No fake progress: the step is still not started.
+    with bot.svc.db.read() as session:
+        assert cycles.find_cycle(session, year=2027) is None
+
+
+async def test_step_card_shows_who_finished_a_step(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM, name="Maria Wenda")
+    with bot.svc.db.write() as session:
+        from storage import users
+
+        cycle = cycles.get_or_create_cycle(session, year=2027, now=bot.clock.now())
+        assert cycle.id is not None
+        cycles.set_step_state(
+            session,
+            cycle_id=cycle.id,
+            step_no=1,
+            state=StepState.SELESAI,
+            actor=users.get_by_telegram_id(session, 2001),
+            now=bot.clock.now(),
+        )
+    await team.command("tugas")
+    shown = await team.press_data("step:1", on=team.last)
+    assert "Status: ✅ selesai, oleh Maria Wenda, Selasa, 5 Januari 2027 pukul 09.00 WIT" in (
+        shown[0].plain
+    )
+
+
+async def test_forged_step_buttons_are_harmless(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("tugas")
+    for data in ("step:99", "step:x", "step:"):
+        shown = await team.press_data(data, on=team.last)
+        assert "Langkah tidak dikenal" in shown[-1].plain

@@ -1,0 +1,85 @@
+"""Project-wide rules: linters and types, README and CI in step, one clock, one text catalogue."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE_DIRS = ("bot", "storage")
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("ruff", "check", "."), ("ruff", "format", "--check", "."), ("mypy",)],
+    ids=["ruff-check", "ruff-format", "mypy"],
+)
+def test_code_quality(command: tuple[str, ...]) -> None:
+    result = _run(*command)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci_command = next(line for line in ci.splitlines() if line.startswith("python3 -m venv"))
+    assert ci_command in readme.splitlines()
+
+
+def _python_files() -> list[Path]:
+    return [p for d in CODE_DIRS for p in (ROOT / d).rglob("*.py")]
+
+
+def test_now_comes_only_from_the_clock() -> None:
+    pattern = re.compile(r"\b(datetime\.now|datetime\.utcnow|date\.today|time\.time)\(")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in _python_files()
+        if path.name != "clock.py" and pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+_SENDERS = {"reply_text", "send_message", "edit_message_text", "show", "answer", "refuse"}
+
+
+def test_handlers_take_their_words_from_the_catalogue() -> None:
+    """No Indonesian sentence written inline in a handler: all of it lives in bot/texts.py."""
+    offenders = []
+    for path in (ROOT / "bot").rglob("*.py"):
+        if path.name == "texts.py" or "devtools" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name not in _SENDERS:
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+                if isinstance(arg, ast.JoinedStr):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_no_secrets_or_databases_are_tracked() -> None:
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.split()
+    if not tracked:
+        pytest.skip("not a git checkout")
+    assert ".env" not in tracked
+    assert not [name for name in tracked if name.endswith((".db", ".sqlite", ".db-wal"))]
