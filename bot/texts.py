@@ -146,6 +146,10 @@ REG_CANCELLED = "Pendaftaran dibatalkan. Buka lagi tautan undangan bila ingin me
 REG_CONFIRMED_EDIT = "Data dikirim."
 REG_NOTIFY_INVITER = "ℹ️ {name} telah mendaftar sebagai {role}{unit} melalui undangan Anda."
 
+UNKNOWN_INPUT = "Pesan ini tidak sedang ditunggu. Ketik /tugas untuk melihat tugas Anda atau /bantuan untuk daftar perintah."
+UNKNOWN_FILE = (
+    "Berkas ini tidak sedang ditunggu. Untuk mengirim berkas, buka langkahnya dulu lewat /tugas."
+)
 CANCELLED = "Dibatalkan."
 NOTHING_TO_CANCEL = "Tidak ada yang sedang berlangsung."
 

@@ -134,3 +134,25 @@ async def test_forged_step_buttons_are_harmless(bot: Harness) -> None:
     for data in ("step:99", "step:x", "step:"):
         shown = await team.press_data(data, on=team.last)
         assert "Langkah tidak dikenal" in shown[-1].plain
+
+
+async def test_unexpected_messages_get_a_pointer_not_silence(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    shown = await team.send("selamat pagi")
+    assert "tidak sedang ditunggu" in shown[0].plain and "/tugas" in shown[0].plain
+    shown = await team.send("/perintahaneh")
+    assert "tidak sedang ditunggu" in shown[0].plain
+    shown = await team.upload("laporan.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")
+    assert "Berkas ini tidak sedang ditunggu" in shown[0].plain
+    shown = await team.command("batal")
+    assert shown[0].plain == "Tidak ada yang sedang berlangsung."
+
+
+async def test_fake_bot_api_serves_uploaded_files_for_download(bot: Harness) -> None:
+    """The harness answers getFile and the download, so upload flows can be tested."""
+    assert bot.app is not None
+    bot.api.add_file("abc", b"isi berkas")
+    telegram_file = await bot.app.bot.get_file("abc")
+    content = await telegram_file.download_as_bytearray()
+    assert bytes(content) == b"isi berkas"
+    assert bot.api.calls_of("getFile")[-1].params["file_id"] == "abc"

@@ -23,3 +23,5 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # reaches the conversation's own fallback.
     for module in (registration, invitations, guide, users, help):
         application.add_handlers(module.handlers())
+    # Last: a message no feature was waiting for gets a pointer to /tugas, not silence.
+    application.add_handlers(help.fallback_handlers())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
 from bot.access import Context, Member, members_only, services
@@ -39,9 +39,24 @@ async def nothing_to_cancel(update: Update, context: Context, member: Member) ->
         await update.effective_message.reply_text(texts.NOTHING_TO_CANCEL)
 
 
+@members_only()
+async def unexpected_input(update: Update, context: Context, member: Member) -> None:
+    """Anything no feature is waiting for: point to /tugas instead of staying silent."""
+    message = update.effective_message
+    if message is None:
+        return
+    has_file = bool(message.document or message.photo)
+    await message.reply_text(texts.UNKNOWN_FILE if has_file else texts.UNKNOWN_INPUT)
+
+
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
     return [
         CommandHandler(["bantuan", "help"], help_command),
         CommandHandler("batal", nothing_to_cancel),
     ]
+
+
+def fallback_handlers() -> list[BaseHandler[Update, Context, Any]]:
+    """What catches messages no feature took; registered after every other handler."""
+    return [MessageHandler(filters.ALL, unexpected_input)]
