@@ -7,7 +7,7 @@ in ``storage/migrations/versions`` (a test compares the two).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -132,3 +132,91 @@ class PersistedState(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=128)
     data_json: str = Field(sa_type=Text)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PlanRevision(SQLModel, table=True):
+    """One revision of a cycle's performance plan; an approved revision is never edited."""
+
+    __tablename__ = "plan_revision"
+    __table_args__ = (UniqueConstraint("cycle_id", "number", name="uq_plan_revision_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    number: int
+    status: str = Field(default="draft", max_length=20)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    approved_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+
+
+class PlanObjective(SQLModel, table=True):
+    __tablename__ = "plan_objective"
+    __table_args__ = (UniqueConstraint("revision_id", "code", name="uq_plan_objective_code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(foreign_key="plan_revision.id", index=True)
+    position: int
+    code: str = Field(max_length=20)
+    text: str = Field(sa_type=Text)
+
+
+class PlanArea(SQLModel, table=True):
+    __tablename__ = "plan_area"
+    __table_args__ = (UniqueConstraint("revision_id", "code", name="uq_plan_area_code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(foreign_key="plan_revision.id", index=True)
+    position: int
+    code: str = Field(max_length=20)
+    name: str = Field(max_length=300)
+    category: str = Field(max_length=40)
+    objective_code: str = Field(max_length=20)
+
+
+class PlanIndicator(SQLModel, table=True):
+    """An indicator of a revision; inputs and period targets are JSON lists."""
+
+    __tablename__ = "plan_indicator"
+    __table_args__ = (UniqueConstraint("revision_id", "code", name="uq_plan_indicator_code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(foreign_key="plan_revision.id", index=True)
+    position: int
+    code: str = Field(max_length=20)
+    area_code: str = Field(max_length=20)
+    name: str = Field(max_length=300)
+    definition: str = Field(default="", sa_type=Text)
+    inputs_json: str = Field(default="[]", sa_type=Text)
+    formula: str = Field(default="", max_length=500)
+    unit: str = Field(default="", max_length=20)
+    polarity: str = Field(default="", max_length=40)
+    monitoring_frequency: str = Field(default="", max_length=20)
+    reporting_frequency: str = Field(default="", max_length=20)
+    data_source: str = Field(default="", max_length=300)
+    pic_unit: str = Field(default="", max_length=300)
+    evidence: str = Field(default="", sa_type=Text)
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    annual_target: float | None = None
+    period_targets_json: str = Field(default="[]", sa_type=Text)
+
+
+class PlanAction(SQLModel, table=True):
+    __tablename__ = "plan_action"
+    __table_args__ = (
+        UniqueConstraint("revision_id", "indicator_code", "number", name="uq_plan_action_number"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(foreign_key="plan_revision.id", index=True)
+    position: int
+    indicator_code: str = Field(max_length=20)
+    number: int
+    activity: str = Field(sa_type=Text)
+    output: str = Field(default="", sa_type=Text)
+    start: date | None = None
+    end: date | None = None
+    pic_unit: str = Field(default="", max_length=300)
+    status: str = Field(default="belum mulai", max_length=20)

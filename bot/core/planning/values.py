@@ -1,0 +1,136 @@
+"""Reading values people type (in chat or in a workbook) into plan attributes.
+
+Each reader returns the value or raises ValueError with a short Indonesian reason and
+hint, so the workbook parser and the chat editor explain mistakes the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from bot.core.planning.model import UNITS, Category, Frequency, InputKind, Polarity
+
+E = TypeVar("E", bound=StrEnum)
+
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+
+
+def parse_number(raw: object) -> float:
+    """``60``, ``60,5``, ``1.250.000``, ``Rp 1.250.000``, ``75%`` as a number.
+
+    Indonesian style is read first: dots group thousands and a comma marks decimals. A
+    lone dot with other than three digits after it is taken as a decimal point.
+    """
+    if isinstance(raw, bool):
+        raise ValueError("bukan angka; isi dengan angka, contoh 60 atau 60,5")
+    if isinstance(raw, int | float):
+        return float(raw)
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    text = re.sub(r"^(rp\.?)", "", text, flags=re.IGNORECASE).rstrip("%")
+    negative = text.startswith("-")
+    text = text.lstrip("+-")
+    if not text:
+        raise ValueError("kosong; isi dengan angka, contoh 60 atau 60,5")
+    if "." in text and "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif "," in text:
+        text = text.replace(",", "") if _THOUSANDS_COMMA.match(text) else text.replace(",", ".")
+    elif _THOUSANDS_DOT.match(text):
+        text = text.replace(".", "")
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(
+            f"{raw!s:.30} bukan angka; isi dengan angka, contoh 60 atau 60,5"
+        ) from None
+    return -value if negative else value
+
+
+def parse_year(raw: object) -> int:
+    value = parse_number(raw)
+    if value != int(value) or not 2000 <= value <= 2100:
+        raise ValueError("tahun harus 4 digit, contoh 2026")
+    return int(value)
+
+
+def parse_date(raw: object) -> date:
+    """A date as a workbook date cell, ``2027-03-31`` or ``31/03/2027``."""
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a calendar date)
+        except ValueError:
+            continue
+    raise ValueError(f"{text:.30} bukan tanggal; tulis seperti 31/03/2027")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.strip().lower().split())
+
+
+def parse_choice(raw: object, choices: type[E], aliases: dict[str, E] | None = None) -> E:
+    """One of an enum's values, ignoring case and spacing, or a known alias."""
+    text = _normal(str(raw))
+    for choice in choices:
+        if _normal(choice.value) == text or _normal(choice.name.replace("_", " ")) == text:
+            return choice
+    if aliases and text in aliases:
+        return aliases[text]
+    allowed = ", ".join(c.value for c in choices)
+    raise ValueError(f"{raw!s:.30} tidak dikenal; pilih salah satu: {allowed}")
+
+
+POLARITY_ALIASES = {
+    "naik": Polarity.NAIK,
+    "tinggi": Polarity.NAIK,
+    "makin tinggi makin baik": Polarity.NAIK,
+    "turun": Polarity.TURUN,
+    "rendah": Polarity.TURUN,
+    "makin rendah makin baik": Polarity.TURUN,
+}
+
+INPUT_KIND_ALIASES = {"ya_tidak": InputKind.YA_TIDAK, "ya tidak": InputKind.YA_TIDAK}
+
+
+def parse_polarity(raw: object) -> Polarity:
+    return parse_choice(raw, Polarity, POLARITY_ALIASES)
+
+
+def parse_frequency(raw: object) -> Frequency:
+    return parse_choice(raw, Frequency)
+
+
+def parse_category(raw: object) -> Category:
+    return parse_choice(raw, Category)
+
+
+def parse_input_kind(raw: object) -> InputKind:
+    return parse_choice(raw, InputKind, INPUT_KIND_ALIASES)
+
+
+def parse_unit(raw: object) -> str:
+    text = str(raw).strip()
+    for unit in UNITS:
+        if unit.lower() == text.lower() or (
+            unit == "%" and text.lower() in ("persen", "persentase")
+        ):
+            return unit
+    raise ValueError(f"satuan {text:.20} tidak dikenal; pilih salah satu: {', '.join(UNITS)}")
+
+
+def format_number(value: float | None) -> str:
+    """``60``, ``60,5``, ``1.250.000``: the way it is typed back in Indonesian."""
+    if value is None:
+        return "-"
+    if value == int(value):
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, fraction = f"{value:,.2f}".partition(".")
+    return whole.replace(",", ".") + "," + fraction.rstrip("0")

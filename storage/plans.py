@@ -1,0 +1,284 @@
+"""Performance plans in the database: revisions, their content, and saving a new version.
+
+A cycle's plan lives in numbered revisions. Edits go to the newest revision while it is a
+draft; once a revision is approved it is never changed, and the next edit starts a new
+draft revision holding a copy of it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from bot.core.planning.changes import Change, ChangeKind, diff
+from bot.core.planning.model import (
+    ActionPlan,
+    ActionStatus,
+    Area,
+    Category,
+    FormulaInput,
+    Frequency,
+    Indicator,
+    InputKind,
+    Objective,
+    Plan,
+    Polarity,
+)
+from bot.core.planning.validation import missing
+from bot.core.sop import StepState
+from storage import audit, cycles
+from storage.models import (
+    PlanAction,
+    PlanArea,
+    PlanIndicator,
+    PlanObjective,
+    PlanRevision,
+    User,
+)
+
+DRAFT = "draft"
+APPROVED = "approved"
+PLANNING_STEPS = (1, 2, 3, 4)
+
+
+def latest_revision(session: Session, *, cycle_id: int) -> PlanRevision | None:
+    return session.exec(
+        select(PlanRevision)
+        .where(PlanRevision.cycle_id == cycle_id)
+        .order_by(col(PlanRevision.number).desc())
+    ).first()
+
+
+def load_plan(session: Session, *, revision_id: int | None, year: int) -> Plan:
+    """The plan stored in a revision (an empty plan for None)."""
+    if revision_id is None:
+        return Plan(year=year)
+
+    def rows(model: Any) -> list[Any]:
+        return list(
+            session.exec(
+                select(model).where(model.revision_id == revision_id).order_by(model.position)
+            )
+        )
+
+    return Plan(
+        year=year,
+        objectives=tuple(Objective(r.code, r.text) for r in rows(PlanObjective)),
+        areas=tuple(
+            Area(r.code, r.name, Category(r.category), r.objective_code) for r in rows(PlanArea)
+        ),
+        indicators=tuple(_indicator(r) for r in rows(PlanIndicator)),
+        actions=tuple(
+            ActionPlan(
+                indicator_code=r.indicator_code,
+                number=r.number,
+                activity=r.activity,
+                output=r.output,
+                start=r.start,
+                end=r.end,
+                pic_unit=r.pic_unit,
+                status=ActionStatus(r.status),
+            )
+            for r in rows(PlanAction)
+        ),
+    )
+
+
+def _indicator(row: PlanIndicator) -> Indicator:
+    return Indicator(
+        code=row.code,
+        area_code=row.area_code,
+        name=row.name,
+        definition=row.definition,
+        inputs=tuple(
+            FormulaInput(name, label, InputKind(kind))
+            for name, label, kind in json.loads(row.inputs_json)
+        ),
+        formula=row.formula,
+        unit=row.unit,
+        polarity=Polarity(row.polarity) if row.polarity else None,
+        monitoring_frequency=Frequency(row.monitoring_frequency)
+        if row.monitoring_frequency
+        else None,
+        reporting_frequency=Frequency(row.reporting_frequency) if row.reporting_frequency else None,
+        data_source=row.data_source,
+        pic_unit=row.pic_unit,
+        evidence=row.evidence,
+        baseline_value=row.baseline_value,
+        baseline_year=row.baseline_year,
+        annual_target=row.annual_target,
+        period_targets=tuple(json.loads(row.period_targets_json)),
+    )
+
+
+def _write_content(session: Session, revision_id: int, plan: Plan) -> None:
+    for model in (PlanAction, PlanIndicator, PlanArea, PlanObjective):
+        session.exec(delete(model).where(col(model.revision_id) == revision_id))
+    for position, objective in enumerate(plan.objectives):
+        session.add(
+            PlanObjective(
+                revision_id=revision_id, position=position, code=objective.code, text=objective.text
+            )
+        )
+    for position, area in enumerate(plan.areas):
+        session.add(
+            PlanArea(
+                revision_id=revision_id,
+                position=position,
+                code=area.code,
+                name=area.name,
+                category=area.category.value,
+                objective_code=area.objective_code,
+            )
+        )
+    for position, i in enumerate(plan.indicators):
+        session.add(
+            PlanIndicator(
+                revision_id=revision_id,
+                position=position,
+                code=i.code,
+                area_code=i.area_code,
+                name=i.name,
+                definition=i.definition,
+                inputs_json=json.dumps(
+                    [[x.name, x.label, x.kind.value] for x in i.inputs], ensure_ascii=False
+                ),
+                formula=i.formula,
+                unit=i.unit,
+                polarity=i.polarity.value if i.polarity else "",
+                monitoring_frequency=i.monitoring_frequency.value if i.monitoring_frequency else "",
+                reporting_frequency=i.reporting_frequency.value if i.reporting_frequency else "",
+                data_source=i.data_source,
+                pic_unit=i.pic_unit,
+                evidence=i.evidence,
+                baseline_value=i.baseline_value,
+                baseline_year=i.baseline_year,
+                annual_target=i.annual_target,
+                period_targets_json=json.dumps(list(i.period_targets)),
+            )
+        )
+    for position, a in enumerate(plan.actions):
+        session.add(
+            PlanAction(
+                revision_id=revision_id,
+                position=position,
+                indicator_code=a.indicator_code,
+                number=a.number,
+                activity=a.activity,
+                output=a.output,
+                start=a.start,
+                end=a.end,
+                pic_unit=a.pic_unit,
+                status=a.status.value,
+            )
+        )
+    session.flush()
+
+
+def editable_revision(
+    session: Session, *, cycle_id: int, year: int, actor: User | None, now: datetime
+) -> PlanRevision:
+    """The draft to edit: the newest revision if it is a draft, else a new one (a copy)."""
+    latest = latest_revision(session, cycle_id=cycle_id)
+    if latest is not None and latest.status == DRAFT:
+        return latest
+    revision = PlanRevision(
+        cycle_id=cycle_id,
+        number=1 if latest is None else latest.number + 1,
+        status=DRAFT,
+        created_at=now,
+        created_by_user_id=None if actor is None else actor.id,
+        updated_at=now,
+    )
+    session.add(revision)
+    session.flush()
+    assert revision.id is not None
+    if latest is not None:
+        _write_content(session, revision.id, load_plan(session, revision_id=latest.id, year=year))
+    return revision
+
+
+def _snapshot(item: object) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(asdict(item), default=str))  # type: ignore[call-overload]
+    return data
+
+
+def save_plan(
+    session: Session, *, cycle_id: int, plan: Plan, actor: User | None, now: datetime
+) -> list[Change]:
+    """Store ``plan`` as the cycle's draft (the caller validated it); the changes made.
+
+    Every change is audit-logged with before and after, and the states of SOP steps 1-4
+    follow what is still missing. Saving an identical plan changes nothing.
+    """
+    latest = latest_revision(session, cycle_id=cycle_id)
+    old = load_plan(session, revision_id=None if latest is None else latest.id, year=plan.year)
+    changes = diff(old, plan)
+    if not changes:
+        return []
+    revision = editable_revision(session, cycle_id=cycle_id, year=plan.year, actor=actor, now=now)
+    assert revision.id is not None
+    _write_content(session, revision.id, plan)
+    revision.updated_at = now
+    session.add(revision)
+    before = _by_key(old)
+    after = _by_key(plan)
+    for change in changes:
+        audit.record(
+            session,
+            at=now,
+            actor_user_id=None if actor is None else actor.id,
+            actor_label="sistem" if actor is None else actor.full_name,
+            action=f"plan.{change.kind.name.lower()}",
+            entity=change.what,
+            entity_id=change.key,
+            before=None if change.kind is ChangeKind.ADDED else before[(change.what, change.key)],
+            after=None if change.kind is ChangeKind.REMOVED else after[(change.what, change.key)],
+        )
+    sync_planning_steps(session, cycle_id=cycle_id, plan=plan, actor=actor, now=now)
+    return changes
+
+
+def _by_key(plan: Plan) -> dict[tuple[str, str], dict[str, Any]]:
+    keyed: dict[tuple[str, str], dict[str, Any]] = {}
+    keyed.update({("tujuan", o.code): _snapshot(o) for o in plan.objectives})
+    keyed.update({("area", a.code): _snapshot(a) for a in plan.areas})
+    keyed.update({("indikator", i.code): _snapshot(i) for i in plan.indicators})
+    keyed.update(
+        {("rencana aksi", f"{a.indicator_code}/{a.number}"): _snapshot(a) for a in plan.actions}
+    )
+    return keyed
+
+
+def sync_planning_steps(
+    session: Session, *, cycle_id: int, plan: Plan, actor: User | None, now: datetime
+) -> None:
+    """Set steps 1-4 from the plan's completeness: done, in progress (with what is missing),
+    or not started. Only real changes are written."""
+    lacking = missing(plan)
+    rows = cycles.step_rows(session, cycle_id=cycle_id)
+    for step in PLANNING_STEPS:
+        if not lacking[step]:
+            state = StepState.SELESAI
+        elif plan.is_empty:
+            state = StepState.BELUM_MULAI
+        else:
+            state = StepState.BERJALAN
+        note = "; ".join(lacking[step]) if state is not StepState.SELESAI else ""
+        row = rows.get(step)
+        if row is not None and row.state == state.value and row.note == note:
+            continue
+        if row is None and state is StepState.BELUM_MULAI:
+            continue
+        cycles.set_step_state(
+            session, cycle_id=cycle_id, step_no=step, state=state, actor=actor, now=now, note=note
+        )
+
+
+def is_read_only(revision: PlanRevision | None) -> bool:
+    """An approved revision is frozen; edits start a new draft revision."""
+    return revision is not None and revision.status != DRAFT
