@@ -40,13 +40,20 @@ class Settings(BaseSettings):
             return None
         return value
 
+    @field_validator("kinerja_archive_dir", mode="before")
+    @classmethod
+    def _blank_archive_is_default(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return "data/arsip"
+        return value
+
     @property
     def operator_chat_ids(self) -> tuple[int, ...]:
         """Chats told about incidents (comma-separated ids in KINERJA_OPERATOR_CHAT_IDS)."""
         ids = []
         for part in self.kinerja_operator_chat_ids.replace(";", ",").split(","):
             part = part.strip()
-            if part.lstrip("-").isdigit():
+            if part.isascii() and part.removeprefix("-").isdigit():
                 ids.append(int(part))
         return tuple(ids)
 

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 # Telegram deep-link payloads allow [A-Za-z0-9_-] up to 64 characters. 16 characters
-# from a 32-letter alphabet give 80 bits: unguessable, and short enough to read out.
+# from this 31-letter alphabet (no look-alikes such as 0/o, 1/l/i) give about 79 bits:
+# unguessable, and short enough to read out.
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CODE_LENGTH = 16
 DEFAULT_LIFETIME = timedelta(days=7)

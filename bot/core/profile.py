@@ -160,7 +160,10 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
         source=source,
     )
     # Format once now so a broken format fails at start-up, not when the first letter goes out.
-    profile.letter_number(sequence=1, year=2000)
+    try:
+        profile.letter_number(sequence=1, year=2000)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise ProfileError(f"[surat] format_nomor tidak sah: {exc}") from None
     return profile
 
 

@@ -74,6 +74,8 @@ def parse_steps(data: Mapping[str, Any]) -> tuple[Step, ...]:
         raise StepsFileError("berkas langkah tidak memuat [[langkah]]")
     steps: list[Step] = []
     for entry in entries:
+        if not isinstance(entry, dict):
+            raise StepsFileError("setiap [[langkah]] harus berupa tabel")
         number = entry.get("nomor")
         where = f"langkah {number}"
         if not isinstance(number, int):
@@ -86,7 +88,7 @@ def parse_steps(data: Mapping[str, Any]) -> tuple[Step, ...]:
         after = entry.get("setelah", [])
         if not isinstance(after, list) or not all(isinstance(a, int) for a in after):
             raise StepsFileError(f"{where}: setelah harus berupa daftar nomor langkah")
-        if any(a >= number for a in after):
+        if any(not 1 <= a < number for a in after):
             raise StepsFileError(f"{where}: setelah hanya boleh menunjuk langkah sebelumnya")
         name = entry.get("nama")
         if not isinstance(name, str) or not name.strip():
