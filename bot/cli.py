@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from telegram import Bot, Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 
 from bot import texts
 from bot.app import build_application, build_services
@@ -55,7 +55,12 @@ def _run(settings: Settings) -> int:
         texts.CLI_STARTING.format(unit=svc.profile.unit_name, government=svc.profile.government),
         file=sys.stderr,
     )
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken as exc:
+        # PTB's message quotes the token; never print it.
+        error = _redact(str(exc), settings.telegram_bot_token.get_secret_value())
+        return _fail(texts.CLI_CONFIG_ERROR.format(error=error))
     return 0
 
 
@@ -70,7 +75,8 @@ async def _bot_username(settings: Settings) -> str | None:
         async with Bot(token.get_secret_value(), **kwargs) as bot:  # type: ignore[arg-type]
             return bot.username
     except TelegramError as exc:
-        print(texts.CLI_USERNAME_UNAVAILABLE.format(error=exc), file=sys.stderr)
+        error = _redact(str(exc), token.get_secret_value())
+        print(texts.CLI_USERNAME_UNAVAILABLE.format(error=error), file=sys.stderr)
         return None
 
 
@@ -151,6 +157,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # httpx logs every request URL, and a Bot API URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    if settings.telegram_bot_token is not None:
+        # PTB logs (and raises) errors that quote the token, e.g. when it is rejected.
+        secret = settings.telegram_bot_token.get_secret_value()
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(_RedactingFormatter(handler.formatter, secret))
     try:
         if args.command == "run":
             return _run(settings)
@@ -168,3 +179,20 @@ def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _redact(text: str, secret: str) -> str:
+    """``text`` with the secret (the bot token) masked."""
+    return text.replace(secret, "***") if secret else text
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Formats as ``inner`` does, then masks the secret (tracebacks included)."""
+
+    def __init__(self, inner: logging.Formatter | None, secret: str) -> None:
+        super().__init__()
+        self._inner = inner or logging.Formatter()
+        self._secret = secret
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _redact(self._inner.format(record), self._secret)

@@ -144,10 +144,7 @@ class FakeBotApi(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         if "/file/bot" in url:
-            path = url.split("/file/bot", 1)[1].split("/", 1)[1]
-            if path in self.files:
-                return 200, self.files[path]
-            return 404, b"Not Found"
+            return self.download(url.split("/file/bot", 1)[1].split("/", 1)[1])
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         files: dict[str, tuple[str, bytes, str]] = {}
@@ -156,8 +153,23 @@ class FakeBotApi(BaseRequest):
                 file_name, content, mime = part[0], part[1], part[2] if len(part) > 2 else ""
                 raw = content if isinstance(content, bytes) else content.read()
                 files[name] = (str(file_name), raw, str(mime))
-        self.calls.append(ApiCall(api_method, params, files))
-        failure = self._next_failure(api_method)
+        return self.respond(api_method, params, files)
+
+    # --- the answering logic, also served over HTTP by tests/botapi_server.py ------
+
+    def respond(
+        self,
+        method: str,
+        params: dict[str, Any],
+        files: dict[str, tuple[str, bytes, str]] | None = None,
+    ) -> tuple[int, bytes]:
+        """Record one Bot API call and answer it: HTTP status and JSON body.
+
+        Raises ``NetworkError`` when a network failure was requested with ``fail_next``.
+        """
+        files = files or {}
+        self.calls.append(ApiCall(method, params, files))
+        failure = self._next_failure(method)
         if failure is not None:
             if failure.network:
                 raise NetworkError(failure.description or "fake network error")
@@ -165,8 +177,14 @@ class FakeBotApi(BaseRequest):
         chat_id = params.get("chat_id")
         if isinstance(chat_id, int) and chat_id in self.blocked_chats:
             return self._error(Failure(403, "Forbidden: bot was blocked by the user"))
-        result = self._answer(api_method, params, files)
+        result = self._answer(method, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def download(self, path: str) -> tuple[int, bytes]:
+        """The file download at ``<file base url><token>/<path>``: status and content."""
+        if path in self.files:
+            return 200, self.files[path]
+        return 404, b"Not Found"
 
     # --- control ------------------------------------------------------------------
 
