@@ -15,12 +15,13 @@ from bot import texts
 from bot.app import build_application, build_services
 from bot.core.dates import format_datetime
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
+from bot.core.planning.example import example_plan
 from bot.core.profile import ProfileError
 from bot.core.roles import parse_role, role_needs_unit
 from bot.core.sop import StepsFileError
 from bot.services import Services
 from bot.settings import Settings
-from storage import audit, units, users
+from storage import audit, plans, units, users
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--create-unit", action="store_true", help=texts.CLI_CREATE_UNIT_HELP)
     invite.add_argument("--expires", default="7d", help=texts.CLI_EXPIRES_HELP)
     commands.add_parser("upgrade-db", help=texts.CLI_UPGRADE_HELP)
+    seed = commands.add_parser("seed-example", help=texts.CLI_SEED_HELP)
+    seed.add_argument("--year", type=int, help=texts.CLI_SEED_YEAR_HELP)
     return parser
 
 
@@ -140,6 +143,24 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _seed_example(settings: Settings, year: int | None) -> int:
+    """Load the starter plan into an empty plan of the year (this year by default)."""
+    svc = build_services(settings)
+    plan_year = year or svc.cycle_year()
+    starter = example_plan(plan_year)
+    with svc.db.write() as session:
+        _, current = plans.current_plan(session, year=plan_year)
+        if not current.is_empty:
+            return _fail(texts.CLI_SEED_NOT_EMPTY.format(year=plan_year))
+        plans.save_for_year(session, year=plan_year, plan=starter, actor=None, now=svc.now())
+    print(
+        texts.CLI_SEEDED.format(
+            year=plan_year, indicators=len(starter.indicators), actions=len(starter.actions)
+        )
+    )
+    return 0
+
+
 def _sync_profile_units(svc: Services) -> None:
     with svc.db.write() as session:
         units.sync_units(
@@ -167,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(settings)
         if args.command == "invite":
             return _invite(settings, args)
+        if args.command == "seed-example":
+            return _seed_example(settings, args.year)
         Database(settings.database_url).upgrade()
         print(texts.CLI_UPGRADED.format(url=_safe_url(settings.database_url)))
         return 0

@@ -63,6 +63,7 @@ COMMANDS = {
     Role.KEPALA: (
         ("tugas", "Tugas saya"),
         ("status", "Status siklus kinerja (17 langkah)"),
+        ("rencana", "Rencana kinerja tahun ini"),
         ("undang", "Buat undangan pengguna"),
         ("pengguna", "Kelola pengguna"),
         ("bantuan", "Bantuan"),
@@ -70,12 +71,14 @@ COMMANDS = {
     Role.TIM: (
         ("tugas", "Tugas saya"),
         ("status", "Status siklus kinerja (17 langkah)"),
+        ("rencana", "Rencana kinerja: susun, unduh, unggah"),
         ("undang", "Buat undangan pengguna"),
         ("bantuan", "Bantuan"),
     ),
     Role.PJ: (
         ("tugas", "Tugas saya"),
         ("status", "Status siklus kinerja (17 langkah)"),
+        ("rencana", "Lihat rencana kinerja"),
         ("bantuan", "Bantuan"),
     ),
 }
@@ -214,6 +217,7 @@ TASKS_CURRENT = "Siklus sedang di langkah {number}: {name} ({actor}).\n"
 TASKS_NONE = "Tidak ada tugas tertunda untuk peran Anda di siklus {year}. 👍"
 TASK_LINE = "{mark} <b>Langkah {number}</b>. {name} ({state})"
 TASK_WAITING = "   ⏳ menunggu langkah {steps}"
+TASK_NOTE = "   ⚠️ {note}"
 TASK_BUTTON = "Langkah {number}: {name}"
 STATUS_HEADER = "<b>Status siklus kinerja {year}</b>\n"
 STATUS_LINE = "{mark} {number}. {name}"
@@ -296,5 +300,124 @@ CLI_INVITE_CODE = (
 CLI_USERNAME_UNAVAILABLE = (
     "(Nama bot tidak dapat dibaca dari Bot API: {error}; hanya kode yang dicetak.)"
 )
+CLI_SEED_HELP = "muat contoh rencana kinerja Jayawijaya ke rencana yang masih kosong"
+CLI_SEED_YEAR_HELP = "tahun rencana (bawaan: tahun berjalan, WIT)"
+CLI_SEED_NOT_EMPTY = "Rencana {year} sudah berisi; contoh hanya dimuat ke rencana kosong."
+CLI_SEEDED = "Contoh rencana {year} dimuat: {indicators} indikator, {actions} rencana aksi (revisi draf)."
 CLI_UPGRADED = "Skema basis data sudah versi terbaru ({url})."
 CLI_STARTING = "Kinerja PBJ Bot berjalan untuk {unit} ({government}). Tekan Ctrl+C untuk berhenti."
+
+
+# --- Planning (/rencana, SOP steps 1-4) -----------------------------------------------
+
+PLAN_MENU = (
+    "<b>Rencana Kinerja {year}</b> — {revision}\n"
+    "Tujuan: {objectives} · Area: {areas} · Indikator: {indicators} · Rencana aksi: {actions}\n"
+    "{steps}"
+)
+PLAN_REVISION_NONE = "belum ada isi"
+PLAN_REVISION = "revisi {number} ({status})"
+PLAN_STATUS = {"draft": "draf", "approved": "disetujui", "submitted": "diajukan"}
+PLAN_STEP_LINE = "{mark} Langkah {number}{note}"
+PLAN_READ_ONLY_NOTE = "\nRevisi ini sudah disetujui; perubahan berikutnya membuka revisi baru."
+PLAN_EMPTY_HINT = (
+    "\nRencana masih kosong. Muat contoh rencana Jayawijaya sebagai awal, atau isi template Excel."
+)
+PLAN_OWNER_NOTE = "\nAnda melihat rencana (baca saja); rencana aksi yang ditampilkan: unit {unit}."
+PLAN_BUTTON_BROWSE = "📂 Jelajahi rencana"
+PLAN_BUTTON_TEMPLATE = "📥 Unduh template Excel"
+PLAN_BUTTON_UPLOAD = "📤 Unggah rencana (Excel)"
+PLAN_BUTTON_PDF = "📄 Dokumen Perencanaan (PDF)"
+PLAN_BUTTON_DATA_TEMPLATE = "📋 Template Data Kinerja"
+PLAN_BUTTON_SEED = "🌱 Muat contoh rencana"
+PLAN_BUTTON_MENU = "« Menu rencana"
+PLAN_BUTTON_SAVE = "✅ Simpan"
+PLAN_BUTTON_DISCARD = "Batal"
+PLAN_TEMPLATE_CAPTION = "Template rencana kinerja {year}. Isi di laptop, lalu kirim kembali berkas .xlsx ini ke chat ini."
+PLAN_ASK_UPLOAD = (
+    "Kirim berkas <b>.xlsx</b> rencana kinerja hasil isian sekarang. Ketik /batal untuk batal."
+)
+PLAN_UPLOAD_NOT_XLSX = "Berkas ini bukan .xlsx. Kirim template rencana dalam format Excel .xlsx (simpan ulang dari Excel bila perlu)."
+PLAN_UPLOAD_TOO_BIG = "Berkas terlalu besar ({size}). Batasnya {limit}. Hapus baris kosong atau lembar tambahan, lalu kirim lagi."
+PLAN_UPLOAD_CHECKING = "⏳ Memeriksa berkas…"
+PLAN_UPLOAD_PROBLEMS = "❌ Berkas belum dapat disimpan: {count} masalah ditemukan. Tidak ada yang diubah.\n\n{lines}{more}\n\nPerbaiki lalu kirim lagi berkasnya, atau /batal."
+PLAN_PROBLEM_LINE = "• <b>{sheet}</b>{row}{column}: {message}{hint}"
+PLAN_PROBLEM_ROW = " baris {row}"
+PLAN_PROBLEM_COLUMN = ", kolom {column}"
+PLAN_PROBLEM_HINT = " → {hint}"
+PLAN_PROBLEMS_MORE = "\n… dan {count} masalah lain."
+PLAN_UPLOAD_NO_CHANGES = "Berkas sah, tetapi tidak ada perubahan dibanding rencana yang tersimpan."
+PLAN_UPLOAD_SUMMARY = "✅ Berkas sah. Ringkasan perubahan:\n{lines}\n\nSimpan perubahan ini?"
+PLAN_CHANGE_COUNTS = "<b>{kind}</b>: {items}"
+PLAN_CHANGE_DETAIL = "  • {what} {key}: {fields}"
+PLAN_CHANGE_MORE = "  … dan {count} perubahan lain"
+PLAN_SAVED = "✅ Rencana disimpan ({count} perubahan)."
+PLAN_SAVED_NEW_REVISION = (
+    "✅ Rencana disimpan sebagai revisi {number} (draf baru; revisi sebelumnya sudah disetujui)."
+)
+PLAN_DISCARDED = "Perubahan dibuang. Rencana yang tersimpan tidak berubah."
+PLAN_PENDING_GONE = "Unggahan ini sudah tidak berlaku. Kirim ulang berkasnya."
+PLAN_SEEDED = "✅ Contoh rencana dimuat: {indicators} indikator, {actions} rencana aksi. Periksa dan sesuaikan angkanya sebelum diajukan."
+PLAN_SEED_NOT_EMPTY = "Rencana sudah berisi; contoh hanya dapat dimuat pada rencana kosong."
+PLAN_AREAS = "<b>Area strategis</b> — pilih untuk melihat indikatornya:"
+PLAN_AREA = "<b>{code}. {name}</b>\nKategori: {category}\nTujuan: {objective}\n\nIndikator:"
+PLAN_AREA_EMPTY = "\n(belum ada indikator)"
+PLAN_NOTHING = "Belum ada area strategis. Muat contoh rencana atau unggah template Excel."
+PLAN_NOT_FOUND = "Data ini sudah tidak ada di rencana. Buka menu lagi."
+PLAN_INDICATOR_CARD = (
+    "<b>{code}. {name}</b>\n"
+    "Area: {area}\n"
+    "Definisi: {definition}\n"
+    "Rumus: <code>{formula}</code>\n"
+    "Input: {inputs}\n"
+    "Satuan: {unit} · Polaritas: {polarity}\n"
+    "Pemantauan: {monitoring} · Pelaporan: {reporting}\n"
+    "Sumber data: {source} · Unit PIC: {pic}\n"
+    "Bukti dukung: {evidence}\n"
+    "Baseline: {baseline} ({baseline_year}) · Target tahunan: {target}\n"
+    "Target periode: {period_targets}\n"
+    "Rencana aksi: {actions}{missing}"
+)
+PLAN_INDICATOR_MISSING = "\n⚠️ Belum diisi: {items}"
+PLAN_EMPTY_VALUE = "-"
+PLAN_BUTTON_EDIT = "✏️ Ubah atribut"
+PLAN_BUTTON_ACTIONS = "📋 Rencana aksi ({count})"
+PLAN_BUTTON_BACK_AREA = "« Area {code}"
+PLAN_BUTTON_BACK_INDICATOR = "« {code}"
+PLAN_CHOOSE_ATTRIBUTE = "Atribut apa dari <b>{code}</b> yang diubah?"
+PLAN_ASK_VALUE = "Ketik <b>{label}</b> baru untuk {code}.\nSekarang: {current}\n{example}\nKetik /batal untuk batal."
+PLAN_CHOOSE_VALUE = "Pilih <b>{label}</b> untuk {code} (sekarang: {current}):"
+PLAN_BAD_VALUE = "❌ {reason}. Ketik lagi, atau /batal."
+PLAN_ATTRIBUTE_SAVED = "✅ {label} {code} disimpan."
+PLAN_TARGETS_DERIVED = " Target periode diturunkan ulang dari target tahunan ({count} periode)."
+PLAN_ACTIONS = "<b>Rencana aksi {code}</b>\n{lines}"
+PLAN_ACTION_LINE = "{number}. {activity}\n   Keluaran: {output}\n   Jadwal: {start} – {end} · PIC: {pic} · {status}"
+PLAN_ACTIONS_EMPTY = "(belum ada rencana aksi)"
+PLAN_BUTTON_ADD_ACTION = "➕ Tambah rencana aksi"
+PLAN_BUTTON_DELETE_ACTION = "🗑 Hapus no. {number}"
+PLAN_CONFIRM_DELETE = "Hapus rencana aksi {code} no. {number}: {activity}?"
+PLAN_BUTTON_CONFIRM_DELETE = "Ya, hapus"
+PLAN_ACTION_DELETED = "🗑 Rencana aksi {code} no. {number} dihapus."
+PLAN_ASK_ACTIVITY = (
+    "Rencana aksi baru untuk {code}.\n<b>1/3</b> Ketik kegiatannya. (/batal untuk batal)"
+)
+PLAN_ASK_OUTPUT = "<b>2/3</b> Ketik keluaran (output) yang diharapkan."
+PLAN_ASK_SCHEDULE = "<b>3/3</b> Ketik jadwal mulai dan selesai, contoh: 01/02/{year} - 30/06/{year}"
+PLAN_BAD_SCHEDULE = "❌ {reason}. Ketik seperti 01/02/{year} - 30/06/{year}."
+PLAN_TEXT_REQUIRED = "❌ Isian harus 3-1000 karakter. Ketik lagi, atau /batal."
+PLAN_ACTION_ADDED = "✅ Rencana aksi {code} no. {number} ditambahkan."
+PLAN_EDIT_CANCELLED = "Dibatalkan. Rencana tidak berubah."
+PLAN_VIEW_ONLY = "Anda hanya dapat melihat rencana."
+PLAN_EXAMPLES = {
+    "name": "Contoh: Persentase nilai e-Purchasing terhadap total pagu",
+    "definition": "Tulis pengertian indikator dalam 1-3 kalimat.",
+    "formula": "Contoh: nilai_epurchasing / total_pagu * 100 (nama input harus ada di daftar input)",
+    "inputs": "Satu input per baris: nama_input | keterangan | jenis (angka, rupiah, persen, hari, tanggal, ya/tidak).\nContoh:\nnilai_epurchasing | Nilai transaksi e-Purchasing | rupiah",
+    "data_source": "Contoh: SPSE, SIRUP, e-Katalog",
+    "pic_unit": "Contoh: Kelompok Kerja Pemilihan",
+    "evidence": "Contoh: Rekap transaksi e-Katalog per OPD",
+    "baseline_value": "Contoh: 42 atau 6,5",
+    "baseline_year": "Contoh: 2026",
+    "annual_target": "Contoh: 60 atau 8,5 (target periode ikut diturunkan bila belum sesuai)",
+    "period_targets": "Pisahkan dengan titik koma, satu per periode. Contoh triwulanan: 45; 45; 45; 45",
+}

@@ -282,3 +282,24 @@ def sync_planning_steps(
 def is_read_only(revision: PlanRevision | None) -> bool:
     """An approved revision is frozen; edits start a new draft revision."""
     return revision is not None and revision.status != DRAFT
+
+
+def current_plan(session: Session, *, year: int) -> tuple[PlanRevision | None, Plan]:
+    """The newest revision of the year's plan (None when nothing is stored) and its content."""
+    cycle = cycles.find_cycle(session, year=year)
+    if cycle is None or cycle.id is None:
+        return None, Plan(year=year)
+    revision = latest_revision(session, cycle_id=cycle.id)
+    return revision, load_plan(
+        session, revision_id=None if revision is None else revision.id, year=year
+    )
+
+
+def save_for_year(
+    session: Session, *, year: int, plan: Plan, actor: User | None, now: datetime
+) -> tuple[list[Change], PlanRevision | None]:
+    """``save_plan`` for the year's cycle (created when needed); the changes and the revision."""
+    cycle = cycles.get_or_create_cycle(session, year=year, now=now)
+    assert cycle.id is not None
+    changes = save_plan(session, cycle_id=cycle.id, plan=plan, actor=actor, now=now)
+    return changes, latest_revision(session, cycle_id=cycle.id)

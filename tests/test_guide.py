@@ -75,9 +75,9 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
 @pytest.mark.parametrize(
     ("role", "commands"),
     [
-        (Role.KEPALA, ["/tugas", "/status", "/undang", "/pengguna", "/bantuan"]),
-        (Role.TIM, ["/tugas", "/status", "/undang", "/bantuan"]),
-        (Role.PJ, ["/tugas", "/status", "/bantuan"]),
+        (Role.KEPALA, ["/tugas", "/status", "/rencana", "/undang", "/pengguna", "/bantuan"]),
+        (Role.TIM, ["/tugas", "/status", "/rencana", "/undang", "/bantuan"]),
+        (Role.PJ, ["/tugas", "/status", "/rencana", "/bantuan"]),
     ],
 )
 async def test_help_explains_the_role_and_its_commands(

@@ -50,6 +50,7 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
     assert [c["command"] for c in menu.params["commands"]] == [
         "tugas",
         "status",
+        "rencana",
         "undang",
         "pengguna",
         "bantuan",

@@ -33,7 +33,12 @@ async def test_head_lists_users_and_changes_a_role(bot: Harness) -> None:
     assert "Peran Anda diubah menjadi Penanggung Jawab Kinerja — Dinas Sosial" in member.last.plain
     menu = bot.api.calls_of("setMyCommands")[-1]
     assert menu.params["scope"]["chat_id"] == 2001
-    assert [c["command"] for c in menu.params["commands"]] == ["tugas", "status", "bantuan"]
+    assert [c["command"] for c in menu.params["commands"]] == [
+        "tugas",
+        "status",
+        "rencana",
+        "bantuan",
+    ]
     shown = await member.command("undang")
     assert "khusus untuk" in shown[0].plain
     with bot.svc.db.read() as session:

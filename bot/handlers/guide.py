@@ -29,15 +29,23 @@ STEP_OPENERS: dict[str, StepOpener] = {}
 
 
 def _statuses(svc: Services) -> tuple[int, tuple[StepStatus, ...]]:
+    year, statuses, _ = _statuses_and_notes(svc)
+    return year, statuses
+
+
+def _statuses_and_notes(svc: Services) -> tuple[int, tuple[StepStatus, ...], dict[int, str]]:
+    """The cycle's steps with their states, and each step's note (what is still missing)."""
     year = svc.cycle_year()
     with svc.db.read() as session:
         cycle = cycles.find_cycle(session, year=year)
-        states = (
+        rows = (
             {}
             if cycle is None or cycle.id is None
-            else cycles.step_states(session, cycle_id=cycle.id)
+            else cycles.step_rows(session, cycle_id=cycle.id)
         )
-    return year, cycle_status(svc.steps, states)
+    states = {number: StepState(row.state) for number, row in rows.items()}
+    notes = {number: row.note for number, row in rows.items() if row.note}
+    return year, cycle_status(svc.steps, states), notes
 
 
 def _steps_list(numbers: tuple[int, ...]) -> str:
@@ -47,7 +55,7 @@ def _steps_list(numbers: tuple[int, ...]) -> str:
 @members_only()
 async def tasks(update: Update, context: Context, member: Member) -> None:
     """/tugas: the steps that wait for the user's role, each with a button to open it."""
-    year, statuses = _statuses(services(context))
+    year, statuses, notes = _statuses_and_notes(services(context))
     pending = pending_for_role(statuses, member.role)
     if not pending:
         await show(update, texts.TASKS_NONE.format(year=year))
@@ -72,6 +80,8 @@ async def tasks(update: Update, context: Context, member: Member) -> None:
                 state=texts.STATE_LABELS[status.state],
             )
         )
+        if status.step.number in notes:
+            lines.append(texts.TASK_NOTE.format(note=texts.esc(notes[status.step.number])))
         if status.ready:
             label = texts.TASK_BUTTON.format(number=status.step.number, name=status.step.name)
             rows.append([button(label[:60], f"step:{status.step.number}")])

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,6 +20,15 @@ SHEET_INDICATORS = "Indikator"
 SHEET_INPUTS = "Input Rumus"
 SHEET_TARGETS = "Target"
 SHEET_ACTIONS = "Rencana Aksi"
+
+
+_CODE = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
+CODE_HINT = "huruf, angka, titik, garis bawah atau tanda hubung, paling panjang 20, contoh IKU-01"
+
+
+def valid_code(code: str) -> bool:
+    """Codes link the sheets and travel in button data: short and plain."""
+    return _CODE.match(code) is not None
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,14 @@ def problems(plan: Plan) -> list[Problem]:
     for objective in plan.objectives:
         if not objective.code:
             add(SHEET_OBJECTIVES, "", "Kode", "kode kosong", "isi kode, contoh T1")
+        elif not valid_code(objective.code):
+            add(
+                SHEET_OBJECTIVES,
+                objective.code,
+                "Kode",
+                f"kode {objective.code[:30]!r} tidak sah",
+                CODE_HINT,
+            )
         if not objective.text:
             add(SHEET_OBJECTIVES, objective.code, "Tujuan PBJ", "tujuan kosong", "tulis tujuannya")
 
@@ -62,6 +80,8 @@ def problems(plan: Plan) -> list[Problem]:
     for area in plan.areas:
         if not area.code:
             add(SHEET_AREAS, "", "Kode", "kode kosong", "isi kode, contoh A1")
+        elif not valid_code(area.code):
+            add(SHEET_AREAS, area.code, "Kode", f"kode {area.code[:30]!r} tidak sah", CODE_HINT)
         if not area.name:
             add(SHEET_AREAS, area.code, "Nama Area Strategis", "nama kosong", "tulis nama area")
         if area.objective_code not in objective_codes:
@@ -87,6 +107,8 @@ def problems(plan: Plan) -> list[Problem]:
         code = indicator.code
         if not code:
             add(SHEET_INDICATORS, "", "Kode", "kode kosong", "isi kode, contoh IKU-01")
+        elif not valid_code(code):
+            add(SHEET_INDICATORS, code, "Kode", f"kode {code[:30]!r} tidak sah", CODE_HINT)
         if not indicator.name:
             add(SHEET_INDICATORS, code, "Nama Indikator", "nama kosong", "tulis nama indikator")
         if indicator.area_code not in area_codes:
