@@ -1,0 +1,685 @@
+"""The planning document (Dokumen Perencanaan Kinerja) of SOP steps 1-4 as a PDF.
+
+One A4 portrait document: the unit's letterhead (kop), the title with the year and the
+revision, then A. Tujuan PBJ, B. Area Strategis, C. Manual Indikator (one card per
+indicator), D. Tabel Baseline dan Target, E. Rencana Aksi, and the head's signature block.
+Every page carries a footer with the revision, "halaman X dari Y" and the generation time.
+
+Text is set in DejaVu Sans from ``templates/fonts``, embedded, so any name prints.
+Blocks (an indicator card, an indicator's action table, the signature) are kept on one page
+when they fit on one: their height is estimated with the font's metrics before drawing, which
+costs far less than drawing them twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableBordersLayout, VAlign, XPos, YPos
+from fpdf.table import Table
+
+from bot.core.dates import format_date, format_datetime, format_rupiah
+from bot.core.nip import format_nip
+from bot.core.planning.model import ActionPlan, Frequency, Indicator, Plan
+from bot.core.planning.periods import period_label
+from bot.core.planning.values import format_number
+from bot.core.profile import OrgProfile
+from bot.core.resources import templates_dir
+
+DOCUMENT_TITLE = "DOKUMEN PERENCANAAN KINERJA"
+FONT_FAMILY = "DejaVu"
+_FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+
+# Page geometry in millimetres: A4 with the margins of tata naskah dinas.
+_LEFT, _RIGHT, _TOP, _BOTTOM = 25.0, 20.0, 18.0, 22.0
+
+_BLACK = (0, 0, 0)
+_GREY_TEXT = (100, 100, 100)
+_RULE = (60, 60, 60)
+_HEAD_FILL = (214, 226, 240)
+_LABEL_FILL = (243, 243, 243)
+
+_BODY_SIZE = 10.0
+_TABLE_SIZE = 8.5
+_SMALL_SIZE = 7.5
+_TABLE_LINE = _TABLE_SIZE * 0.45
+_PAD_Y, _PAD_X = 1.1, 1.4
+
+# A table row must fit on one page, so no single cell text may grow beyond this.
+_LONGEST_CELL_TEXT = 1500
+
+_MISSING = "belum diisi"
+
+_EVERY_PERIOD = {
+    Frequency.BULANAN: "setiap bulan",
+    Frequency.TRIWULANAN: "setiap triwulan",
+    Frequency.SEMESTER: "setiap semester",
+}
+
+_HEAD_STYLE = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL)
+_LABEL_STYLE = FontFace(emphasis="BOLD", fill_color=_LABEL_FILL)
+_SUBHEAD_STYLE = FontFace(emphasis="BOLD", size_pt=_SMALL_SIZE)
+_MISSING_STYLE = FontFace(color=_GREY_TEXT)
+
+
+class _PlanPdf(FPDF):
+    """A4 portrait with the document's fonts, margins and footer."""
+
+    def __init__(self, footer_text: str, footer_time: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.footer_text = footer_text
+        self.footer_time = footer_time
+        fonts = templates_dir() / "fonts"
+        for style, name in _FONT_FILES.items():
+            self.add_font(FONT_FAMILY, style, fonts / name)
+        self.set_margins(_LEFT, _TOP, _RIGHT)
+        self.set_auto_page_break(auto=True, margin=_BOTTOM)
+        self.set_font(FONT_FAMILY, "", _BODY_SIZE)
+
+    def footer(self) -> None:
+        self.set_y(-16)
+        self.set_draw_color(*_RULE)
+        self.set_line_width(0.2)
+        self.line(self.l_margin, self.y, self.w - self.r_margin, self.y)
+        self.ln(1.2)
+        self.set_font(FONT_FAMILY, "", _SMALL_SIZE)
+        self.set_text_color(*_GREY_TEXT)
+        page = f" — halaman {self.page_no()} dari {self.str_alias_nb_pages}"
+        room = self.epw - self.get_string_width(page + "99")
+        self.cell(
+            self.epw,
+            3.6,
+            _fit(self, self.footer_text, room) + page,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        self.cell(self.epw, 3.6, self.footer_time, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*_BLACK)
+
+    def close_fonts(self) -> None:
+        """Close the font files (fpdf2 closes only the fonts a document used)."""
+        for font in self.fonts.values():
+            close = getattr(font, "close", None)
+            if close is not None:
+                close()
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis to ``width`` in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _line_count(pdf: FPDF, text: str, width: float) -> int:
+    """How many lines ``text`` takes in ``width`` in the current font (word wrap)."""
+    space = pdf.get_string_width(" ")
+    count = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split():
+            word_width = pdf.get_string_width(word)
+            if used and used + space + word_width <= width:
+                used += space + word_width
+                continue
+            if used:
+                lines += 1
+            extra, used = divmod(word_width, width) if word_width > width else (0, word_width)
+            lines += int(extra)
+        count += lines
+    return count
+
+
+def _clip(text: str) -> str:
+    text = text.strip()
+    if len(text) <= _LONGEST_CELL_TEXT:
+        return text
+    return text[: _LONGEST_CELL_TEXT - 1].rstrip() + "…"
+
+
+# Values -----------------------------------------------------------------------------------
+
+
+def _bare(value: float | None, unit: str) -> str:
+    """A value without its unit, for tables with a unit column (whole Rupiah)."""
+    if value is not None and unit == "Rp":
+        value = round(value)
+    return format_number(value)
+
+
+def _with_unit(value: float | None, unit: str) -> str:
+    """``45 hari``, ``60%``, ``Rp 1.250.000``, ``82`` (empty when there is no value)."""
+    if value is None:
+        return ""
+    if unit == "Rp":
+        return format_rupiah(value)
+    text = format_number(value)
+    if unit == "%":
+        return f"{text}%"
+    if unit == "hari":
+        return f"{text} hari"
+    return text
+
+
+def _label(frequency: Frequency | None, number: int) -> str:
+    if frequency is not None and 1 <= number <= frequency.periods_per_year:
+        return period_label(frequency, number)
+    return f"Periode {number}"
+
+
+def _short_label(label: str) -> str:
+    """``TW I``, ``Smt II``, ``Jan``: period labels for the compact table."""
+    if label.startswith("Triwulan "):
+        return "TW " + label.removeprefix("Triwulan ")
+    if label.startswith("Semester "):
+        return "Smt " + label.removeprefix("Semester ")
+    if label.startswith("Periode ") or label == "Tahunan":
+        return label
+    return label[:3]
+
+
+def _period_targets_full(indicator: Indicator) -> str:
+    """One period a line; months (more than four periods) run on in one paragraph."""
+    frequency = indicator.reporting_frequency
+    parts = [
+        f"{_label(frequency, n)}: {_with_unit(value, indicator.unit)}"
+        for n, value in enumerate(indicator.period_targets, start=1)
+    ]
+    return ("; " if len(parts) > 4 else "\n").join(parts)
+
+
+def _period_targets_compact(indicator: Indicator) -> str:
+    """``setiap triwulan: 45`` or one ``TW I: 25`` a line, for the baseline/target table."""
+    targets = indicator.period_targets
+    if not targets:
+        return "-"
+    frequency = indicator.reporting_frequency
+    if len(targets) > 1 and len(set(targets)) == 1 and frequency in _EVERY_PERIOD:
+        assert frequency is not None
+        return f"{_EVERY_PERIOD[frequency]}: {_bare(targets[0], indicator.unit)}"
+    return "\n".join(
+        f"{_short_label(_label(frequency, n))}: {_bare(value, indicator.unit)}"
+        for n, value in enumerate(targets, start=1)
+    )
+
+
+def _formula_text(formula: str) -> str:
+    return " ".join(formula.replace("*", " × ").split())
+
+
+def _schedule(action: ActionPlan) -> str:
+    start = format_date(action.start, with_weekday=False) if action.start else ""
+    end = format_date(action.end, with_weekday=False) if action.end else ""
+    if start and end:
+        return f"{start} –\n{end}"
+    if start:
+        return f"mulai {start}"
+    if end:
+        return f"s.d. {end}"
+    return "-"
+
+
+# Tables -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    style: FontFace | None = None
+
+
+def _value(text: str, colspan: int = 1) -> _Cell:
+    """A value cell; an empty value says it is not filled in yet."""
+    if text.strip():
+        return _Cell(_clip(text), colspan)
+    return _Cell(_MISSING, colspan, style=_MISSING_STYLE)
+
+
+def _table(pdf: FPDF, widths: Sequence[float], headings: int) -> AbstractContextManager[Table]:
+    """``pdf.table`` with this document's look; ``widths`` are millimetres."""
+    pdf.set_font(FONT_FAMILY, "", _TABLE_SIZE)
+    return pdf.table(
+        width=sum(widths),
+        col_widths=tuple(widths),
+        align="LEFT",
+        text_align="LEFT",
+        v_align=VAlign.T,
+        line_height=_TABLE_LINE,
+        padding=(_PAD_Y, _PAD_X, _PAD_Y, _PAD_X),
+        headings_style=_HEAD_STYLE,
+        first_row_as_headings=headings > 0,
+        num_heading_rows=headings,
+        repeat_headings=1,
+        borders_layout=TableBordersLayout.ALL,
+    )
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A table: column widths (mm) and rows; the first ``headings`` rows repeat on each page."""
+
+    widths: tuple[float, ...]
+    rows: tuple[tuple[_Cell, ...], ...]
+    headings: int = 1
+
+    def draw(self, pdf: FPDF) -> None:
+        with _table(pdf, self.widths, self.headings) as table:
+            for cells in self.rows:
+                row = table.row()
+                for cell in cells:
+                    row.cell(
+                        cell.text, colspan=cell.colspan, rowspan=cell.rowspan, style=cell.style
+                    )
+
+    def height(self, pdf: FPDF) -> float:
+        """The drawn height, estimated (a spanning cell is assumed to fit its rows)."""
+        total = 0.0
+        spanned: dict[int, int] = {}  # column -> rows still covered by a rowspan above
+        for index, cells in enumerate(self.rows):
+            lines, column = 1, 0
+            for cell in cells:
+                while spanned.get(column, 0) > 0:
+                    column += 1
+                width = sum(self.widths[column : column + cell.colspan]) - 2 * _PAD_X
+                if cell.rowspan > 1:
+                    for covered in range(column, column + cell.colspan):
+                        spanned[covered] = cell.rowspan
+                else:
+                    style = cell.style or FontFace()
+                    bold = index < self.headings or (
+                        style.emphasis is not None and "B" in style.emphasis.style
+                    )
+                    pdf.set_font(FONT_FAMILY, "B" if bold else "", style.size_pt or _TABLE_SIZE)
+                    lines = max(lines, _line_count(pdf, cell.text, width))
+                column += cell.colspan
+            spanned = {col: left - 1 for col, left in spanned.items() if left > 1}
+            total += lines * _TABLE_LINE + 2 * _PAD_Y
+        return total
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Something to place on the page, with its estimated height."""
+
+    draw: Callable[[FPDF], None]
+    height: float
+
+
+def _grid_block(pdf: FPDF, grid: _Grid) -> _Block:
+    return _Block(grid.draw, grid.height(pdf))
+
+
+class _Writer:
+    """Lays the document out on ``pdf``."""
+
+    def __init__(self, plan: Plan, profile: OrgProfile, pdf: _PlanPdf) -> None:
+        self.plan = plan
+        self.profile = profile
+        self.pdf = pdf
+
+    # Placing blocks -------------------------------------------------------------------
+
+    def _place(self, block: _Block, *, before: float = 0.0) -> None:
+        """Draw ``block``, on a new page when it does not fit here but fits on a fresh page."""
+        pdf = self.pdf
+        room = pdf.page_break_trigger - pdf.get_y()
+        at_top = pdf.get_y() <= pdf.t_margin + 0.5
+        if before + block.height > room and not at_top and block.height <= pdf.eph:
+            pdf.add_page()
+        elif not at_top:
+            pdf.ln(before)
+        block.draw(pdf)
+
+    def _text(self, text: str, *, style: str = "", size: float = _BODY_SIZE) -> _Block:
+        pdf = self.pdf
+        pdf.set_font(FONT_FAMILY, style, size)
+        line = size * 0.5
+
+        def draw(target: FPDF) -> None:
+            target.set_font(FONT_FAMILY, style, size)
+            target.multi_cell(0, line, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+        return _Block(draw, _line_count(pdf, text, pdf.epw) * line)
+
+    def _numbered(self, number: str, text: str) -> _Block:
+        pdf = self.pdf
+        indent, line = 8.0, 5.0
+        pdf.set_font(FONT_FAMILY, "", _BODY_SIZE)
+
+        def draw(target: FPDF) -> None:
+            target.set_font(FONT_FAMILY, "", _BODY_SIZE)
+            target.cell(indent, line, number)
+            target.multi_cell(
+                target.epw - indent, line, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
+
+        return _Block(draw, _line_count(pdf, text, pdf.epw - indent) * line)
+
+    def _section(self, title: str, first: _Block | str) -> None:
+        """A section heading, kept on the page of the section's first block."""
+        if isinstance(first, str):
+            first = self._text(first)
+        heading = 7.5
+
+        def draw(pdf: FPDF) -> None:
+            pdf.set_font(FONT_FAMILY, "B", 11)
+            pdf.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(heading - 6)
+            first.draw(pdf)
+
+        self._place(_Block(draw, heading + first.height), before=6)
+
+    # Parts of the document ------------------------------------------------------------
+
+    def letterhead(self) -> None:
+        pdf, profile = self.pdf, self.profile
+
+        def centred(text: str, style: str, size: float, line: float) -> None:
+            pdf.set_font(FONT_FAMILY, style, size)
+            pdf.multi_cell(0, line, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+        centred(profile.government.upper(), "B", 13, 6)
+        if profile.parent_unit:
+            centred(profile.parent_unit.upper(), "B", 11.5, 5.6)
+        centred(profile.unit_name.upper(), "B", 14, 6.8)
+        centred(profile.address, "", 8.5, 4.2)
+        contact = [f"Telepon {profile.phone}" if profile.phone else ""]
+        contact.append(f"Pos-el {profile.email}" if profile.email else "")
+        if any(contact):
+            centred("   ".join(part for part in contact if part), "", 8.5, 4.2)
+        pdf.ln(1.8)
+        left, right = pdf.l_margin, pdf.w - pdf.r_margin
+        pdf.set_draw_color(*_BLACK)
+        pdf.set_line_width(0.9)
+        pdf.line(left, pdf.y, right, pdf.y)
+        pdf.set_line_width(0.25)
+        pdf.line(left, pdf.y + 1.3, right, pdf.y + 1.3)
+        pdf.set_line_width(0.2)
+        pdf.ln(8)
+
+    def title(self, revision_label: str) -> None:
+        pdf = self.pdf
+        pdf.set_font(FONT_FAMILY, "B", 13)
+        pdf.multi_cell(0, 6.5, DOCUMENT_TITLE, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(FONT_FAMILY, "B", 12)
+        pdf.multi_cell(
+            0, 6, f"TAHUN {self.plan.year}", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+        pdf.set_font(FONT_FAMILY, "", 9.5)
+        pdf.set_text_color(*_GREY_TEXT)
+        pdf.multi_cell(0, 5, revision_label, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*_BLACK)
+        pdf.ln(2)
+
+    def empty(self) -> None:
+        self._place(
+            self._text(
+                f"Rencana kinerja tahun {self.plan.year} masih kosong: belum ada tujuan PBJ, "
+                "area strategis, indikator kinerja maupun rencana aksi."
+            ),
+            before=6,
+        )
+
+    def objectives(self) -> None:
+        title = "A. Tujuan PBJ"
+        objectives = self.plan.objectives
+        if not objectives:
+            self._section(title, "Belum ada tujuan PBJ.")
+            return
+        for number, objective in enumerate(objectives, start=1):
+            block = self._numbered(f"{number}.", _clip(objective.text) or _MISSING)
+            if number == 1:
+                self._section(title, block)
+            else:
+                self._place(block, before=1.2)
+
+    def areas(self) -> None:
+        title = "B. Area Strategis"
+        if not self.plan.areas:
+            self._section(title, "Belum ada area strategis.")
+            return
+        numbers = {o.code: n for n, o in enumerate(self.plan.objectives, start=1)}
+        rows = [
+            tuple(_Cell(t) for t in ("Kode", "Area Strategis", "Kategori Pengukuran", "Tujuan"))
+        ]
+        for area in self.plan.areas:
+            number = numbers.get(area.objective_code)
+            goal = area.objective_code or "-"
+            if number is not None:
+                goal = f"Tujuan {number} ({area.objective_code})"
+            rows.append(
+                (
+                    _Cell(area.code),
+                    _value(area.name),
+                    _Cell(area.category.value),
+                    _Cell(goal),
+                )
+            )
+        self._section(title, _grid_block(self.pdf, _Grid((16, 79, 38, 32), tuple(rows))))
+
+    def indicator_cards(self) -> None:
+        title = "C. Manual Indikator"
+        indicators = self.plan.indicators
+        if not indicators:
+            self._section(title, "Belum ada indikator kinerja.")
+            return
+        for index, indicator in enumerate(indicators):
+            block = _grid_block(self.pdf, self._card(indicator))
+            if index == 0:
+                self._section(title, block)
+            else:
+                self._place(block, before=6)
+
+    def _card(self, indicator: Indicator) -> _Grid:
+        """Six columns: full rows span 1+5, paired rows 1+2+1+2, input rows 1+2+2+1."""
+        area = self.plan.area(indicator.area_code)
+        unit = indicator.unit
+        rows: list[tuple[_Cell, ...]] = []
+
+        def full(name: str, text: str) -> None:
+            rows.append((_Cell(name, style=_LABEL_STYLE), _value(text, 5)))
+
+        def pair(name1: str, text1: str, name2: str, text2: str) -> None:
+            rows.append(
+                (
+                    _Cell(name1, style=_LABEL_STYLE),
+                    _value(text1, 2),
+                    _Cell(name2, style=_LABEL_STYLE),
+                    _value(text2, 2),
+                )
+            )
+
+        rows.append((_Cell(f"{indicator.code}   {_clip(indicator.name)}".strip(), 6),))
+        full("Kode", indicator.code)
+        area_text = indicator.area_code
+        if area is not None:
+            area_text = f"{area.code} — {area.name} ({area.category.value})"
+        full("Area strategis", area_text)
+        full("Nama indikator", indicator.name)
+        full("Definisi", indicator.definition)
+        full("Rumus", _formula_text(indicator.formula))
+        if indicator.inputs:
+            rows.append(
+                (
+                    _Cell("Input rumus", rowspan=len(indicator.inputs) + 1, style=_LABEL_STYLE),
+                    _Cell("Nama input", 2, style=_SUBHEAD_STYLE),
+                    _Cell("Keterangan", 2, style=_SUBHEAD_STYLE),
+                    _Cell("Jenis", style=_SUBHEAD_STYLE),
+                )
+            )
+            for item in indicator.inputs:
+                rows.append((_Cell(item.name, 2), _value(item.label, 2), _Cell(item.kind.value)))
+        else:
+            full("Input rumus", "")
+        polarity = indicator.polarity.value if indicator.polarity else ""
+        pair("Satuan", unit, "Polaritas", polarity)
+        monitoring, reporting = indicator.monitoring_frequency, indicator.reporting_frequency
+        pair(
+            "Frekuensi pemantauan",
+            monitoring.value if monitoring else "",
+            "Frekuensi pelaporan",
+            reporting.value if reporting else "",
+        )
+        pair("Sumber data", indicator.data_source, "Unit PIC", indicator.pic_unit)
+        full("Bukti dukung", indicator.evidence)
+        baseline = _with_unit(indicator.baseline_value, unit)
+        if baseline and indicator.baseline_year is not None:
+            baseline += f" (tahun {indicator.baseline_year})"
+        pair("Baseline", baseline, "Target tahunan", _with_unit(indicator.annual_target, unit))
+        full("Target per periode", _period_targets_full(indicator))
+        return _Grid((33, 22, 24, 33, 35, 18), tuple(rows))
+
+    def targets(self) -> None:
+        title = "D. Tabel Baseline dan Target"
+        if not self.plan.indicators:
+            self._section(title, "Belum ada indikator kinerja.")
+            return
+        head = ("Kode", "Indikator", "Satuan", "Baseline", "Target Tahunan", "Target per Periode")
+        rows = [tuple(_Cell(text) for text in head)]
+        for indicator in self.plan.indicators:
+            # The unit has its own column, so values are bare numbers (Rupiah too).
+            baseline = _bare(indicator.baseline_value, indicator.unit)
+            if indicator.baseline_value is not None and indicator.baseline_year is not None:
+                baseline += f"\n({indicator.baseline_year})"
+            rows.append(
+                (
+                    _Cell(indicator.code),
+                    _Cell(_clip(indicator.name) or "-"),
+                    _Cell(indicator.unit or "-"),
+                    _Cell(baseline),
+                    _Cell(_bare(indicator.annual_target, indicator.unit)),
+                    _Cell(_period_targets_compact(indicator)),
+                )
+            )
+        # Number columns as wide as their longest value (Rupiah amounts are long), so
+        # numbers never break inside; the indicator name takes what is left.
+        pdf = self.pdf
+        pdf.set_font(FONT_FAMILY, "", _TABLE_SIZE)
+
+        def needed(column: int, least: float, most: float) -> float:
+            longest = max(
+                pdf.get_string_width(line)
+                for row in rows[1:]
+                for line in row[column].text.split("\n")
+            )
+            return min(max(longest + 2 * _PAD_X + 0.5, least), most)
+
+        numbers = [needed(3, 21, 34), needed(4, 21, 34), needed(5, 34, 48)]
+        grid = _Grid((18, pdf.epw - 18 - 15 - sum(numbers), 15, *numbers), tuple(rows))
+        # The table may run over pages (its heading repeats); only its start is kept with
+        # the section heading.
+        self._section(title, _Block(grid.draw, min(grid.height(self.pdf), 40.0)))
+
+    def actions(self) -> None:
+        title = "E. Rencana Aksi"
+        plan = self.plan
+        codes = [i.code for i in plan.indicators]
+        codes += sorted({a.indicator_code for a in plan.actions} - set(codes))
+        groups = [(code, plan.actions_of(code)) for code in codes]
+        groups = [(code, actions) for code, actions in groups if actions]
+        if not groups:
+            self._section(title, "Belum ada rencana aksi.")
+            return
+        for index, (code, actions) in enumerate(groups):
+            block = _grid_block(self.pdf, self._action_group(code, actions))
+            if index == 0:
+                self._section(title, block)
+            else:
+                self._place(block, before=4)
+
+    def _action_group(self, code: str, actions: Sequence[ActionPlan]) -> _Grid:
+        indicator = self.plan.indicator(code)
+        title = f"{code}   {_clip(indicator.name)}" if indicator and indicator.name else code
+        head = ("No", "Kegiatan", "Keluaran", "Jadwal", "Unit PIC", "Status")
+        rows = [(_Cell(title, 6),), tuple(_Cell(text, style=_SUBHEAD_STYLE) for text in head)]
+        for action in actions:
+            rows.append(
+                (
+                    _Cell(str(action.number)),
+                    _Cell(_clip(action.activity) or "-"),
+                    _Cell(_clip(action.output) or "-"),
+                    _Cell(_schedule(action)),
+                    _Cell(_clip(action.pic_unit) or "-"),
+                    _Cell(action.status.value),
+                )
+            )
+        return _Grid((9, 44, 36, 33, 25, 18), tuple(rows), headings=2)
+
+    def signature(self, generated_at: datetime) -> None:
+        pdf, profile = self.pdf, self.profile
+        head = profile.head
+        local_day = generated_at.astimezone(profile.timezone).date()
+        lines: list[tuple[str, str]] = [
+            (f"{profile.city}, {format_date(local_day, with_weekday=False)}", ""),
+            (f"{head.position},", ""),
+            ("", "gap"),
+            (head.name, "BU"),
+        ]
+        if head.rank:
+            lines.append((head.rank, ""))
+        lines.append((f"NIP. {format_nip(head.nip)}", ""))
+        width, line, gap = pdf.epw * 0.5, 5.0, 22.0
+
+        def draw(target: FPDF) -> None:
+            x = target.l_margin + target.epw - width
+            for text, style in lines:
+                if style == "gap":
+                    target.ln(gap)
+                    continue
+                target.set_font(FONT_FAMILY, style, _BODY_SIZE)
+                target.set_x(x)
+                target.multi_cell(width, line, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+        height = gap
+        for text, style in lines:
+            if style != "gap":
+                pdf.set_font(FONT_FAMILY, style.replace("U", ""), _BODY_SIZE)
+                height += _line_count(pdf, text, width) * line
+        self._place(_Block(draw, height), before=12)
+
+
+def plan_document_pdf(
+    plan: Plan, profile: OrgProfile, *, revision_label: str, generated_at: datetime
+) -> bytes:
+    """The planning document of ``plan`` as PDF bytes.
+
+    ``revision_label`` (e.g. "Revisi 2 — disetujui 5 Januari 2027") is printed under the
+    title and in the footer; ``generated_at`` gives the date beside the signature and the
+    generation time in the footer, both in the profile's time zone (naive means UTC).
+    """
+    if generated_at.tzinfo is None:
+        generated_at = generated_at.replace(tzinfo=UTC)
+    footer_text = f"Dokumen Perencanaan Kinerja {plan.year} — {revision_label}"
+    footer_time = "Dibuat oleh Kinerja PBJ Bot, " + format_datetime(generated_at, profile.timezone)
+    pdf = _PlanPdf(footer_text, footer_time)
+    try:
+        pdf.set_title(f"Dokumen Perencanaan Kinerja {plan.year} — {revision_label}")
+        pdf.set_subject(f"{profile.unit_name}, {profile.government}")
+        pdf.set_author(profile.unit_name)
+        pdf.set_creator("Kinerja PBJ Bot")
+        pdf.set_lang("id")
+        pdf.set_creation_date(generated_at)
+        pdf.add_page()
+        writer = _Writer(plan, profile, pdf)
+        writer.letterhead()
+        writer.title(revision_label)
+        if plan.is_empty:
+            writer.empty()
+        else:
+            writer.objectives()
+            writer.areas()
+            writer.indicator_cards()
+            writer.targets()
+            writer.actions()
+            writer.signature(generated_at)
+        return bytes(pdf.output())
+    finally:
+        pdf.close_fonts()
