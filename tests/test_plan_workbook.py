@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl import Workbook, load_workbook
 
 from bot.core.planning.changes import Change, ChangeKind, diff
 from bot.core.planning.example import example_plan

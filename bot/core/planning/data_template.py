@@ -51,8 +51,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import (  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.styles import (
     Alignment,
     Border,
     Font,
@@ -60,9 +60,9 @@ from openpyxl.styles import (  # type: ignore[import-untyped]
     Protection,
     Side,
 )
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.utils.datetime import to_excel  # type: ignore[import-untyped]
-from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from bot.core.planning.model import ActionStatus, InputKind, Plan
 

@@ -41,11 +41,11 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, NoReturn, TypeVar
 
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font, PatternFill, Protection  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
-from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from bot.core.planning.model import (
     UNITS,
