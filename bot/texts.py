@@ -64,8 +64,10 @@ COMMANDS = {
         ("tugas", "Tugas saya"),
         ("status", "Status siklus kinerja (17 langkah)"),
         ("rencana", "Rencana kinerja tahun ini"),
+        ("persetujuan", "Menunggu keputusan saya"),
         ("undang", "Buat undangan pengguna"),
         ("pengguna", "Kelola pengguna"),
+        ("plh", "Tunjuk Plt/Plh"),
         ("bantuan", "Bantuan"),
     ),
     Role.TIM: (
@@ -303,7 +305,9 @@ CLI_USERNAME_UNAVAILABLE = (
 CLI_SEED_HELP = "muat contoh rencana kinerja Jayawijaya ke rencana yang masih kosong"
 CLI_SEED_YEAR_HELP = "tahun rencana (bawaan: tahun berjalan, WIT)"
 CLI_SEED_NOT_EMPTY = "Rencana {year} sudah berisi; contoh hanya dimuat ke rencana kosong."
-CLI_SEEDED = "Contoh rencana {year} dimuat: {indicators} indikator, {actions} rencana aksi (revisi draf)."
+CLI_SEEDED = (
+    "Contoh rencana {year} dimuat: {indicators} indikator, {actions} rencana aksi (revisi draf)."
+)
 CLI_UPGRADED = "Skema basis data sudah versi terbaru ({url})."
 CLI_STARTING = "Kinerja PBJ Bot berjalan untuk {unit} ({government}). Tekan Ctrl+C untuk berhenti."
 
@@ -421,3 +425,73 @@ PLAN_EXAMPLES = {
     "annual_target": "Contoh: 60 atau 8,5 (target periode ikut diturunkan bila belum sesuai)",
     "period_targets": "Pisahkan dengan titik koma, satu per periode. Contoh triwulanan: 45; 45; 45; 45",
 }
+
+
+# --- Approvals (the one mechanism) ----------------------------------------------------
+
+APPROVAL_BUTTON_DETAIL = "🔎 Lihat detail"
+APPROVAL_NOT_ALLOWED = "Hanya Kepala UKPBJ (atau Plt/Plh yang ditunjuk) yang dapat memutuskan ini."
+APPROVAL_STALE = "Versi ini sudah diganti. Tidak ada yang diubah."
+APPROVAL_STALE_MESSAGE = "⏹ Versi ini sudah diganti dengan pengajuan yang lebih baru."
+APPROVAL_ALREADY = "Sudah diputuskan sebelumnya. Tidak ada yang diubah."
+APPROVAL_ASK_COMMENT = "Tulis catatan untuk <b>{label}</b> ({title}). Catatan ini dikirim ke tim. Ketik /batal untuk batal."
+APPROVAL_COMMENT_TOO_SHORT = "Catatan harus 3-1000 karakter. Tulis lagi, atau /batal."
+APPROVAL_COMMENT_CANCELLED = "Dibatalkan; belum ada keputusan."
+APPROVAL_DECIDED_LINE = "\n\n<b>{label}</b> oleh {by}, {when}{comment}"
+APPROVAL_DECIDED_COMMENT = "\nCatatan: {comment}"
+APPROVAL_DECIDED_BY_ACTING = "{title} {name}"
+APPROVAL_DONE = "Keputusan dicatat: {label}."
+APPROVAL_PENDING_HEADER = "<b>Menunggu keputusan Anda</b> ({count})"
+APPROVAL_PENDING_NONE = "Tidak ada yang menunggu keputusan Anda. 👍"
+APPROVAL_PENDING_LINE = "• {title} — diajukan {when}{late}"
+APPROVAL_PENDING_LATE = " ⏰ <b>sudah {days} hari</b>"
+APPROVAL_BUTTON_OPEN = "Buka: {title}"
+
+# --- Delegation (/plh) ----------------------------------------------------------------
+
+DELEGATION_HEADER = "<b>Plt/Plh Kepala UKPBJ</b>\nDalam rentang tanggalnya, Plt/Plh dapat memutuskan persetujuan atas nama Kepala UKPBJ."
+DELEGATION_NONE = "\nBelum ada Plt/Plh yang ditunjuk."
+DELEGATION_LINE = "• {title} {name}: {start} – {end}{now}"
+DELEGATION_ACTIVE_NOW = " (berlaku hari ini)"
+DELEGATION_BUTTON_NEW = "➕ Tunjuk Plt/Plh"
+DELEGATION_BUTTON_REVOKE = "Cabut {title} {name}"
+DELEGATION_CHOOSE_PERSON = "Siapa yang ditunjuk?"
+DELEGATION_NO_CANDIDATES = (
+    "Belum ada anggota tim terdaftar yang dapat ditunjuk. Undang dulu lewat /undang."
+)
+DELEGATION_CHOOSE_TITLE = "Sebagai apa {name} ditunjuk?"
+DELEGATION_ASK_DATES = "Ketik rentang tanggal {title} {name}, contoh: 01/02/{year} - 10/02/{year}. Ketik /batal untuk batal."
+DELEGATION_BAD_DATES = "❌ {reason}. Ketik seperti 01/02/{year} - 10/02/{year}."
+DELEGATION_PAST = "❌ Tanggal selesai sudah lewat. Ketik rentang yang masih akan datang."
+DELEGATION_SAVED = "✅ {title} {name} ditunjuk untuk {start} – {end}."
+DELEGATION_NOTIFY = "ℹ️ Anda ditunjuk sebagai <b>{title} Kepala UKPBJ</b> untuk {start} – {end}. Dalam rentang itu Anda dapat memutuskan persetujuan (/persetujuan)."
+DELEGATION_REVOKED = "Penunjukan dicabut."
+
+# --- Plan approval (SOP steps 5-6) ------------------------------------------------------
+
+PLAN_BUTTON_SUBMIT = "📨 Ajukan persetujuan"
+PLAN_SUBMIT_BLOCKED = "Rencana belum dapat diajukan; masih kurang:\n{items}"
+PLAN_SUBMIT_INVALID = "Rencana belum dapat diajukan: {count} masalah. Unduh template untuk melihat dan memperbaikinya."
+PLAN_SUBMIT_NOT_DRAFT = "Revisi ini sudah {status}; ubah rencana dulu untuk membuat revisi baru."
+PLAN_SUBMITTED = (
+    "📨 Rencana revisi {number} diajukan kepada Kepala UKPBJ. Anda akan diberi tahu keputusannya."
+)
+PLAN_APPROVAL_TITLE = "Rencana Kinerja {year} revisi {number}"
+PLAN_APPROVAL_SUMMARY = (
+    "📨 <b>Permohonan persetujuan: Rencana Kinerja {year}</b> (revisi {number})\n"
+    "Diajukan oleh {by}, {when}\n\n"
+    "<b>Tujuan PBJ</b>\n{objectives}\n\n"
+    "<b>Indikator per area</b>\n{areas}\n\n"
+    "<b>Target utama</b>\n{targets}{changes}"
+)
+PLAN_APPROVAL_AREA_LINE = "• {code} {name}: {count} indikator"
+PLAN_APPROVAL_TARGET_LINE = "• {code} {name}: {baseline} → <b>{target}</b> {unit}"
+PLAN_APPROVAL_CHANGES = "\n\n<b>Perubahan sejak revisi {number}</b>\n{lines}"
+PLAN_APPROVAL_NO_CHANGES = "\n\nTidak ada perubahan isi sejak revisi {number}."
+PLAN_APPROVAL_DOC_CAPTION = "Dokumen Perencanaan Kinerja {year}, revisi {number}"
+PLAN_OPTION_APPROVE = "✅ Setujui"
+PLAN_OPTION_CHANGES = "↩️ Minta perubahan"
+PLAN_APPROVED_TEAM = "✅ Rencana Kinerja {year} revisi {number} <b>disetujui</b> oleh {by}. Langkah 5-6 selesai; berikutnya langkah 7 (Surat Edaran)."
+PLAN_CHANGES_TEAM = "↩️ Kepala UKPBJ ({by}) meminta perubahan Rencana Kinerja {year} revisi {number}:\n<i>{comment}</i>\n\nPerbaiki lewat /rencana lalu ajukan lagi; pengajuan berikutnya menjadi revisi baru."
+PLAN_DETAIL_HEADER = "<b>Rincian indikator</b> — Rencana Kinerja {year} revisi {number}"
+PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: {formula}\n  {polarity} · lapor {reporting} · baseline {baseline} ({baseline_year}) → target {target} {unit}\n  Rencana aksi: {actions}"

@@ -220,3 +220,45 @@ class PlanAction(SQLModel, table=True):
     end: date | None = None
     pic_unit: str = Field(default="", max_length=300)
     status: str = Field(default="belum mulai", max_length=20)
+
+
+class ApprovalRequest(SQLModel, table=True):
+    """A request for a decision: what (kind and subject), who may decide, the options, the outcome.
+
+    ``options_json`` lists ``[key, label, needs_comment]``; ``messages_json`` lists the
+    ``[chat_id, message_id]`` of every message carrying its buttons, so all can be updated.
+    """
+
+    __tablename__ = "approval_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40, index=True)
+    subject_id: int
+    title: str = Field(max_length=300)
+    summary: str = Field(default="", sa_type=Text)
+    decider_role: str = Field(max_length=16)
+    options_json: str = Field(sa_type=Text)
+    status: str = Field(default="pending", max_length=20, index=True)
+    requested_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    requested_at: datetime = Field(sa_type=UTCDateTime)
+    decided_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decision: str = Field(default="", max_length=40)
+    comment: str = Field(default="", sa_type=Text)
+    acting_title: str = Field(default="", max_length=10)
+    messages_json: str = Field(default="[]", sa_type=Text)
+
+
+class Delegation(SQLModel, table=True):
+    """An acting head (Plt/Plh) named by the head for a date range (inclusive, local dates)."""
+
+    __tablename__ = "delegation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    title: str = Field(max_length=10)
+    start_date: date
+    end_date: date
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -303,3 +303,53 @@ def save_for_year(
     assert cycle.id is not None
     changes = save_plan(session, cycle_id=cycle.id, plan=plan, actor=actor, now=now)
     return changes, latest_revision(session, cycle_id=cycle.id)
+
+
+SUBMITTED = "submitted"
+CHANGES_REQUESTED = "changes_requested"
+
+
+def set_status(
+    session: Session,
+    *,
+    revision_id: int,
+    status: str,
+    actor: User | None,
+    now: datetime,
+) -> PlanRevision:
+    """Move a revision to ``status`` (submitted, approved, changes_requested), audit-logged."""
+    revision = session.get(PlanRevision, revision_id)
+    if revision is None:
+        raise LookupError(f"plan revision {revision_id} not found")
+    before = revision.status
+    revision.status = status
+    revision.updated_at = now
+    if status == APPROVED:
+        revision.approved_at = now
+        revision.approved_by_user_id = None if actor is None else actor.id
+    session.add(revision)
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=None if actor is None else actor.id,
+        actor_label="sistem" if actor is None else actor.full_name,
+        action=f"plan.{status}",
+        entity="plan_revision",
+        entity_id=revision_id,
+        before={"status": before},
+        after={"status": status},
+    )
+    return revision
+
+
+def previous_submission(session: Session, *, revision: PlanRevision) -> PlanRevision | None:
+    """The last earlier revision that went to the head (decided either way)."""
+    return session.exec(
+        select(PlanRevision)
+        .where(
+            PlanRevision.cycle_id == revision.cycle_id,
+            col(PlanRevision.number) < revision.number,
+            col(PlanRevision.status).in_([APPROVED, CHANGES_REQUESTED, SUBMITTED]),
+        )
+        .order_by(col(PlanRevision.number).desc())
+    ).first()

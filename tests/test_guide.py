@@ -75,7 +75,19 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
 @pytest.mark.parametrize(
     ("role", "commands"),
     [
-        (Role.KEPALA, ["/tugas", "/status", "/rencana", "/undang", "/pengguna", "/bantuan"]),
+        (
+            Role.KEPALA,
+            [
+                "/tugas",
+                "/status",
+                "/rencana",
+                "/persetujuan",
+                "/undang",
+                "/pengguna",
+                "/plh",
+                "/bantuan",
+            ],
+        ),
         (Role.TIM, ["/tugas", "/status", "/rencana", "/undang", "/bantuan"]),
         (Role.PJ, ["/tugas", "/status", "/rencana", "/bantuan"]),
     ],
@@ -93,21 +105,33 @@ async def test_help_explains_the_role_and_its_commands(
 
 async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
     team = await bot.registered(2001, Role.TIM)
+    _finish_steps(bot, 1, 2, 3, 4, 5, 6)
     await team.command("tugas")
-    shown = await team.press("Langkah 1:")
+    shown = await team.press("Langkah 7:")
     card = shown[0]
     assert card.edited
-    assert "Langkah 1. Mendefinisikan tujuan PBJ dan area strategis" in card.plain
-    assert "Pelaksana: Tim Pengelolaan Kelembagaan" in card.plain
+    assert "Langkah 7. Mengirimkan Surat Edaran" in card.plain
+    assert "Pelaksana: Tim Pengelolaan Kelembagaan (bersama Kepala UKPBJ)" in card.plain
     assert "Status: ⬜ belum mulai" in card.plain
     assert "belum tersedia di versi ini" in card.plain
     # No fake progress: the step is still not started.
     with bot.svc.db.read() as session:
-        assert cycles.find_cycle(session, year=2027) is None
+        cycle = cycles.find_cycle(session, year=2027)
+        assert cycle is not None and cycle.id is not None
+        assert 7 not in cycles.step_states(session, cycle_id=cycle.id)
+
+
+async def test_a_built_step_opens_its_feature(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("tugas")
+    shown = await team.press("Langkah 1:")
+    assert "Rencana Kinerja 2027" in shown[0].plain
+    assert any("Unduh template" in b for b in shown[0].button_texts)
 
 
 async def test_step_card_shows_who_finished_a_step(bot: Harness) -> None:
-    team = await bot.registered(2001, Role.TIM, name="Maria Wenda")
+    await bot.registered(2001, Role.TIM, name="Maria Wenda")
+    head = await bot.registered(1001, Role.KEPALA)
     with bot.svc.db.write() as session:
         from storage import users
 
@@ -121,8 +145,9 @@ async def test_step_card_shows_who_finished_a_step(bot: Harness) -> None:
             actor=users.get_by_telegram_id(session, 2001),
             now=bot.clock.now(),
         )
-    await team.command("tugas")
-    shown = await team.press_data("step:1", on=team.last)
+    await head.command("tugas")
+    # The head is not the actor of step 1, so the button shows the step's card.
+    shown = await head.press_data("step:1", on=head.last)
     assert "Status: ✅ selesai, oleh Maria Wenda, Selasa, 5 Januari 2027 pukul 09.00 WIT" in (
         shown[0].plain
     )

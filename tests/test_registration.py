@@ -51,8 +51,10 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "tugas",
         "status",
         "rencana",
+        "persetujuan",
         "undang",
         "pengguna",
+        "plh",
         "bantuan",
     ]
     with bot.svc.db.read() as session:

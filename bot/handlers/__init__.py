@@ -7,7 +7,17 @@ from typing import Any
 from telegram.ext import Application, TypeHandler
 
 from bot.access import gate
-from bot.handlers import guide, help, invitations, registration, users
+from bot.handlers import (
+    approvals,
+    delegation,
+    guide,
+    help,
+    invitations,
+    plan_approval,
+    planning,
+    registration,
+    users,
+)
 
 GATE_GROUP = -1
 
@@ -21,7 +31,17 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(TypeHandler(Update, gate), group=GATE_GROUP)
     # Conversations come before plain commands so that /batal inside a conversation
     # reaches the conversation's own fallback.
-    for module in (registration, invitations, guide, users, help):
+    for module in (
+        registration,
+        invitations,
+        approvals,
+        delegation,
+        planning,
+        plan_approval,
+        guide,
+        users,
+        help,
+    ):
         application.add_handlers(module.handlers())
     # Last: a message no feature was waiting for gets a pointer to /tugas, not silence.
     application.add_handlers(help.fallback_handlers())

@@ -23,7 +23,7 @@ from bot.core.planning.model import (
 from bot.core.planning.periods import default_period_targets
 from bot.core.planning.validation import SHEET_ACTIONS, problems
 from bot.core.planning.values import (
-    parse_date,
+    parse_date_range,
     parse_frequency,
     parse_input_kind,
     parse_number,
@@ -170,13 +170,7 @@ def edit_indicator(plan: Plan, code: str, attr: Attribute, value: object) -> Edi
 
 def parse_schedule(raw: str) -> tuple[date, date]:
     """``01/02/2027 - 30/06/2027`` as two dates."""
-    parts = [part for part in re.split(r"\s+(?:-|–|s\.?d\.?|sampai)\s+", raw.strip()) if part]
-    if len(parts) != 2:
-        raise ValueError("tulis dua tanggal dipisah tanda -")
-    start, end = parse_date(parts[0]), parse_date(parts[1])
-    if start > end:
-        raise ValueError("tanggal selesai sebelum tanggal mulai")
-    return start, end
+    return parse_date_range(raw, single_day=False)
 
 
 def add_action(

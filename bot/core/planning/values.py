@@ -72,6 +72,21 @@ def parse_date(raw: object) -> date:
     raise ValueError(f"{text:.30} bukan tanggal; tulis seperti 31/03/2027")
 
 
+def parse_date_range(raw: str, *, single_day: bool = True) -> tuple[date, date]:
+    """``01/02/2027 - 30/06/2027`` (also ``s.d.``/``sampai``); one date is a one-day range
+    when ``single_day``."""
+    parts = [p for p in re.split(r"\s+(?:-|–|s\.?d\.?|sampai)\s+", raw.strip()) if p]
+    if len(parts) == 1 and single_day:
+        day = parse_date(parts[0])
+        return day, day
+    if len(parts) != 2:
+        raise ValueError("tulis dua tanggal dipisah tanda -")
+    start, end = parse_date(parts[0]), parse_date(parts[1])
+    if start > end:
+        raise ValueError("tanggal selesai sebelum tanggal mulai")
+    return start, end
+
+
 def _normal(text: str) -> str:
     return " ".join(text.strip().lower().split())
 

@@ -1,0 +1,308 @@
+"""SOP steps 5-6: the team submits the complete plan; the head approves it or asks for
+changes, through the approval mechanism."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot import texts
+from bot.access import Context, Member, members_only, services
+from bot.core.approvals import Option
+from bot.core.dates import format_datetime
+from bot.core.planning import document
+from bot.core.planning.changes import diff
+from bot.core.planning.model import Plan
+from bot.core.planning.validation import missing, problems
+from bot.core.planning.values import format_number
+from bot.core.roles import Role
+from bot.core.sop import StepState
+from bot.handlers import approvals as approval_ui
+from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
+from bot.handlers.common import answer, show
+from bot.handlers.guide import STEP_OPENERS
+from bot.handlers.planning import change_lines, open_from_step
+from bot.services import Services
+from storage import archive, cycles, plans, users
+from storage.archive import NewDocument
+from storage.models import Cycle, PlanRevision, User
+
+KIND = "rencana"
+APPROVE = Option("approve", texts.PLAN_OPTION_APPROVE)
+CHANGES = Option("changes", texts.PLAN_OPTION_CHANGES, needs_comment=True)
+
+
+def _revision(svc: Services, revision_id: int) -> tuple[PlanRevision | None, Plan]:
+    with svc.db.read() as session:
+        revision = session.get(PlanRevision, revision_id)
+        if revision is None:
+            return None, Plan(year=svc.cycle_year())
+        cycle = session.get(Cycle, revision.cycle_id)
+        year = cycle.year if cycle else svc.cycle_year()
+        return revision, plans.load_plan(session, revision_id=revision_id, year=year)
+
+
+def _summary(svc: Services, member: Member, revision: PlanRevision, plan: Plan) -> str:
+    objectives = "\n".join(f"{n}. {texts.esc(o.text)}" for n, o in enumerate(plan.objectives, 1))
+    areas = "\n".join(
+        texts.PLAN_APPROVAL_AREA_LINE.format(
+            code=texts.esc(a.code), name=texts.esc(a.name), count=len(plan.indicators_of(a.code))
+        )
+        for a in plan.areas
+    )
+    targets = "\n".join(
+        texts.PLAN_APPROVAL_TARGET_LINE.format(
+            code=texts.esc(i.code),
+            name=texts.esc(i.name[:60]),
+            baseline=format_number(i.baseline_value),
+            target=format_number(i.annual_target),
+            unit=texts.esc(i.unit),
+        )
+        for i in plan.indicators
+    )
+    changes = ""
+    with svc.db.read() as session:
+        previous = plans.previous_submission(session, revision=revision)
+        old = (
+            None
+            if previous is None
+            else plans.load_plan(session, revision_id=previous.id, year=plan.year)
+        )
+    if previous is not None and old is not None:
+        found = diff(old, plan)
+        changes = (
+            texts.PLAN_APPROVAL_CHANGES.format(number=previous.number, lines=change_lines(found))
+            if found
+            else texts.PLAN_APPROVAL_NO_CHANGES.format(number=previous.number)
+        )
+    return texts.PLAN_APPROVAL_SUMMARY.format(
+        year=plan.year,
+        number=revision.number,
+        by=texts.esc(member.full_name),
+        when=format_datetime(svc.now(), svc.profile.timezone),
+        objectives=objectives,
+        areas=areas,
+        targets=targets,
+        changes=changes,
+    )
+
+
+def _pdf(svc: Services, revision: PlanRevision, plan: Plan, label: str) -> bytes:
+    return document.plan_document_pdf(
+        plan, svc.profile, revision_label=label, generated_at=svc.now()
+    )
+
+
+@members_only(Role.TIM)
+async def submit(update: Update, context: Context, member: Member) -> None:
+    """ "Ajukan persetujuan": check completeness, then send the plan to the head."""
+    await answer(update)
+    svc = services(context)
+    with svc.db.read() as session:
+        revision, plan = plans.current_plan(session, year=svc.cycle_year())
+    found = problems(plan)
+    if found:
+        await show(update, texts.PLAN_SUBMIT_INVALID.format(count=len(found)))
+        return
+    lacking = [item for step in plans.PLANNING_STEPS for item in missing(plan)[step]]
+    if lacking or revision is None or revision.id is None:
+        items = "\n".join(f"• {texts.esc(item)}" for item in lacking) or "• rencana kosong"
+        await show(update, texts.PLAN_SUBMIT_BLOCKED.format(items=items))
+        return
+    if revision.status != plans.DRAFT:
+        status = texts.PLAN_STATUS.get(revision.status, revision.status)
+        await show(update, texts.PLAN_SUBMIT_NOT_DRAFT.format(status=status))
+        return
+    now = svc.now()
+    with svc.db.write() as session:
+        actor = users.get_user(session, member.user_id)
+        plans.set_status(
+            session, revision_id=revision.id, status=plans.SUBMITTED, actor=actor, now=now
+        )
+        for step in (5, 6):
+            cycles.set_step_state(
+                session,
+                cycle_id=revision.cycle_id,
+                step_no=step,
+                state=StepState.BERJALAN,
+                actor=actor,
+                now=now,
+            )
+    label = texts.PLAN_REVISION.format(
+        number=revision.number, status=texts.PLAN_STATUS["submitted"]
+    )
+    pdf = _pdf(svc, revision, plan, label)
+    await approval_ui.send_request(
+        context,
+        kind=KIND,
+        subject_id=revision.id,
+        title=texts.PLAN_APPROVAL_TITLE.format(year=plan.year, number=revision.number),
+        summary=_summary(svc, member, revision, plan),
+        options=[APPROVE, CHANGES],
+        requested_by=member,
+        attachments=[
+            (
+                pdf,
+                f"dokumen-perencanaan-kinerja-{plan.year}-rev{revision.number}.pdf",
+                texts.PLAN_APPROVAL_DOC_CAPTION.format(year=plan.year, number=revision.number),
+            )
+        ],
+    )
+    await show(update, texts.PLAN_SUBMITTED.format(number=revision.number))
+
+
+def _is_current(svc: Services, view: RequestView) -> bool:
+    """Only the newest revision, still waiting, can be decided."""
+    with svc.db.read() as session:
+        revision = session.get(PlanRevision, view.subject_id)
+        if revision is None:
+            return False
+        latest = plans.latest_revision(session, cycle_id=revision.cycle_id)
+    return latest is not None and latest.id == revision.id and revision.status == plans.SUBMITTED
+
+
+async def _notify_team(context: Context, svc: Services, text: str) -> None:
+    with svc.db.read() as session:
+        team = [u.telegram_id for u in users.list_users(session, role=Role.TIM) if u.active]
+    for chat_id in team:
+        await context.bot.send_message(chat_id, text)
+
+
+async def _on_decided(context: Context, view: RequestView) -> None:
+    """Approve: freeze the revision, archive its PDF, close steps 5-6, open step 7.
+    Changes: the revision goes back to the team with the head's comment."""
+    svc = services(context)
+    revision, plan = _revision(svc, view.subject_id)
+    if revision is None or revision.id is None:
+        return
+    by = f"{view.acting_title} {view.decided_by}".strip()
+    now = svc.now()
+    if view.decision == APPROVE.key:
+        label = texts.PLAN_REVISION.format(
+            number=revision.number, status=texts.PLAN_STATUS["approved"]
+        )
+        pdf = _pdf(svc, revision, plan, label)
+        with svc.db.write() as session:
+            decider = _decider(session, view)
+            plans.set_status(
+                session, revision_id=revision.id, status=plans.APPROVED, actor=decider, now=now
+            )
+            archive.store(
+                session,
+                root=svc.archive_dir,
+                content=pdf,
+                meta=NewDocument(
+                    kind="rencana_disetujui",
+                    file_name=f"dokumen-perencanaan-kinerja-{plan.year}-rev{revision.number}.pdf",
+                    mime_type="application/pdf",
+                    cycle_id=revision.cycle_id,
+                    step_no=6,
+                    uploaded_by_user_id=None if decider is None else decider.id,
+                ),
+                now=now,
+            )
+            for step in (5, 6):
+                cycles.set_step_state(
+                    session,
+                    cycle_id=revision.cycle_id,
+                    step_no=step,
+                    state=StepState.SELESAI,
+                    actor=decider,
+                    now=now,
+                )
+            cycles.set_step_state(
+                session,
+                cycle_id=revision.cycle_id,
+                step_no=7,
+                state=StepState.BERJALAN,
+                actor=decider,
+                now=now,
+            )
+        await _notify_team(
+            context,
+            svc,
+            texts.PLAN_APPROVED_TEAM.format(
+                year=plan.year, number=revision.number, by=texts.esc(by)
+            ),
+        )
+        return
+    with svc.db.write() as session:
+        decider = _decider(session, view)
+        plans.set_status(
+            session, revision_id=revision.id, status=plans.CHANGES_REQUESTED, actor=decider, now=now
+        )
+        for step in (5, 6):
+            cycles.set_step_state(
+                session,
+                cycle_id=revision.cycle_id,
+                step_no=step,
+                state=StepState.PERLU_PERBAIKAN,
+                actor=decider,
+                now=now,
+                note=view.comment[:500],
+            )
+    await _notify_team(
+        context,
+        svc,
+        texts.PLAN_CHANGES_TEAM.format(
+            year=plan.year,
+            number=revision.number,
+            by=texts.esc(by),
+            comment=texts.esc(view.comment),
+        ),
+    )
+
+
+def _decider(session: Session, view: RequestView) -> User | None:
+    return (
+        None
+        if view.decided_by_user_id is None
+        else users.get_user(session, view.decided_by_user_id)
+    )
+
+
+async def _detail(update: Update, context: Context, view: RequestView) -> None:
+    """ "Lihat detail": every indicator with formula, baseline, target and action count."""
+    svc = services(context)
+    revision, plan = _revision(svc, view.subject_id)
+    if revision is None:
+        return
+    lines = [texts.PLAN_DETAIL_HEADER.format(year=plan.year, number=revision.number)]
+    for i in plan.indicators:
+        lines.append(
+            texts.PLAN_DETAIL_LINE.format(
+                code=texts.esc(i.code),
+                name=texts.esc(i.name),
+                formula=texts.esc(i.formula),
+                polarity=texts.esc(i.polarity.value if i.polarity else "-"),
+                reporting=texts.esc(i.reporting_frequency.value if i.reporting_frequency else "-"),
+                baseline=format_number(i.baseline_value),
+                baseline_year=i.baseline_year or "-",
+                target=format_number(i.annual_target),
+                unit=texts.esc(i.unit),
+                actions=len(plan.actions_of(i.code)),
+            )
+        )
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(chat.id, "\n\n".join(lines))
+
+
+async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
+    """Step 5 opens the plan menu (with its submit button); step 6 the head's waiting list."""
+    if member.role is Role.TIM:
+        await open_from_step(update, context, member, step)
+    else:
+        await approval_ui.waiting_for_me(update, context)
+
+
+APPROVAL_KINDS[KIND] = ApprovalKind(is_current=_is_current, on_decided=_on_decided, detail=_detail)
+STEP_OPENERS["persetujuan"] = open_step
+
+
+def handlers() -> list[BaseHandler[Update, Context, Any]]:
+    """This feature's handlers, fresh for each application."""
+    return [CallbackQueryHandler(submit, pattern=r"^pap:submit$")]

@@ -1,0 +1,204 @@
+"""Approval requests and delegations in the database."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from bot.core.approvals import Acting, Option, RequestStatus
+from storage import audit
+from storage.models import ApprovalRequest, Delegation, User
+
+
+def options_of(request: ApprovalRequest) -> list[Option]:
+    return [
+        Option(key, label, bool(needs)) for key, label, needs in json.loads(request.options_json)
+    ]
+
+
+def messages_of(request: ApprovalRequest) -> list[tuple[int, int]]:
+    return [(int(chat), int(message)) for chat, message in json.loads(request.messages_json)]
+
+
+def create_request(
+    session: Session,
+    *,
+    kind: str,
+    subject_id: int,
+    title: str,
+    summary: str,
+    decider_role: str,
+    options: list[Option],
+    requested_by: User | None,
+    now: datetime,
+) -> tuple[ApprovalRequest, list[ApprovalRequest]]:
+    """A new pending request; earlier pending requests of the same kind are superseded
+    (returned, so their buttons can be updated)."""
+    superseded = list(
+        session.exec(
+            select(ApprovalRequest).where(
+                ApprovalRequest.kind == kind, ApprovalRequest.status == RequestStatus.PENDING.value
+            )
+        )
+    )
+    for old in superseded:
+        old.status = RequestStatus.SUPERSEDED.value
+        session.add(old)
+    request = ApprovalRequest(
+        kind=kind,
+        subject_id=subject_id,
+        title=title,
+        summary=summary,
+        decider_role=decider_role,
+        options_json=json.dumps([[o.key, o.label, o.needs_comment] for o in options]),
+        status=RequestStatus.PENDING.value,
+        requested_by_user_id=None if requested_by is None else requested_by.id,
+        requested_at=now,
+    )
+    session.add(request)
+    session.flush()
+    assert request.id is not None
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=None if requested_by is None else requested_by.id,
+        actor_label="sistem" if requested_by is None else requested_by.full_name,
+        action="approval.request",
+        entity=kind,
+        entity_id=request.id,
+        after={"subject_id": subject_id, "title": title},
+    )
+    return request, superseded
+
+
+def add_message(session: Session, *, request_id: int, chat_id: int, message_id: int) -> None:
+    request = session.get(ApprovalRequest, request_id)
+    if request is None:
+        return
+    messages = json.loads(request.messages_json)
+    messages.append([chat_id, message_id])
+    request.messages_json = json.dumps(messages)
+    session.add(request)
+
+
+def get_request(session: Session, request_id: int) -> ApprovalRequest | None:
+    return session.get(ApprovalRequest, request_id)
+
+
+def pending(session: Session) -> list[ApprovalRequest]:
+    return list(
+        session.exec(
+            select(ApprovalRequest)
+            .where(ApprovalRequest.status == RequestStatus.PENDING.value)
+            .order_by(col(ApprovalRequest.requested_at))
+        )
+    )
+
+
+def record_decision(
+    session: Session,
+    *,
+    request: ApprovalRequest,
+    decider: User,
+    acting_title: str,
+    option: Option,
+    comment: str,
+    now: datetime,
+) -> None:
+    """Mark the request decided (the caller checked it was pending in this transaction)."""
+    request.status = RequestStatus.DECIDED.value
+    request.decision = option.key
+    request.comment = comment
+    request.decided_by_user_id = decider.id
+    request.decided_at = now
+    request.acting_title = acting_title
+    session.add(request)
+    assert request.id is not None
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=decider.id,
+        actor_label=f"{acting_title} {decider.full_name}".strip(),
+        action="approval.decide",
+        entity=request.kind,
+        entity_id=request.id,
+        before={"status": RequestStatus.PENDING.value},
+        after={"decision": option.key, "comment": comment, "acting": acting_title},
+    )
+
+
+def supersede(session: Session, *, request: ApprovalRequest) -> None:
+    request.status = RequestStatus.SUPERSEDED.value
+    session.add(request)
+
+
+# --- delegations -------------------------------------------------------------------------
+
+
+def delegations_in_force(session: Session) -> list[Acting]:
+    rows = session.exec(select(Delegation).where(col(Delegation.revoked_at).is_(None)))
+    return [Acting(r.user_id, r.title, r.start_date, r.end_date) for r in rows]
+
+
+def list_delegations(session: Session) -> list[Delegation]:
+    return list(
+        session.exec(
+            select(Delegation)
+            .where(col(Delegation.revoked_at).is_(None))
+            .order_by(col(Delegation.start_date))
+        )
+    )
+
+
+def add_delegation(
+    session: Session,
+    *,
+    user_id: int,
+    title: str,
+    start: date,
+    end: date,
+    actor: User,
+    now: datetime,
+) -> Delegation:
+    delegation = Delegation(
+        user_id=user_id,
+        title=title,
+        start_date=start,
+        end_date=end,
+        created_by_user_id=actor.id,
+        created_at=now,
+    )
+    session.add(delegation)
+    session.flush()
+    assert delegation.id is not None
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=actor.id,
+        actor_label=actor.full_name,
+        action="delegation.create",
+        entity="delegation",
+        entity_id=delegation.id,
+        after={"user_id": user_id, "title": title, "start": start, "end": end},
+    )
+    return delegation
+
+
+def revoke_delegation(session: Session, *, delegation_id: int, actor: User, now: datetime) -> bool:
+    delegation = session.get(Delegation, delegation_id)
+    if delegation is None or delegation.revoked_at is not None:
+        return False
+    delegation.revoked_at = now
+    session.add(delegation)
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=actor.id,
+        actor_label=actor.full_name,
+        action="delegation.revoke",
+        entity="delegation",
+        entity_id=delegation_id,
+    )
+    return True
