@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     kinerja_config: Path | None = None
     kinerja_archive_dir: Path = Path("data/arsip")
     kinerja_operator_chat_ids: str = ""
+    kinerja_approval_overdue_days: int = 3
     log_level: str = "INFO"
 
     @field_validator(

@@ -276,3 +276,38 @@ async def test_incomplete_plan_is_not_submitted(bot: Harness) -> None:
     assert "Rencana belum dapat diajukan" in shown[0].plain
     assert "1 indikator belum punya rencana aksi" in shown[0].plain
     assert _revision_status(bot, 1) == plans.DRAFT
+
+
+async def test_typed_answers_go_to_the_flow_used_last(bot: Harness) -> None:
+    """A prompt left unanswered does not swallow what is typed for another feature."""
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    head = await bot.registered(1001, Role.KEPALA)
+    await _submit(team)
+    await head.press("Minta perubahan", on=_request(head))
+    # The head leaves the comment prompt and edits a plan attribute instead.
+    await head.command("rencana")
+    await head.press("Jelajahi rencana")
+    await head.press("A2 ·")
+    await head.press("IKU-03")
+    await head.press("Ubah atribut")
+    await head.press("Sumber data")
+    shown = await head.send("SPSE dan e-Kontrak")
+    assert "Sumber data IKU-03 disimpan" in shown[0].plain
+    assert _revision_status(bot, 1) == plans.SUBMITTED  # no decision was made
+    # Text typed with no flow waiting gets the pointer, not a decision.
+    shown = await head.send("Setuju saja")
+    assert "tidak sedang ditunggu" in shown[0].plain
+    with bot.svc.db.read() as session:
+        assert audit.entries(session, action="approval.decide") == []
+
+
+async def test_head_decides_after_a_restart(bot: Harness) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    head = await bot.registered(1001, Role.KEPALA)
+    await _submit(team)
+    request = _request(head)
+    await bot.restart(graceful=True)
+    await head.press("Setujui", on=request)
+    assert _revision_status(bot, 1) == plans.APPROVED

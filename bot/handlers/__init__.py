@@ -18,6 +18,7 @@ from bot.handlers import (
     registration,
     users,
 )
+from bot.handlers.common import FlowConversation
 
 GATE_GROUP = -1
 
@@ -45,3 +46,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         application.add_handlers(module.handlers())
     # Last: a message no feature was waiting for gets a pointer to /tugas, not silence.
     application.add_handlers(help.fallback_handlers())
+    for group in application.handlers.values():
+        for handler in group:
+            if isinstance(handler, FlowConversation):
+                handler.user_data_source = application.user_data

@@ -46,7 +46,6 @@ logger = logging.getLogger(__name__)
 
 COMMENT = 0
 COMMENT_KEY = "persetujuan_komentar"
-STALE_AFTER_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -422,7 +421,8 @@ async def waiting_for_me(update: Update, context: Context, member: Member) -> No
     now = svc.now()
     for view in views:
         days = (now - view.requested_at).days
-        late = texts.APPROVAL_PENDING_LATE.format(days=days) if days >= STALE_AFTER_DAYS else ""
+        overdue = svc.settings.kinerja_approval_overdue_days
+        late = texts.APPROVAL_PENDING_LATE.format(days=days) if days >= overdue else ""
         lines.append(
             texts.APPROVAL_PENDING_LINE.format(
                 title=texts.esc(view.title),

@@ -28,13 +28,46 @@ T = TypeVar("T")
 PAGE_SIZE = 8
 
 
+ACTIVE_FLOW = "alur_aktif"
+
+
+class FlowConversation(ConversationHandler[Any]):
+    """A conversation that takes typed input only while it is the person's active flow.
+
+    Several conversations can be half-finished for one person (a prompt left unanswered,
+    then another command). A typed answer belongs to the flow the person used last, so
+    the number typed for a plan target never becomes the comment of an approval. Buttons
+    carry their feature in their data and are not affected; entry commands always work.
+    """
+
+    user_data_source: Any = None  # the application's user_data, set by ``register``
+
+    def check_update(self, update: object) -> Any:
+        result = super().check_update(update)
+        if result is None or not isinstance(update, Update) or update.message is None:
+            return result
+        handler = result[2]
+        if handler in self.entry_points or self.user_data_source is None:
+            return result
+        user = update.effective_user
+        data = self.user_data_source.get(user.id, {}) if user is not None else {}
+        return result if data.get(ACTIVE_FLOW) == self.name else None
+
+    async def handle_update(
+        self, update: Update, application: Any, check_result: Any, context: Any
+    ) -> object:
+        if context.user_data is not None:
+            context.user_data[ACTIVE_FLOW] = self.name
+        return await super().handle_update(update, application, check_result, context)
+
+
 def conversation_handler(
     *,
     entry_points: list[BaseHandler[Update, Any, Any]],
     states: dict[object, list[BaseHandler[Update, Any, Any]]],
     fallbacks: list[BaseHandler[Update, Any, Any]],
     name: str,
-) -> ConversationHandler[Any]:
+) -> FlowConversation:
     """A persistent conversation keyed per user and chat, re-enterable from its command.
 
     Our conversations mix typed answers and button presses in one private chat, so they
@@ -43,7 +76,7 @@ def conversation_handler(
     """
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-        return ConversationHandler(
+        return FlowConversation(
             entry_points=entry_points,
             states=states,
             fallbacks=fallbacks,
