@@ -24,6 +24,7 @@ from bot.core.profile import load_profile
 from bot.core.sop import load_steps
 from bot.errors import on_error
 from bot.handlers import register
+from bot.outbox import OutboxSender
 from bot.persistence import DatabasePersistence
 from bot.services import Services
 from bot.settings import Settings
@@ -85,6 +86,27 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands(
         [BotCommand(command, description) for command, description in texts.COMMANDS_STRANGER]
     )
+    application.bot_data["outbox"] = OutboxSender(svc, application.bot)
+    if application.job_queue is not None:
+        # The job queue runs only in a started application (kinerja-bot run); tests and the
+        # console drain the outbox themselves.
+        application.job_queue.run_repeating(
+            drain_outbox,
+            interval=OUTBOX_INTERVAL,
+            first=1,
+            name="outbox",
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
+
+
+OUTBOX_INTERVAL = 2.0
+
+
+async def drain_outbox(context: Any) -> None:
+    """Job: send what is due in the outbox."""
+    sender = context.application.bot_data.get("outbox")
+    if isinstance(sender, OutboxSender):
+        await sender.drain()
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

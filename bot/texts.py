@@ -495,3 +495,8 @@ PLAN_APPROVED_TEAM = "✅ Rencana Kinerja {year} revisi {number} <b>disetujui</b
 PLAN_CHANGES_TEAM = "↩️ Kepala UKPBJ ({by}) meminta perubahan Rencana Kinerja {year} revisi {number}:\n<i>{comment}</i>\n\nPerbaiki lewat /rencana lalu ajukan lagi; pengajuan berikutnya menjadi revisi baru."
 PLAN_DETAIL_HEADER = "<b>Rincian indikator</b> — Rencana Kinerja {year} revisi {number}"
 PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: {formula}\n  {polarity} · lapor {reporting} · baseline {baseline} ({baseline_year}) → target {target} {unit}\n  Rencana aksi: {actions}"
+
+
+# --- Outbox -----------------------------------------------------------------------------
+
+OUTBOX_UNREACHABLE = "⚠️ Pesan tidak dapat dikirim kepada: {names}. Bot mungkin diblokir atau akunnya tidak aktif; hubungi mereka langsung."

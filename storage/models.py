@@ -262,3 +262,45 @@ class Delegation(SQLModel, table=True):
     created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
     created_at: datetime = Field(sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Broadcast(SQLModel, table=True):
+    """One message meant for many people (a circular, an invitation, a reminder).
+
+    Button data may hold ``{item}``, replaced per recipient by the outbox item id, so a
+    press (acknowledge, RSVP) tells whose copy it was. A document is uploaded once; its
+    Telegram file id is kept and reused for every later recipient.
+    """
+
+    __tablename__ = "broadcast"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40, index=True)
+    ref_id: int | None = None
+    text: str = Field(sa_type=Text)
+    buttons_json: str = Field(default="[]", sa_type=Text)
+    document_id: int | None = Field(default=None, foreign_key="document.id")
+    telegram_file_id: str | None = Field(default=None, max_length=255)
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class OutboxItem(SQLModel, table=True):
+    """One copy of a broadcast for one recipient, and how its delivery went."""
+
+    __tablename__ = "outbox_item"
+    __table_args__ = (UniqueConstraint("broadcast_id", "chat_id", name="uq_outbox_item_recipient"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    broadcast_id: int = Field(foreign_key="broadcast.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    status: str = Field(default="pending", max_length=20, index=True)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    telegram_message_id: int | None = None
+    last_error: str = Field(default="", max_length=500)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    response: str = Field(default="", max_length=40)
+    response_note: str = Field(default="", max_length=500)
+    responded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -16,6 +16,7 @@ from bot.core.invitations import new_code
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import FakeBotApi
+from bot.outbox import DrainResult, OutboxSender
 from bot.services import Services
 from bot.settings import Settings
 from storage import units, users
@@ -81,6 +82,13 @@ class Harness:
 
     async def _collect(self, update: object, context: Any) -> None:
         self.errors.append(context.error)
+
+    async def drain_outbox(self) -> DrainResult:
+        """Send what the outbox holds now, as the running bot's job would."""
+        assert self.app is not None
+        sender = self.app.bot_data["outbox"]
+        assert isinstance(sender, OutboxSender)
+        return await sender.drain()
 
     def person(self, telegram_id: int, first_name: str = "Pengguna") -> Person:
         assert self.app is not None
