@@ -65,6 +65,8 @@ COMMANDS = {
         ("status", "Status siklus kinerja (17 langkah)"),
         ("rencana", "Rencana kinerja tahun ini"),
         ("persetujuan", "Menunggu keputusan saya"),
+        ("edaran", "Surat Edaran (langkah 7)"),
+        ("sosialisasi", "Undangan dan sosialisasi (langkah 8-9)"),
         ("undang", "Buat undangan pengguna"),
         ("pengguna", "Kelola pengguna"),
         ("plh", "Tunjuk Plt/Plh"),
@@ -74,6 +76,8 @@ COMMANDS = {
         ("tugas", "Tugas saya"),
         ("status", "Status siklus kinerja (17 langkah)"),
         ("rencana", "Rencana kinerja: susun, unduh, unggah"),
+        ("edaran", "Surat Edaran (langkah 7)"),
+        ("sosialisasi", "Undangan dan sosialisasi (langkah 8-9)"),
         ("undang", "Buat undangan pengguna"),
         ("bantuan", "Bantuan"),
     ),
@@ -500,3 +504,102 @@ PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: {formula}\n  {polarity} · la
 # --- Outbox -----------------------------------------------------------------------------
 
 OUTBOX_UNREACHABLE = "⚠️ Pesan tidak dapat dikirim kepada: {names}. Bot mungkin diblokir atau akunnya tidak aktif; hubungi mereka langsung."
+
+
+# --- Letters and outreach (SOP steps 7-9) -----------------------------------------------
+
+LETTER_KIND_NAMES = {
+    "edaran": "Surat Edaran",
+    "undangan": "Surat Undangan Sosialisasi",
+    "laporan": "Laporan Sosialisasi",
+}
+LETTER_STATUS = {
+    "draft": "draf",
+    "awaiting_signature": "menunggu tanda tangan",
+    "signed": "ditandatangani",
+}
+LETTER_CARD = "<b>{name}</b> — {status}{number}\n{detail}"
+LETTER_NUMBER = "\nNomor: {number}"
+LETTER_NONE = "<b>{name}</b>\nBelum ada draf."
+LETTER_NEEDS_PLAN = "Rencana kinerja harus disetujui dulu (langkah 6) sebelum {name} dibuat."
+LETTER_BUTTON_NEW = "📝 Buat draf {name}"
+LETTER_BUTTON_PREVIEW = "📄 Pratinjau PDF"
+LETTER_BUTTON_EDIT = "✏️ Ganti paragraf"
+LETTER_BUTTON_SUBMIT = "📨 Ajukan tanda tangan"
+LETTER_BUTTON_REFRESH = "🔄 Perbarui"
+LETTER_PREVIEW_CAPTION = "Pratinjau {name} (DRAF, belum bernomor)."
+LETTER_CHOOSE_SECTION = "Paragraf mana yang diganti?"
+LETTER_ASK_SECTION = "Ketik teks baru untuk <b>{section}</b>.\nSekarang:\n<i>{current}</i>\n\nKetik /batal untuk batal."
+LETTER_SECTION_SAVED = "✅ Paragraf <b>{section}</b> diganti. Kirim pratinjau untuk memeriksa."
+LETTER_TEXT_LENGTH = "Teks harus 10-3000 karakter. Ketik lagi, atau /batal."
+LETTER_SUBMITTED = "📨 {name} diajukan kepada Kepala UKPBJ untuk ditandatangani."
+LETTER_NOT_DRAFT = "{name} sudah {status}."
+LETTER_APPROVAL_SUMMARY = (
+    "✍️ <b>Permohonan tanda tangan: {name}</b>\nDiajukan oleh {by}, {when}\n\n{detail}"
+)
+LETTER_OPTION_SIGN = "✍️ Tandatangani"
+LETTER_OPTION_REJECT = "↩️ Kembalikan"
+LETTER_SIGNED_TEAM = (
+    "✍️ {name} ditandatangani oleh {by}. Nomor: {number}. Pengiriman ke {count} penerima dimulai."
+)
+LETTER_SIGNED_REPORT = "✍️ {name} ditandatangani oleh {by} dan diarsipkan. Langkah 7-9 selesai."
+LETTER_REJECTED_TEAM = (
+    "↩️ {name} dikembalikan oleh {by}:\n<i>{comment}</i>\nPerbaiki lalu ajukan lagi."
+)
+LETTER_CAPTION = "{name} Nomor {number}. Mohon tekan tombol di bawah bila sudah diterima."
+LETTER_CAPTION_INVITATION = (
+    "{name} Nomor {number}.\n{when}, {place}.\nMohon konfirmasi kehadiran Anda."
+)
+LETTER_BUTTON_ACK = "✅ Sudah diterima"
+LETTER_ACK_THANKS = "Terima kasih, tanda terima dicatat."
+LETTER_ACK_ALREADY = "Tanda terima sudah dicatat sebelumnya."
+LETTER_NOT_YOURS = "Tombol ini untuk penerima surat ini saja."
+EDARAN_TALLY = (
+    "\n<b>Pengiriman</b>: terkirim {sent} · diterima {acked} · gagal {failed} · antre {pending}"
+)
+TALLY_UNIT_LINE = "• {unit}: {parts}"
+TALLY_FAILED_LINE = "  ⚠️ {name}: {reason}"
+EDARAN_NO_PJ = "\n<b>Unit tanpa PJ terdaftar</b> ({count}): {units}"
+EDARAN_BUTTON_INVITE = "Undang PJ {unit}"
+EDARAN_INVITE_CREATED = "Undangan PJ {unit} (berlaku sampai {expires}):\n{link}"
+SOC_ASK_DATE = "Sosialisasi: <b>1/4</b> Ketik tanggal, contoh 15/02/{year}. (/batal untuk batal)"
+SOC_ASK_TIME = "<b>2/4</b> Ketik jam mulai, contoh 09.00"
+SOC_ASK_PLACE = "<b>3/4</b> Ketik tempat, contoh: Aula Kantor Bupati Jayawijaya, Wamena"
+SOC_ASK_AGENDA = (
+    "<b>4/4</b> Ketik acara, contoh: Sosialisasi Implementasi Pengelolaan Kinerja Pengadaan"
+)
+SOC_BAD_DATE = "❌ {reason}. Ketik tanggal seperti 15/02/{year}."
+SOC_PAST_DATE = "❌ Tanggal harus setelah hari ini ({today})."
+SOC_BAD_TIME = "❌ Jam tidak dikenali. Ketik seperti 09.00 atau 13:30."
+SOC_TIME_TEXT = "{time} WIT s.d. selesai"
+SOC_DETAIL = "{when}, pukul {time}\nTempat: {place}\nAcara: {agenda}"
+SOC_RSVP_TALLY = "\n<b>Konfirmasi</b>: hadir {hadir} · diwakilkan {wakil} · tidak hadir {tidak} · belum menjawab {belum}"
+SOC_NO_ANSWER = "\nBelum menjawab: {names}"
+SOC_ATTENDANCE = "\n<b>Daftar hadir</b>: {present} orang hadir{window}"
+SOC_WINDOW_OPEN = " · daftar hadir dibuka sampai {until}"
+SOC_BUTTON_OPEN = "🟢 Buka daftar hadir (3 jam)"
+SOC_BUTTON_CLOSE = "🔴 Tutup daftar hadir"
+SOC_BUTTON_CHECKLIST = "☑️ Centang daftar hadir"
+SOC_BUTTON_MEDIA = "📷 Unggah foto & catatan"
+SOC_BUTTON_REPORT = "📝 Laporan Sosialisasi"
+SOC_RSVP_HADIR = "✅ Hadir"
+SOC_RSVP_WAKIL = "👤 Diwakilkan"
+SOC_RSVP_TIDAK = "❌ Tidak hadir"
+SOC_RSVP_LABELS = {"hadir": "Hadir", "wakil": "Diwakilkan", "tidak": "Tidak hadir"}
+SOC_ASK_DELEGATE = "Siapa nama wakil Anda yang akan hadir?"
+SOC_ASK_REASON = "Mohon tulis alasan Anda tidak dapat hadir."
+SOC_RSVP_SAVED = "Terima kasih, konfirmasi Anda dicatat: <b>{answer}</b>{note}."
+SOC_ATTEND_CALL = "📣 Sosialisasi sedang berlangsung. Tekan tombol di bawah bila Anda hadir."
+SOC_BUTTON_PRESENT = "✋ Saya hadir"
+SOC_PRESENT_SAVED = "Kehadiran Anda dicatat. Terima kasih."
+SOC_WINDOW_CLOSED = "Daftar hadir sudah ditutup. Hubungi tim UKPBJ bila Anda hadir."
+SOC_CHECKLIST = "Centang peserta yang hadir ({page}/{pages}):"
+SOC_MEDIA_ASK = "Kirim foto kegiatan (boleh beberapa sekaligus) dan catatan berupa teks. Tekan Selesai bila sudah."
+SOC_MEDIA_SAVED = "📷 {count} foto tersimpan."
+SOC_NOTE_SAVED = "📝 Catatan tersimpan."
+SOC_MEDIA_DONE_BUTTON = "Selesai"
+SOC_MEDIA_DONE = "Foto dan catatan tersimpan: {photos} foto, {notes} catatan."
+SOC_MEDIA_NOT_IMAGE = "Kirim foto (JPG/PNG) atau teks catatan."
+SOC_PHOTO_TOO_BIG = "Foto terlalu besar ({size}); batasnya {limit}."
+SOC_NEEDS_CIRCULAR = "Surat Edaran harus sudah ditandatangani dan dikirim (langkah 7) sebelum undangan sosialisasi dibuat."
+SOC_NEEDS_INVITATION = "Buat dan tandatangani Surat Undangan dulu."

@@ -304,3 +304,50 @@ class OutboxItem(SQLModel, table=True):
     response: str = Field(default="", max_length=40)
     response_note: str = Field(default="", max_length=500)
     responded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Letter(SQLModel, table=True):
+    """An official letter or report of the cycle: its draft content (JSON), its state and,
+    once signed, its number and archived PDF."""
+
+    __tablename__ = "letter"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    kind: str = Field(max_length=40, index=True)
+    status: str = Field(default="draft", max_length=20)
+    content_json: str = Field(sa_type=Text)
+    number: str | None = Field(default=None, max_length=80)
+    sequence: int | None = None
+    document_id: int | None = Field(default=None, foreign_key="document.id")
+    broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id")
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    signed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    signed_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    attendance_open_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class LetterSequence(SQLModel, table=True):
+    """The last letter number used in a year; numbers are never reused."""
+
+    __tablename__ = "letter_sequence"
+
+    year: int = Field(primary_key=True)
+    last_number: int = Field(default=0)
+
+
+class Attendance(SQLModel, table=True):
+    """Who attended a socialisation (by their own tap or ticked by the team)."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("letter_id", "user_id", name="uq_attendance_person"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    letter_id: int = Field(foreign_key="letter.id", index=True)
+    user_id: int = Field(foreign_key="app_user.id")
+    present: bool = Field(default=True)
+    via: str = Field(default="sendiri", max_length=20)
+    marked_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    marked_at: datetime = Field(sa_type=UTCDateTime)

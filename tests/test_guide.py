@@ -82,13 +82,18 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/status",
                 "/rencana",
                 "/persetujuan",
+                "/edaran",
+                "/sosialisasi",
                 "/undang",
                 "/pengguna",
                 "/plh",
                 "/bantuan",
             ],
         ),
-        (Role.TIM, ["/tugas", "/status", "/rencana", "/undang", "/bantuan"]),
+        (
+            Role.TIM,
+            ["/tugas", "/status", "/rencana", "/edaran", "/sosialisasi", "/undang", "/bantuan"],
+        ),
         (Role.PJ, ["/tugas", "/status", "/rencana", "/bantuan"]),
     ],
 )
@@ -104,21 +109,21 @@ async def test_help_explains_the_role_and_its_commands(
 
 
 async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
-    team = await bot.registered(2001, Role.TIM)
-    _finish_steps(bot, 1, 2, 3, 4, 5, 6)
-    await team.command("tugas")
-    shown = await team.press("Langkah 7:")
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    _finish_steps(bot, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+    await owner.command("tugas")
+    shown = await owner.press("Langkah 10:")
     card = shown[0]
     assert card.edited
-    assert "Langkah 7. Mengirimkan Surat Edaran" in card.plain
-    assert "Pelaksana: Tim Pengelolaan Kelembagaan (bersama Kepala UKPBJ)" in card.plain
+    assert "Langkah 10. Memetakan area strategis ke paket pengadaan" in card.plain
+    assert "Pelaksana: Penanggung Jawab Kinerja (bersama Tim Pengelolaan Kelembagaan)" in card.plain
     assert "Status: ⬜ belum mulai" in card.plain
     assert "belum tersedia di versi ini" in card.plain
     # No fake progress: the step is still not started.
     with bot.svc.db.read() as session:
         cycle = cycles.find_cycle(session, year=2027)
         assert cycle is not None and cycle.id is not None
-        assert 7 not in cycles.step_states(session, cycle_id=cycle.id)
+        assert 10 not in cycles.step_states(session, cycle_id=cycle.id)
 
 
 async def test_a_built_step_opens_its_feature(bot: Harness) -> None:

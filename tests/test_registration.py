@@ -52,6 +52,8 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "status",
         "rencana",
         "persetujuan",
+        "edaran",
+        "sosialisasi",
         "undang",
         "pengguna",
         "plh",

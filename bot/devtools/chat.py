@@ -108,6 +108,24 @@ class Person:
             extra["caption"] = caption
         return await self._process({"message": self._message(**extra)})
 
+    async def photo(self, content: bytes, *, album: str | None = None) -> list[Shown]:
+        """Send a photo; photos sharing ``album`` arrive as one Telegram album."""
+        file_id = f"ph{self.telegram_id}x{len(self.api.files)}"
+        self.api.add_file(file_id, content)
+        sizes = [
+            {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "width": 800,
+                "height": 600,
+                "file_size": len(content),
+            }
+        ]
+        extra: dict[str, Any] = {"photo": sizes}
+        if album:
+            extra["media_group_id"] = album
+        return await self._process({"message": self._message(**extra)})
+
     def _with_button(self, label: str) -> Shown:
         for message in reversed(self.api.chat(self.telegram_id)):
             if any(label in text for text in message.button_texts):

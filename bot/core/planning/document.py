@@ -23,29 +23,30 @@ from fpdf.enums import TableBordersLayout, VAlign, XPos, YPos
 from fpdf.table import Table
 
 from bot.core.dates import format_date, format_datetime, format_rupiah
-from bot.core.nip import format_nip
+from bot.core.pdf import (
+    BLACK,
+    BODY_SIZE,
+    FONT_FAMILY,
+    GREY_TEXT,
+    SMALL_SIZE,
+    OfficialPdf,
+    draw_letterhead,
+    draw_page_footer,
+    line_count,
+    set_metadata,
+    signature_block,
+)
 from bot.core.planning.model import ActionPlan, Frequency, Indicator, Plan
 from bot.core.planning.periods import period_label
 from bot.core.planning.values import format_number
 from bot.core.profile import OrgProfile
-from bot.core.resources import templates_dir
 
 DOCUMENT_TITLE = "DOKUMEN PERENCANAAN KINERJA"
-FONT_FAMILY = "DejaVu"
-_FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
-# Page geometry in millimetres: A4 with the margins of tata naskah dinas.
-_LEFT, _RIGHT, _TOP, _BOTTOM = 25.0, 20.0, 18.0, 22.0
-
-_BLACK = (0, 0, 0)
-_GREY_TEXT = (100, 100, 100)
-_RULE = (60, 60, 60)
 _HEAD_FILL = (214, 226, 240)
 _LABEL_FILL = (243, 243, 243)
 
-_BODY_SIZE = 10.0
 _TABLE_SIZE = 8.5
-_SMALL_SIZE = 7.5
 _TABLE_LINE = _TABLE_SIZE * 0.45
 _PAD_Y, _PAD_X = 1.1, 1.4
 
@@ -62,78 +63,20 @@ _EVERY_PERIOD = {
 
 _HEAD_STYLE = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL)
 _LABEL_STYLE = FontFace(emphasis="BOLD", fill_color=_LABEL_FILL)
-_SUBHEAD_STYLE = FontFace(emphasis="BOLD", size_pt=_SMALL_SIZE)
-_MISSING_STYLE = FontFace(color=_GREY_TEXT)
+_SUBHEAD_STYLE = FontFace(emphasis="BOLD", size_pt=SMALL_SIZE)
+_MISSING_STYLE = FontFace(color=GREY_TEXT)
 
 
-class _PlanPdf(FPDF):
+class _PlanPdf(OfficialPdf):
     """A4 portrait with the document's fonts, margins and footer."""
 
     def __init__(self, footer_text: str, footer_time: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
+        super().__init__()
         self.footer_text = footer_text
         self.footer_time = footer_time
-        fonts = templates_dir() / "fonts"
-        for style, name in _FONT_FILES.items():
-            self.add_font(FONT_FAMILY, style, fonts / name)
-        self.set_margins(_LEFT, _TOP, _RIGHT)
-        self.set_auto_page_break(auto=True, margin=_BOTTOM)
-        self.set_font(FONT_FAMILY, "", _BODY_SIZE)
 
     def footer(self) -> None:
-        self.set_y(-16)
-        self.set_draw_color(*_RULE)
-        self.set_line_width(0.2)
-        self.line(self.l_margin, self.y, self.w - self.r_margin, self.y)
-        self.ln(1.2)
-        self.set_font(FONT_FAMILY, "", _SMALL_SIZE)
-        self.set_text_color(*_GREY_TEXT)
-        page = f" — halaman {self.page_no()} dari {self.str_alias_nb_pages}"
-        room = self.epw - self.get_string_width(page + "99")
-        self.cell(
-            self.epw,
-            3.6,
-            _fit(self, self.footer_text, room) + page,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-        self.cell(self.epw, 3.6, self.footer_time, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_text_color(*_BLACK)
-
-    def close_fonts(self) -> None:
-        """Close the font files (fpdf2 closes only the fonts a document used)."""
-        for font in self.fonts.values():
-            close = getattr(font, "close", None)
-            if close is not None:
-                close()
-
-
-def _fit(pdf: FPDF, text: str, width: float) -> str:
-    """``text`` shortened with an ellipsis to ``width`` in the current font."""
-    if pdf.get_string_width(text) <= width:
-        return text
-    while text and pdf.get_string_width(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _line_count(pdf: FPDF, text: str, width: float) -> int:
-    """How many lines ``text`` takes in ``width`` in the current font (word wrap)."""
-    space = pdf.get_string_width(" ")
-    count = 0
-    for paragraph in text.split("\n"):
-        lines, used = 1, 0.0
-        for word in paragraph.split():
-            word_width = pdf.get_string_width(word)
-            if used and used + space + word_width <= width:
-                used += space + word_width
-                continue
-            if used:
-                lines += 1
-            extra, used = divmod(word_width, width) if word_width > width else (0, word_width)
-            lines += int(extra)
-        count += lines
-    return count
+        draw_page_footer(self, self.footer_text, self.footer_time)
 
 
 def _clip(text: str) -> str:
@@ -298,7 +241,7 @@ class _Grid:
                         style.emphasis is not None and "B" in style.emphasis.style
                     )
                     pdf.set_font(FONT_FAMILY, "B" if bold else "", style.size_pt or _TABLE_SIZE)
-                    lines = max(lines, _line_count(pdf, cell.text, width))
+                    lines = max(lines, line_count(pdf, cell.text, width))
                 column += cell.colspan
             spanned = {col: left - 1 for col, left in spanned.items() if left > 1}
             total += lines * _TABLE_LINE + 2 * _PAD_Y
@@ -338,7 +281,7 @@ class _Writer:
             pdf.ln(before)
         block.draw(pdf)
 
-    def _text(self, text: str, *, style: str = "", size: float = _BODY_SIZE) -> _Block:
+    def _text(self, text: str, *, style: str = "", size: float = BODY_SIZE) -> _Block:
         pdf = self.pdf
         pdf.set_font(FONT_FAMILY, style, size)
         line = size * 0.5
@@ -347,21 +290,21 @@ class _Writer:
             target.set_font(FONT_FAMILY, style, size)
             target.multi_cell(0, line, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-        return _Block(draw, _line_count(pdf, text, pdf.epw) * line)
+        return _Block(draw, line_count(pdf, text, pdf.epw) * line)
 
     def _numbered(self, number: str, text: str) -> _Block:
         pdf = self.pdf
         indent, line = 8.0, 5.0
-        pdf.set_font(FONT_FAMILY, "", _BODY_SIZE)
+        pdf.set_font(FONT_FAMILY, "", BODY_SIZE)
 
         def draw(target: FPDF) -> None:
-            target.set_font(FONT_FAMILY, "", _BODY_SIZE)
+            target.set_font(FONT_FAMILY, "", BODY_SIZE)
             target.cell(indent, line, number)
             target.multi_cell(
                 target.epw - indent, line, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
 
-        return _Block(draw, _line_count(pdf, text, pdf.epw - indent) * line)
+        return _Block(draw, line_count(pdf, text, pdf.epw - indent) * line)
 
     def _section(self, title: str, first: _Block | str) -> None:
         """A section heading, kept on the page of the section's first block."""
@@ -380,30 +323,7 @@ class _Writer:
     # Parts of the document ------------------------------------------------------------
 
     def letterhead(self) -> None:
-        pdf, profile = self.pdf, self.profile
-
-        def centred(text: str, style: str, size: float, line: float) -> None:
-            pdf.set_font(FONT_FAMILY, style, size)
-            pdf.multi_cell(0, line, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-        centred(profile.government.upper(), "B", 13, 6)
-        if profile.parent_unit:
-            centred(profile.parent_unit.upper(), "B", 11.5, 5.6)
-        centred(profile.unit_name.upper(), "B", 14, 6.8)
-        centred(profile.address, "", 8.5, 4.2)
-        contact = [f"Telepon {profile.phone}" if profile.phone else ""]
-        contact.append(f"Pos-el {profile.email}" if profile.email else "")
-        if any(contact):
-            centred("   ".join(part for part in contact if part), "", 8.5, 4.2)
-        pdf.ln(1.8)
-        left, right = pdf.l_margin, pdf.w - pdf.r_margin
-        pdf.set_draw_color(*_BLACK)
-        pdf.set_line_width(0.9)
-        pdf.line(left, pdf.y, right, pdf.y)
-        pdf.set_line_width(0.25)
-        pdf.line(left, pdf.y + 1.3, right, pdf.y + 1.3)
-        pdf.set_line_width(0.2)
-        pdf.ln(8)
+        draw_letterhead(self.pdf, self.profile)
 
     def title(self, revision_label: str) -> None:
         pdf = self.pdf
@@ -414,9 +334,9 @@ class _Writer:
             0, 6, f"TAHUN {self.plan.year}", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
         pdf.set_font(FONT_FAMILY, "", 9.5)
-        pdf.set_text_color(*_GREY_TEXT)
+        pdf.set_text_color(*GREY_TEXT)
         pdf.multi_cell(0, 5, revision_label, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_text_color(*_BLACK)
+        pdf.set_text_color(*BLACK)
         pdf.ln(2)
 
     def empty(self) -> None:
@@ -615,35 +535,10 @@ class _Writer:
 
     def signature(self, generated_at: datetime) -> None:
         pdf, profile = self.pdf, self.profile
-        head = profile.head
         local_day = generated_at.astimezone(profile.timezone).date()
-        lines: list[tuple[str, str]] = [
-            (f"{profile.city}, {format_date(local_day, with_weekday=False)}", ""),
-            (f"{head.position},", ""),
-            ("", "gap"),
-            (head.name, "BU"),
-        ]
-        if head.rank:
-            lines.append((head.rank, ""))
-        lines.append((f"NIP. {format_nip(head.nip)}", ""))
-        width, line, gap = pdf.epw * 0.5, 5.0, 22.0
-
-        def draw(target: FPDF) -> None:
-            x = target.l_margin + target.epw - width
-            for text, style in lines:
-                if style == "gap":
-                    target.ln(gap)
-                    continue
-                target.set_font(FONT_FAMILY, style, _BODY_SIZE)
-                target.set_x(x)
-                target.multi_cell(width, line, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-        height = gap
-        for text, style in lines:
-            if style != "gap":
-                pdf.set_font(FONT_FAMILY, style.replace("U", ""), _BODY_SIZE)
-                height += _line_count(pdf, text, width) * line
-        self._place(_Block(draw, height), before=12)
+        place_date = f"{profile.city}, {format_date(local_day, with_weekday=False)}"
+        block = signature_block(profile.head, [place_date], width=pdf.epw * 0.5)
+        self._place(_Block(block.draw, block.height(pdf)), before=12)
 
 
 def plan_document_pdf(
@@ -661,12 +556,12 @@ def plan_document_pdf(
     footer_time = "Dibuat oleh Kinerja PBJ Bot, " + format_datetime(generated_at, profile.timezone)
     pdf = _PlanPdf(footer_text, footer_time)
     try:
-        pdf.set_title(f"Dokumen Perencanaan Kinerja {plan.year} — {revision_label}")
-        pdf.set_subject(f"{profile.unit_name}, {profile.government}")
-        pdf.set_author(profile.unit_name)
-        pdf.set_creator("Kinerja PBJ Bot")
-        pdf.set_lang("id")
-        pdf.set_creation_date(generated_at)
+        set_metadata(
+            pdf,
+            title=f"Dokumen Perencanaan Kinerja {plan.year} — {revision_label}",
+            profile=profile,
+            created=generated_at,
+        )
         pdf.add_page()
         writer = _Writer(plan, profile, pdf)
         writer.letterhead()

@@ -1,0 +1,147 @@
+"""Letters in the database: drafts, numbering, signing, attendance."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from storage import audit
+from storage.models import Attendance, Letter, LetterSequence, User
+
+DRAFT = "draft"
+AWAITING = "awaiting_signature"
+SIGNED = "signed"
+
+
+def create_letter(
+    session: Session, *, cycle_id: int, kind: str, content_json: str, actor: User, now: datetime
+) -> Letter:
+    letter = Letter(
+        cycle_id=cycle_id,
+        kind=kind,
+        status=DRAFT,
+        content_json=content_json,
+        created_by_user_id=actor.id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(letter)
+    session.flush()
+    assert letter.id is not None
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=actor.id,
+        actor_label=actor.full_name,
+        action="letter.create",
+        entity=kind,
+        entity_id=letter.id,
+    )
+    return letter
+
+
+def latest_letter(session: Session, *, cycle_id: int, kind: str) -> Letter | None:
+    return session.exec(
+        select(Letter)
+        .where(Letter.cycle_id == cycle_id, Letter.kind == kind)
+        .order_by(col(Letter.id).desc())
+    ).first()
+
+
+def update_content(
+    session: Session, *, letter: Letter, content_json: str, actor: User, now: datetime
+) -> None:
+    before = letter.content_json
+    letter.content_json = content_json
+    letter.status = DRAFT
+    letter.updated_at = now
+    session.add(letter)
+    assert letter.id is not None
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=actor.id,
+        actor_label=actor.full_name,
+        action="letter.edit",
+        entity=letter.kind,
+        entity_id=letter.id,
+        before={"content": before},
+        after={"content": content_json},
+    )
+
+
+def set_status(session: Session, *, letter: Letter, status: str, now: datetime) -> None:
+    letter.status = status
+    letter.updated_at = now
+    session.add(letter)
+
+
+def next_number(session: Session, *, year: int) -> int:
+    """The next number of the year's sequence; taken numbers are never given again."""
+    row = session.get(LetterSequence, year)
+    if row is None:
+        row = LetterSequence(year=year, last_number=0)
+    row.last_number += 1
+    session.add(row)
+    session.flush()
+    return row.last_number
+
+
+def sign(
+    session: Session,
+    *,
+    letter: Letter,
+    number: str | None,
+    sequence: int | None,
+    signer: User | None,
+    document_id: int,
+    now: datetime,
+) -> None:
+    letter.status = SIGNED
+    letter.number = number
+    letter.sequence = sequence
+    letter.signed_at = now
+    letter.signed_by_user_id = None if signer is None else signer.id
+    letter.document_id = document_id
+    letter.updated_at = now
+    session.add(letter)
+    assert letter.id is not None
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=None if signer is None else signer.id,
+        actor_label="sistem" if signer is None else signer.full_name,
+        action="letter.sign",
+        entity=letter.kind,
+        entity_id=letter.id,
+        after={"number": number, "document_id": document_id},
+    )
+
+
+def mark_attendance(
+    session: Session,
+    *,
+    letter_id: int,
+    user_id: int,
+    present: bool,
+    via: str,
+    marked_by: User | None,
+    now: datetime,
+) -> Attendance:
+    row = session.exec(
+        select(Attendance).where(Attendance.letter_id == letter_id, Attendance.user_id == user_id)
+    ).first()
+    if row is None:
+        row = Attendance(letter_id=letter_id, user_id=user_id, marked_at=now)
+    row.present = present
+    row.via = via
+    row.marked_by_user_id = None if marked_by is None else marked_by.id
+    row.marked_at = now
+    session.add(row)
+    return row
+
+
+def attendance(session: Session, *, letter_id: int) -> dict[int, Attendance]:
+    rows = session.exec(select(Attendance).where(Attendance.letter_id == letter_id))
+    return {row.user_id: row for row in rows}
