@@ -186,6 +186,8 @@ async def test_invitation_rsvp_attendance_and_report(bot: Harness) -> None:
     shown = await team.command("sosialisasi")
     assert "hadir 1 · diwakilkan 0 · tidak hadir 1 · belum menjawab 1" in shown[0].plain
     assert "Belum menjawab: Natan Kogoya" in shown[0].plain
+    assert "• Dinas Sosial: 1 tidak hadir" in shown[0].plain
+    assert "• Dinas Perhubungan: 1 belum menjawab" in shown[0].plain
     # The day: the team opens attendance; owners tap "Saya hadir".
     bot.clock.set(bot.clock.now() + timedelta(days=6))
     await team.command("sosialisasi")

@@ -369,6 +369,26 @@ def _rsvp_tally(svc: Services, letter: Letter) -> str:
         tidak=answers.count("tidak"),
         belum=len(silent),
     )
+    unit_names = _unit_names(svc)
+    per_unit: dict[str, list[str]] = {}
+    for item in items:
+        person = people.get(item.user_id) if item.user_id else None
+        unit = unit_names.get(person.unit_id or 0, "-") if person else "-"
+        per_unit.setdefault(unit, []).append(item.response)
+    for unit, responses in sorted(per_unit.items()):
+        parts = ", ".join(
+            f"{responses.count(key)} {label.lower()}"
+            for key, label in texts.SOC_RSVP_LABELS.items()
+            if responses.count(key)
+        )
+        silent_count = responses.count("")
+        if silent_count:
+            parts = (
+                f"{parts}, {silent_count} belum menjawab"
+                if parts
+                else f"{silent_count} belum menjawab"
+            )
+        text += "\n" + texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=parts)
     if silent:
         text += texts.SOC_NO_ANSWER.format(names=texts.esc(", ".join(silent[:30])))
     now = svc.now()
