@@ -21,6 +21,8 @@ from telegram.warnings import PTBUserWarning
 
 from bot import texts
 from bot.core.roles import Role
+from bot.services import Services
+from storage import users
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -148,3 +150,14 @@ async def answer(update: Update, text: str | None = None) -> None:
     """Answer a button press first, so the phone stops its spinner."""
     if update.callback_query is not None:
         await update.callback_query.answer(text)
+
+
+async def tell_team(context: Any, svc: Services, text: str) -> None:
+    """Tell every active member of the team (Tim Pengelolaan Kelembagaan) something."""
+    with svc.db.read() as session:
+        team = [u.telegram_id for u in users.list_users(session, role=Role.TIM) if u.active]
+    for chat_id in team:
+        try:
+            await context.bot.send_message(chat_id, text)
+        except Forbidden:
+            logger.warning("team member %s unreachable", chat_id)

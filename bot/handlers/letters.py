@@ -45,7 +45,7 @@ from bot.core.roles import Role
 from bot.core.sop import StepState
 from bot.handlers import approvals as approval_ui
 from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
-from bot.handlers.common import answer, button, conversation_handler, paged, show
+from bot.handlers.common import answer, button, conversation_handler, paged, show, tell_team
 from bot.handlers.guide import STEP_OPENERS
 from bot.services import Services
 from storage import archive, cycles, outbox, plans, units, users
@@ -805,7 +805,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             stored = session.get(Letter, letter.id)
             assert stored is not None
             store.set_status(session, letter=stored, status=store.DRAFT, now=svc.now())
-        await _tell_team(
+        await tell_team(
             context,
             svc,
             texts.LETTER_REJECTED_TEAM.format(
@@ -873,11 +873,11 @@ async def _on_decided(context: Context, view: RequestView) -> None:
     if letter.kind == LAPORAN:
         for earlier in (7, 8):
             _set_step(svc, letter.cycle_id, earlier, StepState.SELESAI, view.decided_by_user_id)
-        await _tell_team(
+        await tell_team(
             context, svc, texts.LETTER_SIGNED_REPORT.format(name=name, by=texts.esc(by))
         )
     else:
-        await _tell_team(
+        await tell_team(
             context,
             svc,
             texts.LETTER_SIGNED_TEAM.format(
@@ -918,13 +918,6 @@ def _broadcast_buttons(kind: str) -> list[list[tuple[str, str]]]:
             (texts.SOC_RSVP_TIDAK, "rsvp:{item}:tidak"),
         ]
     ]
-
-
-async def _tell_team(context: Context, svc: Services, text: str) -> None:
-    with svc.db.read() as session:
-        team = [u.telegram_id for u in users.list_users(session, role=Role.TIM) if u.active]
-    for chat_id in team:
-        await context.bot.send_message(chat_id, text)
 
 
 # --- recipients' buttons -----------------------------------------------------------------------

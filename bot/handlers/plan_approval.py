@@ -22,7 +22,7 @@ from bot.core.roles import Role
 from bot.core.sop import StepState
 from bot.handlers import approvals as approval_ui
 from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
-from bot.handlers.common import answer, show
+from bot.handlers.common import answer, show, tell_team
 from bot.handlers.guide import STEP_OPENERS
 from bot.handlers.planning import change_lines, open_from_step
 from bot.services import Services
@@ -164,13 +164,6 @@ def _is_current(svc: Services, view: RequestView) -> bool:
     return latest is not None and latest.id == revision.id and revision.status == plans.SUBMITTED
 
 
-async def _notify_team(context: Context, svc: Services, text: str) -> None:
-    with svc.db.read() as session:
-        team = [u.telegram_id for u in users.list_users(session, role=Role.TIM) if u.active]
-    for chat_id in team:
-        await context.bot.send_message(chat_id, text)
-
-
 async def _on_decided(context: Context, view: RequestView) -> None:
     """Approve: freeze the revision, archive its PDF, close steps 5-6, open step 7.
     Changes: the revision goes back to the team with the head's comment."""
@@ -221,7 +214,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
                 actor=decider,
                 now=now,
             )
-        await _notify_team(
+        await tell_team(
             context,
             svc,
             texts.PLAN_APPROVED_TEAM.format(
@@ -244,7 +237,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
                 now=now,
                 note=view.comment[:500],
             )
-    await _notify_team(
+    await tell_team(
         context,
         svc,
         texts.PLAN_CHANGES_TEAM.format(
