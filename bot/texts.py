@@ -67,6 +67,7 @@ COMMANDS = {
         ("persetujuan", "Menunggu keputusan saya"),
         ("edaran", "Surat Edaran (langkah 7)"),
         ("sosialisasi", "Undangan dan sosialisasi (langkah 8-9)"),
+        ("paket", "Paket pengadaan (langkah 10)"),
         ("undang", "Buat undangan pengguna"),
         ("pengguna", "Kelola pengguna"),
         ("plh", "Tunjuk Plt/Plh"),
@@ -78,6 +79,7 @@ COMMANDS = {
         ("rencana", "Rencana kinerja: susun, unduh, unggah"),
         ("edaran", "Surat Edaran (langkah 7)"),
         ("sosialisasi", "Undangan dan sosialisasi (langkah 8-9)"),
+        ("paket", "Paket pengadaan (langkah 10)"),
         ("undang", "Buat undangan pengguna"),
         ("bantuan", "Bantuan"),
     ),
@@ -85,6 +87,7 @@ COMMANDS = {
         ("tugas", "Tugas saya"),
         ("status", "Status siklus kinerja (17 langkah)"),
         ("rencana", "Lihat rencana kinerja"),
+        ("paket", "Paket unit saya: pilih area strategis"),
         ("bantuan", "Bantuan"),
     ),
 }
@@ -603,3 +606,42 @@ SOC_MEDIA_NOT_IMAGE = "Kirim foto (JPG/PNG) atau teks catatan."
 SOC_PHOTO_TOO_BIG = "Foto terlalu besar ({size}); batasnya {limit}."
 SOC_NEEDS_CIRCULAR = "Surat Edaran harus sudah ditandatangani dan dikirim (langkah 7) sebelum undangan sosialisasi dibuat."
 SOC_NEEDS_INVITATION = "Buat dan tandatangani Surat Undangan dulu."
+
+
+# --- Packages (/paket, SOP step 10) -------------------------------------------------------
+
+PKG_MENU = "<b>Paket pengadaan {year}</b>\n{count} paket · total pagu {pagu} · {mapped} sudah dipetakan ke area strategis{unmatched}"
+PKG_MENU_EMPTY = (
+    "<b>Paket pengadaan {year}</b>\nBelum ada paket. Unggah ekspor SIRUP (.xlsx atau .csv)."
+)
+PKG_UNMATCHED = "\n⚠️ {count} satuan kerja belum dicocokkan dengan unit."
+PKG_BUTTON_UPLOAD = "📤 Unggah ekspor SIRUP"
+PKG_BUTTON_MATCH = "🔗 Cocokkan satuan kerja"
+PKG_BUTTON_COVERAGE = "📊 Cakupan per unit"
+PKG_BUTTON_MENU = "« Menu paket"
+PKG_ASK_UPLOAD = "Kirim berkas ekspor SIRUP (.xlsx atau .csv). Baris judul boleh tidak di baris pertama. Ketik /batal untuk batal."
+PKG_UPLOAD_TOO_BIG = "Berkas terlalu besar ({size}); batasnya {limit}."
+PKG_UPLOAD_ERROR = "❌ {message}{hint}\nTidak ada yang diubah. Kirim berkas lain, atau /batal."
+PKG_PREVIEW = "✅ Berkas terbaca ({style}, judul di baris {header}).\n<b>{count} paket</b>, total pagu {pagu}.\n\n<b>Per satuan kerja</b>\n{units}{skipped}{unknown}\n\nSimpan paket ini?"
+PKG_PREVIEW_UNIT = "• {unit}: {count} paket, {pagu}{mark}"
+PKG_PREVIEW_MORE = "• … dan {count} satuan kerja lain"
+PKG_PREVIEW_SKIPPED = "\n\n<b>Dilewati {count} baris</b>\n{lines}"
+PKG_PREVIEW_SKIPPED_LINE = "• baris {row}: {reason}"
+PKG_PREVIEW_UNKNOWN = "\n\n⚠️ {count} satuan kerja belum dikenal (ditandai ❓); paketnya tetap disimpan dan dapat dicocokkan setelahnya."
+PKG_SAVED = "✅ Paket disimpan: {added} baru, {updated} diperbarui, {unchanged} tetap. Pemetaan area yang sudah ada dipertahankan."
+PKG_DISCARDED = "Impor dibatalkan. Tidak ada yang diubah."
+PKG_MATCH_LIST = "Satuan kerja yang belum dikenal — pilih untuk dicocokkan dengan unit:"
+PKG_MATCH_NONE = "Semua satuan kerja sudah dikenal. 👍"
+PKG_MATCH_UNIT = "Unit untuk <b>{name}</b> ({page}/{pages}):"
+PKG_MATCHED = "✅ {name} dicocokkan dengan {unit} ({count} paket)."
+PKG_COVERAGE = "<b>Cakupan pemetaan per unit</b>\n{lines}"
+PKG_COVERAGE_LINE = "• {unit}: {mapped}/{count} paket dipetakan · {pagu}"
+PKG_COVERAGE_UNMATCHED = "satuan kerja belum dikenal"
+PKG_UNIT_PACKAGES = "<b>Paket {unit}</b> ({page}/{pages}) — ✅ sudah dipetakan, ⬜ belum. Pilih paket untuk memilih area strategisnya."
+PKG_UNIT_EMPTY = "Belum ada paket untuk {unit}. Tim UKPBJ mengimpornya dari SIRUP."
+PKG_NO_UNIT = "Akun Anda belum terhubung ke unit. Hubungi tim UKPBJ."
+PKG_CHOOSE_AREA = "<b>{name}</b>\nKode RUP {kode} · {pagu} · {metode}\nArea strategis sekarang: {area}\n\nPilih area strategisnya:"
+PKG_MAPPED = "✅ {kode} dipetakan ke area {area}."
+PKG_NO_AREAS = "Rencana kinerja belum punya area strategis."
+PKG_NOT_YOURS = "Paket ini bukan milik unit Anda."
+PKG_STEP_NOTE = "{count} paket belum dipetakan ke area strategis"

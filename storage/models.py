@@ -351,3 +351,35 @@ class Attendance(SQLModel, table=True):
     via: str = Field(default="sendiri", max_length=20)
     marked_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
     marked_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Package(SQLModel, table=True):
+    """A procurement package of the cycle (from SIRUP), its unit, strategic area and owner."""
+
+    __tablename__ = "package"
+    __table_args__ = (UniqueConstraint("cycle_id", "kode_rup", name="uq_package_kode_rup"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    kode_rup: str = Field(max_length=40)
+    nama_paket: str = Field(sa_type=Text)
+    satuan_kerja: str = Field(max_length=300)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    pagu: int = Field(sa_column=Column(BigInteger, nullable=False))
+    metode: str = Field(default="", max_length=60)
+    jenis: str = Field(default="", max_length=60)
+    sumber_dana: str = Field(default="", max_length=120)
+    waktu_pemilihan: str = Field(default="", max_length=120)
+    area_code: str | None = Field(default=None, max_length=20)
+    owner_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    imported_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class UnitAlias(SQLModel, table=True):
+    """A satuan kerja name from SIRUP that the team matched to a unit once, for every import."""
+
+    __tablename__ = "unit_alias"
+
+    name_key: str = Field(primary_key=True, max_length=300)
+    unit_id: int = Field(foreign_key="unit.id")

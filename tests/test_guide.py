@@ -84,6 +84,7 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/persetujuan",
                 "/edaran",
                 "/sosialisasi",
+                "/paket",
                 "/undang",
                 "/pengguna",
                 "/plh",
@@ -92,9 +93,18 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
         ),
         (
             Role.TIM,
-            ["/tugas", "/status", "/rencana", "/edaran", "/sosialisasi", "/undang", "/bantuan"],
+            [
+                "/tugas",
+                "/status",
+                "/rencana",
+                "/edaran",
+                "/sosialisasi",
+                "/paket",
+                "/undang",
+                "/bantuan",
+            ],
         ),
-        (Role.PJ, ["/tugas", "/status", "/rencana", "/bantuan"]),
+        (Role.PJ, ["/tugas", "/status", "/rencana", "/paket", "/bantuan"]),
     ],
 )
 async def test_help_explains_the_role_and_its_commands(
@@ -110,20 +120,20 @@ async def test_help_explains_the_role_and_its_commands(
 
 async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
-    _finish_steps(bot, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+    _finish_steps(bot, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
     await owner.command("tugas")
-    shown = await owner.press("Langkah 10:")
+    shown = await owner.press("Langkah 11:")
     card = shown[0]
     assert card.edited
-    assert "Langkah 10. Memetakan area strategis ke paket pengadaan" in card.plain
-    assert "Pelaksana: Penanggung Jawab Kinerja (bersama Tim Pengelolaan Kelembagaan)" in card.plain
+    assert "Langkah 11. Melaksanakan proses dan rencana aksi" in card.plain
+    assert "Pelaksana: Penanggung Jawab Kinerja" in card.plain
     assert "Status: ⬜ belum mulai" in card.plain
     assert "belum tersedia di versi ini" in card.plain
     # No fake progress: the step is still not started.
     with bot.svc.db.read() as session:
         cycle = cycles.find_cycle(session, year=2027)
         assert cycle is not None and cycle.id is not None
-        assert 10 not in cycles.step_states(session, cycle_id=cycle.id)
+        assert 11 not in cycles.step_states(session, cycle_id=cycle.id)
 
 
 async def test_a_built_step_opens_its_feature(bot: Harness) -> None:

@@ -54,6 +54,7 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "persetujuan",
         "edaran",
         "sosialisasi",
+        "paket",
         "undang",
         "pengguna",
         "plh",

@@ -37,6 +37,7 @@ async def test_head_lists_users_and_changes_a_role(bot: Harness) -> None:
         "tugas",
         "status",
         "rencana",
+        "paket",
         "bantuan",
     ]
     shown = await member.command("undang")

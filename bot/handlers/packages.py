@@ -1,0 +1,512 @@
+"""/paket (SOP step 10): the team imports the SIRUP export and matches satuan kerja to units;
+owners (and the team) map each package to a strategic area; everyone sees the coverage."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import secrets
+from pathlib import Path
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts
+from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.core.dates import format_rupiah
+from bot.core.packages.sirup import (
+    MAX_SIRUP_BYTES,
+    SirupError,
+    SirupImport,
+    match_units,
+    read_sirup,
+)
+from bot.core.roles import Role
+from bot.core.sop import StepState
+from bot.handlers.common import answer, button, conversation_handler, paged, show
+from bot.handlers.guide import STEP_OPENERS
+from bot.services import Services
+from storage import cycles, packages, plans, units, users
+from storage.models import Package
+
+AWAIT_FILE, CONFIRM = range(2)
+TEAM = (Role.KEPALA, Role.TIM)
+PENDING_KEY = "paket_unggahan"
+PREVIEW_UNITS = 12
+PREVIEW_SKIPPED = 10
+
+
+def _cycle_id(svc: Services, *, create: bool = False) -> int | None:
+    if create:
+        with svc.db.write() as session:
+            return cycles.get_or_create_cycle(session, year=svc.cycle_year(), now=svc.now()).id
+    with svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=svc.cycle_year())
+        return None if cycle is None else cycle.id
+
+
+def _hash(name: str) -> str:
+    return hashlib.sha1(packages.name_key(name).encode()).hexdigest()[:10]
+
+
+def _menu(svc: Services, member: Member) -> tuple[str, InlineKeyboardMarkup]:
+    cycle_id = _cycle_id(svc)
+    rows: list[list[InlineKeyboardButton]] = []
+    all_packages: list[Package] = []
+    unmatched: list[str] = []
+    if cycle_id is not None:
+        with svc.db.read() as session:
+            all_packages = packages.all_of_cycle(session, cycle_id=cycle_id)
+            unmatched = packages.unmatched_names(session, cycle_id=cycle_id)
+    year = svc.cycle_year()
+    if not all_packages:
+        text = texts.PKG_MENU_EMPTY.format(year=year)
+    else:
+        text = texts.PKG_MENU.format(
+            year=year,
+            count=len(all_packages),
+            pagu=format_rupiah(sum(p.pagu for p in all_packages)),
+            mapped=sum(1 for p in all_packages if p.area_code),
+            unmatched=texts.PKG_UNMATCHED.format(count=len(unmatched)) if unmatched else "",
+        )
+        rows.append([button(texts.PKG_BUTTON_COVERAGE, "pkt:cov")])
+    if unmatched:
+        rows.append([button(texts.PKG_BUTTON_MATCH, "pkt:um")])
+    rows.append([button(texts.PKG_BUTTON_UPLOAD, "pkt:up")])
+    return text, InlineKeyboardMarkup(rows)
+
+
+@members_only()
+async def package_menu(update: Update, context: Context, member: Member) -> int:
+    """/paket: the team's import and coverage menu; an owner's own packages."""
+    await answer(update)
+    svc = services(context)
+    if member.role is Role.PJ:
+        await _unit_packages(update, svc, member, member.unit_id, 1)
+        return ConversationHandler.END
+    text, markup = _menu(svc, member)
+    await show(update, text, markup)
+    return ConversationHandler.END
+
+
+async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
+    """Step 10 in /tugas."""
+    await package_menu(update, context)
+
+
+# --- the SIRUP upload --------------------------------------------------------------------------
+
+
+def _pending_path(svc: Services, token: str) -> Path:
+    return svc.archive_dir / "tertunda" / f"{token}.sirup"
+
+
+@members_only(*TEAM)
+async def ask_upload(update: Update, context: Context, member: Member) -> int:
+    """The upload button."""
+    await answer(update)
+    await show(update, texts.PKG_ASK_UPLOAD)
+    return AWAIT_FILE
+
+
+def _known_units(svc: Services) -> dict[int, tuple[str, str]]:
+    with svc.db.read() as session:
+        return {u.id: (u.name, u.short_name) for u in units.list_units(session) if u.id}
+
+
+def _unit_ids(svc: Services, names: list[str]) -> dict[str, int | None]:
+    matched = match_units(names, _known_units(svc))
+    with svc.db.read() as session:
+        remembered = packages.aliases(session)
+    return {name: matched.get(name) or remembered.get(packages.name_key(name)) for name in names}
+
+
+def _preview(svc: Services, result: SirupImport) -> str:
+    unit_ids = _unit_ids(svc, result.units())
+    lines = []
+    for name, (count, pagu) in list(result.pagu_per_unit().items())[:PREVIEW_UNITS]:
+        mark = "" if unit_ids.get(name) else " ❓"
+        lines.append(
+            texts.PKG_PREVIEW_UNIT.format(
+                unit=texts.esc(name), count=count, pagu=format_rupiah(pagu), mark=mark
+            )
+        )
+    more = len(result.units()) - PREVIEW_UNITS
+    if more > 0:
+        lines.append(texts.PKG_PREVIEW_MORE.format(count=more))
+    skipped = ""
+    if result.skipped:
+        skipped = texts.PKG_PREVIEW_SKIPPED.format(
+            count=len(result.skipped),
+            lines="\n".join(
+                texts.PKG_PREVIEW_SKIPPED_LINE.format(row=s.row, reason=texts.esc(s.reason))
+                for s in result.skipped[:PREVIEW_SKIPPED]
+            ),
+        )
+    unknown = sum(1 for name in result.units() if not unit_ids.get(name))
+    return texts.PKG_PREVIEW.format(
+        style=result.header_style,
+        header=result.header_row,
+        count=len(result.packages),
+        pagu=format_rupiah(sum(p.pagu for p in result.packages)),
+        units="\n".join(lines),
+        skipped=skipped,
+        unknown=texts.PKG_PREVIEW_UNKNOWN.format(count=unknown) if unknown else "",
+    )
+
+
+@members_only(*TEAM)
+async def receive_file(update: Update, context: Context, member: Member) -> int:
+    """The SIRUP export: refused when too big, read and checked, then a preview to confirm."""
+    message = update.effective_message
+    assert message is not None and context.user_data is not None
+    doc = message.document
+    if doc is None:
+        await message.reply_text(texts.PKG_ASK_UPLOAD)
+        return AWAIT_FILE
+    if doc.file_size is not None and doc.file_size > MAX_SIRUP_BYTES:
+        await message.reply_text(
+            texts.PKG_UPLOAD_TOO_BIG.format(
+                size=f"{doc.file_size / 1e6:.1f} MB", limit=f"{MAX_SIRUP_BYTES / 1e6:.0f} MB"
+            )
+        )
+        return AWAIT_FILE
+    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    content = bytes(await (await doc.get_file()).download_as_bytearray())
+    name = doc.file_name or "sirup.xlsx"
+    result = await asyncio.to_thread(read_sirup, content, name)
+    if isinstance(result, SirupError):
+        hint = f" ({texts.esc(result.hint)})" if result.hint else ""
+        await progress.edit_text(
+            texts.PKG_UPLOAD_ERROR.format(message=texts.esc(result.message), hint=hint)
+        )
+        return AWAIT_FILE
+    svc = services(context)
+    token = secrets.token_hex(12)
+    path = _pending_path(svc, token)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    context.user_data[PENDING_KEY] = {"token": token, "name": name}
+    markup = InlineKeyboardMarkup(
+        [[button(texts.PLAN_BUTTON_SAVE, "pkt:ok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:no")]]
+    )
+    await progress.edit_text(_preview(svc, result), reply_markup=markup)
+    return CONFIRM
+
+
+@members_only(*TEAM)
+async def decide(update: Update, context: Context, member: Member) -> int:
+    """Simpan / Batal under the preview."""
+    await answer(update)
+    assert context.user_data is not None
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    pending = context.user_data.pop(PENDING_KEY, None)
+    svc = services(context)
+    if not isinstance(pending, dict):
+        await show(update, texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
+    path = _pending_path(svc, str(pending.get("token", "")))
+    if parts[:1] != ["ok"] or not path.is_file():
+        path.unlink(missing_ok=True)
+        await show(update, texts.PKG_DISCARDED)
+        return ConversationHandler.END
+    result = await asyncio.to_thread(read_sirup, path.read_bytes(), str(pending.get("name", "")))
+    path.unlink(missing_ok=True)
+    if isinstance(result, SirupError):
+        await show(update, texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
+    cycle_id = _cycle_id(svc, create=True)
+    assert cycle_id is not None
+    unit_ids = _unit_ids(svc, result.units())
+    with svc.db.write() as session:
+        actor = users.get_user(session, member.user_id)
+        counts = packages.upsert(
+            session,
+            cycle_id=cycle_id,
+            rows=result.packages,
+            unit_ids=unit_ids,
+            actor=actor,
+            now=svc.now(),
+        )
+    _sync_step(svc, cycle_id, member.user_id)
+    text, markup = _menu(svc, member)
+    saved = texts.PKG_SAVED.format(
+        added=counts.added, updated=counts.updated, unchanged=counts.unchanged
+    )
+    await show(update, f"{saved}\n\n{text}", markup)
+    return ConversationHandler.END
+
+
+def _sync_step(svc: Services, cycle_id: int, actor_id: int) -> None:
+    """Step 10 is done when every package has a strategic area."""
+    with svc.db.write() as session:
+        all_packages = packages.all_of_cycle(session, cycle_id=cycle_id)
+        lacking = sum(1 for p in all_packages if not p.area_code)
+        state = StepState.SELESAI if all_packages and not lacking else StepState.BERJALAN
+        note = "" if state is StepState.SELESAI else texts.PKG_STEP_NOTE.format(count=lacking)
+        row = cycles.step_rows(session, cycle_id=cycle_id).get(10)
+        if row is not None and row.state == state.value and row.note == note:
+            return
+        actor = users.get_user(session, actor_id)
+        cycles.set_step_state(
+            session,
+            cycle_id=cycle_id,
+            step_no=10,
+            state=state,
+            actor=actor,
+            now=svc.now(),
+            note=note,
+        )
+
+
+# --- matching satuan kerja to units ----------------------------------------------------------
+
+
+@members_only(*TEAM)
+async def match(update: Update, context: Context, member: Member) -> None:
+    """Unknown satuan kerja -> pick the unit; remembered for every later import."""
+    await answer(update)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    svc = services(context)
+    cycle_id = _cycle_id(svc)
+    names: list[str] = []
+    if cycle_id is not None:
+        with svc.db.read() as session:
+            names = packages.unmatched_names(session, cycle_id=cycle_id)
+    back = [[button(texts.PKG_BUTTON_MENU, "pkt:menu")]]
+    if parts[0] == "um":
+        if not names:
+            await show(update, texts.PKG_MATCH_NONE, InlineKeyboardMarkup(back))
+            return
+        rows = [[button(n[:60], f"pkt:un:{_hash(n)}:1")] for n in names[:40]]
+        await show(update, texts.PKG_MATCH_LIST, InlineKeyboardMarkup([*rows, *back]))
+        return
+    name = next((n for n in names if _hash(n) == (parts[1] if len(parts) > 1 else "")), None)
+    if name is None or cycle_id is None:
+        await show(update, texts.STALE_BUTTON, InlineKeyboardMarkup(back))
+        return
+    if parts[0] == "un":
+        known = sorted(_known_units(svc).items(), key=lambda item: item[1][0].casefold())
+        markup, page, pages = paged(
+            known,
+            page=int_or_none(parts[2]) or 1 if len(parts) > 2 else 1,
+            make_button=lambda u: button(u[1][0][:60], f"pkt:ua:{_hash(name)}:{u[0]}"),
+            nav_data=lambda p: f"pkt:un:{_hash(name)}:{p}",
+            extra_rows=back,
+        )
+        await show(
+            update,
+            texts.PKG_MATCH_UNIT.format(name=texts.esc(name), page=page, pages=pages),
+            markup,
+        )
+        return
+    unit_id = int_or_none(parts[2]) if len(parts) > 2 else None
+    known_units = _known_units(svc)
+    if unit_id is None or unit_id not in known_units:
+        await show(update, texts.STALE_BUTTON, InlineKeyboardMarkup(back))
+        return
+    with svc.db.write() as session:
+        actor = users.get_user(session, member.user_id)
+        assert actor is not None
+        moved = packages.set_alias(
+            session, cycle_id=cycle_id, name=name, unit_id=unit_id, actor=actor, now=svc.now()
+        )
+    await show(
+        update,
+        texts.PKG_MATCHED.format(
+            name=texts.esc(name), unit=texts.esc(known_units[unit_id][0]), count=moved
+        ),
+        InlineKeyboardMarkup([[button(texts.PKG_BUTTON_MATCH, "pkt:um")], *back]),
+    )
+
+
+# --- coverage and mapping ----------------------------------------------------------------------
+
+
+@members_only(*TEAM)
+async def coverage(update: Update, context: Context, member: Member) -> None:
+    """Mapped / total packages and pagu per unit; each unit opens its packages."""
+    await answer(update)
+    svc = services(context)
+    cycle_id = _cycle_id(svc)
+    rows_data = []
+    if cycle_id is not None:
+        with svc.db.read() as session:
+            rows_data = packages.coverage(session, cycle_id=cycle_id)
+    lines = [
+        texts.PKG_COVERAGE_LINE.format(
+            unit=texts.esc(c.unit_name or texts.PKG_COVERAGE_UNMATCHED),
+            mapped=c.mapped,
+            count=c.packages,
+            pagu=format_rupiah(c.pagu),
+        )
+        for c in rows_data
+    ]
+    buttons = [
+        [button(f"{c.unit_name} ({c.mapped}/{c.packages})"[:60], f"pkt:u:{c.unit_id}:1")]
+        for c in rows_data
+        if c.unit_id is not None
+    ]
+    buttons.append([button(texts.PKG_BUTTON_MENU, "pkt:menu")])
+    await show(
+        update,
+        texts.PKG_COVERAGE.format(lines="\n".join(lines) or "-"),
+        InlineKeyboardMarkup(buttons),
+    )
+
+
+async def _unit_packages(
+    update: Update, svc: Services, member: Member, unit_id: int | None, page: int
+) -> None:
+    if unit_id is None:
+        await show(update, texts.PKG_NO_UNIT)
+        return
+    cycle_id = _cycle_id(svc)
+    with svc.db.read() as session:
+        unit = units.get_unit(session, unit_id)
+        items = (
+            []
+            if cycle_id is None
+            else packages.of_unit(session, cycle_id=cycle_id, unit_id=unit_id)
+        )
+    unit_name = unit.name if unit else "-"
+    if not items:
+        await show(update, texts.PKG_UNIT_EMPTY.format(unit=texts.esc(unit_name)))
+        return
+    extra = [[button(texts.PKG_BUTTON_MENU, "pkt:menu")]] if member.role in TEAM else []
+    markup, page, pages = paged(
+        items,
+        page=page,
+        make_button=lambda p: button(
+            f"{'✅' if p.area_code else '⬜'} {p.nama_paket}"[:60], f"pkt:p:{p.id}"
+        ),
+        nav_data=lambda n: f"pkt:u:{unit_id}:{n}",
+        extra_rows=extra,
+    )
+    await show(
+        update,
+        texts.PKG_UNIT_PACKAGES.format(unit=texts.esc(unit_name), page=page, pages=pages),
+        markup,
+    )
+
+
+@members_only()
+async def unit_packages(update: Update, context: Context, member: Member) -> None:
+    """One unit's packages (owners only ever see their own unit)."""
+    await answer(update)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    unit_id = int_or_none(parts[1]) if len(parts) > 1 else None
+    if member.role is Role.PJ:
+        unit_id = member.unit_id
+    page = int_or_none(parts[2]) if len(parts) > 2 else 1
+    await _unit_packages(update, services(context), member, unit_id, page or 1)
+
+
+def _allowed(member: Member, package: Package) -> bool:
+    return member.role in TEAM or (member.unit_id is not None and package.unit_id == member.unit_id)
+
+
+@members_only()
+async def choose_area(update: Update, context: Context, member: Member) -> None:
+    """A package: its details and one button per strategic area; a press maps it."""
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    svc = services(context)
+    package_id = int_or_none(parts[1]) if len(parts) > 1 else None
+    with svc.db.read() as session:
+        package = None if package_id is None else session.get(Package, package_id)
+        _, plan = plans.current_plan(session, year=svc.cycle_year())
+    if package is None or package.id is None:
+        await answer(update, texts.STALE_BUTTON)
+        return
+    if not _allowed(member, package):
+        await answer(update, texts.PKG_NOT_YOURS)
+        return
+    if parts[0] == "a" and len(parts) == 3:
+        area = plan.area(parts[2])
+        if area is None:
+            await show(update, texts.STALE_BUTTON)
+            return
+        with svc.db.write() as session:
+            owner = users.get_user(session, member.user_id)
+            assert owner is not None
+            packages.map_area(
+                session, package_id=package.id, area_code=area.code, owner=owner, now=svc.now()
+            )
+        _sync_step(svc, package.cycle_id, member.user_id)
+        # A button answer is plain text, not HTML.
+        await answer(update, texts.PKG_MAPPED.format(kode=package.kode_rup, area=area.code))
+        await _unit_packages(update, svc, member, package.unit_id, 1)
+        return
+    await answer(update)
+    if not plan.areas:
+        await show(update, texts.PKG_NO_AREAS)
+        return
+    current = plan.area(package.area_code or "")
+    rows = [
+        [button(f"{a.code} · {a.name}"[:60], f"pkt:a:{package.id}:{a.code}")] for a in plan.areas
+    ]
+    rows.append([button(texts.BUTTON_BACK, f"pkt:u:{package.unit_id}:1")])
+    await show(
+        update,
+        texts.PKG_CHOOSE_AREA.format(
+            name=texts.esc(package.nama_paket),
+            kode=texts.esc(package.kode_rup),
+            pagu=format_rupiah(package.pagu),
+            metode=texts.esc(package.metode or "-"),
+            area=texts.esc(f"{current.code} {current.name}" if current else "-"),
+        ),
+        InlineKeyboardMarkup(rows),
+    )
+
+
+@members_only()
+async def cancel(update: Update, context: Context, member: Member) -> int:
+    """/batal during an import."""
+    svc = services(context)
+    if context.user_data is not None:
+        pending = context.user_data.pop(PENDING_KEY, None)
+        if isinstance(pending, dict):
+            _pending_path(svc, str(pending.get("token", ""))).unlink(missing_ok=True)
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(texts.PKG_DISCARDED)
+    return ConversationHandler.END
+
+
+STEP_OPENERS["paket"] = open_step
+
+
+def _buttons() -> list[BaseHandler[Update, Context, Any]]:
+    return [
+        CallbackQueryHandler(package_menu, pattern=r"^pkt:menu$"),
+        CallbackQueryHandler(ask_upload, pattern=r"^pkt:up$"),
+        CallbackQueryHandler(match, pattern=r"^pkt:(um$|un:|ua:)"),
+        CallbackQueryHandler(coverage, pattern=r"^pkt:cov$"),
+        CallbackQueryHandler(unit_packages, pattern=r"^pkt:u:"),
+        CallbackQueryHandler(choose_area, pattern=r"^pkt:(p|a):"),
+    ]
+
+
+def handlers() -> list[BaseHandler[Update, Context, Any]]:
+    """This feature's handlers, fresh for each application."""
+    return [
+        conversation_handler(
+            entry_points=[CommandHandler("paket", package_menu), *_buttons()],
+            states={
+                AWAIT_FILE: [MessageHandler(filters.Document.ALL, receive_file), *_buttons()],
+                CONFIRM: [CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no)$"), *_buttons()],
+            },
+            fallbacks=[
+                CommandHandler("batal", cancel),
+                CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no)$"),
+            ],
+            name="paket",
+        )
+    ]

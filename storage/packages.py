@@ -1,0 +1,194 @@
+"""Procurement packages in the database: import by Kode RUP, unit matching, mapping, coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from bot.core.packages.sirup import SirupPackage
+from storage import audit
+from storage.models import Package, Unit, UnitAlias, User
+
+
+def name_key(name: str) -> str:
+    """How a satuan kerja name is compared: case and spacing ignored."""
+    return " ".join(name.casefold().split())
+
+
+def aliases(session: Session) -> dict[str, int]:
+    return {row.name_key: row.unit_id for row in session.exec(select(UnitAlias))}
+
+
+def set_alias(
+    session: Session, *, cycle_id: int, name: str, unit_id: int, actor: User, now: datetime
+) -> int:
+    """Remember that ``name`` is this unit; packages already imported under it follow. Returns
+    how many packages moved."""
+    key = name_key(name)
+    row = session.get(UnitAlias, key)
+    if row is None:
+        row = UnitAlias(name_key=key, unit_id=unit_id)
+    row.unit_id = unit_id
+    session.add(row)
+    moved = 0
+    for package in session.exec(select(Package).where(Package.cycle_id == cycle_id)):
+        if name_key(package.satuan_kerja) == key and package.unit_id != unit_id:
+            package.unit_id = unit_id
+            package.updated_at = now
+            session.add(package)
+            moved += 1
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=actor.id,
+        actor_label=actor.full_name,
+        action="unit.alias",
+        entity="unit",
+        entity_id=unit_id,
+        after={"satuan_kerja": name},
+    )
+    return moved
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    added: int
+    updated: int
+    unchanged: int
+
+
+def upsert(
+    session: Session,
+    *,
+    cycle_id: int,
+    rows: Sequence[SirupPackage],
+    unit_ids: Mapping[str, int | None],
+    actor: User | None,
+    now: datetime,
+) -> ImportCounts:
+    """Add new packages and update known ones by Kode RUP; areas and owners are kept."""
+    existing = {
+        p.kode_rup: p for p in session.exec(select(Package).where(Package.cycle_id == cycle_id))
+    }
+    added = updated = unchanged = 0
+    for row in rows:
+        values: dict[str, Any] = {
+            "nama_paket": row.nama_paket,
+            "satuan_kerja": row.satuan_kerja,
+            "unit_id": unit_ids.get(row.satuan_kerja),
+            "pagu": row.pagu,
+            "metode": row.metode[:60],
+            "jenis": row.jenis[:60],
+            "sumber_dana": row.sumber_dana[:120],
+            "waktu_pemilihan": row.waktu_pemilihan[:120],
+        }
+        package = existing.get(row.kode_rup)
+        if package is None:
+            session.add(
+                Package(
+                    cycle_id=cycle_id,
+                    kode_rup=row.kode_rup,
+                    imported_at=now,
+                    updated_at=now,
+                    **values,
+                )
+            )
+            added += 1
+            continue
+        if values["unit_id"] is None:
+            values["unit_id"] = package.unit_id
+        if all(getattr(package, k) == v for k, v in values.items()):
+            unchanged += 1
+            continue
+        for key, value in values.items():
+            setattr(package, key, value)
+        package.updated_at = now
+        session.add(package)
+        updated += 1
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=None if actor is None else actor.id,
+        actor_label="sistem" if actor is None else actor.full_name,
+        action="package.import",
+        entity="cycle",
+        entity_id=cycle_id,
+        after={"added": added, "updated": updated, "unchanged": unchanged},
+    )
+    return ImportCounts(added, updated, unchanged)
+
+
+def of_unit(session: Session, *, cycle_id: int, unit_id: int) -> list[Package]:
+    return list(
+        session.exec(
+            select(Package)
+            .where(Package.cycle_id == cycle_id, Package.unit_id == unit_id)
+            .order_by(col(Package.nama_paket))
+        )
+    )
+
+
+def all_of_cycle(session: Session, *, cycle_id: int) -> list[Package]:
+    return list(session.exec(select(Package).where(Package.cycle_id == cycle_id)))
+
+
+def unmatched_names(session: Session, *, cycle_id: int) -> list[str]:
+    names = {p.satuan_kerja for p in all_of_cycle(session, cycle_id=cycle_id) if p.unit_id is None}
+    return sorted(names, key=str.casefold)
+
+
+def map_area(
+    session: Session, *, package_id: int, area_code: str, owner: User, now: datetime
+) -> Package | None:
+    package = session.get(Package, package_id)
+    if package is None:
+        return None
+    before = {"area_code": package.area_code, "owner_user_id": package.owner_user_id}
+    package.area_code = area_code
+    package.owner_user_id = owner.id
+    package.updated_at = now
+    session.add(package)
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=owner.id,
+        actor_label=owner.full_name,
+        action="package.map",
+        entity="package",
+        entity_id=package_id,
+        before=before,
+        after={"area_code": area_code, "owner_user_id": owner.id},
+    )
+    return package
+
+
+@dataclass(frozen=True)
+class UnitCoverage:
+    unit_id: int | None
+    unit_name: str
+    packages: int
+    mapped: int
+    pagu: int
+
+
+def coverage(session: Session, *, cycle_id: int) -> list[UnitCoverage]:
+    """Packages and mapped packages per unit (unmatched satuan kerja together as one line)."""
+    units = {u.id: u.name for u in session.exec(select(Unit))}
+    rows: dict[int | None, list[Package]] = {}
+    for package in all_of_cycle(session, cycle_id=cycle_id):
+        rows.setdefault(package.unit_id, []).append(package)
+    result = [
+        UnitCoverage(
+            unit_id,
+            units.get(unit_id, "") if unit_id is not None else "",
+            len(items),
+            sum(1 for p in items if p.area_code),
+            sum(p.pagu for p in items),
+        )
+        for unit_id, items in rows.items()
+    ]
+    return sorted(result, key=lambda c: (c.unit_id is None, c.unit_name.casefold()))

@@ -1,0 +1,186 @@
+"""/paket (SOP step 10): SIRUP import with preview, unit matching, mapping to areas, coverage."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+
+from bot.core.planning.example import example_plan
+from bot.core.roles import Role
+from bot.core.sop import StepState
+from storage import cycles, packages, plans
+from tests.harness import Harness
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER = ["No", "Satuan Kerja", "Paket", "Pagu", "Metode Pemilihan", "Sumber Dana", "Kode RUP"]
+
+
+def _sirup(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "RENCANA UMUM PENGADAAN KABUPATEN JAYAWIJAYA 2027"
+    sheet.merge_cells("A1:G1")
+    sheet["A2"] = "Sumber: SIRUP"
+    for column, title in enumerate(HEADER, start=1):
+        sheet.cell(row=4, column=column, value=title)
+    for offset, row in enumerate(rows, start=5):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(row=offset, column=column, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+EXPORT: list[list[object]] = [
+    [
+        1,
+        "Dinas Kesehatan",
+        "Pengadaan obat puskesmas",
+        "Rp 1.250.000.000",
+        "e-Purchasing",
+        "DAK",
+        "41000001",
+    ],
+    [
+        2,
+        "Dinas Kesehatan",
+        "Rehabilitasi puskesmas Hubikosi",
+        2_500_000_000,
+        "Tender",
+        "DAU",
+        "41000002",
+    ],
+    [],
+    [
+        3,
+        "Dinas Sosial",
+        "Bantuan sosial bahan pangan",
+        "750.000.000",
+        "Pengadaan Langsung",
+        "DAU",
+        "41000003",
+    ],
+    [
+        4,
+        "Dinas Pertambangan",
+        "Pemetaan wilayah tambang",
+        300_000_000,
+        "Seleksi",
+        "DAU",
+        "41000004",
+    ],
+    [5, "Dinas Sosial", "Pagu salah", -5, "Tender", "DAU", "41000005"],
+    [None, "Total", None, 4_800_000_000, None, None, None],
+]
+
+
+def _seed_plan(bot: Harness) -> None:
+    with bot.svc.db.write() as session:
+        plans.save_for_year(
+            session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
+        )
+
+
+async def test_team_imports_a_messy_sirup_export(bot: Harness) -> None:
+    _seed_plan(bot)
+    team = await bot.registered(2001, Role.TIM)
+    shown = await team.command("paket")
+    assert "Belum ada paket" in shown[0].plain
+    await team.press("Unggah ekspor SIRUP")
+    shown = await team.upload("sirup-2027.xlsx", _sirup(EXPORT), XLSX)
+    preview = shown[-1]
+    assert "judul di baris 4" in preview.plain
+    assert "4 paket, total pagu Rp 4.800.000.000" in preview.plain
+    assert "• Dinas Kesehatan: 2 paket, Rp 3.750.000.000" in preview.plain
+    assert "• Dinas Pertambangan: 1 paket, Rp 300.000.000 ❓" in preview.plain
+    assert "baris 10: pagu negatif" in preview.plain
+    assert "1 satuan kerja belum dikenal" in preview.plain
+    # Nothing is stored before Simpan.
+    with bot.svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=2027)
+        assert cycle is not None and cycle.id is not None
+        assert packages.all_of_cycle(session, cycle_id=cycle.id) == []
+    shown = await team.press("Simpan")
+    assert "Paket disimpan: 4 baru, 0 diperbarui, 0 tetap" in shown[0].plain
+    assert "1 satuan kerja belum dicocokkan" in shown[0].plain
+    await team.press("Cocokkan satuan kerja")
+    await team.press("Dinas Pertambangan")
+    while "Dinas Lingkungan Hidup" not in team.last.button_texts:
+        await team.press("▶")
+    shown = await team.press("Dinas Lingkungan Hidup")
+    assert "Dinas Pertambangan dicocokkan dengan Dinas Lingkungan Hidup (1 paket)" in shown[0].plain
+    await team.press("Menu paket")
+    shown = await team.press("Cakupan per unit")
+    assert "• Dinas Kesehatan: 0/2 paket dipetakan · Rp 3.750.000.000" in shown[0].plain
+    assert "belum dikenal" not in shown[0].plain
+
+
+async def test_owner_maps_own_packages_and_reimport_keeps_mappings(bot: Harness) -> None:
+    _seed_plan(bot)
+    team = await bot.registered(2001, Role.TIM)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    other = await bot.registered(3002, Role.PJ, unit="Dinas Sosial")
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    await team.press("Simpan")
+    shown = await owner.command("paket")
+    assert "Paket Dinas Kesehatan" in shown[0].plain
+    assert shown[0].button_texts == [
+        "⬜ Pengadaan obat puskesmas",
+        "⬜ Rehabilitasi puskesmas Hubikosi",
+    ]
+    shown = await owner.press("Pengadaan obat puskesmas")
+    assert "Kode RUP 41000001 · Rp 1.250.000.000 · e-Purchasing" in shown[0].plain
+    shown = await owner.press("A2 ·")
+    assert (
+        "41000001 dipetakan ke area A2"
+        in bot.api.calls_of("answerCallbackQuery")[-1].params["text"]
+    )
+    assert "✅ Pengadaan obat puskesmas" in shown[0].button_texts
+    # Another unit's owner cannot map this unit's package, even with a forged button.
+    await other.press_data(shown[0].callback_data("Rehabilitasi"), on=shown[0])
+    assert "bukan milik unit Anda" in bot.api.calls_of("answerCallbackQuery")[-1].params["text"]
+    with bot.svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=2027)
+        assert cycle is not None and cycle.id is not None
+        rows = cycles.step_rows(session, cycle_id=cycle.id)
+    assert rows[10].state == StepState.BERJALAN.value
+    assert rows[10].note == "3 paket belum dipetakan ke area strategis"
+    # A newer export updates by Kode RUP and keeps the area already chosen.
+    newer = [row[:] for row in EXPORT]
+    newer[0][3] = "Rp 1.300.000.000"
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup-baru.xlsx", _sirup(newer), XLSX)
+    shown = await team.press("Simpan")
+    assert "0 baru, 1 diperbarui, 3 tetap" in shown[0].plain
+    with bot.svc.db.read() as session:
+        mine = packages.of_unit(session, cycle_id=cycle.id, unit_id=owner_unit(bot))
+    first = next(p for p in mine if p.kode_rup == "41000001")
+    assert first.pagu == 1_300_000_000 and first.area_code == "A2"
+
+
+def owner_unit(bot: Harness) -> int:
+    from storage import units
+
+    with bot.svc.db.read() as session:
+        unit = units.find_unit(session, name="Dinas Kesehatan")
+        assert unit is not None and unit.id is not None
+        return unit.id
+
+
+async def test_wrong_and_oversized_files_change_nothing(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    shown = await team.upload("sirup.xlsx", b"%PDF-1.4 bukan excel", XLSX)
+    assert "Tidak ada yang diubah" in shown[-1].plain
+    calls = len(bot.api.calls_of("getFile"))
+    shown = await team.upload("besar.xlsx", b"PK", XLSX, file_size=25 * 1024 * 1024)
+    assert "terlalu besar" in shown[-1].plain
+    assert len(bot.api.calls_of("getFile")) == calls
+    shown = await team.command("paket")
+    assert "Belum ada paket" in shown[0].plain
