@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     kinerja_archive_dir: Path = Path("data/arsip")
     kinerja_operator_chat_ids: str = ""
     kinerja_approval_overdue_days: int = 3
+    kinerja_report_deadline_days: int = 10
     log_level: str = "INFO"
 
     @field_validator(

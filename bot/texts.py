@@ -80,6 +80,8 @@ COMMANDS = {
         ("edaran", "Surat Edaran (langkah 7)"),
         ("sosialisasi", "Undangan dan sosialisasi (langkah 8-9)"),
         ("paket", "Paket pengadaan (langkah 10)"),
+        ("verifikasi", "Verifikasi laporan PJ"),
+        ("jadwal", "Batas waktu pelaporan"),
         ("undang", "Buat undangan pengguna"),
         ("bantuan", "Bantuan"),
     ),
@@ -88,6 +90,8 @@ COMMANDS = {
         ("status", "Status siklus kinerja (17 langkah)"),
         ("rencana", "Lihat rencana kinerja"),
         ("paket", "Paket unit saya: pilih area strategis"),
+        ("lapor", "Laporkan realisasi kinerja"),
+        ("jadwal", "Batas waktu pelaporan"),
         ("bantuan", "Bantuan"),
     ),
 }
@@ -645,3 +649,71 @@ PKG_MAPPED = "✅ {kode} dipetakan ke area {area}."
 PKG_NO_AREAS = "Rencana kinerja belum punya area strategis."
 PKG_NOT_YOURS = "Paket ini bukan milik unit Anda."
 PKG_STEP_NOTE = "{count} paket belum dipetakan ke area strategis"
+
+
+# --- Reporting (/jadwal, /lapor, /verifikasi; SOP steps 11-12) ------------------------------
+
+SCHEDULE_HEADER = "<b>Jadwal pelaporan {year}</b> (batas waktu, WIT)"
+SCHEDULE_LINE = "• {label} ({frequency}, {span}): batas {deadline}{state}"
+SCHEDULE_OPEN = " — <b>sedang dibuka</b>"
+SCHEDULE_NONE = (
+    "Belum ada jadwal: rencana kinerja belum punya indikator dengan frekuensi pelaporan."
+)
+REPORT_NO_UNIT = "Akun Anda belum terhubung ke unit; hubungi tim UKPBJ."
+REPORT_NO_PERIODS = "Belum ada periode pelaporan yang dibuka."
+REPORT_CHOOSE_PERIOD = "Laporan untuk periode mana?"
+REPORT_PERIOD_BUTTON = "{label} (batas {deadline})"
+REPORT_NO_PACKAGES = (
+    "Belum ada paket unit Anda yang dipetakan ke area strategis. Petakan dulu lewat /paket."
+)
+REPORT_CHOOSE_PACKAGE = "<b>{period}</b> — pilih paket ({page}/{pages}). ✅ sudah dilaporkan."
+REPORT_NOTHING_DUE = (
+    "Tidak ada indikator area {area} yang dilaporkan pada {period}. Pilih paket lain."
+)
+REPORT_RESUME = "Ada laporan yang belum selesai: <b>{package}</b>, {period}. Lanjutkan?"
+REPORT_BUTTON_RESUME = "▶ Lanjutkan"
+REPORT_BUTTON_RESTART = "Mulai baru"
+REPORT_ASK_INPUT = "<b>{step}/{total}</b> {label}\n<i>{hint}</i>{current}"
+REPORT_CURRENT = "\nIsian sebelumnya: {value} (ketik lagi untuk mengubah)"
+REPORT_BAD_INPUT = "❌ {reason}. Ketik lagi."
+REPORT_ASK_ACTION = "Rencana aksi <b>{code} no. {number}</b>: {activity}\nBagaimana statusnya?"
+REPORT_ASK_ACTION_NOTE = "Catatan singkat progres rencana aksi ini (ketik - bila tidak ada)."
+REPORT_ASK_CONSTRAINTS = "Kendala yang dihadapi? (ketik - bila tidak ada)"
+REPORT_ASK_EVIDENCE = "Kirim bukti dukung: foto atau PDF (boleh beberapa sekaligus). Tekan <b>Selesai</b> bila sudah, atau bila tidak ada."
+REPORT_BUTTON_DONE = "Selesai"
+REPORT_EVIDENCE_SAVED = "📎 {count} berkas bukti tersimpan."
+REPORT_EVIDENCE_TYPE = "Jenis berkas ini tidak diterima. Kirim foto (JPG/PNG) atau PDF."
+REPORT_EVIDENCE_TOO_BIG = "Berkas terlalu besar ({size}). Batas unduh bot Telegram {limit}; kecilkan berkas atau kirim beberapa bagian. (Server Bot API sendiri dapat menaikkan batas ini.)"
+REPORT_SUMMARY = "<b>Ringkasan laporan</b>\nPaket: {package}\nPeriode: {period}\n\n{values}\n\n<b>Rencana aksi</b>\n{actions}\n\n<b>Kendala</b>: {constraints}\n<b>Bukti dukung</b>: {evidence} berkas{late}"
+REPORT_SUMMARY_VALUE = "• {label}: <b>{value}</b>"
+REPORT_SUMMARY_INDICATOR = "→ {code}: <b>{value}</b> {unit} (target {target})"
+REPORT_SUMMARY_ACTION = "• {code} no. {number}: {status}{note}"
+REPORT_LATE_NOTE = (
+    "\n⏰ Batas waktu periode ini sudah lewat; laporan diterima dan ditandai terlambat."
+)
+REPORT_BUTTON_SEND = "📨 Kirim"
+REPORT_BUTTON_EDIT = "✏️ Ubah"
+REPORT_CONFIRM_REVISION = "Paket ini sudah dilaporkan untuk periode ini (revisi {revision}, {status}). Kirim sebagai revisi baru?"
+REPORT_BUTTON_REVISION = "Ya, kirim revisi baru"
+REPORT_SENT = "✅ Laporan terkirim (revisi {revision}){late}. Tim UKPBJ akan memverifikasinya."
+REPORT_SENT_LATE = ", ditandai terlambat"
+REPORT_STATUS = {
+    "submitted": "menunggu verifikasi",
+    "accepted": "diterima",
+    "returned": "dikembalikan",
+    "superseded": "diganti",
+}
+REPORT_CANCELLED = "Laporan dihentikan; draf tetap tersimpan. Ketik /lapor untuk melanjutkan."
+VERIFY_EMPTY = "Tidak ada laporan yang menunggu verifikasi. 👍"
+VERIFY_CARD = "<b>Verifikasi</b> ({position}/{count})\n{package} — {unit}\nPeriode: {period} · revisi {revision}{late}\nDilaporkan oleh {owner}, {when}\n\n{values}\n\n<b>Rencana aksi</b>\n{actions}\n\n<b>Kendala</b>: {constraints}\n<b>Bukti</b>: {evidence} berkas"
+VERIFY_LATE = " · ⏰ terlambat"
+VERIFY_BUTTON_ACCEPT = "✅ Terima"
+VERIFY_BUTTON_RETURN = "↩️ Kembalikan"
+VERIFY_BUTTON_EVIDENCE = "📎 Lihat bukti"
+VERIFY_BUTTON_NEXT = "Berikutnya ▶"
+VERIFY_ASK_NOTE = "Tulis catatan untuk pelapor: apa yang harus diperbaiki? (/batal untuk batal)"
+VERIFY_ACCEPTED = "✅ Laporan diterima."
+VERIFY_RETURNED = "↩️ Laporan dikembalikan dengan catatan."
+VERIFY_GONE = "Laporan ini sudah diverifikasi atau diganti."
+VERIFY_OWNER_ACCEPTED = "✅ Laporan {package} ({period}) diterima oleh tim UKPBJ."
+VERIFY_OWNER_RETURNED = "↩️ Laporan {package} ({period}) dikembalikan:\n<i>{note}</i>\nPerbaiki lalu kirim lagi lewat /lapor."

@@ -383,3 +383,30 @@ class UnitAlias(SQLModel, table=True):
 
     name_key: str = Field(primary_key=True, max_length=300)
     unit_id: int = Field(foreign_key="unit.id")
+
+
+class Submission(SQLModel, table=True):
+    """An owner's report for one package and one period; a resubmission is a new revision."""
+
+    __tablename__ = "submission"
+    __table_args__ = (
+        UniqueConstraint("package_id", "period_key", "revision", name="uq_submission_revision"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    package_id: int = Field(foreign_key="package.id", index=True)
+    period_key: str = Field(max_length=30, index=True)
+    revision: int = Field(default=1)
+    status: str = Field(default="submitted", max_length=20, index=True)
+    values_json: str = Field(default="{}", sa_type=Text)
+    actions_json: str = Field(default="[]", sa_type=Text)
+    constraints: str = Field(default="", sa_type=Text)
+    evidence_json: str = Field(default="[]", sa_type=Text)
+    via: str = Field(default="chat", max_length=20)
+    late: bool = Field(default=False)
+    submitted_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    submitted_at: datetime = Field(sa_type=UTCDateTime)
+    verified_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    verified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    verification_note: str = Field(default="", sa_type=Text)

@@ -100,11 +100,13 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/edaran",
                 "/sosialisasi",
                 "/paket",
+                "/verifikasi",
+                "/jadwal",
                 "/undang",
                 "/bantuan",
             ],
         ),
-        (Role.PJ, ["/tugas", "/status", "/rencana", "/paket", "/bantuan"]),
+        (Role.PJ, ["/tugas", "/status", "/rencana", "/paket", "/lapor", "/jadwal", "/bantuan"]),
     ],
 )
 async def test_help_explains_the_role_and_its_commands(
@@ -119,21 +121,21 @@ async def test_help_explains_the_role_and_its_commands(
 
 
 async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
-    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
-    _finish_steps(bot, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
-    await owner.command("tugas")
-    shown = await owner.press("Langkah 11:")
+    team = await bot.registered(2001, Role.TIM)
+    _finish_steps(bot, *range(1, 13))
+    await team.command("tugas")
+    shown = await team.press("Langkah 13:")
     card = shown[0]
     assert card.edited
-    assert "Langkah 11. Melaksanakan proses dan rencana aksi" in card.plain
-    assert "Pelaksana: Penanggung Jawab Kinerja" in card.plain
+    assert "Langkah 13. Mengumpulkan dan mengolah data" in card.plain
+    assert "Pelaksana: Tim Pengelolaan Kelembagaan" in card.plain
     assert "Status: ⬜ belum mulai" in card.plain
     assert "belum tersedia di versi ini" in card.plain
     # No fake progress: the step is still not started.
     with bot.svc.db.read() as session:
         cycle = cycles.find_cycle(session, year=2027)
         assert cycle is not None and cycle.id is not None
-        assert 11 not in cycles.step_states(session, cycle_id=cycle.id)
+        assert 13 not in cycles.step_states(session, cycle_id=cycle.id)
 
 
 async def test_a_built_step_opens_its_feature(bot: Harness) -> None:

@@ -38,6 +38,8 @@ async def test_head_lists_users_and_changes_a_role(bot: Harness) -> None:
         "status",
         "rencana",
         "paket",
+        "lapor",
+        "jadwal",
         "bantuan",
     ]
     shown = await member.command("undang")

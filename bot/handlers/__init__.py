@@ -18,6 +18,7 @@ from bot.handlers import (
     plan_approval,
     planning,
     registration,
+    reporting,
     users,
 )
 from bot.handlers.common import FlowConversation
@@ -43,6 +44,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         plan_approval,
         letters,
         packages,
+        reporting,
         guide,
         users,
         help,

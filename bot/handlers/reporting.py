@@ -1,0 +1,858 @@
+"""SOP steps 11-12 from a phone: /jadwal (deadlines), /lapor (the guided report, saved after
+every answer), and the team's /verifikasi queue."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts
+from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.core.dates import format_date, format_datetime
+from bot.core.planning.model import ActionStatus, InputKind, Plan
+from bot.core.planning.values import format_number
+from bot.core.reporting import (
+    ReportingPeriod,
+    format_input_value,
+    indicator_value,
+    indicators_due,
+    input_prompt,
+    is_late,
+    parse_input_value,
+    reporting_periods,
+    upcoming,
+)
+from bot.core.roles import Role
+from bot.handlers.common import answer, button, conversation_handler, paged, show
+from bot.handlers.guide import STEP_OPENERS
+from bot.services import Services
+from storage import archive, cycles, packages, plans, submissions, users
+from storage.archive import NewDocument
+from storage.models import Document, Package, Submission, Unit
+
+INPUT, ACTION_STATUS, ACTION_NOTE, CONSTRAINTS, EVIDENCE, SUMMARY, CONFIRM_REVISION = range(7)
+VERIFY_NOTE = 0
+DRAFT_KEY = "lapor"
+VERIFY_KEY = "verifikasi"
+TEAM = (Role.KEPALA, Role.TIM)
+TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
+EVIDENCE_TYPES = ("image/jpeg", "image/png", "application/pdf")
+STATUSES = tuple(ActionStatus)
+
+
+# --- plan, periods, packages -------------------------------------------------------------------
+
+
+def _plan(svc: Services) -> Plan:
+    with svc.db.read() as session:
+        return plans.current_plan(session, year=svc.cycle_year())[1]
+
+
+def _periods(svc: Services, plan: Plan) -> list[ReportingPeriod]:
+    return reporting_periods(
+        plan,
+        year=svc.cycle_year(),
+        zone=svc.profile.timezone,
+        deadline_days=svc.settings.kinerja_report_deadline_days,
+    )
+
+
+def _period(svc: Services, plan: Plan, key: str) -> ReportingPeriod | None:
+    return next((p for p in _periods(svc, plan) if p.key == key), None)
+
+
+def _cycle_id(svc: Services) -> int | None:
+    with svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=svc.cycle_year())
+        return None if cycle is None else cycle.id
+
+
+@members_only()
+async def schedule(update: Update, context: Context, member: Member) -> None:
+    """/jadwal: the coming reporting deadlines, in WIT."""
+    svc = services(context)
+    plan = _plan(svc)
+    coming = upcoming(_periods(svc, plan), svc.now(), limit=6)
+    if not coming:
+        await show(update, texts.SCHEDULE_NONE)
+        return
+    today = svc.today()
+    lines = [texts.SCHEDULE_HEADER.format(year=svc.cycle_year())]
+    for period in coming:
+        lines.append(
+            texts.SCHEDULE_LINE.format(
+                label=period.label,
+                frequency=period.frequency.value,
+                span=period.span,
+                deadline=format_datetime(period.deadline, svc.profile.timezone),
+                state=texts.SCHEDULE_OPEN if period.start <= today <= period.end else "",
+            )
+        )
+    await show(update, "\n".join(lines))
+
+
+# --- the guided report -------------------------------------------------------------------------
+
+
+def _draft(context: Context) -> dict[str, Any]:
+    assert context.user_data is not None
+    draft = context.user_data.setdefault(DRAFT_KEY, {})
+    assert isinstance(draft, dict)
+    return draft
+
+
+def _package(svc: Services, package_id: int | None) -> Package | None:
+    if package_id is None:
+        return None
+    with svc.db.read() as session:
+        return session.get(Package, package_id)
+
+
+@members_only(Role.PJ)
+async def start_report(update: Update, context: Context, member: Member) -> int | None:
+    """/lapor: resume a half-finished report, or choose the period."""
+    await answer(update)
+    svc = services(context)
+    assert context.user_data is not None
+    draft = context.user_data.get(DRAFT_KEY)
+    if isinstance(draft, dict) and draft.get("package"):
+        package = _package(svc, int(draft["package"]))
+        plan = _plan(svc)
+        period = _period(svc, plan, str(draft.get("period", "")))
+        if package is not None and period is not None:
+            markup = InlineKeyboardMarkup(
+                [
+                    [
+                        button(texts.REPORT_BUTTON_RESUME, "lp:resume"),
+                        button(texts.REPORT_BUTTON_RESTART, "lp:new"),
+                    ]
+                ]
+            )
+            await show(
+                update,
+                texts.REPORT_RESUME.format(
+                    package=texts.esc(package.nama_paket), period=period.label
+                ),
+                markup,
+            )
+            return None
+    return await _choose_period(update, context, member)
+
+
+async def _choose_period(update: Update, context: Context, member: Member) -> int | None:
+    svc = services(context)
+    if member.unit_id is None:
+        await show(update, texts.REPORT_NO_UNIT)
+        return ConversationHandler.END
+    today = svc.today()
+    started = [p for p in _periods(svc, _plan(svc)) if p.start <= today]
+    if not started:
+        await show(update, texts.REPORT_NO_PERIODS)
+        return ConversationHandler.END
+    started.sort(key=lambda p: p.end, reverse=True)
+    rows = [
+        [
+            button(
+                texts.REPORT_PERIOD_BUTTON.format(
+                    label=p.label, deadline=format_date(p.deadline.date(), with_weekday=False)
+                )[:60],
+                f"lp:per:{p.key}:1",
+            )
+        ]
+        for p in started[:6]
+    ]
+    await show(update, texts.REPORT_CHOOSE_PERIOD, InlineKeyboardMarkup(rows))
+    return None
+
+
+@members_only(Role.PJ)
+async def report_buttons(update: Update, context: Context, member: Member) -> int | None:
+    """Period, package, resume / restart, action status, done, send, edit, revision."""
+    await answer(update)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "lp")
+    action = parts[0] if parts else ""
+    svc = services(context)
+    assert context.user_data is not None
+    if action == "new":
+        context.user_data.pop(DRAFT_KEY, None)
+        return await _choose_period(update, context, member)
+    if action == "resume":
+        return await _ask_next(update, context, svc)
+    if action == "per" and len(parts) == 3:
+        return await _choose_package(update, context, member, parts[1], int_or_none(parts[2]) or 1)
+    if action == "pkg" and len(parts) == 3:
+        return await _begin(update, context, member, parts[1], int_or_none(parts[2]))
+    draft = _draft(context)
+    if not draft.get("package"):
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    if action == "st" and len(parts) == 2:
+        index = int_or_none(parts[1])
+        if index is None or index >= len(STATUSES) or draft.get("phase") != "action_status":
+            await show(update, texts.STALE_BUTTON)
+            return None
+        key = _action_key(draft)
+        draft.setdefault("progress", {})[key] = [STATUSES[index].value, ""]
+        draft["phase"] = "action_note"
+        await show(update, texts.REPORT_ASK_ACTION_NOTE)
+        return ACTION_NOTE
+    if action == "done" and draft.get("phase") == "evidence":
+        draft["phase"] = "summary"
+        return await _ask_next(update, context, svc)
+    if action == "edit":
+        draft["i"] = 0
+        draft["a"] = 0
+        draft["phase"] = "input"
+        return await _ask_next(update, context, svc)
+    if action in ("send", "rev"):
+        return await _send(update, context, member, confirmed=action == "rev")
+    await show(update, texts.STALE_BUTTON)
+    return None
+
+
+async def _choose_package(
+    update: Update, context: Context, member: Member, key: str, page: int
+) -> int | None:
+    svc = services(context)
+    cycle_id = _cycle_id(svc)
+    plan = _plan(svc)
+    period = _period(svc, plan, key)
+    if period is None or cycle_id is None or member.unit_id is None:
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    with svc.db.read() as session:
+        mine = [
+            p
+            for p in packages.of_unit(session, cycle_id=cycle_id, unit_id=member.unit_id)
+            if p.area_code
+        ]
+        reported = {
+            p.id
+            for p in mine
+            if p.id and submissions.latest(session, package_id=p.id, period_key=key)
+        }
+    if not mine:
+        await show(update, texts.REPORT_NO_PACKAGES)
+        return ConversationHandler.END
+    markup, page, pages = paged(
+        mine,
+        page=page,
+        make_button=lambda p: button(
+            f"{'✅' if p.id in reported else '⬜'} {p.nama_paket}"[:60], f"lp:pkg:{key}:{p.id}"
+        ),
+        nav_data=lambda n: f"lp:per:{key}:{n}",
+    )
+    await show(
+        update,
+        texts.REPORT_CHOOSE_PACKAGE.format(period=period.label, page=page, pages=pages),
+        markup,
+    )
+    return None
+
+
+async def _begin(
+    update: Update, context: Context, member: Member, key: str, package_id: int | None
+) -> int | None:
+    svc = services(context)
+    plan = _plan(svc)
+    period = _period(svc, plan, key)
+    package = _package(svc, package_id)
+    if period is None or package is None or package.unit_id != member.unit_id:
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    due = [i for i in indicators_due(plan, period) if i.area_code == package.area_code]
+    if not due:
+        await show(
+            update,
+            texts.REPORT_NOTHING_DUE.format(
+                area=texts.esc(package.area_code or "-"), period=period.label
+            ),
+        )
+        return None
+    inputs: dict[str, list[str]] = {}
+    for indicator in due:
+        for item in indicator.inputs:
+            inputs.setdefault(item.name, [item.name, item.label, item.kind.value])
+    actions = [
+        [a.indicator_code, a.number, a.activity] for i in due for a in plan.actions_of(i.code)
+    ]
+    assert context.user_data is not None
+    context.user_data[DRAFT_KEY] = {
+        "period": key,
+        "package": package.id,
+        "inputs": list(inputs.values()),
+        "indicators": [i.code for i in due],
+        "values": {},
+        "actions": actions,
+        "progress": {},
+        "constraints": "",
+        "evidence": [],
+        "i": 0,
+        "a": 0,
+        "phase": "input",
+        "group": "",
+    }
+    return await _ask_next(update, context, svc)
+
+
+def _action_key(draft: dict[str, Any]) -> str:
+    code, number, _ = draft["actions"][int(draft.get("a", 0))]
+    return f"{code}/{number}"
+
+
+async def _say(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply to a typed answer with a new message; edit the message under a button."""
+    if update.callback_query is not None:
+        await show(update, text, markup)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text, reply_markup=markup)
+
+
+async def _ask_next(update: Update, context: Context, svc: Services) -> int:
+    """Ask whatever the draft still needs, from where it stopped."""
+    draft = _draft(context)
+    phase = draft.get("phase", "input")
+    if phase == "input":
+        inputs = draft["inputs"]
+        index = int(draft.get("i", 0))
+        if index < len(inputs):
+            name, label, kind = inputs[index]
+            current = draft["values"].get(name)
+            shown = ""
+            if current is not None:
+                shown = texts.REPORT_CURRENT.format(
+                    value=texts.esc(format_input_value(InputKind(kind), _typed(kind, current)))
+                )
+            await _say(
+                update,
+                texts.REPORT_ASK_INPUT.format(
+                    step=index + 1,
+                    total=len(inputs),
+                    label=texts.esc(label),
+                    hint=texts.esc(input_prompt(InputKind(kind))),
+                    current=shown,
+                ),
+            )
+            return INPUT
+        phase = draft["phase"] = "action_status"
+    if phase in ("action_status", "action_note"):
+        index = int(draft.get("a", 0))
+        if index < len(draft["actions"]):
+            draft["phase"] = "action_status"
+            code, number, activity = draft["actions"][index]
+            rows = [[button(s.value, f"lp:st:{n}") for n, s in enumerate(STATUSES)]]
+            await _say(
+                update,
+                texts.REPORT_ASK_ACTION.format(
+                    code=texts.esc(code), number=number, activity=texts.esc(activity)
+                ),
+                InlineKeyboardMarkup(rows),
+            )
+            return ACTION_STATUS
+        phase = draft["phase"] = "constraints"
+    if phase == "constraints":
+        await _say(update, texts.REPORT_ASK_CONSTRAINTS)
+        return CONSTRAINTS
+    if phase == "evidence":
+        await _say(
+            update,
+            texts.REPORT_ASK_EVIDENCE,
+            InlineKeyboardMarkup([[button(texts.REPORT_BUTTON_DONE, "lp:done")]]),
+        )
+        return EVIDENCE
+    await _say(
+        update,
+        _summary(svc, draft),
+        InlineKeyboardMarkup(
+            [
+                [
+                    button(texts.REPORT_BUTTON_SEND, "lp:send"),
+                    button(texts.REPORT_BUTTON_EDIT, "lp:edit"),
+                ]
+            ]
+        ),
+    )
+    return SUMMARY
+
+
+def _typed(kind: str, stored: Any) -> Any:
+    if InputKind(kind) is InputKind.TANGGAL:
+        return date.fromisoformat(str(stored))
+    return stored
+
+
+def _summary(svc: Services, draft: dict[str, Any]) -> str:
+    plan = _plan(svc)
+    period = _period(svc, plan, str(draft["period"]))
+    package = _package(svc, int(draft["package"]))
+    values = draft["values"]
+    lines = [
+        texts.REPORT_SUMMARY_VALUE.format(
+            label=texts.esc(label),
+            value=texts.esc(format_input_value(InputKind(kind), _typed(kind, values[name]))),
+        )
+        for name, label, kind in draft["inputs"]
+        if name in values
+    ]
+    numbers = {
+        k: float(v)
+        for k, v in values.items()
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    }
+    for code in draft.get("indicators", []):
+        indicator = plan.indicator(code)
+        if indicator is None:
+            continue
+        value = indicator_value(indicator, numbers)
+        if value is not None:
+            lines.append(
+                texts.REPORT_SUMMARY_INDICATOR.format(
+                    code=texts.esc(code),
+                    value=format_number(round(value, 2)),
+                    unit=texts.esc(indicator.unit),
+                    target=format_number(indicator.annual_target),
+                )
+            )
+    actions = [
+        texts.REPORT_SUMMARY_ACTION.format(
+            code=texts.esc(code),
+            number=number,
+            status=draft["progress"].get(f"{code}/{number}", ["-", ""])[0],
+            note=f" — {texts.esc(draft['progress'][f'{code}/{number}'][1])}"
+            if draft["progress"].get(f"{code}/{number}", ["", ""])[1]
+            else "",
+        )
+        for code, number, _ in draft["actions"]
+    ]
+    late = period is not None and is_late(svc.now(), period)
+    return texts.REPORT_SUMMARY.format(
+        package=texts.esc(package.nama_paket if package else "-"),
+        period=period.label if period else "-",
+        values="\n".join(lines) or "-",
+        actions="\n".join(actions) or "-",
+        constraints=texts.esc(draft.get("constraints") or "-"),
+        evidence=len(draft.get("evidence", [])),
+        late=texts.REPORT_LATE_NOTE if late else "",
+    )
+
+
+@members_only(Role.PJ)
+async def typed(update: Update, context: Context, member: Member) -> int:
+    """A typed answer: an input value, an action note, or the constraints."""
+    assert update.effective_message is not None
+    svc = services(context)
+    draft = _draft(context)
+    text = (update.effective_message.text or "").strip()
+    phase = draft.get("phase")
+    if not draft.get("package"):
+        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        return ConversationHandler.END
+    if phase == "input":
+        name, _, kind = draft["inputs"][int(draft.get("i", 0))]
+        period = _period(svc, _plan(svc), str(draft["period"]))
+        try:
+            value = parse_input_value(InputKind(kind), text, period=period)
+        except ValueError as exc:
+            await update.effective_message.reply_text(
+                texts.REPORT_BAD_INPUT.format(reason=texts.esc(exc))
+            )
+            return INPUT
+        draft["values"][name] = value.isoformat() if isinstance(value, date) else value
+        draft["i"] = int(draft.get("i", 0)) + 1
+    elif phase == "action_note":
+        key = _action_key(draft)
+        status = draft["progress"].get(key, [ActionStatus.BELUM_MULAI.value, ""])[0]
+        draft["progress"][key] = [status, "" if text == "-" else text[:500]]
+        draft["a"] = int(draft.get("a", 0)) + 1
+        draft["phase"] = "action_status"
+    elif phase == "constraints":
+        draft["constraints"] = "" if text == "-" else text[:2000]
+        draft["phase"] = "evidence"
+    else:
+        return await _ask_next(update, context, svc)
+    return await _ask_next(update, context, svc)
+
+
+@members_only(Role.PJ)
+async def evidence(update: Update, context: Context, member: Member) -> int:
+    """Photos and PDFs as evidence; an album is one batch; size and type checked first."""
+    message = update.effective_message
+    assert message is not None
+    svc = services(context)
+    draft = _draft(context)
+    if draft.get("phase") != "evidence":
+        return await _ask_next(update, context, svc)
+    if message.photo:
+        item = message.photo[-1]
+        file_id, size, mime, name = item.file_id, item.file_size or 0, "image/jpeg", "foto.jpg"
+    elif message.document is not None:
+        doc = message.document
+        file_id, size, mime, name = (
+            doc.file_id,
+            doc.file_size or 0,
+            doc.mime_type or "",
+            doc.file_name or "bukti",
+        )
+    else:
+        await message.reply_text(texts.REPORT_EVIDENCE_TYPE)
+        return EVIDENCE
+    if mime not in EVIDENCE_TYPES:
+        await message.reply_text(texts.REPORT_EVIDENCE_TYPE)
+        return EVIDENCE
+    limit = TELEGRAM_DOWNLOAD_LIMIT if not svc.settings.telegram_api_base_url else 200 * 1024 * 1024
+    if size > limit:
+        await message.reply_text(
+            texts.REPORT_EVIDENCE_TOO_BIG.format(
+                size=f"{size / 1e6:.1f} MB", limit=f"{limit / 1e6:.0f} MB"
+            )
+        )
+        return EVIDENCE
+    content = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
+    package = _package(svc, int(draft["package"]))
+    with svc.db.write() as session:
+        document = archive.store(
+            session,
+            root=svc.archive_dir,
+            content=content,
+            meta=NewDocument(
+                kind="bukti_dukung",
+                file_name=name,
+                mime_type=mime,
+                cycle_id=None if package is None else package.cycle_id,
+                step_no=12,
+                unit_id=member.unit_id,
+                telegram_file_id=file_id,
+                uploaded_by_user_id=member.user_id,
+            ),
+            now=svc.now(),
+        )
+        document_id = document.id
+    if document_id not in draft["evidence"]:
+        draft["evidence"].append(document_id)
+    group = message.media_group_id or ""
+    if not group or group != draft.get("group"):
+        await message.reply_text(texts.REPORT_EVIDENCE_SAVED.format(count=len(draft["evidence"])))
+    draft["group"] = group
+    return EVIDENCE
+
+
+async def _send(update: Update, context: Context, member: Member, *, confirmed: bool) -> int:
+    svc = services(context)
+    draft = _draft(context)
+    plan = _plan(svc)
+    period = _period(svc, plan, str(draft["period"]))
+    package = _package(svc, int(draft["package"]))
+    if period is None or package is None or package.id is None:
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    with svc.db.read() as session:
+        previous = submissions.latest(session, package_id=package.id, period_key=period.key)
+    # Fixing a returned report needs no extra question; replacing a waiting or accepted one does.
+    if previous is not None and previous.status != submissions.RETURNED and not confirmed:
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    button(texts.REPORT_BUTTON_REVISION, "lp:rev"),
+                    button(texts.REPORT_BUTTON_EDIT, "lp:edit"),
+                ]
+            ]
+        )
+        await show(
+            update,
+            texts.REPORT_CONFIRM_REVISION.format(
+                revision=previous.revision,
+                status=texts.REPORT_STATUS.get(previous.status, previous.status),
+            ),
+            markup,
+        )
+        return CONFIRM_REVISION
+    now = svc.now()
+    late = is_late(now, period)
+    actions = [
+        {
+            "indicator": code,
+            "number": number,
+            "status": draft["progress"].get(f"{code}/{number}", ["", ""])[0],
+            "note": draft["progress"].get(f"{code}/{number}", ["", ""])[1],
+        }
+        for code, number, _ in draft["actions"]
+    ]
+    with svc.db.write() as session:
+        owner = users.get_user(session, member.user_id)
+        assert owner is not None
+        submission = submissions.submit(
+            session,
+            cycle_id=package.cycle_id,
+            package_id=package.id,
+            period_key=period.key,
+            values=dict(draft["values"]),
+            actions=actions,
+            constraints=str(draft.get("constraints", "")),
+            evidence=[int(d) for d in draft.get("evidence", [])],
+            via="chat",
+            late=late,
+            owner=owner,
+            now=now,
+        )
+        revision = submission.revision
+    assert context.user_data is not None
+    context.user_data.pop(DRAFT_KEY, None)
+    await show(
+        update,
+        texts.REPORT_SENT.format(revision=revision, late=texts.REPORT_SENT_LATE if late else ""),
+    )
+    return ConversationHandler.END
+
+
+@members_only(Role.PJ)
+async def cancel(update: Update, context: Context, member: Member) -> int:
+    """/batal: stop for now; the draft stays for /lapor."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(texts.REPORT_CANCELLED)
+    return ConversationHandler.END
+
+
+# --- verification ------------------------------------------------------------------------------
+
+
+def _card(
+    svc: Services, submission: Submission, position: int, count: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    plan = _plan(svc)
+    with svc.db.read() as session:
+        package = session.get(Package, submission.package_id)
+        unit = (
+            None
+            if package is None or package.unit_id is None
+            else session.get(Unit, package.unit_id)
+        )
+        owner = (
+            None
+            if submission.submitted_by_user_id is None
+            else users.get_user(session, submission.submitted_by_user_id)
+        )
+    period = _period(svc, plan, submission.period_key)
+    values = json.loads(submission.values_json)
+    kinds = {i.name: (i.label, i.kind) for ind in plan.indicators for i in ind.inputs}
+    lines = []
+    for name, value in values.items():
+        label, kind = kinds.get(name, (name, InputKind.ANGKA))
+        lines.append(
+            texts.REPORT_SUMMARY_VALUE.format(
+                label=texts.esc(label),
+                value=texts.esc(format_input_value(kind, _typed(kind.value, value))),
+            )
+        )
+    actions = [
+        texts.REPORT_SUMMARY_ACTION.format(
+            code=texts.esc(a["indicator"]),
+            number=a["number"],
+            status=a["status"] or "-",
+            note=f" — {texts.esc(a['note'])}" if a.get("note") else "",
+        )
+        for a in json.loads(submission.actions_json)
+    ]
+    text = texts.VERIFY_CARD.format(
+        position=position,
+        count=count,
+        package=texts.esc(package.nama_paket if package else "-"),
+        unit=texts.esc(unit.name if unit else "-"),
+        period=period.label if period else submission.period_key,
+        revision=submission.revision,
+        late=texts.VERIFY_LATE if submission.late else "",
+        owner=texts.esc(owner.full_name if owner else "-"),
+        when=format_datetime(submission.submitted_at, svc.profile.timezone),
+        values="\n".join(lines) or "-",
+        actions="\n".join(actions) or "-",
+        constraints=texts.esc(submission.constraints or "-"),
+        evidence=len(json.loads(submission.evidence_json)),
+    )
+    rows = [
+        [
+            button(texts.VERIFY_BUTTON_ACCEPT, f"vf:ok:{submission.id}"),
+            button(texts.VERIFY_BUTTON_RETURN, f"vf:no:{submission.id}"),
+        ],
+        [button(texts.VERIFY_BUTTON_EVIDENCE, f"vf:ev:{submission.id}")],
+    ]
+    if count > 1:
+        rows.append([button(texts.VERIFY_BUTTON_NEXT, f"vf:nx:{position % count + 1}")])
+    return text, InlineKeyboardMarkup(rows)
+
+
+async def _show_queue(update: Update, svc: Services, position: int, note: str = "") -> None:
+    cycle_id = _cycle_id(svc)
+    with svc.db.read() as session:
+        waiting = [] if cycle_id is None else submissions.queue(session, cycle_id=cycle_id)
+    if not waiting:
+        await show(update, f"{note}\n\n{texts.VERIFY_EMPTY}" if note else texts.VERIFY_EMPTY)
+        return
+    position = min(max(position, 1), len(waiting))
+    text, markup = _card(svc, waiting[position - 1], position, len(waiting))
+    await show(update, f"{note}\n\n{text}" if note else text, markup)
+
+
+@members_only(*TEAM)
+async def verify_queue(update: Update, context: Context, member: Member) -> int | None:
+    """/verifikasi and its buttons: accept, return (asks a note), evidence, next."""
+    await answer(update)
+    svc = services(context)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "vf")
+    if not parts:
+        await _show_queue(update, svc, 1)
+        return ConversationHandler.END
+    action, ident = parts[0], int_or_none(parts[1]) if len(parts) > 1 else None
+    if action == "nx":
+        await _show_queue(update, svc, ident or 1)
+        return None
+    with svc.db.read() as session:
+        submission = None if ident is None else session.get(Submission, ident)
+    if submission is None or submission.status != submissions.SUBMITTED:
+        await _show_queue(update, svc, 1, texts.VERIFY_GONE)
+        return ConversationHandler.END
+    if action == "ev":
+        chat = update.effective_chat
+        assert chat is not None
+        with svc.db.read() as session:
+            docs = [session.get(Document, d) for d in json.loads(submission.evidence_json)]
+        for doc in docs:
+            if doc is not None:
+                await context.bot.send_document(
+                    chat.id,
+                    document=doc.telegram_file_id
+                    or archive.path_of(svc.archive_dir, doc).read_bytes(),
+                    filename=doc.file_name,
+                )
+        return None
+    if action == "ok":
+        await _decide(update, context, member, submission.id or 0, accept=True, note="")
+        return ConversationHandler.END
+    if action == "no":
+        assert context.user_data is not None
+        context.user_data[VERIFY_KEY] = submission.id
+        chat = update.effective_chat
+        assert chat is not None
+        await context.bot.send_message(chat.id, texts.VERIFY_ASK_NOTE)
+        return VERIFY_NOTE
+    return None
+
+
+async def _decide(
+    update: Update, context: Context, member: Member, submission_id: int, *, accept: bool, note: str
+) -> None:
+    svc = services(context)
+    plan = _plan(svc)
+    with svc.db.write() as session:
+        verifier = users.get_user(session, member.user_id)
+        assert verifier is not None
+        done = submissions.verify(
+            session,
+            submission_id=submission_id,
+            accept=accept,
+            note=note,
+            verifier=verifier,
+            now=svc.now(),
+        )
+        package = None if done is None else session.get(Package, done.package_id)
+        owner = (
+            None
+            if done is None or done.submitted_by_user_id is None
+            else users.get_user(session, done.submitted_by_user_id)
+        )
+        period_key = None if done is None else done.period_key
+    if done is None:
+        await _show_queue(update, svc, 1, texts.VERIFY_GONE)
+        return
+    period = _period(svc, plan, period_key or "")
+    if owner is not None and owner.active:
+        template = texts.VERIFY_OWNER_ACCEPTED if accept else texts.VERIFY_OWNER_RETURNED
+        await context.bot.send_message(
+            owner.telegram_id,
+            template.format(
+                package=texts.esc(package.nama_paket if package else "-"),
+                period=period.label if period else period_key,
+                note=texts.esc(note),
+            ),
+        )
+    await _show_queue(update, svc, 1, texts.VERIFY_ACCEPTED if accept else texts.VERIFY_RETURNED)
+
+
+@members_only(*TEAM)
+async def verify_note(update: Update, context: Context, member: Member) -> int:
+    """The note a returned report needs."""
+    assert update.effective_message is not None and context.user_data is not None
+    text = " ".join((update.effective_message.text or "").split())
+    if not 3 <= len(text) <= 1000:
+        await update.effective_message.reply_text(texts.APPROVAL_COMMENT_TOO_SHORT)
+        return VERIFY_NOTE
+    submission_id = context.user_data.pop(VERIFY_KEY, None)
+    if not isinstance(submission_id, int):
+        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        return ConversationHandler.END
+    await _decide(update, context, member, submission_id, accept=False, note=text)
+    return ConversationHandler.END
+
+
+@members_only(*TEAM)
+async def verify_cancel(update: Update, context: Context, member: Member) -> int:
+    """/batal while writing a return note."""
+    if context.user_data is not None:
+        context.user_data.pop(VERIFY_KEY, None)
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(texts.CANCELLED)
+    return ConversationHandler.END
+
+
+async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
+    """Steps 11-12: the owner's report."""
+    await start_report(update, context)
+
+
+STEP_OPENERS["lapor"] = open_step
+_TEXT = filters.TEXT & ~filters.COMMAND
+
+
+def handlers() -> list[BaseHandler[Update, Context, Any]]:
+    """This feature's handlers, fresh for each application."""
+    buttons: list[BaseHandler[Update, Context, Any]] = [
+        CallbackQueryHandler(report_buttons, pattern=r"^lp:")
+    ]
+    report = conversation_handler(
+        entry_points=[CommandHandler("lapor", start_report), *buttons],
+        states={
+            INPUT: [MessageHandler(_TEXT, typed), *buttons],
+            ACTION_STATUS: [MessageHandler(_TEXT, typed), *buttons],
+            ACTION_NOTE: [MessageHandler(_TEXT, typed), *buttons],
+            CONSTRAINTS: [MessageHandler(_TEXT, typed), *buttons],
+            EVIDENCE: [MessageHandler(filters.PHOTO | filters.Document.ALL, evidence), *buttons],
+            SUMMARY: list(buttons),
+            CONFIRM_REVISION: list(buttons),
+        },
+        fallbacks=[CommandHandler("batal", cancel)],
+        name="lapor",
+    )
+    verify = conversation_handler(
+        entry_points=[
+            CommandHandler("verifikasi", verify_queue),
+            CallbackQueryHandler(verify_queue, pattern=r"^vf:"),
+        ],
+        states={
+            VERIFY_NOTE: [
+                MessageHandler(_TEXT, verify_note),
+                CallbackQueryHandler(verify_queue, pattern=r"^vf:"),
+            ]
+        },
+        fallbacks=[CommandHandler("batal", verify_cancel)],
+        name="verifikasi",
+    )
+    return [report, verify, CommandHandler("jadwal", schedule)]

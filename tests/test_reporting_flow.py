@@ -1,0 +1,215 @@
+"""Owners report from a phone (SOP steps 11-12): /jadwal, the guided /lapor, /verifikasi."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.packages.sirup import SirupPackage
+from bot.core.planning.example import example_plan
+from bot.core.planning.model import FormulaInput, InputKind, Plan
+from bot.core.roles import Role
+from bot.devtools.chat import Person
+from storage import audit, cycles, packages, plans, submissions, units
+from tests.harness import Harness
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d3a8"
+    "940000000049454e44ae426082"
+)
+
+
+def _plan() -> Plan:
+    """The starter plan, with a date input on IKU-03 so date checks can be exercised."""
+    plan = example_plan(2027)
+    iku03 = plan.indicator("IKU-03")
+    assert iku03 is not None
+    dated = replace(
+        iku03,
+        inputs=(
+            *iku03.inputs,
+            FormulaInput("tanggal_kontrak", "Tanggal kontrak", InputKind.TANGGAL),
+        ),
+        formula=f"{iku03.formula} + 0 * tanggal_kontrak",
+    )
+    return replace(
+        plan, indicators=tuple(dated if i.code == "IKU-03" else i for i in plan.indicators)
+    )
+
+
+def _setup(bot: Harness) -> int:
+    """Plan and one package of Dinas Kesehatan mapped to area A2; returns the package id."""
+    with bot.svc.db.write() as session:
+        plans.save_for_year(session, year=2027, plan=_plan(), actor=None, now=bot.clock.now())
+        cycle = cycles.find_cycle(session, year=2027)
+        unit = units.find_unit(session, name="Dinas Kesehatan")
+        assert cycle is not None and cycle.id is not None and unit is not None
+        row = SirupPackage(
+            kode_rup="41000001",
+            nama_paket="Pengadaan obat puskesmas",
+            satuan_kerja="Dinas Kesehatan",
+            pagu=1_250_000_000,
+            metode="e-Purchasing",
+            jenis="Barang",
+            sumber_dana="DAK",
+            waktu_pemilihan="",
+            tahun=2027,
+            kd_satker="",
+            status_pdn="",
+            status_ukm="",
+            row=5,
+        )
+        packages.upsert(
+            session,
+            cycle_id=cycle.id,
+            rows=[row],
+            unit_ids={"Dinas Kesehatan": unit.id},
+            actor=None,
+            now=bot.clock.now(),
+        )
+        package = packages.all_of_cycle(session, cycle_id=cycle.id)[0]
+        package.area_code = "A2"
+        session.add(package)
+        assert package.id is not None
+        return package.id
+
+
+async def _answer_inputs(owner: Person) -> None:
+    await owner.send("Rp 1.000.000.000")  # total_hps
+    await owner.send("900.000.000")  # total_nilai_kontrak
+    await owner.send("10/02/2027")  # tanggal_kontrak
+    await owner.send("1,25 M")  # nilai_epurchasing
+    await owner.send("2,5 M")  # total_pagu
+
+
+async def _answer_actions(owner: Person) -> None:
+    for _ in range(3):
+        await owner.press("berjalan")
+        await owner.send("-")
+
+
+async def test_schedule_shows_deadlines_in_wit(bot: Harness) -> None:
+    _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    shown = await owner.command("jadwal")
+    text = shown[0].plain
+    assert "Jadwal pelaporan 2027" in text
+    assert (
+        "Triwulan I (triwulanan, 1 Januari–31 Maret 2027): "
+        "batas Sabtu, 10 April 2027 pukul 23.59 WIT — sedang dibuka" in text
+    )
+
+
+async def test_owner_reports_with_mistakes_a_restart_and_an_album(bot: Harness) -> None:
+    package_id = _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await owner.command("lapor")
+    await owner.press("Triwulan I (")
+    shown = await owner.press("Pengadaan obat puskesmas")
+    assert "1/5" in shown[0].plain and "Total Harga Perkiraan Sendiri" in shown[0].plain
+    shown = await owner.send("satu miliar")
+    assert "bukan jumlah Rupiah" in shown[0].plain
+    shown = await owner.send("-5")
+    assert "tidak boleh negatif" in shown[0].plain
+    await owner.send("Rp 1.000.000.000")
+    await owner.send("900.000.000")
+    shown = await owner.send("10/04/2027")
+    assert "di luar periode Triwulan I" in shown[0].plain
+    await owner.send("10/02/2027")
+    # The connection drops and the server restarts: /lapor resumes where it stopped.
+    await bot.restart(graceful=False)
+    shown = await owner.command("lapor")
+    assert "Ada laporan yang belum selesai" in shown[0].plain
+    shown = await owner.press("Lanjutkan")
+    assert "4/5" in shown[0].plain
+    await owner.send("1,25 M")
+    await owner.send("2,5 M")
+    await _answer_actions(owner)
+    await owner.send("Listrik padam dua minggu")
+    replies = [m for _ in range(5) for m in await owner.photo(PNG, album="album-7")]
+    assert len(replies) == 1 and "bukti tersimpan" in replies[0].plain
+    shown = await owner.upload("besar.pdf", b"%PDF", "application/pdf", file_size=30 * 1024 * 1024)
+    assert "terlalu besar" in shown[0].plain
+    shown = await owner.upload("catatan.docx", b"PK", "application/msword")
+    assert "tidak diterima" in shown[0].plain
+    shown = await owner.press("Selesai")
+    summary = shown[0].plain
+    assert "Total Harga Perkiraan Sendiri paket berkontrak: Rp 1.000.000.000" in summary
+    assert "IKU-04: 50" in summary  # 1,25 M of 2,5 M
+    assert "Bukti dukung: 1 berkas" in summary  # five identical photos are one stored file
+    shown = await owner.press("Kirim")
+    assert "Laporan terkirim (revisi 1)" in shown[0].plain
+    with bot.svc.db.read() as session:
+        first = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
+    assert first is not None and first.revision == 1 and not first.late
+    assert '"nilai_epurchasing": 1250000000' in first.values_json
+
+
+async def _full_report(owner: Person) -> None:
+    await owner.command("lapor")
+    await owner.press("Triwulan I (")
+    await owner.press("Pengadaan obat puskesmas")
+    await _answer_inputs(owner)
+    await _answer_actions(owner)
+    await owner.send("-")
+    await owner.press("Selesai")
+    await owner.press("Kirim")
+
+
+async def test_duplicate_returned_and_resubmitted_reports(bot: Harness) -> None:
+    package_id = _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    team = await bot.registered(2001, Role.TIM)
+    await _full_report(owner)
+    # Sending the same package and period again asks first, then makes revision 2.
+    await owner.command("lapor")
+    await owner.press("Triwulan I (")
+    await owner.press("Pengadaan obat puskesmas")
+    await _answer_inputs(owner)
+    await _answer_actions(owner)
+    await owner.send("-")
+    await owner.press("Selesai")
+    shown = await owner.press("Kirim")
+    assert "sudah dilaporkan untuk periode ini (revisi 1, menunggu verifikasi)" in shown[0].plain
+    shown = await owner.press("Ya, kirim revisi baru")
+    assert "revisi 2" in shown[0].plain
+    # The team returns it with a note; the owner fixes and resubmits; the team accepts.
+    shown = await team.command("verifikasi")
+    assert "Verifikasi (1/1)" in shown[0].plain and "revisi 2" in shown[0].plain
+    await team.press("Kembalikan")
+    await team.send("Lampirkan kontrak sebagai bukti.")
+    assert "dikembalikan" in owner.last.plain and "Lampirkan kontrak" in owner.last.plain
+    await _full_report(owner)
+    with bot.svc.db.read() as session:
+        latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
+    assert latest is not None and latest.revision == 3
+    await team.command("verifikasi")
+    shown = await team.press("Terima")
+    assert "Laporan diterima" in shown[0].plain and "Tidak ada laporan" in shown[0].plain
+    assert "diterima oleh tim UKPBJ" in owner.last.plain
+    with bot.svc.db.read() as session:
+        assert [e.action for e in audit.entries(session, action="report.accept")] == [
+            "report.accept"
+        ]
+
+
+async def test_late_report_is_accepted_and_marked(bot: Harness) -> None:
+    package_id = _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    bot.clock.set(datetime(2027, 4, 12, 8, 0, tzinfo=ZoneInfo("Asia/Jayapura")))
+    await owner.command("lapor")
+    await owner.press("Triwulan I (")
+    await owner.press("Pengadaan obat puskesmas")
+    await _answer_inputs(owner)
+    await _answer_actions(owner)
+    await owner.send("-")
+    shown = await owner.press("Selesai")
+    assert "Batas waktu periode ini sudah lewat" in shown[0].plain
+    shown = await owner.press("Kirim")
+    assert "ditandai terlambat" in shown[0].plain
+    with bot.svc.db.read() as session:
+        latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
+    assert latest is not None and latest.late
