@@ -717,3 +717,22 @@ VERIFY_RETURNED = "↩️ Laporan dikembalikan dengan catatan."
 VERIFY_GONE = "Laporan ini sudah diverifikasi atau diganti."
 VERIFY_OWNER_ACCEPTED = "✅ Laporan {package} ({period}) diterima oleh tim UKPBJ."
 VERIFY_OWNER_RETURNED = "↩️ Laporan {package} ({period}) dikembalikan:\n<i>{note}</i>\nPerbaiki lalu kirim lagi lewat /lapor."
+PKG_BUTTON_SHEET = "📥 Unduh lembar pemetaan (Excel)"
+PKG_BUTTON_SHEET_UPLOAD = "📤 Unggah lembar pemetaan"
+PKG_SHEET_CAPTION = (
+    "Lembar pemetaan paket {year}: isi kolom Kode Area, lalu kirim kembali berkas ini."
+)
+PKG_ASK_SHEET = "Kirim lembar pemetaan (.xlsx) yang sudah diisi. Ketik /batal untuk batal."
+PKG_SHEET_PROBLEMS = "❌ Lembar pemetaan belum dapat disimpan: {count} masalah. Tidak ada yang diubah.\n\n{lines}{more}"
+PKG_SHEET_NO_CHANGES = "Lembar pemetaan sah, tetapi tidak ada perubahan."
+PKG_SHEET_SUMMARY = "✅ Lembar pemetaan sah: {count} paket berubah area.\n{lines}\n\nSimpan?"
+PKG_SHEET_LINE = "• {kode}: {before} → {after}"
+PKG_SHEET_SAVED = "✅ Pemetaan disimpan untuk {count} paket."
+REPORT_BUTTON_TEMPLATE = "📥 Template Data Kinerja (Excel)"
+REPORT_TEMPLATE_CAPTION = "Template Data Kinerja {unit}, {period}. Isi di laptop, lalu kirim kembali berkas ini ke chat ini."
+REPORT_WORKBOOK_PROBLEMS = "❌ Berkas belum dapat dikirim: {count} masalah. Tidak ada yang disimpan.\n\n{lines}{more}\n\nPerbaiki lalu kirim lagi, atau /batal."
+REPORT_WORKBOOK_EMPTY = "Berkas sah, tetapi belum ada nilai yang diisi untuk paket mana pun."
+REPORT_WORKBOOK_SUMMARY = "✅ Berkas sah: {packages} paket berisi nilai, {actions} rencana aksi, {constraints} kendala ({period}).{late}\n\nKirim laporan ini?"
+REPORT_WORKBOOK_SENT = (
+    "✅ Laporan terkirim untuk {count} paket{late}. Tim UKPBJ akan memverifikasinya."
+)

@@ -142,7 +142,7 @@ def unmatched_names(session: Session, *, cycle_id: int) -> list[str]:
 
 
 def map_area(
-    session: Session, *, package_id: int, area_code: str, owner: User, now: datetime
+    session: Session, *, package_id: int, area_code: str | None, owner: User, now: datetime
 ) -> Package | None:
     package = session.get(Package, package_id)
     if package is None:

@@ -184,3 +184,44 @@ async def test_wrong_and_oversized_files_change_nothing(bot: Harness) -> None:
     assert len(bot.api.calls_of("getFile")) == calls
     shown = await team.command("paket")
     assert "Belum ada paket" in shown[0].plain
+
+
+async def test_team_maps_in_bulk_with_the_mapping_sheet(bot: Harness) -> None:
+    _seed_plan(bot)
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    await team.press("Simpan")
+    shown = await team.press("Unduh lembar pemetaan")
+    sheet = next(m for m in shown if m.document is not None)
+    assert sheet.document is not None
+    book = openpyxl.load_workbook(io.BytesIO(sheet.document[1]))
+    ws = book["Pemetaan"]
+    headers = [c.value for c in ws[1]]
+    kode, area = headers.index("Kode RUP"), headers.index("Kode Area")
+    for row in ws.iter_rows(min_row=2):
+        if row[kode].value in ("41000001", "41000003"):
+            row[area].value = "a2"
+        if row[kode].value == "41000002":
+            row[area].value = "A9"
+    out = io.BytesIO()
+    book.save(out)
+    shown = await team.upload("pemetaan.xlsx", out.getvalue(), XLSX)
+    assert "1 masalah" in shown[-1].plain and "A9" in shown[-1].plain
+    for row in ws.iter_rows(min_row=2):
+        if row[kode].value == "41000002":
+            row[area].value = None
+    out = io.BytesIO()
+    book.save(out)
+    shown = await team.upload("pemetaan.xlsx", out.getvalue(), XLSX)
+    assert "2 paket berubah area" in shown[-1].plain
+    shown = await team.press("Simpan")
+    assert "Pemetaan disimpan untuk 2 paket" in shown[0].plain
+    with bot.svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=2027)
+        assert cycle is not None and cycle.id is not None
+        mapped = {
+            p.kode_rup: p.area_code for p in packages.all_of_cycle(session, cycle_id=cycle.id)
+        }
+    assert mapped["41000001"] == "A2" and mapped["41000003"] == "A2" and mapped["41000002"] is None

@@ -213,3 +213,47 @@ async def test_late_report_is_accepted_and_marked(bot: Harness) -> None:
     with bot.svc.db.read() as session:
         latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
     assert latest is not None and latest.late
+
+
+async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
+    import io
+
+    import openpyxl
+
+    from bot.core.planning.data_template import FIRST_DATA_ROW, KEY_ROW
+
+    package_id = _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await owner.command("lapor")
+    await owner.press("Triwulan I (")
+    shown = await owner.press("Template Data Kinerja")
+    template = next(m for m in shown if m.document is not None)
+    assert template.document is not None
+    book = openpyxl.load_workbook(io.BytesIO(template.document[1]))
+    ws = book["Data Paket"]
+    keys = [c.value for c in ws[KEY_ROW]]
+    row = FIRST_DATA_ROW
+    assert ws.cell(row=row, column=keys.index("kode_rup") + 1).value == "41000001"
+    filled = {
+        "total_hps": 1_000_000_000,
+        "total_nilai_kontrak": "Rp 900.000.000",
+        "nilai_epurchasing": "abc",
+        "total_pagu": 2_500_000_000,
+    }
+    for key, value in filled.items():
+        ws.cell(row=row, column=keys.index(key) + 1, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    shown = await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
+    assert "Berkas belum dapat dikirim" in shown[-1].plain and "abc" in shown[-1].plain
+    ws.cell(row=row, column=keys.index("nilai_epurchasing") + 1, value="1,25 M")
+    out = io.BytesIO()
+    book.save(out)
+    shown = await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
+    assert "1 paket berisi nilai" in shown[-1].plain
+    shown = await owner.press("Kirim")
+    assert "Laporan terkirim untuk 1 paket" in shown[0].plain
+    with bot.svc.db.read() as session:
+        latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
+    assert latest is not None and latest.via == "workbook"
+    assert '"nilai_epurchasing": 1250000000' in latest.values_json

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 import secrets
 from pathlib import Path
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -22,6 +23,7 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_rupiah
+from bot.core.packages.mapping_workbook import MappingRow, mapping_workbook, read_mapping_workbook
 from bot.core.packages.sirup import (
     MAX_SIRUP_BYTES,
     SirupError,
@@ -29,17 +31,21 @@ from bot.core.packages.sirup import (
     match_units,
     read_sirup,
 )
+from bot.core.planning.workbook import MAX_WORKBOOK_BYTES
 from bot.core.roles import Role
 from bot.core.sop import StepState
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.handlers.guide import STEP_OPENERS
+from bot.handlers.planning import problem_lines
 from bot.services import Services
 from storage import cycles, packages, plans, units, users
 from storage.models import Package
 
-AWAIT_FILE, CONFIRM = range(2)
+AWAIT_FILE, CONFIRM, AWAIT_SHEET, CONFIRM_SHEET = range(4)
 TEAM = (Role.KEPALA, Role.TIM)
 PENDING_KEY = "paket_unggahan"
+SHEET_KEY = "paket_pemetaan"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_UNITS = 12
 PREVIEW_SKIPPED = 10
 
@@ -80,6 +86,9 @@ def _menu(svc: Services, member: Member) -> tuple[str, InlineKeyboardMarkup]:
         rows.append([button(texts.PKG_BUTTON_COVERAGE, "pkt:cov")])
     if unmatched:
         rows.append([button(texts.PKG_BUTTON_MATCH, "pkt:um")])
+    if all_packages:
+        rows.append([button(texts.PKG_BUTTON_SHEET, "pkt:mx")])
+        rows.append([button(texts.PKG_BUTTON_SHEET_UPLOAD, "pkt:mu")])
     rows.append([button(texts.PKG_BUTTON_UPLOAD, "pkt:up")])
     return text, InlineKeyboardMarkup(rows)
 
@@ -265,6 +274,124 @@ def _sync_step(svc: Services, cycle_id: int, actor_id: int) -> None:
             now=svc.now(),
             note=note,
         )
+
+
+# --- the team's mapping sheet ------------------------------------------------------------------
+
+
+def _mapping_rows(svc: Services) -> list[MappingRow]:
+    cycle_id = _cycle_id(svc)
+    if cycle_id is None:
+        return []
+    with svc.db.read() as session:
+        items = packages.all_of_cycle(session, cycle_id=cycle_id)
+    return [
+        MappingRow(p.kode_rup, p.nama_paket, p.satuan_kerja, p.pagu, p.metode, p.area_code)
+        for p in items
+    ]
+
+
+@members_only(*TEAM)
+async def sheet_buttons(update: Update, context: Context, member: Member) -> int | None:
+    """Download the mapping sheet, or wait for a filled one."""
+    await answer(update)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    svc = services(context)
+    if parts[:1] == ["mu"]:
+        await show(update, texts.PKG_ASK_SHEET)
+        return AWAIT_SHEET
+    with svc.db.read() as session:
+        _, plan = plans.current_plan(session, year=svc.cycle_year())
+    content = await asyncio.to_thread(
+        mapping_workbook, _mapping_rows(svc), plan, title=svc.profile.unit_name
+    )
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_document(
+        chat.id,
+        document=InputFile(io.BytesIO(content), filename=f"pemetaan-paket-{svc.cycle_year()}.xlsx"),
+        caption=texts.PKG_SHEET_CAPTION.format(year=svc.cycle_year()),
+    )
+    return AWAIT_SHEET
+
+
+@members_only(*TEAM)
+async def receive_sheet(update: Update, context: Context, member: Member) -> int:
+    """A filled mapping sheet: problems, or the changes to confirm."""
+    message = update.effective_message
+    assert message is not None and context.user_data is not None
+    doc = message.document
+    if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
+        await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
+        return AWAIT_SHEET
+    if doc.file_size is not None and doc.file_size > MAX_WORKBOOK_BYTES:
+        await message.reply_text(
+            texts.PKG_UPLOAD_TOO_BIG.format(
+                size=f"{doc.file_size / 1e6:.1f} MB", limit=f"{MAX_WORKBOOK_BYTES / 1e6:.0f} MB"
+            )
+        )
+        return AWAIT_SHEET
+    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    content = bytes(await (await doc.get_file()).download_as_bytearray())
+    svc = services(context)
+    rows = {r.kode_rup: r.area_code for r in _mapping_rows(svc)}
+    with svc.db.read() as session:
+        _, plan = plans.current_plan(session, year=svc.cycle_year())
+    result = await asyncio.to_thread(
+        read_mapping_workbook, content, plan=plan, known_kode_rup=set(rows)
+    )
+    if isinstance(result, list):
+        lines, more = problem_lines(result)
+        await progress.edit_text(
+            texts.PKG_SHEET_PROBLEMS.format(count=len(result), lines=lines, more=more)
+        )
+        return AWAIT_SHEET
+    changes = {k: v for k, v in result.items() if rows.get(k) != v}
+    if not changes:
+        await progress.edit_text(texts.PKG_SHEET_NO_CHANGES)
+        return ConversationHandler.END
+    context.user_data[SHEET_KEY] = changes
+    change_lines = [
+        texts.PKG_SHEET_LINE.format(kode=texts.esc(k), before=rows.get(k) or "-", after=v or "-")
+        for k, v in list(changes.items())[:15]
+    ]
+    markup = InlineKeyboardMarkup(
+        [[button(texts.PLAN_BUTTON_SAVE, "pkt:sok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:sno")]]
+    )
+    await progress.edit_text(
+        texts.PKG_SHEET_SUMMARY.format(count=len(changes), lines="\n".join(change_lines)),
+        reply_markup=markup,
+    )
+    return CONFIRM_SHEET
+
+
+@members_only(*TEAM)
+async def decide_sheet(update: Update, context: Context, member: Member) -> int:
+    """Simpan / Batal under the mapping changes."""
+    await answer(update)
+    assert context.user_data is not None
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    changes = context.user_data.pop(SHEET_KEY, None)
+    if parts[:1] != ["sok"] or not isinstance(changes, dict):
+        await show(update, texts.PKG_DISCARDED if parts[:1] == ["sno"] else texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
+    svc = services(context)
+    cycle_id = _cycle_id(svc)
+    assert cycle_id is not None
+    with svc.db.write() as session:
+        actor = users.get_user(session, member.user_id)
+        assert actor is not None
+        by_code = {p.kode_rup: p for p in packages.all_of_cycle(session, cycle_id=cycle_id)}
+        for kode, area in changes.items():
+            package = by_code.get(kode)
+            if package is not None and package.id is not None:
+                packages.map_area(
+                    session, package_id=package.id, area_code=area, owner=actor, now=svc.now()
+                )
+    _sync_step(svc, cycle_id, member.user_id)
+    text, markup = _menu(svc, member)
+    await show(update, f"{texts.PKG_SHEET_SAVED.format(count=len(changes))}\n\n{text}", markup)
+    return ConversationHandler.END
 
 
 # --- matching satuan kerja to units ----------------------------------------------------------
@@ -491,6 +618,7 @@ def _buttons() -> list[BaseHandler[Update, Context, Any]]:
         CallbackQueryHandler(coverage, pattern=r"^pkt:cov$"),
         CallbackQueryHandler(unit_packages, pattern=r"^pkt:u:"),
         CallbackQueryHandler(choose_area, pattern=r"^pkt:(p|a):"),
+        CallbackQueryHandler(sheet_buttons, pattern=r"^pkt:(mx|mu)$"),
     ]
 
 
@@ -502,6 +630,11 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             states={
                 AWAIT_FILE: [MessageHandler(filters.Document.ALL, receive_file), *_buttons()],
                 CONFIRM: [CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no)$"), *_buttons()],
+                AWAIT_SHEET: [MessageHandler(filters.Document.ALL, receive_sheet), *_buttons()],
+                CONFIRM_SHEET: [
+                    CallbackQueryHandler(decide_sheet, pattern=r"^pkt:(sok|sno)$"),
+                    *_buttons(),
+                ],
             },
             fallbacks=[
                 CommandHandler("batal", cancel),

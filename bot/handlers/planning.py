@@ -400,7 +400,8 @@ async def ask_upload(update: Update, context: Context, member: Member) -> int:
     return AWAIT_UPLOAD
 
 
-def _problem_lines(found: list[Problem]) -> tuple[str, str]:
+def problem_lines(found: list[Problem]) -> tuple[str, str]:
+    """The first problems as chat lines, and a "… dan N lain" line when there are more."""
     lines = []
     for problem in found[:MAX_PROBLEMS_SHOWN]:
         lines.append(
@@ -465,7 +466,7 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     # Reading a workbook takes up to a second: keep the bot answering others meanwhile.
     result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=svc.cycle_year())
     if not isinstance(result, Plan):
-        lines, more = _problem_lines(result)
+        lines, more = problem_lines(result)
         await progress.edit_text(
             texts.PLAN_UPLOAD_PROBLEMS.format(count=len(result), lines=lines, more=more)
         )

@@ -3,11 +3,14 @@ every answer), and the team's /verifikasi queue."""
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
+import secrets
 from datetime import date
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -20,8 +23,10 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date, format_datetime
+from bot.core.planning.data_template import PackageRow, performance_data_template
 from bot.core.planning.model import ActionStatus, InputKind, Plan
 from bot.core.planning.values import format_number
+from bot.core.planning.workbook import MAX_WORKBOOK_BYTES
 from bot.core.reporting import (
     ReportingPeriod,
     format_input_value,
@@ -33,15 +38,28 @@ from bot.core.reporting import (
     reporting_periods,
     upcoming,
 )
+from bot.core.reporting_workbook import read_data_template
 from bot.core.roles import Role
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.handlers.guide import STEP_OPENERS
+from bot.handlers.planning import XLSX_MIME, problem_lines
 from bot.services import Services
 from storage import archive, cycles, packages, plans, submissions, users
 from storage.archive import NewDocument
 from storage.models import Document, Package, Submission, Unit
 
-INPUT, ACTION_STATUS, ACTION_NOTE, CONSTRAINTS, EVIDENCE, SUMMARY, CONFIRM_REVISION = range(7)
+(
+    INPUT,
+    ACTION_STATUS,
+    ACTION_NOTE,
+    CONSTRAINTS,
+    EVIDENCE,
+    SUMMARY,
+    CONFIRM_REVISION,
+    AWAIT_WORKBOOK,
+    CONFIRM_WORKBOOK,
+) = range(9)
+WORKBOOK_KEY = "lapor_berkas"
 VERIFY_NOTE = 0
 DRAFT_KEY = "lapor"
 VERIFY_KEY = "verifikasi"
@@ -193,6 +211,10 @@ async def report_buttons(update: Update, context: Context, member: Member) -> in
         return await _choose_package(update, context, member, parts[1], int_or_none(parts[2]) or 1)
     if action == "pkg" and len(parts) == 3:
         return await _begin(update, context, member, parts[1], int_or_none(parts[2]))
+    if action == "xt" and len(parts) == 2:
+        return await _send_template(update, context, member, parts[1])
+    if action == "wk" and len(parts) == 2:
+        return await _decide_workbook(update, context, member, send=parts[1] == "ok")
     draft = _draft(context)
     if not draft.get("package"):
         await show(update, texts.STALE_BUTTON)
@@ -252,6 +274,7 @@ async def _choose_package(
             f"{'✅' if p.id in reported else '⬜'} {p.nama_paket}"[:60], f"lp:pkg:{key}:{p.id}"
         ),
         nav_data=lambda n: f"lp:per:{key}:{n}",
+        extra_rows=[[button(texts.REPORT_BUTTON_TEMPLATE, f"lp:xt:{key}")]],
     )
     await show(
         update,
@@ -623,6 +646,218 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     return ConversationHandler.END
 
 
+# --- the workbook route -----------------------------------------------------------------------
+
+
+def _own_packages(svc: Services, member: Member) -> list[Package]:
+    cycle_id = _cycle_id(svc)
+    if cycle_id is None or member.unit_id is None:
+        return []
+    with svc.db.read() as session:
+        return [
+            p
+            for p in packages.of_unit(session, cycle_id=cycle_id, unit_id=member.unit_id)
+            if p.area_code
+        ]
+
+
+async def _send_template(update: Update, context: Context, member: Member, key: str) -> int | None:
+    """The Template Data Kinerja of the owner's unit and the period, pre-filled with packages."""
+    svc = services(context)
+    plan = _plan(svc)
+    period = _period(svc, plan, key)
+    if period is None:
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    rows = [
+        PackageRow(p.kode_rup, p.nama_paket, float(p.pagu), p.area_code)
+        for p in _own_packages(svc, member)
+    ]
+    content = await asyncio.to_thread(
+        performance_data_template,
+        plan,
+        unit_name=member.unit_name,
+        period_label=period.label,
+        packages=rows,
+    )
+    chat = update.effective_chat
+    assert chat is not None and context.user_data is not None
+    await context.bot.send_document(
+        chat.id,
+        document=InputFile(io.BytesIO(content), filename=f"data-kinerja-{period.key}.xlsx"),
+        caption=texts.REPORT_TEMPLATE_CAPTION.format(
+            unit=texts.esc(member.unit_name or "-"), period=period.label
+        ),
+    )
+    context.user_data[WORKBOOK_KEY] = {"period": key}
+    return AWAIT_WORKBOOK
+
+
+@members_only(Role.PJ)
+async def receive_workbook(update: Update, context: Context, member: Member) -> int:
+    """A filled Template Data Kinerja: row problems, or a summary to send."""
+    message = update.effective_message
+    assert message is not None and context.user_data is not None
+    pending = context.user_data.get(WORKBOOK_KEY)
+    doc = message.document
+    svc = services(context)
+    plan = _plan(svc)
+    period = (
+        _period(svc, plan, str(pending.get("period", ""))) if isinstance(pending, dict) else None
+    )
+    if period is None:
+        await message.reply_text(texts.STALE_BUTTON)
+        return ConversationHandler.END
+    if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
+        await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
+        return AWAIT_WORKBOOK
+    if doc.file_size is not None and doc.file_size > MAX_WORKBOOK_BYTES:
+        await message.reply_text(
+            texts.PLAN_UPLOAD_TOO_BIG.format(
+                size=f"{doc.file_size / 1e6:.1f} MB", limit=f"{MAX_WORKBOOK_BYTES / 1e6:.0f} MB"
+            )
+        )
+        return AWAIT_WORKBOOK
+    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    content = bytes(await (await doc.get_file()).download_as_bytearray())
+    known = {p.kode_rup for p in _own_packages(svc, member)}
+    result = await asyncio.to_thread(
+        read_data_template,
+        content,
+        plan=plan,
+        period=period,
+        unit_name=member.unit_name or "",
+        known_kode_rup=known,
+    )
+    if isinstance(result, list):
+        lines, more = problem_lines(result)
+        await progress.edit_text(
+            texts.REPORT_WORKBOOK_PROBLEMS.format(count=len(result), lines=lines, more=more)
+        )
+        return AWAIT_WORKBOOK
+    filled = [p for p in result.packages if p.values]
+    if not filled:
+        await progress.edit_text(texts.REPORT_WORKBOOK_EMPTY)
+        return AWAIT_WORKBOOK
+    token = secrets.token_hex(12)
+    path = svc.archive_dir / "tertunda" / f"{token}.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    context.user_data[WORKBOOK_KEY] = {"period": period.key, "token": token}
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(texts.REPORT_BUTTON_SEND, "lp:wk:ok"),
+                button(texts.PLAN_BUTTON_DISCARD, "lp:wk:no"),
+            ]
+        ]
+    )
+    await progress.edit_text(
+        texts.REPORT_WORKBOOK_SUMMARY.format(
+            packages=len(filled),
+            actions=len(result.actions),
+            constraints=len(result.constraints),
+            period=period.label,
+            late=texts.REPORT_LATE_NOTE if is_late(svc.now(), period) else "",
+        ),
+        reply_markup=markup,
+    )
+    return CONFIRM_WORKBOOK
+
+
+async def _decide_workbook(update: Update, context: Context, member: Member, *, send: bool) -> int:
+    svc = services(context)
+    assert context.user_data is not None
+    pending = context.user_data.pop(WORKBOOK_KEY, None)
+    token = str(pending.get("token", "")) if isinstance(pending, dict) else ""
+    path = svc.archive_dir / "tertunda" / f"{token}.xlsx"
+    if not send or not token or not path.is_file():
+        if token:
+            path.unlink(missing_ok=True)
+        await show(update, texts.PLAN_DISCARDED if not send else texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
+    plan = _plan(svc)
+    period = (
+        _period(svc, plan, str(pending.get("period", ""))) if isinstance(pending, dict) else None
+    )
+    own = {p.kode_rup: p for p in _own_packages(svc, member)}
+    content = path.read_bytes()
+    result = (
+        None
+        if period is None
+        else await asyncio.to_thread(
+            read_data_template,
+            content,
+            plan=plan,
+            period=period,
+            unit_name=member.unit_name or "",
+            known_kode_rup=set(own),
+        )
+    )
+    if period is None or result is None or isinstance(result, list):
+        await show(update, texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
+    now = svc.now()
+    late = is_late(now, period)
+    actions = [
+        {
+            "indicator": a.indicator_code,
+            "number": a.number,
+            "status": a.status.value,
+            "note": a.note,
+        }
+        for a in result.actions
+    ]
+    constraints = "; ".join(" — ".join(part for part in c if part) for c in result.constraints)
+    count = 0
+    with svc.db.write() as session:
+        owner = users.get_user(session, member.user_id)
+        assert owner is not None
+        document = archive.store(
+            session,
+            root=svc.archive_dir,
+            content=content,
+            meta=NewDocument(
+                kind="data_kinerja_xlsx",
+                file_name=f"data-kinerja-{period.key}.xlsx",
+                mime_type=XLSX_MIME,
+                cycle_id=_cycle_id(svc),
+                step_no=12,
+                unit_id=member.unit_id,
+                uploaded_by_user_id=member.user_id,
+            ),
+            now=now,
+        )
+        for report in result.packages:
+            package = own.get(report.kode_rup)
+            if not report.values or package is None or package.id is None:
+                continue
+            values = {
+                k: v.isoformat() if isinstance(v, date) else v for k, v in report.values.items()
+            }
+            submissions.submit(
+                session,
+                cycle_id=package.cycle_id,
+                package_id=package.id,
+                period_key=period.key,
+                values=values,
+                actions=actions,
+                constraints=constraints,
+                evidence=[] if document.id is None else [document.id],
+                via="workbook",
+                late=late,
+                owner=owner,
+                now=now,
+            )
+            count += 1
+    path.unlink(missing_ok=True)
+    await show(
+        update,
+        texts.REPORT_WORKBOOK_SENT.format(count=count, late=texts.REPORT_SENT_LATE if late else ""),
+    )
+    return ConversationHandler.END
+
+
 # --- verification ------------------------------------------------------------------------------
 
 
@@ -837,6 +1072,8 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             EVIDENCE: [MessageHandler(filters.PHOTO | filters.Document.ALL, evidence), *buttons],
             SUMMARY: list(buttons),
             CONFIRM_REVISION: list(buttons),
+            AWAIT_WORKBOOK: [MessageHandler(filters.Document.ALL, receive_workbook), *buttons],
+            CONFIRM_WORKBOOK: list(buttons),
         },
         fallbacks=[CommandHandler("batal", cancel)],
         name="lapor",
