@@ -142,26 +142,29 @@ def unmatched_names(session: Session, *, cycle_id: int) -> list[str]:
 
 
 def map_area(
-    session: Session, *, package_id: int, area_code: str | None, owner: User, now: datetime
+    session: Session, *, package_id: int, area_code: str | None, actor: User, now: datetime
 ) -> Package | None:
+    """Set a package's strategic area. A performance owner who maps becomes its owner; the
+    team mapping on an owner's behalf leaves the owner as it was."""
     package = session.get(Package, package_id)
     if package is None:
         return None
     before = {"area_code": package.area_code, "owner_user_id": package.owner_user_id}
     package.area_code = area_code
-    package.owner_user_id = owner.id
+    if actor.role == "pj":
+        package.owner_user_id = actor.id
     package.updated_at = now
     session.add(package)
     audit.record(
         session,
         at=now,
-        actor_user_id=owner.id,
-        actor_label=owner.full_name,
+        actor_user_id=actor.id,
+        actor_label=actor.full_name,
         action="package.map",
         entity="package",
         entity_id=package_id,
         before=before,
-        after={"area_code": area_code, "owner_user_id": owner.id},
+        after={"area_code": area_code, "owner_user_id": package.owner_user_id},
     )
     return package
 

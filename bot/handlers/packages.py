@@ -386,7 +386,7 @@ async def decide_sheet(update: Update, context: Context, member: Member) -> int:
             package = by_code.get(kode)
             if package is not None and package.id is not None:
                 packages.map_area(
-                    session, package_id=package.id, area_code=area, owner=actor, now=svc.now()
+                    session, package_id=package.id, area_code=area, actor=actor, now=svc.now()
                 )
     _sync_step(svc, cycle_id, member.user_id)
     text, markup = _menu(svc, member)
@@ -565,7 +565,7 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
             owner = users.get_user(session, member.user_id)
             assert owner is not None
             packages.map_area(
-                session, package_id=package.id, area_code=area.code, owner=owner, now=svc.now()
+                session, package_id=package.id, area_code=area.code, actor=owner, now=svc.now()
             )
         _sync_step(svc, package.cycle_id, member.user_id)
         # A button answer is plain text, not HTML.
