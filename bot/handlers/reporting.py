@@ -374,7 +374,8 @@ async def _ask_next(update: Update, context: Context, svc: Services) -> int:
         if index < len(draft["actions"]):
             draft["phase"] = "action_status"
             code, number, activity = draft["actions"][index]
-            rows = [[button(s.value, f"lp:st:{n}") for n, s in enumerate(STATUSES)]]
+            choices = [button(s.value, f"lp:st:{n}") for n, s in enumerate(STATUSES)]
+            rows = [choices[:2], choices[2:]]  # two per row: readable on a small phone
             await _say(
                 update,
                 texts.REPORT_ASK_ACTION.format(
