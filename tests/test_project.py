@@ -55,10 +55,13 @@ _SENDERS = {"reply_text", "send_message", "edit_message_text", "show", "answer",
 
 
 def test_handlers_take_their_words_from_the_catalogue() -> None:
-    """No Indonesian sentence written inline in a handler: all of it lives in bot/texts.py."""
+    """No Indonesian sentence written inline in a handler: all of it lives in bot/texts.py.
+
+    (The reasons that SOP rules give for refusing a value live with the rules in bot/core.)
+    """
     offenders = []
     for path in (ROOT / "bot").rglob("*.py"):
-        if path.name == "texts.py" or "devtools" in path.parts:
+        if path.name == "texts.py" or "devtools" in path.parts or "core" in path.parts:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

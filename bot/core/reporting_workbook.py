@@ -34,18 +34,12 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import io
 import logging
-import re
-import warnings
-import zipfile
-import zlib
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any, NoReturn
+from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
@@ -80,6 +74,7 @@ from bot.core.planning.workbook import (
     TEMPLATE_VERSION,
 )
 from bot.core.reporting import ReportingPeriod, indicators_due, input_prompt, parse_input_value
+from bot.core.xlsx_guard import Refused, XlsxRules, check_container, load_xlsx
 
 logger = logging.getLogger(__name__)
 
@@ -120,116 +115,30 @@ _DATA_SHEETS = (SHEET_PACKAGES, SHEET_ACTIONS, SHEET_ISSUES)
 _LABELS = dict(PACKAGE_COLUMNS_BEFORE + PACKAGE_COLUMNS_AFTER + ACTION_COLUMNS + ISSUE_COLUMNS)
 _NUMERIC_KINDS = (InputKind.ANGKA, InputKind.RUPIAH, InputKind.PERSEN, InputKind.HARI)
 
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
-_CELL_LIMIT_TEXT = f"{MAX_CELLS_PER_SHEET:,}".replace(",", ".")
 _HINT_NEW = "unduh Template Data Kinerja baru dari bot, salin isiannya ke sana, lalu kirim lagi"
 _HINT_SEND = "kirim Template Data Kinerja (.xlsx) yang diunduh dari bot"
 _VERSION_LABEL = "Versi template"
-_RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang"
+_XLSX_RULES = XlsxRules(
+    max_bytes=MAX_WORKBOOK_BYTES,
+    max_uncompressed_bytes=MAX_UNCOMPRESSED_BYTES,
+    max_zip_entries=MAX_ZIP_ENTRIES,
+    max_cells_per_sheet=MAX_CELLS_PER_SHEET,
+    empty_hint=_HINT_SEND,
+    not_xlsx_hint=_HINT_SEND,
+    pdf_hint=_HINT_SEND,
+    unpacked_hint=_HINT_SEND + " tanpa tambahan lain",
+    cells_hint=f"paling banyak {MAX_ROWS} baris data per lembar; hapus baris dan kolom "
+    "yang tidak dipakai",
+    logger=logger,
+    log_name="data template",
+)
 
 
 # --------------------------------------------------------------------------- the file
 
 
-class _Refused(Exception):
-    """The file cannot be read further; carries the problems that say why."""
-
-    def __init__(self, found: list[Problem]) -> None:
-        super().__init__(found)
-        self.problems = found
-
-
 def _file_problem(message: str, hint: str = "") -> Problem:
     return Problem(FILE_SHEET, "", "", message, hint)
-
-
-def _refuse(message: str, hint: str) -> NoReturn:
-    raise _Refused([_file_problem(message, hint)])
-
-
-def _check_bytes(content: bytes) -> None:
-    """Refuse what is plainly not an .xlsx, saying what it is when that helps."""
-    if not content.strip():
-        _refuse("berkas kosong", _HINT_SEND)
-    if len(content) > MAX_WORKBOOK_BYTES:
-        size = f"{len(content) / 1024 / 1024:.1f}".replace(".", ",")
-        _refuse(
-            f"berkas terlalu besar ({size} MB)",
-            f"paling besar {MAX_WORKBOOK_BYTES // (1024 * 1024)} MB; hapus isi yang tidak "
-            "perlu (gambar, lembar lain)",
-        )
-    if content.startswith(_OLE2_MAGIC):
-        _refuse(
-            "berkas ini format Excel lama (.xls) atau dilindungi kata sandi",
-            "buka di Excel, hapus kata sandinya bila ada, lalu Simpan Sebagai Buku Kerja "
-            "Excel (.xlsx)",
-        )
-    if content.startswith(b"%PDF"):
-        _refuse("berkas ini PDF, bukan berkas Excel .xlsx", _HINT_SEND)
-    if not content.startswith(b"PK"):
-        _refuse("bukan berkas Excel .xlsx", _HINT_SEND)
-
-
-def _check_archive(archive: zipfile.ZipFile) -> bool:
-    """Refuse zips that are no .xlsx or too big once unpacked; True when there are formulas."""
-    entries = archive.infolist()
-    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > (
-        MAX_UNCOMPRESSED_BYTES
-    ):
-        _refuse("isi berkas terlalu besar setelah dibuka", _HINT_SEND + " tanpa tambahan lain")
-    names = {e.filename for e in entries}
-    if "xl/workbook.xml" not in names:
-        if "mimetype" in names and b"spreadsheet" in archive.read("mimetype"):
-            _refuse(
-                "berkas ini format OpenDocument (.ods), bukan Excel .xlsx",
-                "Simpan Sebagai Excel 2007-365 (.xlsx) lalu kirim lagi",
-            )
-        _refuse("bukan berkas Excel .xlsx", _HINT_SEND)
-    has_formulas = False
-    for name in sorted(names):
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            xml = archive.read(name)
-            if len(_CELL_TAG.findall(xml)) > MAX_CELLS_PER_SHEET:
-                _refuse(
-                    f"ada lembar dengan lebih dari {_CELL_LIMIT_TEXT} sel",
-                    f"paling banyak {MAX_ROWS} baris data per lembar; hapus baris dan kolom "
-                    "yang tidak dipakai",
-                )
-            has_formulas = has_formulas or _FORMULA_TAG.search(xml) is not None
-    return has_formulas
-
-
-def _check_container(content: bytes) -> bool:
-    """Refuse what is not a reasonable .xlsx; True when any sheet holds Excel formulas."""
-    _check_bytes(content)
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return _check_archive(archive)
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-        RuntimeError,  # an encrypted entry
-        NotImplementedError,  # an unknown compression method
-    ) as exc:
-        logger.info("data template zip unreadable: %s", exc)
-        _refuse("berkas .xlsx rusak atau tidak lengkap", _RESAVE)
-
-
-def _load(content: bytes, *, data_only: bool) -> Any:
-    try:
-        with warnings.catch_warnings():
-            # Excel's own extensions (e.g. cross-sheet drop-downs) make openpyxl warn.
-            warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(content), data_only=data_only, keep_links=False)
-    except Exception as exc:
-        logger.info("data template unreadable: %r", exc)
-        _refuse("berkas .xlsx tidak dapat dibaca (rusak atau bukan dari Excel)", _RESAVE)
 
 
 # --------------------------------------------------------------------------- cells
@@ -541,7 +450,7 @@ def _locate(
 
 def _find_uncached_formulas(content: bytes, tables: dict[str, _Table]) -> None:
     """Mark formula cells that have no stored value (openpyxl reads those as empty)."""
-    formulas = _load(content, data_only=False)
+    formulas = load_xlsx(content, _XLSX_RULES, data_only=False)
     for table in tables.values():
         sheet = formulas[table.sheet.title]
         wanted = set(table.columns.values())
@@ -700,8 +609,8 @@ def _read(
     unit_name: str,
     known_kode_rup: Collection[str],
 ) -> DataReport | list[Problem]:
-    has_formulas = _check_container(content)
-    workbook = _load(content, data_only=True)
+    has_formulas = check_container(content, _XLSX_RULES)
+    workbook = load_xlsx(content, _XLSX_RULES, data_only=True)
     if all(_find_sheet(workbook, name) is None for name in _DATA_SHEETS):
         return [
             _file_problem(
@@ -768,7 +677,7 @@ def read_data_template(
     being read; never raises. See the module docstring for the rules."""
     try:
         return _read(content, plan, period, unit_name, known_kode_rup)
-    except _Refused as refused:
+    except Refused as refused:
         return refused.problems
     except Exception:
         logger.exception("unexpected error while reading a data template")

@@ -31,16 +31,12 @@ from __future__ import annotations
 
 import io
 import logging
-import re
-import warnings
-import zipfile
-import zlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Any, NoReturn
+from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -56,6 +52,7 @@ from bot.core.planning.workbook import (
     VERSION_LABEL,
     YEAR_LABEL,
 )
+from bot.core.xlsx_guard import Refused, XlsxRules, check_container, load_xlsx, refuse
 
 logger = logging.getLogger(__name__)
 
@@ -86,9 +83,19 @@ MAX_CELLS_PER_SHEET = 10 * (MAX_ROWS + 1)
 MAX_HEADER_COLUMNS = 200  # headers further right are not looked at
 
 _HINT_NEW_TEMPLATE = "ambil template pemetaan baru lewat /paket, salin kolom Kode Area, lalu kirim"
-_RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang"
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_XLSX_RULES = XlsxRules(
+    max_bytes=MAX_WORKBOOK_BYTES,
+    max_uncompressed_bytes=MAX_UNCOMPRESSED_BYTES,
+    max_zip_entries=MAX_ZIP_ENTRIES,
+    max_cells_per_sheet=MAX_CELLS_PER_SHEET,
+    empty_hint="kirim berkas .xlsx pemetaan dari /paket",
+    not_xlsx_hint="kirim berkas .xlsx pemetaan dari /paket",
+    pdf_hint=_HINT_NEW_TEMPLATE,
+    unpacked_hint="kirim template pemetaan dari /paket tanpa tambahan lain",
+    cells_hint="hapus baris dan kolom yang tidak dipakai",
+    logger=logger,
+    log_name="mapping workbook",
+)
 
 
 @dataclass(frozen=True)
@@ -266,18 +273,6 @@ def mapping_workbook(rows: Sequence[MappingRow], plan: Plan, *, title: str) -> b
 # --------------------------------------------------------------------------- reading
 
 
-class _Refused(Exception):
-    """The file cannot be read further; carries the problems that say why."""
-
-    def __init__(self, found: list[Problem]) -> None:
-        super().__init__(found)
-        self.problems = found
-
-
-def _refuse(message: str, hint: str) -> NoReturn:
-    raise _Refused([Problem(FILE_SHEET, "", "", message, hint)])
-
-
 def _normal(text: object) -> str:
     return " ".join(str(text).split()).casefold()
 
@@ -291,86 +286,6 @@ def _text(value: object) -> str:
     if isinstance(value, datetime) and value.time() == time():
         return value.date().isoformat()
     return str(value).strip()
-
-
-def _check_bytes(content: bytes) -> None:
-    if not content.strip():
-        _refuse("berkas kosong", "kirim berkas .xlsx pemetaan dari /paket")
-    if len(content) > MAX_WORKBOOK_BYTES:
-        size = f"{len(content) / 1024 / 1024:.1f}".replace(".", ",")
-        _refuse(
-            f"berkas terlalu besar ({size} MB)",
-            f"paling besar {MAX_WORKBOOK_BYTES // (1024 * 1024)} MB; hapus isi yang tidak "
-            "perlu (gambar, lembar lain)",
-        )
-    if content.startswith(_OLE2_MAGIC):
-        _refuse(
-            "berkas ini format Excel lama (.xls) atau dilindungi kata sandi",
-            "buka di Excel, hapus kata sandinya bila ada, lalu Simpan Sebagai Buku Kerja "
-            "Excel (.xlsx)",
-        )
-    if content.startswith(b"%PDF"):
-        _refuse("berkas ini PDF, bukan berkas Excel .xlsx", _HINT_NEW_TEMPLATE)
-    if not content.startswith(b"PK"):
-        _refuse("bukan berkas Excel .xlsx", "kirim berkas .xlsx pemetaan dari /paket")
-
-
-def _check_archive(archive: zipfile.ZipFile) -> None:
-    entries = archive.infolist()
-    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > (
-        MAX_UNCOMPRESSED_BYTES
-    ):
-        _refuse(
-            "isi berkas terlalu besar setelah dibuka",
-            "kirim template pemetaan dari /paket tanpa tambahan lain",
-        )
-    names = {e.filename for e in entries}
-    if "xl/workbook.xml" not in names:
-        if "mimetype" in names and b"spreadsheet" in archive.read("mimetype"):
-            _refuse(
-                "berkas ini format OpenDocument (.ods), bukan Excel .xlsx",
-                "Simpan Sebagai Excel 2007-365 (.xlsx) lalu kirim lagi",
-            )
-        _refuse("bukan berkas Excel .xlsx", "kirim berkas .xlsx pemetaan dari /paket")
-    limit = f"{MAX_CELLS_PER_SHEET:,}".replace(",", ".")
-    sheets = (n for n in sorted(names) if n.startswith("xl/worksheets/") and n.endswith(".xml"))
-    for name in sheets:
-        if len(_CELL_TAG.findall(archive.read(name))) > MAX_CELLS_PER_SHEET:
-            _refuse(
-                f"ada lembar dengan lebih dari {limit} sel",
-                "hapus baris dan kolom yang tidak dipakai",
-            )
-
-
-def _check_container(content: bytes) -> None:
-    _check_bytes(content)
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            _check_archive(archive)
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-        RuntimeError,  # an encrypted entry
-        NotImplementedError,  # an unknown compression method
-    ) as exc:
-        logger.info("mapping workbook zip unreadable: %s", exc)
-        _refuse("berkas .xlsx rusak atau tidak lengkap", _RESAVE)
-
-
-def _load(content: bytes) -> Any:
-    try:
-        with warnings.catch_warnings():
-            # Excel's own extensions (e.g. cross-sheet drop-downs) make openpyxl warn.
-            warnings.simplefilter("ignore")
-            # Formulas as written (not their stored values): a formula in Kode Area is refused.
-            return load_workbook(io.BytesIO(content), data_only=False, keep_links=False)
-    except Exception as exc:
-        logger.info("mapping workbook unreadable: %r", exc)
-        _refuse("berkas .xlsx tidak dapat dibaca (rusak atau bukan dari Excel)", _RESAVE)
 
 
 def _find_sheet(workbook: Any, name: str) -> Any:
@@ -586,12 +501,13 @@ def _read_rows(
 def _read(
     content: bytes, plan: Plan, known_kode_rup: Collection[str]
 ) -> dict[str, str | None] | list[Problem]:
-    _check_container(content)
-    workbook = _load(content)
+    check_container(content, _XLSX_RULES)
+    # Formulas as written (not their stored values): a formula in Kode Area is refused.
+    workbook = load_xlsx(content, _XLSX_RULES, data_only=False)
     guide = _find_sheet(workbook, SHEET_GUIDE)
     sheet = _find_sheet(workbook, SHEET_MAPPING)
     if guide is None and sheet is None:
-        _refuse(
+        refuse(
             "berkas Excel ini bukan template pemetaan paket (lembar Petunjuk dan Pemetaan "
             "tidak ada)",
             _HINT_NEW_TEMPLATE,
@@ -622,7 +538,7 @@ def read_mapping_workbook(
     """Kode RUP -> area code (None: unmapped) of every data row, or every problem found."""
     try:
         return _read(content, plan, known_kode_rup)
-    except _Refused as refused:
+    except Refused as refused:
         return refused.problems
     except Exception:
         logger.exception("unexpected error while reading a mapping workbook")

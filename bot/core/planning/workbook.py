@@ -30,18 +30,14 @@ from __future__ import annotations
 
 import io
 import logging
-import re
-import warnings
-import zipfile
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
@@ -83,6 +79,8 @@ from bot.core.planning.values import (
     parse_unit,
     parse_year,
 )
+from bot.core.xlsx_guard import FILE_SHEET as FILE_SHEET
+from bot.core.xlsx_guard import Refused, XlsxRules, check_container, load_xlsx
 
 logger = logging.getLogger(__name__)
 
@@ -97,15 +95,22 @@ MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 MAX_ZIP_ENTRIES = 1000
 MAX_CELLS_PER_SHEET = 150_000
 MAX_ROWS = 5000  # data rows per sheet, below the header row
-_CELL_LIMIT_TEXT = f"{MAX_CELLS_PER_SHEET:,}".replace(",", ".")
 
-
-# Problem.sheet of problems with the file as a whole (not an .xlsx, too large, ...).
-FILE_SHEET = "Berkas"
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _HINT_NEW_TEMPLATE = "ambil template baru lewat /rencana, salin isinya, lalu kirim lagi"
+_XLSX_RULES = XlsxRules(
+    max_bytes=MAX_WORKBOOK_BYTES,
+    max_uncompressed_bytes=MAX_UNCOMPRESSED_BYTES,
+    max_zip_entries=MAX_ZIP_ENTRIES,
+    max_cells_per_sheet=MAX_CELLS_PER_SHEET,
+    empty_hint="kirim berkas .xlsx dari /rencana",
+    not_xlsx_hint="kirim template .xlsx dari /rencana",
+    pdf_hint=_HINT_NEW_TEMPLATE,
+    unpacked_hint="kirim template rencana dari /rencana tanpa tambahan lain",
+    cells_hint=f"paling banyak {MAX_ROWS} baris data per lembar; hapus baris dan kolom "
+    "yang tidak dipakai",
+    logger=logger,
+    log_name="workbook",
+)
 
 T = TypeVar("T")
 
@@ -461,20 +466,8 @@ def plan_workbook(plan: Plan, *, title: str) -> bytes:
 # --------------------------------------------------------------------------- reading
 
 
-class _Refused(Exception):
-    """The file cannot be read further; carries the problems that say why."""
-
-    def __init__(self, found: list[Problem]) -> None:
-        super().__init__(found)
-        self.problems = found
-
-
 def _file_problem(message: str, hint: str = "") -> Problem:
     return Problem(FILE_SHEET, "", "", message, hint)
-
-
-def _refuse(message: str, hint: str) -> NoReturn:
-    raise _Refused([_file_problem(message, hint)])
 
 
 def _normal(text: object) -> str:
@@ -500,95 +493,6 @@ def _split_reason(reason: str) -> tuple[str, str]:
     """values.py says "what; how to fix": split into message and hint."""
     message, _, hint = reason.partition("; ")
     return message, hint
-
-
-_RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang"
-
-
-def _check_bytes(content: bytes) -> None:
-    """Refuse what is plainly not an .xlsx, saying what it is when that helps."""
-    if not content.strip():
-        _refuse("berkas kosong", "kirim berkas .xlsx dari /rencana")
-    if len(content) > MAX_WORKBOOK_BYTES:
-        size = f"{len(content) / 1024 / 1024:.1f}".replace(".", ",")
-        _refuse(
-            f"berkas terlalu besar ({size} MB)",
-            f"paling besar {MAX_WORKBOOK_BYTES // (1024 * 1024)} MB; hapus isi yang tidak "
-            "perlu (gambar, lembar lain)",
-        )
-    if content.startswith(_OLE2_MAGIC):
-        _refuse(
-            "berkas ini format Excel lama (.xls) atau dilindungi kata sandi",
-            "buka di Excel, hapus kata sandinya bila ada, lalu Simpan Sebagai Buku Kerja "
-            "Excel (.xlsx)",
-        )
-    if content.startswith(b"%PDF"):
-        _refuse("berkas ini PDF, bukan berkas Excel .xlsx", _HINT_NEW_TEMPLATE)
-    if not content.startswith(b"PK"):
-        _refuse("bukan berkas Excel .xlsx", "kirim template .xlsx dari /rencana")
-
-
-def _check_archive(archive: zipfile.ZipFile) -> bool:
-    """Refuse zips that are no .xlsx or too big once unpacked; True when there are formulas."""
-    entries = archive.infolist()
-    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > (
-        MAX_UNCOMPRESSED_BYTES
-    ):
-        _refuse(
-            "isi berkas terlalu besar setelah dibuka",
-            "kirim template rencana dari /rencana tanpa tambahan lain",
-        )
-    names = {e.filename for e in entries}
-    if "xl/workbook.xml" not in names:
-        if "mimetype" in names and b"spreadsheet" in archive.read("mimetype"):
-            _refuse(
-                "berkas ini format OpenDocument (.ods), bukan Excel .xlsx",
-                "Simpan Sebagai Excel 2007-365 (.xlsx) lalu kirim lagi",
-            )
-        _refuse("bukan berkas Excel .xlsx", "kirim template .xlsx dari /rencana")
-    has_formulas = False
-    for name in sorted(names):
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            xml = archive.read(name)
-            if len(_CELL_TAG.findall(xml)) > MAX_CELLS_PER_SHEET:
-                _refuse(
-                    f"ada lembar dengan lebih dari {_CELL_LIMIT_TEXT} sel",
-                    f"paling banyak {MAX_ROWS} baris data per lembar; hapus baris dan kolom "
-                    "yang tidak dipakai",
-                )
-            has_formulas = has_formulas or _FORMULA_TAG.search(xml) is not None
-    return has_formulas
-
-
-def _check_container(content: bytes) -> bool:
-    """Refuse what is not a reasonable .xlsx; True when any sheet holds Excel formulas."""
-    _check_bytes(content)
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return _check_archive(archive)
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-        RuntimeError,  # an encrypted entry
-        NotImplementedError,  # an unknown compression method
-    ) as exc:
-        logger.info("workbook zip unreadable: %s", exc)
-        _refuse("berkas .xlsx rusak atau tidak lengkap", _RESAVE)
-
-
-def _load(content: bytes, *, data_only: bool) -> Any:
-    try:
-        with warnings.catch_warnings():
-            # Excel's own extensions (e.g. cross-sheet drop-downs) make openpyxl warn.
-            warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(content), data_only=data_only, keep_links=False)
-    except Exception as exc:
-        logger.info("workbook unreadable: %r", exc)
-        _refuse("berkas .xlsx tidak dapat dibaca (rusak atau bukan dari Excel)", _RESAVE)
 
 
 def _find_sheet(workbook: Any, name: str) -> Any:
@@ -751,7 +655,7 @@ def _locate(sheet: Any, name: str) -> tuple[_Table, list[Problem]]:
 
 def _find_uncached_formulas(content: bytes, tables: dict[str, _Table]) -> None:
     """Mark formula cells that have no stored value (openpyxl reads those as empty)."""
-    formulas = _load(content, data_only=False)
+    formulas = load_xlsx(content, _XLSX_RULES, data_only=False)
     for table in tables.values():
         sheet = formulas[table.sheet.title]
         for row in sheet.iter_rows(min_row=2, max_row=min(sheet.max_row, MAX_ROWS + 1)):
@@ -1126,8 +1030,8 @@ def _sorted(found: list[Problem]) -> list[Problem]:
 
 
 def _read(content: bytes, year: int) -> Plan | list[Problem]:
-    has_formulas = _check_container(content)
-    workbook = _load(content, data_only=True)
+    has_formulas = check_container(content, _XLSX_RULES)
+    workbook = load_xlsx(content, _XLSX_RULES, data_only=True)
     if all(_find_sheet(workbook, name) is None for name in SHEET_ORDER):
         return [
             _file_problem(
@@ -1176,7 +1080,7 @@ def read_plan_workbook(content: bytes, *, year: int) -> Plan | list[Problem]:
     """
     try:
         return _read(content, year)
-    except _Refused as refused:
+    except Refused as refused:
         return refused.problems
     except Exception:
         logger.exception("unexpected error while reading a plan workbook")

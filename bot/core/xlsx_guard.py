@@ -1,0 +1,144 @@
+"""Defensive checks shared by the readers of uploaded .xlsx workbooks.
+
+``check_container`` refuses what is not a reasonable .xlsx before openpyxl sees it: an
+empty or too large file, an old .xls (or password-protected file), a PDF, anything that is
+not a zip, a zip that is too large once unpacked (a zip bomb), an OpenDocument file, a zip
+without ``xl/workbook.xml`` and sheets with too many cells. ``load_xlsx`` then opens the
+file with openpyxl's warnings silenced. Both refuse by raising :class:`Refused`, which
+carries the problems (on :data:`FILE_SHEET`) to show; the messages are the same for every
+reader, the hints and limits come from the reader's :class:`XlsxRules`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+import zipfile
+import zlib
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from openpyxl import load_workbook
+
+from bot.core.planning.validation import Problem
+
+# Problem.sheet of problems with the file as a whole (not an .xlsx, too large, ...).
+FILE_SHEET = "Berkas"
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang"
+
+
+@dataclass(frozen=True)
+class XlsxRules:
+    """One reader's limits, the hints of its refusals and where it logs unreadable files."""
+
+    max_bytes: int
+    max_uncompressed_bytes: int  # all zip entries together, once unpacked
+    max_zip_entries: int
+    max_cells_per_sheet: int  # cells in one sheet's XML
+    empty_hint: str  # the file is empty
+    not_xlsx_hint: str  # not a zip, or a zip without a workbook
+    pdf_hint: str
+    unpacked_hint: str  # too large once unpacked
+    cells_hint: str  # a sheet with too many cells
+    logger: logging.Logger
+    log_name: str  # what the log lines call the file, e.g. "mapping workbook"
+
+
+class Refused(Exception):
+    """The file cannot be read further; carries the problems that say why."""
+
+    def __init__(self, found: list[Problem]) -> None:
+        super().__init__(found)
+        self.problems = found
+
+
+def refuse(message: str, hint: str) -> NoReturn:
+    """Stop reading with one problem about the file as a whole."""
+    raise Refused([Problem(FILE_SHEET, "", "", message, hint)])
+
+
+def _check_bytes(content: bytes, rules: XlsxRules) -> None:
+    """Refuse what is plainly not an .xlsx, saying what it is when that helps."""
+    if not content.strip():
+        refuse("berkas kosong", rules.empty_hint)
+    if len(content) > rules.max_bytes:
+        size = f"{len(content) / 1024 / 1024:.1f}".replace(".", ",")
+        refuse(
+            f"berkas terlalu besar ({size} MB)",
+            f"paling besar {rules.max_bytes // (1024 * 1024)} MB; hapus isi yang tidak "
+            "perlu (gambar, lembar lain)",
+        )
+    if content.startswith(_OLE2_MAGIC):
+        refuse(
+            "berkas ini format Excel lama (.xls) atau dilindungi kata sandi",
+            "buka di Excel, hapus kata sandinya bila ada, lalu Simpan Sebagai Buku Kerja "
+            "Excel (.xlsx)",
+        )
+    if content.startswith(b"%PDF"):
+        refuse("berkas ini PDF, bukan berkas Excel .xlsx", rules.pdf_hint)
+    if not content.startswith(b"PK"):
+        refuse("bukan berkas Excel .xlsx", rules.not_xlsx_hint)
+
+
+def _check_archive(archive: zipfile.ZipFile, rules: XlsxRules) -> bool:
+    """Refuse zips that are no .xlsx or too big once unpacked; True when there are formulas."""
+    entries = archive.infolist()
+    if len(entries) > rules.max_zip_entries or sum(e.file_size for e in entries) > (
+        rules.max_uncompressed_bytes
+    ):
+        refuse("isi berkas terlalu besar setelah dibuka", rules.unpacked_hint)
+    names = {e.filename for e in entries}
+    if "xl/workbook.xml" not in names:
+        if "mimetype" in names and b"spreadsheet" in archive.read("mimetype"):
+            refuse(
+                "berkas ini format OpenDocument (.ods), bukan Excel .xlsx",
+                "Simpan Sebagai Excel 2007-365 (.xlsx) lalu kirim lagi",
+            )
+        refuse("bukan berkas Excel .xlsx", rules.not_xlsx_hint)
+    limit = f"{rules.max_cells_per_sheet:,}".replace(",", ".")
+    has_formulas = False
+    for name in sorted(names):
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            xml = archive.read(name)
+            if len(_CELL_TAG.findall(xml)) > rules.max_cells_per_sheet:
+                refuse(f"ada lembar dengan lebih dari {limit} sel", rules.cells_hint)
+            has_formulas = has_formulas or _FORMULA_TAG.search(xml) is not None
+    return has_formulas
+
+
+def check_container(content: bytes, rules: XlsxRules) -> bool:
+    """Refuse what is not a reasonable .xlsx; True when any sheet holds Excel formulas."""
+    _check_bytes(content, rules)
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return _check_archive(archive, rules)
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,  # an encrypted entry
+        NotImplementedError,  # an unknown compression method
+    ) as exc:
+        rules.logger.info("%s zip unreadable: %s", rules.log_name, exc)
+        refuse("berkas .xlsx rusak atau tidak lengkap", _RESAVE)
+
+
+def load_xlsx(content: bytes, rules: XlsxRules, *, data_only: bool) -> Any:
+    """The workbook openpyxl reads from ``content`` (checked by :func:`check_container`)."""
+    try:
+        with warnings.catch_warnings():
+            # Excel's own extensions (e.g. cross-sheet drop-downs) make openpyxl warn.
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(content), data_only=data_only, keep_links=False)
+    except Exception as exc:
+        rules.logger.info("%s unreadable: %r", rules.log_name, exc)
+        refuse("berkas .xlsx tidak dapat dibaca (rusak atau bukan dari Excel)", _RESAVE)
