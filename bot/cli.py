@@ -178,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # httpx logs every request URL, and a Bot API URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Schema upgrades run at every start; their step-by-step lines are noise for a person.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if settings.telegram_bot_token is not None:
         # PTB logs (and raises) errors that quote the token, e.g. when it is rejected.
         secret = settings.telegram_bot_token.get_secret_value()
