@@ -75,6 +75,10 @@ from bot.core.planning.workbook import (
 )
 from bot.core.reporting import ReportingPeriod, indicators_due, input_prompt, parse_input_value
 from bot.core.xlsx_guard import Refused, XlsxRules, check_container, load_xlsx
+from bot.core.xlsx_guard import file_problem as _file_problem
+from bot.core.xlsx_guard import find_sheet as _find_sheet
+from bot.core.xlsx_guard import is_blank as _is_blank
+from bot.core.xlsx_guard import normal as _normal
 
 logger = logging.getLogger(__name__)
 
@@ -137,19 +141,7 @@ _XLSX_RULES = XlsxRules(
 # --------------------------------------------------------------------------- the file
 
 
-def _file_problem(message: str, hint: str = "") -> Problem:
-    return Problem(FILE_SHEET, "", "", message, hint)
-
-
 # --------------------------------------------------------------------------- cells
-
-
-def _normal(text: object) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
-def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _text(value: object) -> str:
@@ -284,17 +276,6 @@ def _rows(table: _Table, found: list[Problem]) -> Iterator[_Row]:
             values[key] = _UNCACHED if (number, column) in table.uncached else value
         if not all(_is_blank(value) for value in values.values()):
             yield _Row(table, number, values, found)
-
-
-def _find_sheet(workbook: Any, name: str) -> Any:
-    titles = workbook.sheetnames
-    title = (
-        name if name in titles else next((t for t in titles if _normal(t) == _normal(name)), None)
-    )
-    if title is None:
-        return None
-    sheet = workbook[title]
-    return sheet if hasattr(sheet, "iter_rows") else None
 
 
 def _guide_problem(column: str, message: str, hint: str, cell: str) -> Problem:

@@ -18,6 +18,7 @@ import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
+from datetime import datetime, time
 from typing import Any, NoReturn
 
 from openpyxl import load_workbook
@@ -142,3 +143,42 @@ def load_xlsx(content: bytes, rules: XlsxRules, *, data_only: bool) -> Any:
     except Exception as exc:
         rules.logger.info("%s unreadable: %r", rules.log_name, exc)
         refuse("berkas .xlsx tidak dapat dibaca (rusak atau bukan dari Excel)", _RESAVE)
+
+
+# --- sheet helpers shared by the readers ---------------------------------------------
+
+
+def normal(text: object) -> str:
+    """Text compared ignoring case and spacing."""
+    return " ".join(str(text).split()).casefold()
+
+
+def cell_text(value: object) -> str:
+    """A cell value as trimmed text (whole numbers without ``.0``)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime) and value.time() == time():
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def is_blank(value: object) -> bool:
+    """An empty cell, or one holding only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def file_problem(message: str, hint: str = "") -> Problem:
+    """A problem with the file as a whole."""
+    return Problem(FILE_SHEET, "", "", message, hint)
+
+
+def find_sheet(workbook: Any, name: str) -> Any:
+    """The worksheet called ``name`` (case and spacing ignored), or None."""
+    titles = workbook.sheetnames
+    title = name if name in titles else next((t for t in titles if normal(t) == normal(name)), None)
+    if title is None:
+        return None
+    sheet = workbook[title]
+    return sheet if hasattr(sheet, "iter_rows") else None

@@ -33,7 +33,6 @@ import io
 import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
 from typing import Any
 
 from openpyxl import Workbook
@@ -53,6 +52,9 @@ from bot.core.planning.workbook import (
     YEAR_LABEL,
 )
 from bot.core.xlsx_guard import Refused, XlsxRules, check_container, load_xlsx, refuse
+from bot.core.xlsx_guard import cell_text as _text
+from bot.core.xlsx_guard import find_sheet as _find_sheet
+from bot.core.xlsx_guard import normal as _normal
 
 logger = logging.getLogger(__name__)
 
@@ -271,32 +273,6 @@ def mapping_workbook(rows: Sequence[MappingRow], plan: Plan, *, title: str) -> b
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def _normal(text: object) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
-def _text(value: object) -> str:
-    """A cell value as trimmed text (whole numbers without ``.0``)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime) and value.time() == time():
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def _find_sheet(workbook: Any, name: str) -> Any:
-    titles = workbook.sheetnames
-    title = (
-        name if name in titles else next((t for t in titles if _normal(t) == _normal(name)), None)
-    )
-    if title is None:
-        return None
-    sheet = workbook[title]
-    return sheet if hasattr(sheet, "iter_rows") else None
 
 
 def _check_version(workbook: Any) -> list[Problem]:

@@ -33,7 +33,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -81,6 +81,11 @@ from bot.core.planning.values import (
 )
 from bot.core.xlsx_guard import FILE_SHEET as FILE_SHEET
 from bot.core.xlsx_guard import Refused, XlsxRules, check_container, load_xlsx
+from bot.core.xlsx_guard import cell_text as _text
+from bot.core.xlsx_guard import file_problem as _file_problem
+from bot.core.xlsx_guard import find_sheet as _find_sheet
+from bot.core.xlsx_guard import is_blank as _is_blank
+from bot.core.xlsx_guard import normal as _normal
 
 logger = logging.getLogger(__name__)
 
@@ -466,44 +471,10 @@ def plan_workbook(plan: Plan, *, title: str) -> bytes:
 # --------------------------------------------------------------------------- reading
 
 
-def _file_problem(message: str, hint: str = "") -> Problem:
-    return Problem(FILE_SHEET, "", "", message, hint)
-
-
-def _normal(text: object) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
-def _text(value: object) -> str:
-    """A cell value as trimmed text (whole numbers without ``.0``)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime) and value.time() == time():
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _split_reason(reason: str) -> tuple[str, str]:
     """values.py says "what; how to fix": split into message and hint."""
     message, _, hint = reason.partition("; ")
     return message, hint
-
-
-def _find_sheet(workbook: Any, name: str) -> Any:
-    titles = workbook.sheetnames
-    title = (
-        name if name in titles else next((t for t in titles if _normal(t) == _normal(name)), None)
-    )
-    if title is None:
-        return None
-    sheet = workbook[title]
-    return sheet if hasattr(sheet, "iter_rows") else None
 
 
 def _check_guide(workbook: Any, year: int) -> list[Problem]:
