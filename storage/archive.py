@@ -90,3 +90,31 @@ def store(
 
 def path_of(root: Path, document: Document) -> Path:
     return root / document.stored_name
+
+
+# --- uploads waiting for a person's decision ---------------------------------------------------
+
+_HELD = "tertunda"
+
+
+def hold(root: Path, content: bytes) -> str:
+    """Keep an upload server-side until its sender confirms it; returns its token."""
+    token = secrets.token_hex(12)
+    folder = root / _HELD
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / token).write_bytes(content)
+    return token
+
+
+def held(root: Path, token: str) -> bytes | None:
+    """The held upload, or None when it is gone (or the token is not one of ours)."""
+    if len(token) != 24 or not all(ch in "0123456789abcdef" for ch in token):
+        return None
+    path = root / _HELD / token
+    return path.read_bytes() if path.is_file() else None
+
+
+def release(root: Path, token: str) -> None:
+    """Forget a held upload (confirmed, discarded or cancelled)."""
+    if held(root, token) is not None:
+        (root / _HELD / token).unlink(missing_ok=True)

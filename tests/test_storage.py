@@ -606,3 +606,12 @@ def test_state_save_load_delete(db: Database) -> None:
     with db.read() as session:
         assert state.load_namespace(session, "user_data") == {"102": '{"b": 2}'}
         assert state.load_one(session, "chat_data", "101") == "{}"
+
+
+def test_held_uploads_are_kept_until_released_and_tokens_are_checked(tmp_path: Path) -> None:
+    token = archive.hold(tmp_path, b"isi")
+    assert archive.held(tmp_path, token) == b"isi"
+    assert archive.held(tmp_path, "../../etc/passwd") is None
+    assert archive.held(tmp_path, "0" * 24) is None
+    archive.release(tmp_path, token)
+    assert archive.held(tmp_path, token) is None

@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import secrets
-from pathlib import Path
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
@@ -38,7 +36,7 @@ from bot.handlers.common import answer, button, conversation_handler, paged, sho
 from bot.handlers.guide import STEP_OPENERS
 from bot.handlers.planning import problem_lines
 from bot.services import Services
-from storage import cycles, packages, plans, units, users
+from storage import archive, cycles, packages, plans, units, users
 from storage.models import Package
 
 AWAIT_FILE, CONFIRM, AWAIT_SHEET, CONFIRM_SHEET = range(4)
@@ -112,10 +110,6 @@ async def open_step(update: Update, context: Context, member: Member, step: int)
 
 
 # --- the SIRUP upload --------------------------------------------------------------------------
-
-
-def _pending_path(svc: Services, token: str) -> Path:
-    return svc.archive_dir / "tertunda" / f"{token}.sirup"
 
 
 @members_only(*TEAM)
@@ -199,10 +193,7 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
         )
         return AWAIT_FILE
     svc = services(context)
-    token = secrets.token_hex(12)
-    path = _pending_path(svc, token)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    token = archive.hold(svc.archive_dir, content)
     context.user_data[PENDING_KEY] = {"token": token, "name": name}
     markup = InlineKeyboardMarkup(
         [[button(texts.PLAN_BUTTON_SAVE, "pkt:ok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:no")]]
@@ -222,13 +213,13 @@ async def decide(update: Update, context: Context, member: Member) -> int:
     if not isinstance(pending, dict):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    path = _pending_path(svc, str(pending.get("token", "")))
-    if parts[:1] != ["ok"] or not path.is_file():
-        path.unlink(missing_ok=True)
-        await show(update, texts.PKG_DISCARDED)
+    token = str(pending.get("token", ""))
+    content = archive.held(svc.archive_dir, token)
+    archive.release(svc.archive_dir, token)
+    if parts[:1] != ["ok"] or content is None:
+        await show(update, texts.PKG_DISCARDED if parts[:1] != ["ok"] else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    result = await asyncio.to_thread(read_sirup, path.read_bytes(), str(pending.get("name", "")))
-    path.unlink(missing_ok=True)
+    result = await asyncio.to_thread(read_sirup, content, str(pending.get("name", "")))
     if isinstance(result, SirupError):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
@@ -601,7 +592,7 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     if context.user_data is not None:
         pending = context.user_data.pop(PENDING_KEY, None)
         if isinstance(pending, dict):
-            _pending_path(svc, str(pending.get("token", ""))).unlink(missing_ok=True)
+            archive.release(svc.archive_dir, str(pending.get("token", "")))
     if update.effective_message is not None:
         await update.effective_message.reply_text(texts.PKG_DISCARDED)
     return ConversationHandler.END

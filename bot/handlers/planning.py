@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import secrets
-from pathlib import Path
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
@@ -440,10 +438,6 @@ def change_lines(changes: list[Change]) -> str:
     return "\n".join(lines)
 
 
-def _pending_path(svc: Services, token: str) -> Path:
-    return svc.archive_dir / "tertunda" / f"{token}.xlsx"
-
-
 @members_only(*EDITORS)
 async def receive_workbook(update: Update, context: Context, member: Member) -> int:
     """A document while waiting for the workbook: check it all, then show the changes."""
@@ -477,10 +471,7 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
         await progress.edit_text(texts.PLAN_UPLOAD_NO_CHANGES)
         return ConversationHandler.END
     # Keep the file server-side (not in the chat's memory) until the person decides.
-    token = secrets.token_hex(12)
-    path = _pending_path(svc, token)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    token = archive.hold(svc.archive_dir, content)
     context.user_data[PENDING_KEY] = {"token": token, "name": doc.file_name or "rencana.xlsx"}
     markup = InlineKeyboardMarkup(
         [[button(texts.PLAN_BUTTON_SAVE, "pln:ok"), button(texts.PLAN_BUTTON_DISCARD, "pln:no")]]
@@ -514,18 +505,18 @@ async def decide_upload(update: Update, context: Context, member: Member) -> int
     if not isinstance(pending, dict):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    path = _pending_path(svc, str(pending.get("token", "")))
-    if parts[:1] == ["no"] or not path.is_file():
-        path.unlink(missing_ok=True)
+    token = str(pending.get("token", ""))
+    content = archive.held(svc.archive_dir, token)
+    if parts[:1] == ["no"] or content is None:
+        archive.release(svc.archive_dir, token)
         await show(update, texts.PLAN_DISCARDED if parts[:1] == ["no"] else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    content = path.read_bytes()
     result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=svc.cycle_year())
     if not isinstance(result, Plan):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     text = _store(svc, member, result, upload=(content, str(pending.get("name", "rencana.xlsx"))))
-    path.unlink(missing_ok=True)
+    archive.release(svc.archive_dir, token)
     await show(update, text, _back_to_menu())
     return ConversationHandler.END
 
@@ -836,7 +827,7 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     if context.user_data is not None:
         pending = context.user_data.pop(PENDING_KEY, None)
         if isinstance(pending, dict):
-            _pending_path(svc, str(pending.get("token", ""))).unlink(missing_ok=True)
+            archive.release(svc.archive_dir, str(pending.get("token", "")))
     _forget(context)
     if update.effective_message is not None:
         await update.effective_message.reply_text(texts.PLAN_EDIT_CANCELLED)

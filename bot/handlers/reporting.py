@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import secrets
 from datetime import date
 from typing import Any
 
@@ -740,10 +739,7 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     if not filled:
         await progress.edit_text(texts.REPORT_WORKBOOK_EMPTY)
         return AWAIT_WORKBOOK
-    token = secrets.token_hex(12)
-    path = svc.archive_dir / "tertunda" / f"{token}.xlsx"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    token = archive.hold(svc.archive_dir, content)
     context.user_data[WORKBOOK_KEY] = {"period": period.key, "token": token}
     markup = InlineKeyboardMarkup(
         [
@@ -771,18 +767,17 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
     assert context.user_data is not None
     pending = context.user_data.pop(WORKBOOK_KEY, None)
     token = str(pending.get("token", "")) if isinstance(pending, dict) else ""
-    path = svc.archive_dir / "tertunda" / f"{token}.xlsx"
-    if not send or not token or not path.is_file():
-        if token:
-            path.unlink(missing_ok=True)
+    held = archive.held(svc.archive_dir, token)
+    archive.release(svc.archive_dir, token)
+    if not send or held is None:
         await show(update, texts.PLAN_DISCARDED if not send else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
+    content = held
     plan = _plan(svc)
     period = (
         _period(svc, plan, str(pending.get("period", ""))) if isinstance(pending, dict) else None
     )
     own = {p.kode_rup: p for p in _own_packages(svc, member)}
-    content = path.read_bytes()
     result = (
         None
         if period is None
@@ -851,7 +846,6 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
                 now=now,
             )
             count += 1
-    path.unlink(missing_ok=True)
     await show(
         update,
         texts.REPORT_WORKBOOK_SENT.format(count=count, late=texts.REPORT_SENT_LATE if late else ""),
