@@ -79,13 +79,15 @@ class AuditLog(SQLModel, table=True):
 
 
 class Cycle(SQLModel, table=True):
-    """One year's performance cycle."""
+    """One year's performance cycle; open for late reports until the team closes it."""
 
     __tablename__ = "cycle"
 
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(unique=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    closed_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
 
 
 class StepStateRow(SQLModel, table=True):
