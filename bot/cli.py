@@ -13,6 +13,7 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot import texts
 from bot.app import build_application, build_services
+from bot.core.cycles import planning_default_year
 from bot.core.dates import format_datetime
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
 from bot.core.planning.example import example_plan
@@ -144,9 +145,10 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _seed_example(settings: Settings, year: int | None) -> int:
-    """Load the starter plan into an empty plan of the year (this year by default)."""
+    """Load the starter plan into an empty plan of the year (by default the year /rencana
+    opens: next year from 1 October, else this year)."""
     svc = build_services(settings)
-    plan_year = year or svc.cycle_year()
+    plan_year = year or planning_default_year(svc.today())
     starter = example_plan(plan_year)
     with svc.db.write() as session:
         _, current = plans.current_plan(session, year=plan_year)

@@ -34,7 +34,3 @@ class Services:
 
     def today(self) -> date:
         return self.local_now().date()
-
-    def cycle_year(self) -> int:
-        """The performance cycle in progress: one per calendar year, in local time."""
-        return self.local_now().year

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.core.cycles import CloseRefusal, CyclePhase
 from bot.core.invitations import InvitationProblem
 from bot.core.roles import Role
 from bot.core.sop import StepState
@@ -225,20 +226,36 @@ USER_NOTIFY_ROLE = (
 
 # --- SOP guide (/tugas, /status) ------------------------------------------------------
 
-TASKS_HEADER = "<b>Tugas Anda</b> — siklus kinerja {year}\n"
+TASKS_HEADER = "<b>Tugas Anda — siklus kinerja {year}</b>\n{phase}\n"
 TASKS_CURRENT = "Siklus sedang di langkah {number}: {name} ({actor}).\n"
 TASKS_NONE = "Tidak ada tugas tertunda untuk peran Anda di siklus {year}. 👍"
 TASK_LINE = "{mark} <b>Langkah {number}</b>. {name} ({state})"
 TASK_WAITING = "   ⏳ menunggu langkah {steps}"
 TASK_NOTE = "   ⚠️ {note}"
 TASK_BUTTON = "Langkah {number}: {name}"
-STATUS_HEADER = "<b>Status siklus kinerja {year}</b>\n"
+TASK_BUTTON_YEAR = "{year} · Langkah {number}: {name}"
+TASKS_NOTHING_READY = "\nBelum ada yang dapat Anda kerjakan sekarang di siklus ini; bot memberi tahu Anda bila giliran Anda tiba. Sementara itu, lihat /rencana dan /status."
+TASKS_FIRST_TEAM = (
+    "👋 <b>Langkah pertama</b>: undang <b>Tim Pengelolaan Kelembagaan</b> (2-6 orang). "
+    "Tim yang menyusun rencana kinerja; Anda menyetujuinya.\n"
+    "Tekan tombol di bawah, lalu teruskan tautannya kepada setiap anggota tim "
+    "(satu tautan untuk satu orang). Plt/Plh ditunjuk lewat /plh."
+)
+TASKS_BUTTON_INVITE_TEAM = "➕ Undang anggota tim"
+CYCLE_PHASES = {
+    CyclePhase.PLANNING: "Perencanaan: rencana kinerja {year} belum disetujui.",
+    CyclePhase.READY: "Rencana disetujui; pelaporan dimulai {start}.",
+    CyclePhase.RUNNING: "Pelaporan berjalan; batas waktu terakhir {deadline}.",
+    CyclePhase.LATE: "Semua batas waktu sudah lewat ({deadline}); laporan terlambat masih diterima sampai tim menutup siklus.",
+    CyclePhase.CLOSED: "Siklus sudah ditutup.",
+}
+STATUS_HEADER = "<b>Status siklus kinerja {year}</b>\n{phase}\n"
 STATUS_LINE = "{mark} {number}. {name}"
 STATUS_CURRENT = "▶ <b>{number}. {name}</b> ({state})"
 STATUS_FOOTER = "\n✅ selesai · 🔄 berjalan · ⚠️ perlu perbaikan · ⬜ belum mulai"
 STATUS_ALL_DONE = "\nSemua langkah siklus ini selesai."
 STEP_CARD = (
-    "<b>Langkah {number}. {name}</b>\n"
+    "<b>Langkah {number}. {name}</b> — siklus {year}\n"
     "Pelaksana: {actor}{involved}\n"
     "Status: {mark} {state}{by}\n\n"
     "<b>Masukan</b>\n{inputs}\n\n"
@@ -252,7 +269,8 @@ STEP_FEATURE_MISSING = (
     "\n\n🚧 Fitur bot untuk langkah ini belum tersedia di versi ini. "
     "Untuk sementara kerjakan langkah ini di luar bot; statusnya belum dicatat otomatis."
 )
-STEP_UNKNOWN = "Langkah tidak dikenal."
+STEP_UNKNOWN = "Langkah tidak dikenal. Ketik /tugas untuk melihat langkah Anda."
+STEP_OTHER_ROLE = "\n\nLangkah ini dikerjakan oleh {actor}; Anda cukup memantau statusnya di sini."
 
 # --- Help -----------------------------------------------------------------------------
 
@@ -314,7 +332,7 @@ CLI_USERNAME_UNAVAILABLE = (
     "(Nama bot tidak dapat dibaca dari Bot API: {error}; hanya kode yang dicetak.)"
 )
 CLI_SEED_HELP = "muat contoh rencana kinerja Jayawijaya ke rencana yang masih kosong"
-CLI_SEED_YEAR_HELP = "tahun rencana (bawaan: tahun berjalan, WIT)"
+CLI_SEED_YEAR_HELP = "tahun rencana (bawaan: tahun yang dibuka /rencana: mulai 1 Oktober tahun berikutnya, sebelumnya tahun berjalan, WIT)"
 CLI_SEED_NOT_EMPTY = "Rencana {year} sudah berisi; contoh hanya dimuat ke rencana kosong."
 CLI_SEEDED = (
     "Contoh rencana {year} dimuat: {indicators} indikator, {actions} rencana aksi (revisi draf)."
@@ -332,9 +350,22 @@ PLAN_MENU = (
 )
 PLAN_REVISION_NONE = "belum ada isi"
 PLAN_REVISION = "revisi {number} ({status})"
-PLAN_STATUS = {"draft": "draf", "approved": "disetujui", "submitted": "diajukan"}
+PLAN_STATUS = {
+    "draft": "draf",
+    "submitted": "menunggu keputusan Kepala UKPBJ",
+    "approved": "disetujui",
+    "changes_requested": "perlu perubahan",
+}
 PLAN_STEP_LINE = "{mark} Langkah {number}{note}"
-PLAN_READ_ONLY_NOTE = "\nRevisi ini sudah disetujui; perubahan berikutnya membuka revisi baru."
+PLAN_CHANGES_NOTE = (
+    "\n\n↩️ <b>Kepala UKPBJ meminta perubahan</b> ({by}{when}):\n<i>{comment}</i>\n"
+    "Perbaiki rencananya di sini (Jelajahi rencana → Ubah atribut, atau unggah Excel); "
+    "perubahan pertama disimpan sebagai revisi {next}. Lalu tekan <b>Ajukan lagi</b>."
+)
+PLAN_BY_UNKNOWN = "Kepala UKPBJ"
+PLAN_DECIDED_WHEN = ", {when}"
+PLAN_APPROVED_NOTE = "\n\n✅ Disetujui oleh {by}{when}. Revisi ini tidak diubah lagi; perubahan berikutnya disimpan sebagai revisi baru dan perlu diajukan lagi."
+PLAN_SUBMITTED_NOTE = "\n\n📨 Menunggu keputusan Kepala UKPBJ. Bila rencana diubah sekarang, perubahan disimpan sebagai revisi baru dan pengajuan ini tidak berlaku lagi."
 PLAN_EMPTY_HINT = (
     "\nRencana masih kosong. Muat contoh rencana Jayawijaya sebagai awal, atau isi template Excel."
 )
@@ -346,9 +377,11 @@ PLAN_BUTTON_PDF = "📄 Dokumen Perencanaan (PDF)"
 PLAN_BUTTON_DATA_TEMPLATE = "📋 Template Data Kinerja"
 PLAN_BUTTON_SEED = "🌱 Muat contoh rencana"
 PLAN_BUTTON_MENU = "« Menu rencana"
+PLAN_BUTTON_YEAR = "📅 Rencana {year}"
 PLAN_BUTTON_SAVE = "✅ Simpan"
 PLAN_BUTTON_DISCARD = "Batal"
 PLAN_TEMPLATE_CAPTION = "Template rencana kinerja {year}. Isi di laptop, lalu kirim kembali berkas .xlsx ini ke chat ini."
+PLAN_ASK_UPLOAD_YEAR = "Kirim berkas <b>.xlsx</b> rencana kinerja <b>{year}</b> hasil isian sekarang. Ketik /batal untuk batal."
 PLAN_ASK_UPLOAD = (
     "Kirim berkas <b>.xlsx</b> rencana kinerja hasil isian sekarang. Ketik /batal untuk batal."
 )
@@ -367,9 +400,7 @@ PLAN_CHANGE_COUNTS = "<b>{kind}</b>: {items}"
 PLAN_CHANGE_DETAIL = "  • {what} {key}: {fields}"
 PLAN_CHANGE_MORE = "  … dan {count} perubahan lain"
 PLAN_SAVED = "✅ Rencana disimpan ({count} perubahan)."
-PLAN_SAVED_NEW_REVISION = (
-    "✅ Rencana disimpan sebagai revisi {number} (draf baru; revisi sebelumnya sudah disetujui)."
-)
+PLAN_SAVED_NEW_REVISION = "✅ Perubahan disimpan sebagai revisi {number} (draf). Revisi {previous} ({status}) tetap tersimpan apa adanya. Setelah selesai, ajukan lagi lewat /rencana."
 PLAN_DISCARDED = "Perubahan dibuang. Rencana yang tersimpan tidak berubah."
 PLAN_PENDING_GONE = "Unggahan ini sudah tidak berlaku. Kirim ulang berkasnya."
 PLAN_SEEDED = "✅ Contoh rencana dimuat: {indicators} indikator, {actions} rencana aksi. Periksa dan sesuaikan angkanya sebelum diajukan."
@@ -481,12 +512,13 @@ DELEGATION_REVOKED = "Penunjukan dicabut."
 # --- Plan approval (SOP steps 5-6) ------------------------------------------------------
 
 PLAN_BUTTON_SUBMIT = "📨 Ajukan persetujuan"
+PLAN_BUTTON_RESUBMIT = "📨 Ajukan lagi"
 PLAN_SUBMIT_BLOCKED = "Rencana belum dapat diajukan; masih kurang:\n{items}"
 PLAN_SUBMIT_INVALID = "Rencana belum dapat diajukan: {count} masalah. Unduh template untuk melihat dan memperbaikinya."
-PLAN_SUBMIT_NOT_DRAFT = "Revisi ini sudah {status}; ubah rencana dulu untuk membuat revisi baru."
-PLAN_SUBMITTED = (
-    "📨 Rencana revisi {number} diajukan kepada Kepala UKPBJ. Anda akan diberi tahu keputusannya."
-)
+PLAN_SUBMIT_NOT_DRAFT = "Revisi ini berstatus {status}; pengajuan hanya untuk draf. Ubah rencana dulu (perubahan disimpan sebagai revisi baru), lalu ajukan."
+PLAN_SUBMITTED = "📨 Rencana Kinerja {year} revisi {number} diajukan kepada Kepala UKPBJ. Anda akan diberi tahu keputusannya."
+PLAN_BUTTON_OPEN = "📋 Buka rencana {year}"
+PLAN_BUTTON_NEXT_CIRCULAR = "📝 Langkah 7: Surat Edaran"
 PLAN_APPROVAL_TITLE = "Rencana Kinerja {year} revisi {number}"
 PLAN_APPROVAL_SUMMARY = (
     "📨 <b>Permohonan persetujuan: Rencana Kinerja {year}</b> (revisi {number})\n"
@@ -525,10 +557,11 @@ LETTER_STATUS = {
     "awaiting_signature": "menunggu tanda tangan",
     "signed": "ditandatangani",
 }
-LETTER_CARD = "<b>{name}</b> — {status}{number}\n{detail}"
+LETTER_CARD = "<b>{name} {year}</b> — {status}{number}\n{detail}"
 LETTER_NUMBER = "\nNomor: {number}"
 LETTER_NONE = "<b>{name}</b>\nBelum ada draf."
-LETTER_NEEDS_PLAN = "Rencana kinerja harus disetujui dulu (langkah 6) sebelum {name} dibuat."
+LETTER_NEEDS_PLAN = "Rencana Kinerja {year} harus disetujui dulu (langkah 6) sebelum {name} {year} dibuat. Lihat /rencana."
+LETTER_NONE_HEAD = "<b>{name} {year}</b>\nBelum ada draf. Tim Pengelolaan Kelembagaan menyusunnya; Anda akan diminta menandatanganinya."
 LETTER_BUTTON_NEW = "📝 Buat draf {name}"
 LETTER_BUTTON_PREVIEW = "📄 Pratinjau PDF"
 LETTER_BUTTON_EDIT = "✏️ Ganti paragraf"
@@ -653,18 +686,35 @@ PKG_STEP_NOTE = "{count} paket belum dipetakan ke area strategis"
 
 # --- Reporting (/jadwal, /lapor, /verifikasi; SOP steps 11-12) ------------------------------
 
-SCHEDULE_HEADER = "<b>Jadwal pelaporan {year}</b> (batas waktu, WIT)"
+PERIOD_WITH_YEAR = "{label} {year}"
+PERIOD_UNKNOWN = "periode yang sudah tidak ada di rencana"
+SCHEDULE_HEADER = "<b>Jadwal pelaporan {year}</b> (batas waktu, WIT)\n{phase}"
 SCHEDULE_LINE = "• {label} ({frequency}, {span}): batas {deadline}{state}"
 SCHEDULE_OPEN = " — <b>sedang dibuka</b>"
-SCHEDULE_NONE = (
-    "Belum ada jadwal: rencana kinerja belum punya indikator dengan frekuensi pelaporan."
-)
+SCHEDULE_NONE = "Belum ada jadwal pelaporan: rencana kinerja {year} belum disetujui Kepala UKPBJ. Lihat /rencana dan /tugas."
+SCHEDULE_NO_PERIODS = "Tidak ada indikator dengan frekuensi pelaporan di rencana ini."
+SCHEDULE_CLOSE_HINT = "\nBila semua laporan {year} sudah diverifikasi, tim dapat menutup siklus {year}; setelah itu tidak ada laporan {year} yang diterima lagi."
+CYCLE_BUTTON_CLOSE = "🔒 Tutup siklus {year}"
+CYCLE_BUTTON_CONFIRM = "Ya, tutup siklus {year}"
+CYCLE_CLOSE_ASK = "Tutup siklus kinerja {year}? Sesudahnya PJ tidak dapat lagi mengirim laporan {year} (juga yang terlambat) dan siklus {year} tidak tampil lagi di /tugas, /status, /jadwal, /lapor dan /verifikasi. Arsipnya tetap tersimpan."
+CYCLE_CLOSE_KEPT = "Siklus {year} tetap terbuka."
+CYCLE_CLOSED = "🔒 Siklus kinerja {year} ditutup. Arsipnya tetap tersimpan."
+CYCLE_CLOSE_REFUSED = {
+    CloseRefusal.ALREADY_CLOSED: "Siklus {year} sudah ditutup sebelumnya.",
+    CloseRefusal.NOT_APPROVED: "Siklus {year} belum punya rencana yang disetujui; tidak ada yang perlu ditutup.",
+    CloseRefusal.DEADLINES_AHEAD: "Siklus {year} belum dapat ditutup: masih ada batas waktu pelaporan yang belum lewat (lihat /jadwal).",
+    CloseRefusal.REPORTS_WAITING: "Siklus {year} belum dapat ditutup: masih ada laporan yang menunggu verifikasi. Selesaikan dulu lewat /verifikasi.",
+}
 REPORT_NO_UNIT = "Akun Anda belum terhubung ke unit; hubungi tim UKPBJ."
-REPORT_NO_PERIODS = "Belum ada periode pelaporan yang dibuka."
-REPORT_CHOOSE_PERIOD = "Laporan untuk periode mana?"
-REPORT_PERIOD_BUTTON = "{label} (batas {deadline})"
+REPORT_NO_PERIODS_YET = "Belum ada periode pelaporan yang dimulai. Pelaporan siklus {year} dimulai {start}; lihat batas waktunya di /jadwal."
+REPORT_NO_PLAN = "Belum ada periode pelaporan: rencana kinerja belum disetujui Kepala UKPBJ. Anda akan menerima Surat Edaran bila pelaporan dimulai."
+REPORT_CHOOSE_PERIOD = "Laporan untuk periode mana? ({page}/{pages})"
+REPORT_PERIOD_BUTTON = "{label} (batas {deadline}){late}"
+REPORT_PERIOD_LATE = " ⏰"
+REPORT_BUTTON_OTHER_PACKAGE = "« Pilih paket lain"
+REPORT_BUTTON_NEXT_PACKAGE = "Laporkan paket lain"
 REPORT_NO_PACKAGES = (
-    "Belum ada paket unit Anda yang dipetakan ke area strategis. Petakan dulu lewat /paket."
+    "Belum ada paket {year} unit Anda yang dipetakan ke area strategis. Petakan dulu lewat /paket."
 )
 REPORT_CHOOSE_PACKAGE = "<b>{period}</b> — pilih paket ({page}/{pages}). ✅ sudah dilaporkan."
 REPORT_NOTHING_DUE = (
@@ -695,7 +745,9 @@ REPORT_BUTTON_SEND = "📨 Kirim"
 REPORT_BUTTON_EDIT = "✏️ Ubah"
 REPORT_CONFIRM_REVISION = "Paket ini sudah dilaporkan untuk periode ini (revisi {revision}, {status}). Kirim sebagai revisi baru?"
 REPORT_BUTTON_REVISION = "Ya, kirim revisi baru"
-REPORT_SENT = "✅ Laporan terkirim (revisi {revision}){late}. Tim UKPBJ akan memverifikasinya."
+REPORT_SENT = (
+    "✅ Laporan {period} terkirim (revisi {revision}){late}. Tim UKPBJ akan memverifikasinya."
+)
 REPORT_SENT_LATE = ", ditandai terlambat"
 REPORT_STATUS = {
     "submitted": "menunggu verifikasi",
@@ -734,5 +786,5 @@ REPORT_WORKBOOK_PROBLEMS = "❌ Berkas belum dapat dikirim: {count} masalah. Tid
 REPORT_WORKBOOK_EMPTY = "Berkas sah, tetapi belum ada nilai yang diisi untuk paket mana pun."
 REPORT_WORKBOOK_SUMMARY = "✅ Berkas sah: {packages} paket berisi nilai, {actions} rencana aksi, {constraints} kendala ({period}).{late}\n\nKirim laporan ini?"
 REPORT_WORKBOOK_SENT = (
-    "✅ Laporan terkirim untuk {count} paket{late}. Tim UKPBJ akan memverifikasinya."
+    "✅ Laporan {period} terkirim untuk {count} paket{late}. Tim UKPBJ akan memverifikasinya."
 )

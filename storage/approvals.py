@@ -97,6 +97,19 @@ def pending(session: Session) -> list[ApprovalRequest]:
     )
 
 
+def latest_decided(session: Session, *, kind: str, subject_id: int) -> ApprovalRequest | None:
+    """The newest decided request about one subject (e.g. a plan revision)."""
+    return session.exec(
+        select(ApprovalRequest)
+        .where(
+            ApprovalRequest.kind == kind,
+            ApprovalRequest.subject_id == subject_id,
+            ApprovalRequest.status == RequestStatus.DECIDED.value,
+        )
+        .order_by(col(ApprovalRequest.decided_at).desc())
+    ).first()
+
+
 def record_decision(
     session: Session,
     *,

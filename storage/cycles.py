@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.core.sop import StepState
 from storage import audit
@@ -22,6 +22,33 @@ def get_or_create_cycle(session: Session, *, year: int, now: datetime) -> Cycle:
 
 def find_cycle(session: Session, *, year: int) -> Cycle | None:
     return session.exec(select(Cycle).where(Cycle.year == year)).first()
+
+
+def list_cycles(session: Session) -> list[Cycle]:
+    """Every cycle, oldest year first."""
+    return list(session.exec(select(Cycle).order_by(col(Cycle.year))))
+
+
+def close_cycle(session: Session, *, cycle_id: int, actor: User | None, now: datetime) -> bool:
+    """Close a cycle (nothing more is reported in it); False when it was already closed."""
+    cycle = session.get(Cycle, cycle_id)
+    if cycle is None or cycle.closed_at is not None:
+        return False
+    cycle.closed_at = now
+    cycle.closed_by_user_id = None if actor is None else actor.id
+    session.add(cycle)
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=None if actor is None else actor.id,
+        actor_label="sistem" if actor is None else actor.full_name,
+        action="cycle.close",
+        entity="cycle",
+        entity_id=str(cycle.year),
+        before={"closed_at": None},
+        after={"closed_at": now.isoformat()},
+    )
+    return True
 
 
 def step_rows(session: Session, *, cycle_id: int) -> dict[int, StepStateRow]:

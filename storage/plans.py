@@ -295,6 +295,27 @@ def current_plan(session: Session, *, year: int) -> tuple[PlanRevision | None, P
     )
 
 
+def approved_revision(session: Session, *, cycle_id: int) -> PlanRevision | None:
+    """The newest approved revision of a cycle's plan: the plan its reporting follows, even
+    while a newer draft is being prepared."""
+    return session.exec(
+        select(PlanRevision)
+        .where(PlanRevision.cycle_id == cycle_id, PlanRevision.status == APPROVED)
+        .order_by(col(PlanRevision.number).desc())
+    ).first()
+
+
+def approved_plan(session: Session, *, year: int) -> Plan | None:
+    """The approved plan of the year's cycle, or None when none was approved."""
+    cycle = cycles.find_cycle(session, year=year)
+    if cycle is None or cycle.id is None:
+        return None
+    revision = approved_revision(session, cycle_id=cycle.id)
+    if revision is None:
+        return None
+    return load_plan(session, revision_id=revision.id, year=year)
+
+
 def save_for_year(
     session: Session, *, year: int, plan: Plan, actor: User | None, now: datetime
 ) -> tuple[list[Change], PlanRevision | None]:

@@ -24,9 +24,9 @@ def _seed(bot: Harness) -> None:
         )
 
 
-async def _submit(team: Person) -> list[Shown]:
+async def _submit(team: Person, label: str = "Ajukan persetujuan") -> list[Shown]:
     await team.command("rencana")
-    return await team.press("Ajukan persetujuan")
+    return await team.press(label)
 
 
 def _request(head: Person) -> Shown:
@@ -61,7 +61,7 @@ async def test_head_approves_the_plan(bot: Harness) -> None:
     team = await bot.registered(2001, Role.TIM, name="Maria Wenda")
     head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
     shown = await _submit(team)
-    assert "Rencana revisi 1 diajukan" in team.last.plain
+    assert "Rencana Kinerja 2027 revisi 1 diajukan" in team.last.plain
     assert shown  # the team's menu message was updated
     head_chat = bot.api.chat(1001)
     pdf = next(m for m in head_chat if m.document is not None)
@@ -95,7 +95,11 @@ async def test_head_approves_the_plan(bot: Harness) -> None:
     assert hashlib.sha256(stored).hexdigest() == document.sha256 and stored.startswith(b"%PDF")
     # The approved revision is read-only: the menu offers no submission, an edit opens rev 2.
     shown = await team.command("rencana")
-    assert "sudah disetujui" in shown[0].plain
+    assert "revisi 1 (disetujui)" in shown[0].plain
+    assert "Disetujui oleh Yulianus Lokobal, Selasa, 5 Januari 2027 pukul 09.00 WIT" in (
+        shown[0].plain
+    )
+    assert "perubahan berikutnya disimpan sebagai revisi baru" in shown[0].plain
     assert "📨 Ajukan persetujuan" not in shown[0].button_texts
 
 
@@ -116,16 +120,27 @@ async def test_changes_requested_then_resubmitted_then_approved(bot: Harness) ->
     assert "meminta perubahan" in team.last.plain and "naikkan ke 65%" in team.last.plain
     assert _revision_status(bot, 1) == plans.CHANGES_REQUESTED
     assert _states(bot)[6] is StepState.PERLU_PERBAIKAN
+    # /rencana says so in words, with the head's note and the way forward; nothing internal.
+    menu = (await team.command("rencana"))[0]
+    assert "revisi 1 (perlu perubahan)" in menu.plain
+    assert "changes_requested" not in menu.text and "sudah disetujui" not in menu.plain
+    assert "Kepala UKPBJ meminta perubahan (Yulianus Lokobal, Selasa, 5 Januari 2027" in (
+        menu.plain
+    )
+    assert "naikkan ke 65%" in menu.plain
+    assert "perubahan pertama disimpan sebagai revisi 2. Lalu tekan Ajukan lagi." in menu.plain
+    assert not any("Ajukan" in label for label in menu.button_texts)
     # The team edits (a new revision) and submits again; the summary shows what changed.
-    await team.command("rencana")
     await team.press("Jelajahi rencana")
     await team.press("A2 ·")
     await team.press("IKU-04")
     await team.press("Ubah atribut")
     await team.press("Target tahunan")
-    await team.send("65")
-    await _submit(team)
-    assert "Rencana revisi 2 diajukan" in team.last.plain
+    shown = await team.send("65")
+    assert "Perubahan disimpan sebagai revisi 2 (draf)" in shown[0].plain
+    assert "Revisi 1 (perlu perubahan) tetap tersimpan apa adanya" in shown[0].plain
+    await _submit(team, "Ajukan lagi")
+    assert "Rencana Kinerja 2027 revisi 2 diajukan" in team.last.plain
     second = _request(head)
     assert second.message_id != request.message_id
     assert "Perubahan sejak revisi 1" in second.plain
@@ -173,7 +188,7 @@ async def test_a_button_on_an_outdated_revision_does_nothing(bot: Harness) -> No
     assert "sudah diganti" in bot.api.shown[(1001, request.message_id)].plain
     assert bot.api.shown[(1001, request.message_id)].buttons == []
     # Submitting revision 2 supersedes the old request.
-    await _submit(team)
+    await _submit(team, "Ajukan lagi")
     second = _request(head)
     await head.press("Setujui", on=second)
     assert _revision_status(bot, 2) == plans.APPROVED

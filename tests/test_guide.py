@@ -42,6 +42,7 @@ async def test_team_tasks_start_at_step_one_with_a_button(bot: Harness) -> None:
 async def test_head_and_owner_see_their_own_steps(bot: Harness) -> None:
     head = await bot.registered(1001, Role.KEPALA)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await bot.registered(2001, Role.TIM)  # a team exists: no "invite the team first"
     head_tasks = (await head.command("tugas"))[0]
     assert "Langkah 6. Menganalisis lalu menyetujui" in head_tasks.plain
     assert "Langkah 1." not in head_tasks.plain
@@ -53,6 +54,7 @@ async def test_head_and_owner_see_their_own_steps(bot: Harness) -> None:
 
 async def test_tasks_follow_the_cycle(bot: Harness) -> None:
     head = await bot.registered(1001, Role.KEPALA)
+    await bot.registered(2001, Role.TIM)
     _finish_steps(bot, 1, 2, 3, 4, 5)
     shown = await head.command("tugas")
     assert shown[0].button_texts[0].startswith("Langkah 6:")
@@ -164,7 +166,7 @@ async def test_step_card_shows_who_finished_a_step(bot: Harness) -> None:
         )
     await head.command("tugas")
     # The head is not the actor of step 1, so the button shows the step's card.
-    shown = await head.press_data("step:1", on=head.last)
+    shown = await head.press_data("step:2027:1", on=head.last)
     assert "Status: ✅ selesai, oleh Maria Wenda, Selasa, 5 Januari 2027 pukul 09.00 WIT" in (
         shown[0].plain
     )
@@ -173,9 +175,13 @@ async def test_step_card_shows_who_finished_a_step(bot: Harness) -> None:
 async def test_forged_step_buttons_are_harmless(bot: Harness) -> None:
     team = await bot.registered(2001, Role.TIM)
     await team.command("tugas")
-    for data in ("step:99", "step:x", "step:"):
+    for data in ("step:2027:99", "step:2027:x", "step:2027:"):
         shown = await team.press_data(data, on=team.last)
         assert "Langkah tidak dikenal" in shown[-1].plain
+    # A year that is not open (or a button from before years were named) is stale.
+    for data in ("step:1999:1", "step:1", "step:"):
+        shown = await team.press_data(data, on=team.last)
+        assert "Tombol ini sudah tidak berlaku" in shown[-1].plain
 
 
 async def test_unexpected_messages_get_a_pointer_not_silence(bot: Harness) -> None:

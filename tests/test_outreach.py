@@ -83,7 +83,7 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     shown = await team.command("edaran")
     assert "Belum ada draf" in shown[0].plain
     shown = await team.press("Buat draf Surat Edaran")
-    assert "Surat Edaran — draf" in shown[0].plain
+    assert "Surat Edaran 2027 — draf" in shown[0].plain
     shown = await team.press("Pratinjau PDF")
     preview = next(m for m in shown if m.document is not None)
     assert preview.document is not None and preview.document[1].startswith(b"%PDF")
@@ -219,7 +219,7 @@ async def test_invitation_rsvp_attendance_and_report(bot: Harness) -> None:
     # The report: attendance and notes filled in, signed, archived; steps 7-9 done.
     await team.command("sosialisasi")
     shown = await team.press("Laporan Sosialisasi")
-    assert "Laporan Sosialisasi — draf" in shown[0].plain
+    assert "Laporan Sosialisasi 2027 — draf" in shown[0].plain
     shown = await team.press("Pratinjau PDF")
     report_pdf = next(m for m in shown if m.document is not None)
     assert report_pdf.document is not None and report_pdf.document[1].startswith(b"%PDF")

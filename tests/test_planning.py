@@ -263,7 +263,7 @@ async def test_owner_only_looks(bot: Harness) -> None:
     shown = await owner.press("IKU-04")
     assert "Ubah atribut" not in shown[0].button_texts
     # A forged edit button changes nothing and says why.
-    await owner.press_data("pln:f:IKU-04:tt", on=owner.last)
+    await owner.press_data("pln:2027:f:IKU-04:tt", on=owner.last)
     alert = bot.api.calls_of("answerCallbackQuery")[-1]
     assert alert.params.get("show_alert") is True
     with bot.svc.db.read() as session:
@@ -300,7 +300,8 @@ async def test_an_approved_revision_is_never_edited(bot: Harness) -> None:
         session.add(revision)
     team = await bot.registered(2001, Role.TIM)
     shown = await team.command("rencana")
-    assert "sudah disetujui" in shown[0].plain
+    assert "revisi 1 (disetujui)" in shown[0].plain
+    assert "perubahan berikutnya disimpan sebagai revisi baru" in shown[0].plain
     await _open_indicator(team, "A1 ·", "IKU-01")
     await team.press("Ubah atribut")
     await team.press("Target tahunan")

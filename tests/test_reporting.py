@@ -82,8 +82,9 @@ def test_the_example_plan_reports_quarters_semesters_and_the_year() -> None:
         date(2027, 3, 31),
     )
     assert first.span == "1 Januari–31 Maret 2027"
-    # The deadline crosses the month end: 10 days after 31 March.
-    assert first.deadline == datetime(2027, 4, 10, 23, 59, 59, tzinfo=WIT)
+    # The deadline crosses the month end: 10 days after 31 March is Saturday 10 April, so
+    # it moves to the next working day, Monday 12 April.
+    assert first.deadline == datetime(2027, 4, 12, 23, 59, 59, tzinfo=WIT)
     assert PERIODS[-1].deadline == _at(2028, 1, 10, 23, 59, 59)
 
 
@@ -96,15 +97,17 @@ def test_deadlines_are_aware_and_in_wit() -> None:
             59,
             59,
         )
-    assert PERIODS[0].deadline == datetime(2027, 4, 10, 14, 59, 59, tzinfo=UTC)
+    assert PERIODS[0].deadline == datetime(2027, 4, 12, 14, 59, 59, tzinfo=UTC)
 
 
 def test_monthly_periods_of_a_leap_year_and_own_deadline_days() -> None:
     months = reporting_periods(_monthly(PLAN), year=2028, zone=WIT, deadline_days=5)
     assert len(months) == 12 and months[1].label == "Februari"
     assert months[1].end == date(2028, 2, 29)
-    assert months[1].deadline == _at(2028, 3, 5, 23, 59, 59)
-    assert months[0].deadline == _at(2028, 2, 5, 23, 59, 59)
+    # 5 March 2028 is a Sunday, 5 February 2028 a Saturday: both move to Monday.
+    assert months[1].deadline == _at(2028, 3, 6, 23, 59, 59)
+    assert months[0].deadline == _at(2028, 2, 7, 23, 59, 59)
+    assert months[2].deadline == _at(2028, 4, 5, 23, 59, 59)  # a Wednesday stays
     assert reporting_period(Frequency.BULANAN, 2, year=2027, zone=WIT).end == date(2027, 2, 28)
     with pytest.raises(ValueError):
         reporting_period(Frequency.BULANAN, 1, year=2027, zone=WIT, deadline_days=-1)
@@ -173,13 +176,26 @@ def test_current_prefers_an_open_period_over_a_later_closed_one() -> None:
     assert current_or_last_period(months, _at(2027, 3, 5)) == months[1]
 
 
+def test_deadlines_move_past_weekends_and_holidays() -> None:
+    holidays = {date(2027, 1, 11), date(2027, 1, 12)}  # a Monday and Tuesday off
+    # Triwulan IV 2026 ends on Thursday 31 December; 10 days later is Sunday 10 January.
+    plain = reporting_period(Frequency.TRIWULANAN, 4, year=2026, zone=WIT)
+    assert plain.deadline == _at(2027, 1, 11, 23, 59, 59)
+    off = reporting_period(Frequency.TRIWULANAN, 4, year=2026, zone=WIT, holidays=holidays)
+    assert off.deadline == _at(2027, 1, 13, 23, 59, 59)
+    # A deadline on a working day that is no holiday stays where it is.
+    assert reporting_period(
+        Frequency.BULANAN, 4, year=2027, zone=WIT, holidays=holidays
+    ).deadline == _at(2027, 5, 10, 23, 59, 59)
+
+
 def test_late_or_on_time_at_the_boundary() -> None:
     period = PERIODS[0]
-    assert not is_late(_at(2027, 4, 10, 23, 59, 59), period)
-    assert not is_late(_at(2027, 4, 10, 23, 59, 59, 999_999), period)
-    assert is_late(_at(2027, 4, 11, 0, 0, 0), period)
-    assert not is_late(datetime(2027, 4, 10, 14, 59, 59, tzinfo=UTC), period)
-    assert is_late(datetime(2027, 4, 10, 15, 0, 0, tzinfo=UTC), period)
+    assert not is_late(_at(2027, 4, 12, 23, 59, 59), period)
+    assert not is_late(_at(2027, 4, 12, 23, 59, 59, 999_999), period)
+    assert is_late(_at(2027, 4, 13, 0, 0, 0), period)
+    assert not is_late(datetime(2027, 4, 12, 14, 59, 59, tzinfo=UTC), period)
+    assert is_late(datetime(2027, 4, 12, 15, 0, 0, tzinfo=UTC), period)
     assert not is_late(_at(2027, 2, 1), period)  # early reports are fine
 
 

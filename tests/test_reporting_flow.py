@@ -40,7 +40,14 @@ def _plan() -> Plan:
 def _setup(bot: Harness) -> int:
     """Plan and one package of Dinas Kesehatan mapped to area A2; returns the package id."""
     with bot.svc.db.write() as session:
-        plans.save_for_year(session, year=2027, plan=_plan(), actor=None, now=bot.clock.now())
+        _, revision = plans.save_for_year(
+            session, year=2027, plan=_plan(), actor=None, now=bot.clock.now()
+        )
+        assert revision is not None and revision.id is not None
+        # Owners report on the approved plan.
+        plans.set_status(
+            session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
+        )
         cycle = cycles.find_cycle(session, year=2027)
         unit = units.find_unit(session, name="Dinas Kesehatan")
         assert cycle is not None and cycle.id is not None and unit is not None
@@ -95,8 +102,8 @@ async def test_schedule_shows_deadlines_in_wit(bot: Harness) -> None:
     text = shown[0].plain
     assert "Jadwal pelaporan 2027" in text
     assert (
-        "Triwulan I (triwulanan, 1 Januari–31 Maret 2027): "
-        "batas Sabtu, 10 April 2027 pukul 23.59 WIT — sedang dibuka" in text
+        "Triwulan I 2027 (triwulanan, 1 Januari–31 Maret 2027): "
+        "batas Senin, 12 April 2027 pukul 23.59 WIT — sedang dibuka" in text
     )
 
 
@@ -104,7 +111,7 @@ async def test_owner_reports_with_mistakes_a_restart_and_an_album(bot: Harness) 
     package_id = _setup(bot)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
-    await owner.press("Triwulan I (")
+    await owner.press("Triwulan I 2027 (")
     shown = await owner.press("Pengadaan obat puskesmas")
     assert "1/5" in shown[0].plain and "Total Harga Perkiraan Sendiri" in shown[0].plain
     shown = await owner.send("satu miliar")
@@ -138,7 +145,7 @@ async def test_owner_reports_with_mistakes_a_restart_and_an_album(bot: Harness) 
     assert "IKU-04: 50" in summary  # 1,25 M of 2,5 M
     assert "Bukti dukung: 1 berkas" in summary  # five identical photos are one stored file
     shown = await owner.press("Kirim")
-    assert "Laporan terkirim (revisi 1)" in shown[0].plain
+    assert "Laporan Triwulan I 2027 terkirim (revisi 1)" in shown[0].plain
     with bot.svc.db.read() as session:
         first = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
     assert first is not None and first.revision == 1 and not first.late
@@ -147,7 +154,7 @@ async def test_owner_reports_with_mistakes_a_restart_and_an_album(bot: Harness) 
 
 async def _full_report(owner: Person) -> None:
     await owner.command("lapor")
-    await owner.press("Triwulan I (")
+    await owner.press("Triwulan I 2027 (")
     await owner.press("Pengadaan obat puskesmas")
     await _answer_inputs(owner)
     await _answer_actions(owner)
@@ -163,7 +170,7 @@ async def test_duplicate_returned_and_resubmitted_reports(bot: Harness) -> None:
     await _full_report(owner)
     # Sending the same package and period again asks first, then makes revision 2.
     await owner.command("lapor")
-    await owner.press("Triwulan I (")
+    await owner.press("Triwulan I 2027 (")
     await owner.press("Pengadaan obat puskesmas")
     await _answer_inputs(owner)
     await _answer_actions(owner)
@@ -199,9 +206,10 @@ async def test_late_report_is_accepted_and_marked(bot: Harness) -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    bot.clock.set(datetime(2027, 4, 12, 8, 0, tzinfo=ZoneInfo("Asia/Jayapura")))
+    # The deadline (Saturday 10 April moved to Monday 12 April) has passed.
+    bot.clock.set(datetime(2027, 4, 13, 8, 0, tzinfo=ZoneInfo("Asia/Jayapura")))
     await owner.command("lapor")
-    await owner.press("Triwulan I (")
+    await owner.press("Triwulan I 2027 (")
     await owner.press("Pengadaan obat puskesmas")
     await _answer_inputs(owner)
     await _answer_actions(owner)
@@ -225,7 +233,7 @@ async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
     package_id = _setup(bot)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
-    await owner.press("Triwulan I (")
+    await owner.press("Triwulan I 2027 (")
     shown = await owner.press("Template Data Kinerja")
     template = next(m for m in shown if m.document is not None)
     assert template.document is not None
@@ -252,7 +260,7 @@ async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
     shown = await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
     assert "1 paket berisi nilai" in shown[-1].plain
     shown = await owner.press("Kirim")
-    assert "Laporan terkirim untuk 1 paket" in shown[0].plain
+    assert "Laporan Triwulan I 2027 terkirim untuk 1 paket" in shown[0].plain
     with bot.svc.db.read() as session:
         latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
     assert latest is not None and latest.via == "workbook"

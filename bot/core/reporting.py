@@ -2,19 +2,21 @@
 of a plan and their deadlines, what is due when, reading owners' typed values, and an
 indicator's value and achievement from them.
 
-A period's deadline is 23:59:59 local time ``deadline_days`` after its last day; a
-submission within that last second still counts as on time.
+A period's deadline is 23:59:59 local time ``deadline_days`` after its last day, moved to the
+next working day when that day is a Saturday, Sunday or a holiday of the profile; a submission
+within that last second still counts as on time. The periods of year N end in N, but the last
+deadlines fall in January of N+1: a cycle is not a calendar year (see ``bot.core.cycles``).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from bot.core.dates import MONTH_NAMES, format_date, format_rupiah
+from bot.core.dates import MONTH_NAMES, format_date, format_rupiah, next_working_day
 from bot.core.planning.formula import evaluate
 from bot.core.planning.model import Frequency, Indicator, InputKind, Plan, Polarity
 from bot.core.planning.periods import periods as year_periods
@@ -70,6 +72,7 @@ def reporting_period(
     year: int,
     zone: tzinfo,
     deadline_days: int = DEFAULT_DEADLINE_DAYS,
+    holidays: Collection[date] = (),
 ) -> ReportingPeriod:
     """Period ``number`` (from 1) of ``frequency`` in ``year``."""
     if deadline_days < 0:
@@ -77,7 +80,7 @@ def reporting_period(
     if not 1 <= number <= frequency.periods_per_year:
         raise ValueError(f"periode {frequency.value} ke-{number} tidak ada")
     period = year_periods(frequency, year)[number - 1]
-    last_day = period.end + timedelta(days=deadline_days)
+    last_day = next_working_day(period.end + timedelta(days=deadline_days), holidays)
     deadline = datetime.combine(last_day, time(23, 59, 59), tzinfo=zone)
     return ReportingPeriod(frequency, number, period.label, period.start, period.end, deadline)
 
@@ -87,13 +90,20 @@ def _order(period: ReportingPeriod) -> tuple[datetime, int]:
 
 
 def reporting_periods(
-    plan: Plan, *, year: int, zone: tzinfo, deadline_days: int = DEFAULT_DEADLINE_DAYS
+    plan: Plan,
+    *,
+    year: int,
+    zone: tzinfo,
+    deadline_days: int = DEFAULT_DEADLINE_DAYS,
+    holidays: Collection[date] = (),
 ) -> list[ReportingPeriod]:
     """Every period the plan's indicators report on, by deadline then frequency."""
     frequencies = {i.reporting_frequency for i in plan.indicators if i.reporting_frequency}
     return sorted(
         (
-            reporting_period(f, n, year=year, zone=zone, deadline_days=deadline_days)
+            reporting_period(
+                f, n, year=year, zone=zone, deadline_days=deadline_days, holidays=holidays
+            )
             for f in frequencies
             for n in range(1, f.periods_per_year + 1)
         ),

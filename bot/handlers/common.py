@@ -98,6 +98,21 @@ async def set_role_commands(bot: Bot, chat_id: int, role: Role | None) -> None:
         logger.warning("could not set the command menu of chat %s", chat_id)
 
 
+LABEL_LIMIT = 60
+
+
+def fit_label(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` for a button: whole when it fits, else cut after the last whole word with
+    "…" (never mid-word)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and text[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:·-–") + "…"
+
+
 def button(text: str, data: str) -> InlineKeyboardButton:
     if len(data.encode()) > 64:
         raise ValueError(f"callback data over Telegram's 64 bytes: {data!r}")
@@ -152,12 +167,15 @@ async def answer(update: Update, text: str | None = None) -> None:
         await update.callback_query.answer(text)
 
 
-async def tell_team(context: Any, svc: Services, text: str) -> None:
-    """Tell every active member of the team (Tim Pengelolaan Kelembagaan) something."""
+async def tell_team(
+    context: Any, svc: Services, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Tell every active member of the team (Tim Pengelolaan Kelembagaan) something, with
+    buttons for the next step when given."""
     with svc.db.read() as session:
         team = [u.telegram_id for u in users.list_users(session, role=Role.TIM) if u.active]
     for chat_id in team:
         try:
-            await context.bot.send_message(chat_id, text)
+            await context.bot.send_message(chat_id, text, reply_markup=markup)
         except Forbidden:
             logger.warning("team member %s unreachable", chat_id)

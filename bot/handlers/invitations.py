@@ -119,6 +119,9 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
         await show(update, texts.CANCELLED)
         _forget(context)
         return ConversationHandler.END
+    if action == "team":
+        parts = ["role", Role.TIM.value]
+        action = "role"
     if action == "role" and len(parts) == 2:
         role = next((r for r in invitable_roles(member.role) if r.value == parts[1]), None)
         if role is None:
@@ -202,7 +205,11 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
 def conversation() -> ConversationHandler[Any]:
     """The /undang conversation (persistent, like every conversation of the bot)."""
     return conversation_handler(
-        entry_points=[CommandHandler("undang", start_invite)],
+        entry_points=[
+            CommandHandler("undang", start_invite),
+            # "Undang anggota tim" under a new head's /tugas starts here with the role chosen.
+            CallbackQueryHandler(choose, pattern=r"^und:team$"),
+        ],
         states={
             CHOOSE_ROLE: [CallbackQueryHandler(choose, pattern=r"^und:")],
             CHOOSE_UNIT: [CallbackQueryHandler(choose, pattern=r"^und:")],

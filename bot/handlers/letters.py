@@ -43,6 +43,7 @@ from bot.core.letters import (
 from bot.core.planning.values import parse_date
 from bot.core.roles import Role
 from bot.core.sop import StepState
+from bot.cycles import default_working_year
 from bot.handlers import approvals as approval_ui
 from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
 from bot.handlers.common import answer, button, conversation_handler, paged, show, tell_team
@@ -51,7 +52,7 @@ from bot.services import Services
 from storage import archive, cycles, outbox, plans, units, users
 from storage import letters as store
 from storage.archive import NewDocument
-from storage.models import Broadcast, Document, Letter, OutboxItem, User
+from storage.models import Broadcast, Cycle, Document, Letter, OutboxItem, User
 
 EDARAN, UNDANGAN, LAPORAN = "edaran", "undangan", "laporan"
 DOC_KINDS = {
@@ -144,21 +145,33 @@ def replace_section(kind: str, content: Any, key: str, text: str) -> Any:
 # --- reading state ---------------------------------------------------------------------------
 
 
-def _cycle_id(svc: Services, *, create: bool = False) -> int | None:
+def _cycle_id(svc: Services, year: int, *, create: bool = False) -> int | None:
     if create:
         with svc.db.write() as session:
-            return cycles.get_or_create_cycle(session, year=svc.cycle_year(), now=svc.now()).id
+            return cycles.get_or_create_cycle(session, year=year, now=svc.now()).id
     with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=svc.cycle_year())
+        cycle = cycles.find_cycle(session, year=year)
         return None if cycle is None else cycle.id
 
 
-def _letter(svc: Services, kind: str) -> Letter | None:
-    cycle_id = _cycle_id(svc)
+def _letter(svc: Services, kind: str, year: int) -> Letter | None:
+    """The newest letter of ``kind`` in the year's cycle."""
+    return _letter_in(svc, kind, _cycle_id(svc, year))
+
+
+def _letter_in(svc: Services, kind: str, cycle_id: int | None) -> Letter | None:
     if cycle_id is None:
         return None
     with svc.db.read() as session:
         return store.latest_letter(session, cycle_id=cycle_id, kind=kind)
+
+
+def _year_of(svc: Services, letter: Letter) -> int:
+    """The year of the cycle a letter belongs to (what its "Tahun ..." wording speaks of)."""
+    with svc.db.read() as session:
+        cycle = session.get(Cycle, letter.cycle_id)
+    assert cycle is not None
+    return cycle.year
 
 
 def _letter_by_id(svc: Services, letter_id: int | None) -> Letter | None:
@@ -168,9 +181,9 @@ def _letter_by_id(svc: Services, letter_id: int | None) -> Letter | None:
         return session.get(Letter, letter_id)
 
 
-def _plan_approved(svc: Services) -> bool:
+def _plan_approved(svc: Services, year: int) -> bool:
     with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=svc.cycle_year())
+        cycle = cycles.find_cycle(session, year=year)
         if cycle is None or cycle.id is None:
             return False
         states = cycles.step_states(session, cycle_id=cycle.id)
@@ -219,7 +232,7 @@ def _render(svc: Services, letter: Letter, *, number: str | None, day: date) -> 
     photos = _photos(svc, letter.cycle_id) if kind == LAPORAN else ()
     content = content_from_json(kind, letter.content_json, photos)
     header = letter_docs.default_header(
-        DOC_KINDS[kind], svc.profile, day=day, number=number, year=svc.cycle_year()
+        DOC_KINDS[kind], svc.profile, day=day, number=number, year=_year_of(svc, letter)
     )
     if kind == EDARAN:
         return letter_docs.circular_pdf(svc.profile, header, content)
@@ -263,6 +276,7 @@ def _detail(svc: Services, letter: Letter) -> str:
 def _card_text(svc: Services, letter: Letter) -> str:
     text = texts.LETTER_CARD.format(
         name=texts.LETTER_KIND_NAMES[letter.kind],
+        year=_year_of(svc, letter),
         status=texts.LETTER_STATUS.get(letter.status, letter.status),
         number=texts.LETTER_NUMBER.format(number=texts.esc(letter.number)) if letter.number else "",
         detail=_detail(svc, letter),
@@ -416,7 +430,7 @@ async def _show_card(
 async def circular_command(update: Update, context: Context, member: Member) -> int:
     """/edaran: the circular's state, or a button to draft it."""
     await answer(update)
-    await _open(update, context, member, EDARAN)
+    await _open(update, context, member, EDARAN, default_working_year(services(context)))
     return ConversationHandler.END
 
 
@@ -424,37 +438,60 @@ async def circular_command(update: Update, context: Context, member: Member) -> 
 async def socialisation_command(update: Update, context: Context, member: Member) -> int:
     """/sosialisasi: the invitation, RSVPs, attendance and the report."""
     await answer(update)
-    await _open(update, context, member, UNDANGAN)
+    await _open(update, context, member, UNDANGAN, default_working_year(services(context)))
     return ConversationHandler.END
 
 
-async def _open(update: Update, context: Context, member: Member, kind: str) -> None:
+async def _open(update: Update, context: Context, member: Member, kind: str, year: int) -> None:
+    """The year's letter of ``kind``: its card, or what has to happen before it exists."""
     svc = services(context)
-    letter = _letter(svc, kind)
+    letter = _letter(svc, kind, year)
     if letter is not None:
         await _show_card(update, context, member, letter)
         return
     name = texts.LETTER_KIND_NAMES[kind]
-    if not _plan_approved(svc):
-        await show(update, texts.LETTER_NEEDS_PLAN.format(name=name))
+    if not _plan_approved(svc, year):
+        await show(update, texts.LETTER_NEEDS_PLAN.format(name=name, year=year))
         return
     if kind == UNDANGAN:
-        circular = _letter(svc, EDARAN)
+        circular = _letter(svc, EDARAN, year)
         if circular is None or circular.status != store.SIGNED:
             await show(update, texts.SOC_NEEDS_CIRCULAR)
             return
     rows = []
     if member.role is Role.TIM:
-        rows.append([button(texts.LETTER_BUTTON_NEW.format(name=name), f"ltr:new:{kind}")])
+        rows.append([button(texts.LETTER_BUTTON_NEW.format(name=name), f"ltr:new:{kind}:{year}")])
     await show(
         update, texts.LETTER_NONE.format(name=name), InlineKeyboardMarkup(rows) if rows else None
     )
 
 
-async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
-    """Steps 7-9 in /tugas open the circular or the socialisation."""
-    if member.role in TEAM:
-        await _open(update, context, member, EDARAN if step == 7 else UNDANGAN)
+async def open_step(update: Update, context: Context, member: Member, step: int, year: int) -> bool:
+    """Steps 7-9 in /tugas open that year's circular, invitation or socialisation report;
+    owners (involved in step 9 as participants) see the step's card."""
+    if member.role not in TEAM:
+        return False
+    if step == 9:
+        invitation = _letter(services(context), UNDANGAN, year)
+        if invitation is not None and invitation.status == store.SIGNED:
+            await _open_report(update, context, member, invitation)
+            return True
+    await _open(update, context, member, EDARAN if step == 7 else UNDANGAN, year)
+    return True
+
+
+@members_only(*TEAM)
+async def go_to(update: Update, context: Context, member: Member) -> int:
+    """A button in a notice ("Langkah 7: Surat Edaran"): open that letter of that year."""
+    await answer(update)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "ltr")
+    kind = parts[1] if len(parts) == 3 else ""
+    year = int_or_none(parts[2]) if len(parts) == 3 else None
+    if kind not in DOC_KINDS or year is None:
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    await _open(update, context, member, kind, year)
+    return ConversationHandler.END
 
 
 # --- drafting ----------------------------------------------------------------------------------
@@ -473,8 +510,8 @@ def _set_step(
         )
 
 
-def _create(svc: Services, member: Member, kind: str, content: Any) -> Letter:
-    cycle_id = _cycle_id(svc, create=True)
+def _create(svc: Services, member: Member, kind: str, content: Any, year: int) -> Letter:
+    cycle_id = _cycle_id(svc, year, create=True)
     assert cycle_id is not None
     with svc.db.write() as session:
         actor = users.get_user(session, member.user_id)
@@ -491,14 +528,14 @@ def _create(svc: Services, member: Member, kind: str, content: Any) -> Letter:
     return letter
 
 
-def _default_circular(svc: Services) -> CircularContent:
+def _default_circular(svc: Services, year: int) -> CircularContent:
     with svc.db.read() as session:
-        _, plan = plans.current_plan(session, year=svc.cycle_year())
+        plan = plans.approved_plan(session, year=year)
     deadline = format_date(svc.today() + timedelta(days=14))
     return letter_docs.default_circular(
         svc.profile,
-        year=svc.cycle_year(),
-        indicator_count=len(plan.indicators),
+        year=year,
+        indicator_count=0 if plan is None else len(plan.indicators),
         deadline_text=deadline,
     )
 
@@ -508,20 +545,28 @@ async def new_letter(update: Update, context: Context, member: Member) -> int | 
     """ "Buat draf": the circular at once; the invitation after four questions."""
     await answer(update)
     parts = callback_parts(update.callback_query.data if update.callback_query else None, "ltr")
-    kind = parts[1] if len(parts) > 1 else ""
+    kind = parts[1] if len(parts) == 3 else ""
+    year = int_or_none(parts[2]) if len(parts) == 3 else None
     svc = services(context)
-    if _letter(svc, kind) is not None:
-        letter = _letter(svc, kind)
-        assert letter is not None
-        await _show_card(update, context, member, letter)
+    if year is None or kind not in DOC_KINDS:
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    existing = _letter(svc, kind, year)
+    if existing is not None:
+        await _show_card(update, context, member, existing)
+        return ConversationHandler.END
+    if not _plan_approved(svc, year):
+        await show(
+            update, texts.LETTER_NEEDS_PLAN.format(name=texts.LETTER_KIND_NAMES[kind], year=year)
+        )
         return ConversationHandler.END
     if kind == EDARAN:
-        letter = _create(svc, member, EDARAN, _default_circular(svc))
+        letter = _create(svc, member, EDARAN, _default_circular(svc, year), year)
         await _show_card(update, context, member, letter)
         return ConversationHandler.END
     if kind == UNDANGAN:
         assert context.user_data is not None
-        context.user_data[SOC_KEY] = {}
+        context.user_data[SOC_KEY] = {"year": year}
         await show(update, texts.SOC_ASK_DATE.format(year=svc.today().year))
         return SOC_DATE
     await show(update, texts.STALE_BUTTON)
@@ -608,7 +653,10 @@ async def soc_agenda(update: Update, context: Context, member: Member) -> int:
         invitees=invitees,
     )
     context.user_data.pop(SOC_KEY, None)
-    letter = _create(svc, member, UNDANGAN, content)
+    year = draft.get("year")
+    letter = _create(
+        svc, member, UNDANGAN, content, year if isinstance(year, int) else svc.today().year
+    )
     await _show_card(update, context, member, letter)
     return ConversationHandler.END
 
@@ -813,7 +861,9 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             ),
         )
         return
-    year = svc.cycle_year()
+    # Letter numbers run per calendar year of signing (027/001/UKPBJ/2027 is the first
+    # letter signed in 2027), whatever cycle the letter belongs to.
+    year = svc.today().year
     with svc.db.write() as session:
         sequence = store.next_number(session, year=year)
     number = svc.profile.letter_number(sequence=sequence, year=year)
@@ -1190,12 +1240,23 @@ async def _open_report(
     update: Update, context: Context, member: Member, invitation: Letter
 ) -> None:
     svc = services(context)
-    report = _letter(svc, LAPORAN)
+    report = _letter_in(svc, LAPORAN, invitation.cycle_id)
     if report is None:
         if member.role is not Role.TIM:
-            await show(update, texts.LETTER_NONE.format(name=texts.LETTER_KIND_NAMES[LAPORAN]))
+            await show(
+                update,
+                texts.LETTER_NONE_HEAD.format(
+                    name=texts.LETTER_KIND_NAMES[LAPORAN], year=_year_of(svc, invitation)
+                ),
+            )
             return
-        report = _create(svc, member, LAPORAN, _default_report(svc, member, invitation))
+        report = _create(
+            svc,
+            member,
+            LAPORAN,
+            _default_report(svc, member, invitation),
+            _year_of(svc, invitation),
+        )
     await _show_card(update, context, member, report)
 
 
@@ -1298,6 +1359,7 @@ _TEXT = filters.TEXT & ~filters.COMMAND
 def _buttons() -> list[BaseHandler[Update, Context, Any]]:
     return [
         CallbackQueryHandler(new_letter, pattern=r"^ltr:new:"),
+        CallbackQueryHandler(go_to, pattern=r"^ltr:go:"),
         CallbackQueryHandler(letter_buttons, pattern=r"^ltr:"),
         CallbackQueryHandler(checklist, pattern=r"^chk:"),
     ]

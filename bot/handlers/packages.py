@@ -32,12 +32,13 @@ from bot.core.packages.sirup import (
 from bot.core.planning.workbook import MAX_WORKBOOK_BYTES
 from bot.core.roles import Role
 from bot.core.sop import StepState
+from bot.cycles import default_working_year
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.handlers.guide import STEP_OPENERS
 from bot.handlers.planning import problem_lines
 from bot.services import Services
 from storage import archive, cycles, packages, plans, units, users
-from storage.models import Package
+from storage.models import Cycle, Package
 
 AWAIT_FILE, CONFIRM, AWAIT_SHEET, CONFIRM_SHEET = range(4)
 TEAM = (Role.KEPALA, Role.TIM)
@@ -48,12 +49,18 @@ PREVIEW_UNITS = 12
 PREVIEW_SKIPPED = 10
 
 
+def _year(svc: Services) -> int:
+    """The cycle whose packages /paket shows: the newest with an approved plan (packages
+    are mapped to its strategic areas), else the year being planned."""
+    return default_working_year(svc)
+
+
 def _cycle_id(svc: Services, *, create: bool = False) -> int | None:
     if create:
         with svc.db.write() as session:
-            return cycles.get_or_create_cycle(session, year=svc.cycle_year(), now=svc.now()).id
+            return cycles.get_or_create_cycle(session, year=_year(svc), now=svc.now()).id
     with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=svc.cycle_year())
+        cycle = cycles.find_cycle(session, year=_year(svc))
         return None if cycle is None else cycle.id
 
 
@@ -70,7 +77,7 @@ def _menu(svc: Services, member: Member) -> tuple[str, InlineKeyboardMarkup]:
         with svc.db.read() as session:
             all_packages = packages.all_of_cycle(session, cycle_id=cycle_id)
             unmatched = packages.unmatched_names(session, cycle_id=cycle_id)
-    year = svc.cycle_year()
+    year = _year(svc)
     if not all_packages:
         text = texts.PKG_MENU_EMPTY.format(year=year)
     else:
@@ -104,9 +111,10 @@ async def package_menu(update: Update, context: Context, member: Member) -> int:
     return ConversationHandler.END
 
 
-async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
-    """Step 10 in /tugas."""
+async def open_step(update: Update, context: Context, member: Member, step: int, year: int) -> bool:
+    """Step 10 in /tugas: the team's package menu, or an owner's own packages."""
     await package_menu(update, context)
+    return True
 
 
 # --- the SIRUP upload --------------------------------------------------------------------------
@@ -292,7 +300,7 @@ async def sheet_buttons(update: Update, context: Context, member: Member) -> int
         await show(update, texts.PKG_ASK_SHEET)
         return AWAIT_SHEET
     with svc.db.read() as session:
-        _, plan = plans.current_plan(session, year=svc.cycle_year())
+        _, plan = plans.current_plan(session, year=_year(svc))
     content = await asyncio.to_thread(
         mapping_workbook, _mapping_rows(svc), plan, title=svc.profile.unit_name
     )
@@ -300,8 +308,8 @@ async def sheet_buttons(update: Update, context: Context, member: Member) -> int
     assert chat is not None
     await context.bot.send_document(
         chat.id,
-        document=InputFile(io.BytesIO(content), filename=f"pemetaan-paket-{svc.cycle_year()}.xlsx"),
-        caption=texts.PKG_SHEET_CAPTION.format(year=svc.cycle_year()),
+        document=InputFile(io.BytesIO(content), filename=f"pemetaan-paket-{_year(svc)}.xlsx"),
+        caption=texts.PKG_SHEET_CAPTION.format(year=_year(svc)),
     )
     return AWAIT_SHEET
 
@@ -327,7 +335,7 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     svc = services(context)
     rows = {r.kode_rup: r.area_code for r in _mapping_rows(svc)}
     with svc.db.read() as session:
-        _, plan = plans.current_plan(session, year=svc.cycle_year())
+        _, plan = plans.current_plan(session, year=_year(svc))
     result = await asyncio.to_thread(
         read_mapping_workbook, content, plan=plan, known_kode_rup=set(rows)
     )
@@ -540,7 +548,8 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
     package_id = int_or_none(parts[1]) if len(parts) > 1 else None
     with svc.db.read() as session:
         package = None if package_id is None else session.get(Package, package_id)
-        _, plan = plans.current_plan(session, year=svc.cycle_year())
+        cycle = None if package is None else session.get(Cycle, package.cycle_id)
+        _, plan = plans.current_plan(session, year=0 if cycle is None else cycle.year)
     if package is None or package.id is None:
         await answer(update, texts.STALE_BUTTON)
         return

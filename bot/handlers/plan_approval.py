@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlmodel import Session
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
-from bot.access import Context, Member, members_only, services
+from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.approvals import Option
 from bot.core.dates import format_datetime
 from bot.core.planning import document
@@ -22,7 +22,7 @@ from bot.core.roles import Role
 from bot.core.sop import StepState
 from bot.handlers import approvals as approval_ui
 from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
-from bot.handlers.common import answer, show, tell_team
+from bot.handlers.common import answer, button, show, tell_team
 from bot.handlers.guide import STEP_OPENERS
 from bot.handlers.planning import change_lines, open_from_step
 from bot.services import Services
@@ -36,13 +36,20 @@ CHANGES = Option("changes", texts.PLAN_OPTION_CHANGES, needs_comment=True)
 
 
 def _revision(svc: Services, revision_id: int) -> tuple[PlanRevision | None, Plan]:
+    """The revision and its plan (an empty plan of year 0 when the revision is gone)."""
     with svc.db.read() as session:
         revision = session.get(PlanRevision, revision_id)
-        if revision is None:
-            return None, Plan(year=svc.cycle_year())
-        cycle = session.get(Cycle, revision.cycle_id)
-        year = cycle.year if cycle else svc.cycle_year()
-        return revision, plans.load_plan(session, revision_id=revision_id, year=year)
+        cycle = None if revision is None else session.get(Cycle, revision.cycle_id)
+        if revision is None or cycle is None:
+            return None, Plan(year=0)
+        return revision, plans.load_plan(session, revision_id=revision_id, year=cycle.year)
+
+
+def _open_plan(year: int) -> InlineKeyboardMarkup:
+    """The button to the plan of ``year`` under a message about it."""
+    return InlineKeyboardMarkup(
+        [[button(texts.PLAN_BUTTON_OPEN.format(year=year), f"pln:{year}:menu")]]
+    )
 
 
 def _summary(svc: Services, member: Member, revision: PlanRevision, plan: Plan) -> str:
@@ -98,11 +105,17 @@ def _pdf(svc: Services, revision: PlanRevision, plan: Plan, label: str) -> bytes
 
 @members_only(Role.TIM)
 async def submit(update: Update, context: Context, member: Member) -> None:
-    """ "Ajukan persetujuan": check completeness, then send the plan to the head."""
+    """ "Ajukan persetujuan" / "Ajukan lagi": check completeness, then send the plan of the
+    button's year to the head."""
     await answer(update)
     svc = services(context)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pap")
+    year = int_or_none(parts[1]) if len(parts) == 2 else None
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return
     with svc.db.read() as session:
-        revision, plan = plans.current_plan(session, year=svc.cycle_year())
+        revision, plan = plans.current_plan(session, year=year)
     found = problems(plan)
     if found:
         await show(update, texts.PLAN_SUBMIT_INVALID.format(count=len(found)))
@@ -113,8 +126,8 @@ async def submit(update: Update, context: Context, member: Member) -> None:
         await show(update, texts.PLAN_SUBMIT_BLOCKED.format(items=items))
         return
     if revision.status != plans.DRAFT:
-        status = texts.PLAN_STATUS.get(revision.status, revision.status)
-        await show(update, texts.PLAN_SUBMIT_NOT_DRAFT.format(status=status))
+        status = texts.PLAN_STATUS[revision.status]
+        await show(update, texts.PLAN_SUBMIT_NOT_DRAFT.format(status=status), _open_plan(year))
         return
     now = svc.now()
     with svc.db.write() as session:
@@ -151,7 +164,7 @@ async def submit(update: Update, context: Context, member: Member) -> None:
             )
         ],
     )
-    await show(update, texts.PLAN_SUBMITTED.format(number=revision.number))
+    await show(update, texts.PLAN_SUBMITTED.format(year=year, number=revision.number))
 
 
 def _is_current(svc: Services, view: RequestView) -> bool:
@@ -220,6 +233,9 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             texts.PLAN_APPROVED_TEAM.format(
                 year=plan.year, number=revision.number, by=texts.esc(by)
             ),
+            InlineKeyboardMarkup(
+                [[button(texts.PLAN_BUTTON_NEXT_CIRCULAR, f"ltr:go:edaran:{plan.year}")]]
+            ),
         )
         return
     with svc.db.write() as session:
@@ -246,6 +262,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             by=texts.esc(by),
             comment=texts.esc(view.comment),
         ),
+        _open_plan(plan.year),
     )
 
 
@@ -284,12 +301,13 @@ async def _detail(update: Update, context: Context, view: RequestView) -> None:
     await context.bot.send_message(chat.id, "\n\n".join(lines))
 
 
-async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
-    """Step 5 opens the plan menu (with its submit button); step 6 the head's waiting list."""
+async def open_step(update: Update, context: Context, member: Member, step: int, year: int) -> bool:
+    """Step 5 opens the plan menu of that year (with its submit button); step 6 the head's
+    waiting list."""
     if member.role is Role.TIM:
-        await open_from_step(update, context, member, step)
-    else:
-        await approval_ui.waiting_for_me(update, context)
+        return await open_from_step(update, context, member, step, year)
+    await approval_ui.waiting_for_me(update, context)
+    return True
 
 
 APPROVAL_KINDS[KIND] = ApprovalKind(is_current=_is_current, on_decided=_on_decided, detail=_detail)
@@ -298,4 +316,4 @@ STEP_OPENERS["persetujuan"] = open_step
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
-    return [CallbackQueryHandler(submit, pattern=r"^pap:submit$")]
+    return [CallbackQueryHandler(submit, pattern=r"^pap:submit")]

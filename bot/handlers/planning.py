@@ -24,7 +24,7 @@ from telegram.ext import (
 
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
-from bot.core.dates import format_date
+from bot.core.dates import format_date, format_datetime
 from bot.core.planning import document, workbook
 from bot.core.planning.changes import Change, ChangeKind, counts, diff
 from bot.core.planning.data_template import performance_data_template
@@ -45,10 +45,11 @@ from bot.core.planning.validation import Problem, missing_attributes
 from bot.core.planning.values import format_number
 from bot.core.roles import Role
 from bot.core.sop import StepState
-from bot.handlers.common import answer, button, conversation_handler, show
+from bot.cycles import default_planning_year, plannable_years
+from bot.handlers.common import answer, button, conversation_handler, fit_label, show
 from bot.handlers.guide import STEP_OPENERS
 from bot.services import Services
-from storage import archive, cycles, plans, users
+from storage import approvals, archive, cycles, plans, users
 from storage.archive import NewDocument
 from storage.models import PlanRevision
 
@@ -64,19 +65,46 @@ PENDING_KEY = "rencana_unggahan"
 EDIT_KEY = "rencana_ubah"
 ACTION_KEY = "rencana_aksi"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The approval kind of plan revisions (plan_approval registers it).
+APPROVAL_KIND = "rencana"
 
 
 # --- reading the plan -------------------------------------------------------------------
 
 
-def _current(svc: Services) -> tuple[PlanRevision | None, Plan]:
-    with svc.db.read() as session:
-        return plans.current_plan(session, year=svc.cycle_year())
+YEAR_KEY = "rencana_tahun"
 
 
-def _step_lines(svc: Services) -> str:
+def _current(svc: Services, year: int) -> tuple[PlanRevision | None, Plan]:
     with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=svc.cycle_year())
+        return plans.current_plan(session, year=year)
+
+
+def _chosen_year(svc: Services, context: Context) -> int:
+    """The year the person works on in /rencana: the last one chosen while it can still be
+    planned, else the default (next year from 1 October)."""
+    chosen = context.user_data.get(YEAR_KEY) if context.user_data is not None else None
+    if isinstance(chosen, int) and chosen in plannable_years(svc):
+        return chosen
+    return default_planning_year(svc)
+
+
+def _year(update: Update, context: Context) -> int:
+    """The year a plan button names (remembered as the person's choice), or the chosen one."""
+    data = update.callback_query.data if update.callback_query else None
+    parts = callback_parts(data, "pln")
+    svc = services(context)
+    if parts and parts[0].isdigit() and len(parts[0]) == 4:
+        year = int(parts[0])
+        if context.user_data is not None:
+            context.user_data[YEAR_KEY] = year
+        return year
+    return _chosen_year(svc, context)
+
+
+def _step_lines(svc: Services, year: int) -> str:
+    with svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=year)
         rows = (
             {}
             if cycle is None or cycle.id is None
@@ -93,40 +121,91 @@ def _step_lines(svc: Services) -> str:
     return "\n".join(lines)
 
 
-def _menu(svc: Services, member: Member) -> tuple[str, InlineKeyboardMarkup]:
-    revision, plan = _current(svc)
+def revision_label(revision: PlanRevision | None) -> str:
+    """``revisi 2 (draf)``, ``revisi 1 (perlu perubahan)``, ... in words, never a stored key."""
     if revision is None:
-        revision_text = texts.PLAN_REVISION_NONE
-    else:
-        status = texts.PLAN_STATUS.get(revision.status, revision.status)
-        revision_text = texts.PLAN_REVISION.format(number=revision.number, status=status)
+        return texts.PLAN_REVISION_NONE
+    return texts.PLAN_REVISION.format(
+        number=revision.number, status=texts.PLAN_STATUS[revision.status]
+    )
+
+
+def _decision_note(svc: Services, revision: PlanRevision) -> str:
+    """What the head decided on ``revision`` (by whom, when, the note) and the way forward."""
+    if revision.status == plans.SUBMITTED:
+        return texts.PLAN_SUBMITTED_NOTE
+    with svc.db.read() as session:
+        request = (
+            None
+            if revision.id is None
+            else approvals.latest_decided(session, kind=APPROVAL_KIND, subject_id=revision.id)
+        )
+        decider_id = revision.approved_by_user_id
+        decided_at = revision.approved_at
+        acting = ""
+        if request is not None:
+            decider_id, decided_at = request.decided_by_user_id, request.decided_at
+            acting = request.acting_title
+        decider = None if decider_id is None else users.get_user(session, decider_id)
+    by = texts.esc(f"{acting} {decider.full_name}".strip()) if decider else texts.PLAN_BY_UNKNOWN
+    when = (
+        texts.PLAN_DECIDED_WHEN.format(when=format_datetime(decided_at, svc.profile.timezone))
+        if decided_at
+        else ""
+    )
+    if revision.status == plans.CHANGES_REQUESTED:
+        comment = texts.esc(request.comment) if request is not None and request.comment else "-"
+        return texts.PLAN_CHANGES_NOTE.format(
+            by=by, when=when, comment=comment, next=revision.number + 1
+        )
+    return texts.PLAN_APPROVED_NOTE.format(by=by, when=when)
+
+
+def _resubmission(svc: Services, revision: PlanRevision) -> bool:
+    """Whether this draft follows an earlier submission (its button says "Ajukan lagi")."""
+    with svc.db.read() as session:
+        return plans.previous_submission(session, revision=revision) is not None
+
+
+def _menu(svc: Services, member: Member, year: int) -> tuple[str, InlineKeyboardMarkup]:
+    revision, plan = _current(svc, year)
     text = texts.PLAN_MENU.format(
         year=plan.year,
-        revision=revision_text,
+        revision=revision_label(revision),
         objectives=len(plan.objectives),
         areas=len(plan.areas),
         indicators=len(plan.indicators),
         actions=len(plan.actions),
-        steps=_step_lines(svc),
+        steps=_step_lines(svc, year),
     )
     rows: list[list[InlineKeyboardButton]] = []
     if plan.areas:
-        rows.append([button(texts.PLAN_BUTTON_BROWSE, "pln:areas")])
+        rows.append([button(texts.PLAN_BUTTON_BROWSE, f"pln:{year}:areas")])
+    if revision is not None and revision.status != plans.DRAFT:
+        text += _decision_note(svc, revision)
     if member.role in EDITORS:
-        if plans.is_read_only(revision):
-            text += texts.PLAN_READ_ONLY_NOTE
         if plan.is_empty:
             text += texts.PLAN_EMPTY_HINT
-            rows.append([button(texts.PLAN_BUTTON_SEED, "pln:seed")])
+            rows.append([button(texts.PLAN_BUTTON_SEED, f"pln:{year}:seed")])
         if member.role is Role.TIM and revision is not None and revision.status == plans.DRAFT:
-            rows.append([button(texts.PLAN_BUTTON_SUBMIT, "pap:submit")])
-        rows.append([button(texts.PLAN_BUTTON_TEMPLATE, "pln:tpl")])
-        rows.append([button(texts.PLAN_BUTTON_UPLOAD, "pln:up")])
+            label = (
+                texts.PLAN_BUTTON_RESUBMIT
+                if _resubmission(svc, revision)
+                else texts.PLAN_BUTTON_SUBMIT
+            )
+            rows.append([button(label, f"pap:submit:{year}")])
+        rows.append([button(texts.PLAN_BUTTON_TEMPLATE, f"pln:{year}:tpl")])
+        rows.append([button(texts.PLAN_BUTTON_UPLOAD, f"pln:{year}:up")])
     else:
         text += texts.PLAN_OWNER_NOTE.format(unit=texts.esc(member.unit_name or "-"))
     if not plan.is_empty:
-        rows.append([button(texts.PLAN_BUTTON_PDF, "pln:pdf")])
-        rows.append([button(texts.PLAN_BUTTON_DATA_TEMPLATE, "pln:dt")])
+        rows.append([button(texts.PLAN_BUTTON_PDF, f"pln:{year}:pdf")])
+        rows.append([button(texts.PLAN_BUTTON_DATA_TEMPLATE, f"pln:{year}:dt")])
+    others = [y for y in plannable_years(svc) if y != year]
+    if others:
+        rows.append(
+            [button(texts.PLAN_BUTTON_YEAR.format(year=y), f"pln:{y}:menu") for y in others]
+        )
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -135,15 +214,21 @@ async def plan_menu(update: Update, context: Context, member: Member) -> int:
     """/rencana: the plan's size, the state of steps 1-4, and what can be done."""
     await answer(update)
     _forget(context)
-    text, markup = _menu(services(context), member)
+    year = _year(update, context)
+    text, markup = _menu(services(context), member, year)
     await show(update, text, markup)
     return MENU
 
 
-async def open_from_step(update: Update, context: Context, member: Member, step: int) -> None:
-    """Steps 1-4 in /tugas open the plan menu."""
-    text, markup = _menu(services(context), member)
+async def open_from_step(
+    update: Update, context: Context, member: Member, step: int, year: int
+) -> bool:
+    """Steps 1-4 in /tugas open the plan menu of that step's year."""
+    if context.user_data is not None:
+        context.user_data[YEAR_KEY] = year
+    text, markup = _menu(services(context), member, year)
     await show(update, text, markup)
+    return True
 
 
 def _forget(context: Context) -> None:
@@ -153,7 +238,9 @@ def _forget(context: Context) -> None:
 
 
 def _parts(update: Update) -> list[str]:
-    return callback_parts(update.callback_query.data if update.callback_query else None, "pln")
+    """The parts of a plan button after ``pln:<year>``."""
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pln")
+    return parts[1:] if parts and parts[0].isdigit() else parts
 
 
 # --- browsing ------------------------------------------------------------------------
@@ -172,21 +259,25 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
     await answer(update)
     parts = _parts(update)
     svc = services(context)
-    _, plan = _current(svc)
+    year = _year(update, context)
+    _, plan = _current(svc, year)
     action = parts[0] if parts else ""
     if action == "areas":
         if not plan.areas:
-            await show(update, texts.PLAN_NOTHING, _back_to_menu())
+            await show(update, texts.PLAN_NOTHING, _back_to_menu(year))
             return MENU
-        rows = [[button(f"{a.code} · {a.name}"[:60], f"pln:a:{a.code}")] for a in plan.areas]
-        rows.append([button(texts.PLAN_BUTTON_MENU, "pln:menu")])
+        rows = [
+            [button(fit_label(f"{a.code} · {a.name}"), f"pln:{year}:a:{a.code}")]
+            for a in plan.areas
+        ]
+        rows.append([button(texts.PLAN_BUTTON_MENU, f"pln:{year}:menu")])
         await show(update, texts.PLAN_AREAS, InlineKeyboardMarkup(rows))
         return MENU
     code = parts[1] if len(parts) > 1 else ""
     if action == "a":
         area = plan.area(code)
         if area is None:
-            await show(update, texts.PLAN_NOT_FOUND, _back_to_menu())
+            await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
             return MENU
         objective = next((o.text for o in plan.objectives if o.code == area.objective_code), "-")
         indicators = plan.indicators_of(code)
@@ -198,13 +289,16 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
         )
         if not indicators:
             text += texts.PLAN_AREA_EMPTY
-        rows = [[button(f"{i.code} · {i.name}"[:60], f"pln:i:{i.code}")] for i in indicators]
-        rows.append([button(texts.PLAN_BUTTON_BROWSE, "pln:areas")])
+        rows = [
+            [button(fit_label(f"{i.code} · {i.name}"), f"pln:{year}:i:{i.code}")]
+            for i in indicators
+        ]
+        rows.append([button(texts.PLAN_BUTTON_BROWSE, f"pln:{year}:areas")])
         await show(update, text, InlineKeyboardMarkup(rows))
         return MENU
     indicator = plan.indicator(code)
     if indicator is None:
-        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu())
+        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
         return MENU
     if action == "i":
         await show(update, _card(plan, indicator, member), _card_markup(plan, indicator, member))
@@ -213,8 +307,8 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
     return MENU
 
 
-def _back_to_menu() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button(texts.PLAN_BUTTON_MENU, "pln:menu")]])
+def _back_to_menu(year: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button(texts.PLAN_BUTTON_MENU, f"pln:{year}:menu")]])
 
 
 def _value(value: object) -> str:
@@ -261,16 +355,19 @@ def _card(plan: Plan, indicator: Indicator, member: Member) -> str:
 
 
 def _card_markup(plan: Plan, indicator: Indicator, member: Member) -> InlineKeyboardMarkup:
+    year = plan.year
     rows = []
     if member.role in EDITORS:
-        rows.append([button(texts.PLAN_BUTTON_EDIT, f"pln:e:{indicator.code}")])
+        rows.append([button(texts.PLAN_BUTTON_EDIT, f"pln:{year}:e:{indicator.code}")])
     count = len(_visible_actions(plan, indicator, member))
-    rows.append([button(texts.PLAN_BUTTON_ACTIONS.format(count=count), f"pln:x:{indicator.code}")])
+    rows.append(
+        [button(texts.PLAN_BUTTON_ACTIONS.format(count=count), f"pln:{year}:x:{indicator.code}")]
+    )
     rows.append(
         [
             button(
                 texts.PLAN_BUTTON_BACK_AREA.format(code=indicator.area_code),
-                f"pln:a:{indicator.area_code}",
+                f"pln:{year}:a:{indicator.area_code}",
             )
         ]
     )
@@ -280,6 +377,7 @@ def _card_markup(plan: Plan, indicator: Indicator, member: Member) -> InlineKeyb
 async def _show_actions(
     update: Update, plan: Plan, indicator: Indicator, member: Member, note: str = ""
 ) -> None:
+    year = plan.year
     actions = _visible_actions(plan, indicator, member)
     lines = [
         texts.PLAN_ACTION_LINE.format(
@@ -298,12 +396,12 @@ async def _show_actions(
     )
     rows = []
     if member.role in EDITORS:
-        rows.append([button(texts.PLAN_BUTTON_ADD_ACTION, f"pln:xa:{indicator.code}")])
+        rows.append([button(texts.PLAN_BUTTON_ADD_ACTION, f"pln:{year}:xa:{indicator.code}")])
         rows.extend(
             [
                 button(
                     texts.PLAN_BUTTON_DELETE_ACTION.format(number=a.number),
-                    f"pln:xd:{indicator.code}:{a.number}",
+                    f"pln:{year}:xd:{indicator.code}:{a.number}",
                 )
             ]
             for a in actions
@@ -312,7 +410,7 @@ async def _show_actions(
         [
             button(
                 texts.PLAN_BUTTON_BACK_INDICATOR.format(code=indicator.code),
-                f"pln:i:{indicator.code}",
+                f"pln:{year}:i:{indicator.code}",
             )
         ]
     )
@@ -338,7 +436,8 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
     await answer(update)
     parts = _parts(update)
     svc = services(context)
-    revision, plan = _current(svc)
+    year = _year(update, context)
+    revision, plan = _current(svc, year)
     kind = parts[0] if parts else ""
     if kind == "tpl":
         if member.role not in EDITORS:
@@ -353,17 +452,10 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
         )
         return AWAIT_UPLOAD
     if plan.is_empty:
-        await show(update, texts.PLAN_NOTHING, _back_to_menu())
+        await show(update, texts.PLAN_NOTHING, _back_to_menu(year))
         return MENU
     if kind == "pdf":
-        label = (
-            texts.PLAN_REVISION.format(
-                number=revision.number,
-                status=texts.PLAN_STATUS.get(revision.status, revision.status),
-            )
-            if revision
-            else texts.PLAN_REVISION_NONE
-        )
+        label = revision_label(revision)
         content = await asyncio.to_thread(
             document.plan_document_pdf,
             plan,
@@ -394,7 +486,8 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
 async def ask_upload(update: Update, context: Context, member: Member) -> int:
     """The upload button: wait for the filled workbook."""
     await answer(update)
-    await show(update, texts.PLAN_ASK_UPLOAD)
+    year = _year(update, context)
+    await show(update, texts.PLAN_ASK_UPLOAD_YEAR.format(year=year))
     return AWAIT_UPLOAD
 
 
@@ -457,24 +550,34 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     svc = services(context)
+    year = _chosen_year(svc, context)
     # Reading a workbook takes up to a second: keep the bot answering others meanwhile.
-    result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=svc.cycle_year())
+    result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=year)
     if not isinstance(result, Plan):
         lines, more = problem_lines(result)
         await progress.edit_text(
             texts.PLAN_UPLOAD_PROBLEMS.format(count=len(result), lines=lines, more=more)
         )
         return AWAIT_UPLOAD
-    _, current = _current(svc)
+    _, current = _current(svc, year)
     changes = diff(current, result)
     if not changes:
         await progress.edit_text(texts.PLAN_UPLOAD_NO_CHANGES)
         return ConversationHandler.END
     # Keep the file server-side (not in the chat's memory) until the person decides.
     token = archive.hold(svc.archive_dir, content)
-    context.user_data[PENDING_KEY] = {"token": token, "name": doc.file_name or "rencana.xlsx"}
+    context.user_data[PENDING_KEY] = {
+        "token": token,
+        "name": doc.file_name or "rencana.xlsx",
+        "year": year,
+    }
     markup = InlineKeyboardMarkup(
-        [[button(texts.PLAN_BUTTON_SAVE, "pln:ok"), button(texts.PLAN_BUTTON_DISCARD, "pln:no")]]
+        [
+            [
+                button(texts.PLAN_BUTTON_SAVE, f"pln:{year}:ok"),
+                button(texts.PLAN_BUTTON_DISCARD, f"pln:{year}:no"),
+            ]
+        ]
     )
     await progress.edit_text(
         texts.PLAN_UPLOAD_SUMMARY.format(lines=change_lines(changes)), reply_markup=markup
@@ -511,13 +614,18 @@ async def decide_upload(update: Update, context: Context, member: Member) -> int
         archive.release(svc.archive_dir, token)
         await show(update, texts.PLAN_DISCARDED if parts[:1] == ["no"] else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=svc.cycle_year())
+    year = pending.get("year")
+    if not isinstance(year, int):
+        archive.release(svc.archive_dir, token)
+        await show(update, texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
+    result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=year)
     if not isinstance(result, Plan):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     text = _store(svc, member, result, upload=(content, str(pending.get("name", "rencana.xlsx"))))
     archive.release(svc.archive_dir, token)
-    await show(update, text, _back_to_menu())
+    await show(update, text, _back_to_menu(year))
     return ConversationHandler.END
 
 
@@ -550,7 +658,9 @@ def _store(
             )
         new_revision = revision is not None and (before is None or before.id != revision.id)
     if new_revision and before is not None and revision is not None:
-        return texts.PLAN_SAVED_NEW_REVISION.format(number=revision.number)
+        return texts.PLAN_SAVED_NEW_REVISION.format(
+            number=revision.number, previous=before.number, status=texts.PLAN_STATUS[before.status]
+        )
     return texts.PLAN_SAVED.format(count=len(changes))
 
 
@@ -562,13 +672,14 @@ async def seed(update: Update, context: Context, member: Member) -> int:
     """The starter-plan button, offered while the plan is empty."""
     await answer(update)
     svc = services(context)
-    _, plan = _current(svc)
+    year = _year(update, context)
+    _, plan = _current(svc, year)
     if not plan.is_empty:
-        await show(update, texts.PLAN_SEED_NOT_EMPTY, _back_to_menu())
+        await show(update, texts.PLAN_SEED_NOT_EMPTY, _back_to_menu(year))
         return MENU
-    starter = example_plan(svc.cycle_year())
+    starter = example_plan(year)
     _store(svc, member, starter)
-    text, markup = _menu(svc, member)
+    text, markup = _menu(svc, member, year)
     note = texts.PLAN_SEEDED.format(
         indicators=len(starter.indicators), actions=len(starter.actions)
     )
@@ -586,18 +697,24 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
     assert context.user_data is not None
     parts = _parts(update)
     svc = services(context)
-    _, plan = _current(svc)
+    year = _year(update, context)
+    _, plan = _current(svc, year)
     code = parts[1] if len(parts) > 1 else ""
     indicator = plan.indicator(code)
     if indicator is None:
-        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu())
+        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
         return MENU
     if parts[0] == "e":
         rows = [
-            [button(a.label.capitalize(), f"pln:f:{code}:{a.key}") for a in ATTRIBUTES[i : i + 2]]
+            [
+                button(a.label.capitalize(), f"pln:{year}:f:{code}:{a.key}")
+                for a in ATTRIBUTES[i : i + 2]
+            ]
             for i in range(0, len(ATTRIBUTES), 2)
         ]
-        rows.append([button(texts.PLAN_BUTTON_BACK_INDICATOR.format(code=code), f"pln:i:{code}")])
+        rows.append(
+            [button(texts.PLAN_BUTTON_BACK_INDICATOR.format(code=code), f"pln:{year}:i:{code}")]
+        )
         await show(
             update,
             texts.PLAN_CHOOSE_ATTRIBUTE.format(code=texts.esc(code)),
@@ -614,20 +731,22 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
         if index is None or index >= len(attr.choices):
             await show(update, texts.STALE_BUTTON)
             return MENU
-        return await _apply(update, context, member, code, attr, attr.choices[index])
+        return await _apply(update, context, member, year, code, attr, attr.choices[index])
     if attr.choices:
         rows = [
-            [button(choice, f"pln:v:{code}:{attr.key}:{n}")]
+            [button(choice, f"pln:{year}:v:{code}:{attr.key}:{n}")]
             for n, choice in enumerate(attr.choices)
         ]
-        rows.append([button(texts.PLAN_BUTTON_BACK_INDICATOR.format(code=code), f"pln:i:{code}")])
+        rows.append(
+            [button(texts.PLAN_BUTTON_BACK_INDICATOR.format(code=code), f"pln:{year}:i:{code}")]
+        )
         await show(
             update,
             texts.PLAN_CHOOSE_VALUE.format(label=attr.label, code=texts.esc(code), current=current),
             InlineKeyboardMarkup(rows),
         )
         return MENU
-    context.user_data[EDIT_KEY] = {"code": code, "attr": attr.key}
+    context.user_data[EDIT_KEY] = {"code": code, "attr": attr.key, "year": year}
     await show(
         update,
         texts.PLAN_ASK_VALUE.format(
@@ -650,15 +769,21 @@ def _current_value(indicator: Indicator, attr: Attribute) -> str:
 
 
 async def _apply(
-    update: Update, context: Context, member: Member, code: str, attr: Attribute, raw: str
+    update: Update,
+    context: Context,
+    member: Member,
+    year: int,
+    code: str,
+    attr: Attribute,
+    raw: str,
 ) -> int:
     svc = services(context)
-    revision, plan = _current(svc)
+    revision, plan = _current(svc, year)
     try:
         value = parse_attribute(attr, raw)
         edited = edit_indicator(plan, code, attr, value)
     except LookupError:
-        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu())
+        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
         return MENU
     except ValueError as exc:
         await show(update, texts.PLAN_BAD_VALUE.format(reason=texts.esc(exc)))
@@ -688,11 +813,18 @@ async def typed_value(update: Update, context: Context, member: Member) -> int:
     assert context.user_data is not None and update.effective_message is not None
     pending = context.user_data.get(EDIT_KEY)
     attr = attribute(str(pending.get("attr"))) if isinstance(pending, dict) else None
-    if not isinstance(pending, dict) or attr is None:
+    year = pending.get("year") if isinstance(pending, dict) else None
+    if not isinstance(pending, dict) or attr is None or not isinstance(year, int):
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
     return await _apply(
-        update, context, member, str(pending["code"]), attr, update.effective_message.text or ""
+        update,
+        context,
+        member,
+        year,
+        str(pending["code"]),
+        attr,
+        update.effective_message.text or "",
     )
 
 
@@ -706,26 +838,27 @@ async def action_buttons(update: Update, context: Context, member: Member) -> in
     assert context.user_data is not None
     parts = _parts(update)
     svc = services(context)
-    _, plan = _current(svc)
+    year = _year(update, context)
+    _, plan = _current(svc, year)
     code = parts[1] if len(parts) > 1 else ""
     indicator = plan.indicator(code)
     if indicator is None:
-        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu())
+        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
         return MENU
     if parts[0] == "xa":
-        context.user_data[ACTION_KEY] = {"code": code}
+        context.user_data[ACTION_KEY] = {"code": code, "year": year}
         await show(update, texts.PLAN_ASK_ACTIVITY.format(code=texts.esc(code)))
         return ACTION_ACTIVITY
     number = int_or_none(parts[2]) if len(parts) > 2 else None
     target = next((a for a in plan.actions_of(code) if a.number == number), None)
     if target is None or number is None:
-        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu())
+        await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
         return MENU
     if parts[0] == "xd":
         markup = InlineKeyboardMarkup(
             [
-                [button(texts.PLAN_BUTTON_CONFIRM_DELETE, f"pln:xy:{code}:{number}")],
-                [button(texts.BUTTON_CANCEL, f"pln:x:{code}")],
+                [button(texts.PLAN_BUTTON_CONFIRM_DELETE, f"pln:{year}:xy:{code}:{number}")],
+                [button(texts.BUTTON_CANCEL, f"pln:{year}:x:{code}")],
             ]
         )
         await show(
@@ -771,8 +904,12 @@ async def action_output(update: Update, context: Context, member: Member) -> int
     if text is None:
         await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
         return ACTION_OUTPUT
-    context.user_data.setdefault(ACTION_KEY, {})["output"] = text
-    year = services(context).cycle_year()
+    draft = context.user_data.setdefault(ACTION_KEY, {})
+    draft["output"] = text
+    year = draft.get("year")
+    if not isinstance(year, int):
+        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        return ConversationHandler.END
     await update.effective_message.reply_text(texts.PLAN_ASK_SCHEDULE.format(year=year))
     return ACTION_SCHEDULE
 
@@ -782,12 +919,12 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
     """3/3: start and end; then store the action plan."""
     assert context.user_data is not None and update.effective_message is not None
     svc = services(context)
-    year = svc.cycle_year()
     draft = context.user_data.get(ACTION_KEY)
-    if not isinstance(draft, dict) or not {"code", "activity", "output"} <= draft.keys():
+    if not isinstance(draft, dict) or not {"code", "activity", "output", "year"} <= draft.keys():
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
-    _, plan = _current(svc)
+    year = int(draft["year"])
+    _, plan = _current(svc, year)
     code = str(draft["code"])
     try:
         start, end = parse_schedule(update.effective_message.text or "")
@@ -814,7 +951,7 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
     lines = new_plan.actions_of(code)
     note = texts.PLAN_ACTION_ADDED.format(code=texts.esc(code), number=number)
     markup = InlineKeyboardMarkup(
-        [[button(texts.PLAN_BUTTON_ACTIONS.format(count=len(lines)), f"pln:x:{code}")]]
+        [[button(texts.PLAN_BUTTON_ACTIONS.format(count=len(lines)), f"pln:{year}:x:{code}")]]
     )
     await update.effective_message.reply_text(note, reply_markup=markup)
     return MENU
@@ -835,19 +972,21 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND
-_VIEW = r"^pln:(areas|a:|i:|x:|menu$)"
-_DOCS = r"^pln:(tpl|pdf|dt)$"
-_EDIT = r"^pln:(e|f|v):"
-_ACTIONS = r"^pln:(xa|xd|xy):"
+# Every plan button names its year (pln:<year>:...): two years can be open at once.
+_VIEW = r"^pln:\d{4}:(areas|a:|i:|x:|menu$)"
+_DOCS = r"^pln:\d{4}:(tpl|pdf|dt)$"
+_EDIT = r"^pln:\d{4}:(e|f|v):"
+_ACTIONS = r"^pln:\d{4}:(xa|xd|xy):"
+_DECIDE = r"^pln:\d{4}:(ok|no)$"
 
 
 def _browse_handlers() -> list[BaseHandler[Update, Context, Any]]:
     return [
-        CallbackQueryHandler(plan_menu, pattern=r"^pln:menu$"),
+        CallbackQueryHandler(plan_menu, pattern=r"^pln:\d{4}:menu$"),
         CallbackQueryHandler(browse, pattern=_VIEW),
         CallbackQueryHandler(documents, pattern=_DOCS),
-        CallbackQueryHandler(ask_upload, pattern=r"^pln:up$"),
-        CallbackQueryHandler(seed, pattern=r"^pln:seed$"),
+        CallbackQueryHandler(ask_upload, pattern=r"^pln:\d{4}:up$"),
+        CallbackQueryHandler(seed, pattern=r"^pln:\d{4}:seed$"),
         CallbackQueryHandler(edit_choose, pattern=_EDIT),
         CallbackQueryHandler(action_buttons, pattern=_ACTIONS),
     ]
@@ -865,7 +1004,7 @@ def conversation() -> ConversationHandler[Any]:
                 *_browse_handlers(),
             ],
             CONFIRM_UPLOAD: [
-                CallbackQueryHandler(decide_upload, pattern=r"^pln:(ok|no)$"),
+                CallbackQueryHandler(decide_upload, pattern=_DECIDE),
                 *_browse_handlers(),
             ],
             EDIT_VALUE: [MessageHandler(_TEXT, typed_value), *_browse_handlers()],
@@ -876,7 +1015,7 @@ def conversation() -> ConversationHandler[Any]:
         fallbacks=[
             CommandHandler("batal", cancel),
             CommandHandler("rencana", plan_menu),
-            CallbackQueryHandler(decide_upload, pattern=r"^pln:(ok|no)$"),
+            CallbackQueryHandler(decide_upload, pattern=_DECIDE),
         ],
         name="rencana",
     )

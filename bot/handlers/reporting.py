@@ -21,9 +21,10 @@ from telegram.ext import (
 
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.core.cycles import CyclePhase, phase
 from bot.core.dates import format_date, format_datetime
 from bot.core.planning.data_template import PackageRow, performance_data_template
-from bot.core.planning.model import ActionStatus, InputKind, Plan
+from bot.core.planning.model import ActionStatus, InputKind
 from bot.core.planning.values import format_number
 from bot.core.planning.workbook import MAX_WORKBOOK_BYTES
 from bot.core.reporting import (
@@ -34,18 +35,18 @@ from bot.core.reporting import (
     input_prompt,
     is_late,
     parse_input_value,
-    reporting_periods,
     upcoming,
 )
 from bot.core.reporting_workbook import read_data_template
 from bot.core.roles import Role
-from bot.handlers.common import answer, button, conversation_handler, paged, show
-from bot.handlers.guide import STEP_OPENERS
+from bot.cycles import CycleView, close, cycle, reporting_cycles, visible_cycles
+from bot.handlers.common import answer, button, conversation_handler, fit_label, paged, show
+from bot.handlers.guide import STEP_OPENERS, phase_line
 from bot.handlers.planning import XLSX_MIME, problem_lines
 from bot.services import Services
-from storage import archive, cycles, packages, plans, submissions, users
+from storage import archive, packages, submissions, users
 from storage.archive import NewDocument
-from storage.models import Document, Package, Submission, Unit
+from storage.models import Cycle, Document, Package, Submission, Unit
 
 (
     INPUT,
@@ -68,55 +69,106 @@ EVIDENCE_TYPES = ("image/jpeg", "image/png", "application/pdf")
 STATUSES = tuple(ActionStatus)
 
 
-# --- plan, periods, packages -------------------------------------------------------------------
+# --- cycles, periods, packages -----------------------------------------------------------------
 
 
-def _plan(svc: Services) -> Plan:
+def _reporting(svc: Services, year: int) -> CycleView | None:
+    """The year's cycle when reports can be sent in it (approved plan, not closed)."""
+    view = cycle(svc, year)
+    return view if view.plan is not None and not view.facts.closed else None
+
+
+def _find(view: CycleView | None, key: str) -> ReportingPeriod | None:
+    if view is None:
+        return None
+    return next((p for p in view.periods if p.key == key), None)
+
+
+def _year_of(svc: Services, cycle_id: int | None) -> int | None:
+    if cycle_id is None:
+        return None
     with svc.db.read() as session:
-        return plans.current_plan(session, year=svc.cycle_year())[1]
+        found = session.get(Cycle, cycle_id)
+        return None if found is None else found.year
 
 
-def _periods(svc: Services, plan: Plan) -> list[ReportingPeriod]:
-    return reporting_periods(
-        plan,
-        year=svc.cycle_year(),
-        zone=svc.profile.timezone,
-        deadline_days=svc.settings.kinerja_report_deadline_days,
-    )
-
-
-def _period(svc: Services, plan: Plan, key: str) -> ReportingPeriod | None:
-    return next((p for p in _periods(svc, plan) if p.key == key), None)
-
-
-def _cycle_id(svc: Services) -> int | None:
-    with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=svc.cycle_year())
-        return None if cycle is None else cycle.id
+def _period_label(period: ReportingPeriod, year: int) -> str:
+    """``Triwulan IV 2026``: a period is always named with its year."""
+    return texts.PERIOD_WITH_YEAR.format(label=period.label, year=year)
 
 
 @members_only()
 async def schedule(update: Update, context: Context, member: Member) -> None:
-    """/jadwal: the coming reporting deadlines, in WIT."""
+    """/jadwal: per open cycle, the coming reporting deadlines in WIT; closing a finished one."""
+    await answer(update)
     svc = services(context)
-    plan = _plan(svc)
-    coming = upcoming(_periods(svc, plan), svc.now(), limit=6)
-    if not coming:
-        await show(update, texts.SCHEDULE_NONE)
+    views = [v for v in visible_cycles(svc) if v.plan is not None]
+    if not views:
+        planning = visible_cycles(svc)
+        year = planning[-1].year if planning else svc.today().year
+        await show(update, texts.SCHEDULE_NONE.format(year=year))
         return
     today = svc.today()
-    lines = [texts.SCHEDULE_HEADER.format(year=svc.cycle_year())]
-    for period in coming:
-        lines.append(
-            texts.SCHEDULE_LINE.format(
-                label=period.label,
-                frequency=period.frequency.value,
-                span=period.span,
-                deadline=format_datetime(period.deadline, svc.profile.timezone),
-                state=texts.SCHEDULE_OPEN if period.start <= today <= period.end else "",
+    for view in views:
+        lines = [texts.SCHEDULE_HEADER.format(year=view.year, phase=phase_line(svc, view))]
+        for period in upcoming(list(view.periods), svc.now(), limit=6):
+            lines.append(
+                texts.SCHEDULE_LINE.format(
+                    label=_period_label(period, view.year),
+                    frequency=period.frequency.value,
+                    span=period.span,
+                    deadline=format_datetime(period.deadline, svc.profile.timezone),
+                    state=texts.SCHEDULE_OPEN if period.start <= today <= period.end else "",
+                )
             )
+        if not view.periods:
+            lines.append(texts.SCHEDULE_NO_PERIODS)
+        markup = None
+        if phase(view.facts, svc.now()) is CyclePhase.LATE and member.role in TEAM:
+            lines.append(texts.SCHEDULE_CLOSE_HINT.format(year=view.year))
+            markup = InlineKeyboardMarkup(
+                [
+                    [
+                        button(
+                            texts.CYCLE_BUTTON_CLOSE.format(year=view.year),
+                            f"cyc:ask:{view.year}",
+                        )
+                    ]
+                ]
+            )
+        await show(update, "\n".join(lines), markup)
+
+
+@members_only(*TEAM)
+async def close_cycle(update: Update, context: Context, member: Member) -> None:
+    """Tutup siklus: ask, then close the cycle once its last deadline has passed."""
+    await answer(update)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "cyc")
+    action = parts[0] if parts else ""
+    year = int_or_none(parts[1]) if len(parts) == 2 else None
+    svc = services(context)
+    if year is None or action not in ("ask", "yes", "no"):
+        await show(update, texts.STALE_BUTTON)
+        return
+    if action == "no":
+        await show(update, texts.CYCLE_CLOSE_KEPT.format(year=year))
+        return
+    if action == "ask":
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    button(texts.CYCLE_BUTTON_CONFIRM.format(year=year), f"cyc:yes:{year}"),
+                    button(texts.BUTTON_CANCEL, f"cyc:no:{year}"),
+                ]
+            ]
         )
-    await show(update, "\n".join(lines))
+        await show(update, texts.CYCLE_CLOSE_ASK.format(year=year), markup)
+        return
+    refusal = close(svc, year=year, actor_id=member.user_id)
+    if refusal is None:
+        await show(update, texts.CYCLE_CLOSED.format(year=year))
+        return
+    await show(update, texts.CYCLE_CLOSE_REFUSED[refusal].format(year=year))
 
 
 # --- the guided report -------------------------------------------------------------------------
@@ -136,6 +188,20 @@ def _package(svc: Services, package_id: int | None) -> Package | None:
         return session.get(Package, package_id)
 
 
+def _draft_period(
+    svc: Services, draft: dict[str, Any]
+) -> tuple[CycleView, ReportingPeriod, Package] | None:
+    """The cycle, period and package a draft reports on (the package tells the cycle);
+    None when any of them is gone or the cycle was closed."""
+    package = _package(svc, int(draft["package"])) if draft.get("package") else None
+    year = None if package is None else _year_of(svc, package.cycle_id)
+    view = None if year is None else _reporting(svc, year)
+    period = _find(view, str(draft.get("period", "")))
+    if view is None or period is None or package is None:
+        return None
+    return view, period, package
+
+
 @members_only(Role.PJ)
 async def start_report(update: Update, context: Context, member: Member) -> int | None:
     """/lapor: resume a half-finished report, or choose the period."""
@@ -143,54 +209,72 @@ async def start_report(update: Update, context: Context, member: Member) -> int 
     svc = services(context)
     assert context.user_data is not None
     draft = context.user_data.get(DRAFT_KEY)
-    if isinstance(draft, dict) and draft.get("package"):
-        package = _package(svc, int(draft["package"]))
-        plan = _plan(svc)
-        period = _period(svc, plan, str(draft.get("period", "")))
-        if package is not None and period is not None:
-            markup = InlineKeyboardMarkup(
+    found = _draft_period(svc, draft) if isinstance(draft, dict) else None
+    if found is not None:
+        view, period, package = found
+        markup = InlineKeyboardMarkup(
+            [
                 [
-                    [
-                        button(texts.REPORT_BUTTON_RESUME, "lp:resume"),
-                        button(texts.REPORT_BUTTON_RESTART, "lp:new"),
-                    ]
+                    button(texts.REPORT_BUTTON_RESUME, "lp:resume"),
+                    button(texts.REPORT_BUTTON_RESTART, "lp:new"),
                 ]
-            )
-            await show(
-                update,
-                texts.REPORT_RESUME.format(
-                    package=texts.esc(package.nama_paket), period=period.label
-                ),
-                markup,
-            )
-            return None
+            ]
+        )
+        await show(
+            update,
+            texts.REPORT_RESUME.format(
+                package=texts.esc(package.nama_paket), period=_period_label(period, view.year)
+            ),
+            markup,
+        )
+        return None
     return await _choose_period(update, context, member)
 
 
-async def _choose_period(update: Update, context: Context, member: Member) -> int | None:
+async def _choose_period(
+    update: Update, context: Context, member: Member, page: int = 1
+) -> int | None:
+    """Every started period of every cycle still open for reports, newest first, each named
+    with its year: in January the last periods of last year are still due."""
     svc = services(context)
     if member.unit_id is None:
         await show(update, texts.REPORT_NO_UNIT)
         return ConversationHandler.END
     today = svc.today()
-    started = [p for p in _periods(svc, _plan(svc)) if p.start <= today]
-    if not started:
-        await show(update, texts.REPORT_NO_PERIODS)
-        return ConversationHandler.END
-    started.sort(key=lambda p: p.end, reverse=True)
-    rows = [
-        [
-            button(
-                texts.REPORT_PERIOD_BUTTON.format(
-                    label=p.label, deadline=format_date(p.deadline.date(), with_weekday=False)
-                )[:60],
-                f"lp:per:{p.key}:1",
-            )
-        ]
-        for p in started[:6]
+    started = [
+        (view.year, p) for view in reporting_cycles(svc) for p in view.periods if p.start <= today
     ]
-    await show(update, texts.REPORT_CHOOSE_PERIOD, InlineKeyboardMarkup(rows))
+    if not started:
+        await show(update, _no_periods_text(svc))
+        return ConversationHandler.END
+    started.sort(key=lambda item: (item[1].end, -item[1].deadline.timestamp()), reverse=True)
+
+    def make(item: tuple[int, ReportingPeriod]) -> Any:
+        year, period = item
+        late = texts.REPORT_PERIOD_LATE if is_late(svc.now(), period) else ""
+        label = texts.REPORT_PERIOD_BUTTON.format(
+            label=_period_label(period, year),
+            deadline=format_date(period.deadline.date(), with_weekday=False),
+            late=late,
+        )
+        return button(fit_label(label), f"lp:per:{year}:{period.key}:1")
+
+    markup, page, pages = paged(
+        started, page=page, make_button=make, nav_data=lambda n: f"lp:pp:{n}", page_size=6
+    )
+    await show(update, texts.REPORT_CHOOSE_PERIOD.format(page=page, pages=pages), markup)
     return None
+
+
+def _no_periods_text(svc: Services) -> str:
+    """Why nothing can be reported yet, and when it can."""
+    ready = [v for v in visible_cycles(svc) if v.plan is not None and v.facts.first_start]
+    if ready:
+        first = min(ready, key=lambda v: v.year)
+        start = first.facts.first_start
+        assert start is not None
+        return texts.REPORT_NO_PERIODS_YET.format(year=first.year, start=format_date(start))
+    return texts.REPORT_NO_PLAN
 
 
 @members_only(Role.PJ)
@@ -206,12 +290,16 @@ async def report_buttons(update: Update, context: Context, member: Member) -> in
         return await _choose_period(update, context, member)
     if action == "resume":
         return await _ask_next(update, context, svc)
-    if action == "per" and len(parts) == 3:
-        return await _choose_package(update, context, member, parts[1], int_or_none(parts[2]) or 1)
+    if action == "pp" and len(parts) == 2:
+        return await _choose_period(update, context, member, int_or_none(parts[1]) or 1)
+    if action == "per" and len(parts) == 4:
+        return await _choose_package(
+            update, context, member, int_or_none(parts[1]), parts[2], int_or_none(parts[3]) or 1
+        )
     if action == "pkg" and len(parts) == 3:
         return await _begin(update, context, member, parts[1], int_or_none(parts[2]))
-    if action == "xt" and len(parts) == 2:
-        return await _send_template(update, context, member, parts[1])
+    if action == "xt" and len(parts) == 3:
+        return await _send_template(update, context, member, int_or_none(parts[1]), parts[2])
     if action == "wk" and len(parts) == 2:
         return await _decide_workbook(update, context, member, send=parts[1] == "ok")
     draft = _draft(context)
@@ -243,15 +331,15 @@ async def report_buttons(update: Update, context: Context, member: Member) -> in
 
 
 async def _choose_package(
-    update: Update, context: Context, member: Member, key: str, page: int
+    update: Update, context: Context, member: Member, year: int | None, key: str, page: int
 ) -> int | None:
     svc = services(context)
-    cycle_id = _cycle_id(svc)
-    plan = _plan(svc)
-    period = _period(svc, plan, key)
-    if period is None or cycle_id is None or member.unit_id is None:
+    view = None if year is None else _reporting(svc, year)
+    period = _find(view, key)
+    if view is None or period is None or view.cycle_id is None or member.unit_id is None:
         await show(update, texts.STALE_BUTTON)
         return ConversationHandler.END
+    cycle_id = view.cycle_id
     with svc.db.read() as session:
         mine = [
             p
@@ -264,20 +352,23 @@ async def _choose_package(
             if p.id and submissions.latest(session, package_id=p.id, period_key=key)
         }
     if not mine:
-        await show(update, texts.REPORT_NO_PACKAGES)
+        await show(update, texts.REPORT_NO_PACKAGES.format(year=view.year))
         return ConversationHandler.END
     markup, page, pages = paged(
         mine,
         page=page,
         make_button=lambda p: button(
-            f"{'✅' if p.id in reported else '⬜'} {p.nama_paket}"[:60], f"lp:pkg:{key}:{p.id}"
+            fit_label(f"{'✅' if p.id in reported else '⬜'} {p.nama_paket}"),
+            f"lp:pkg:{key}:{p.id}",
         ),
-        nav_data=lambda n: f"lp:per:{key}:{n}",
-        extra_rows=[[button(texts.REPORT_BUTTON_TEMPLATE, f"lp:xt:{key}")]],
+        nav_data=lambda n: f"lp:per:{view.year}:{key}:{n}",
+        extra_rows=[[button(texts.REPORT_BUTTON_TEMPLATE, f"lp:xt:{view.year}:{key}")]],
     )
     await show(
         update,
-        texts.REPORT_CHOOSE_PACKAGE.format(period=period.label, page=page, pages=pages),
+        texts.REPORT_CHOOSE_PACKAGE.format(
+            period=_period_label(period, view.year), page=page, pages=pages
+        ),
         markup,
     )
     return None
@@ -287,18 +378,29 @@ async def _begin(
     update: Update, context: Context, member: Member, key: str, package_id: int | None
 ) -> int | None:
     svc = services(context)
-    plan = _plan(svc)
-    period = _period(svc, plan, key)
     package = _package(svc, package_id)
-    if period is None or package is None or package.unit_id != member.unit_id:
+    year = None if package is None else _year_of(svc, package.cycle_id)
+    view = None if year is None else _reporting(svc, year)
+    period = _find(view, key)
+    if (
+        view is None
+        or view.plan is None
+        or period is None
+        or package is None
+        or package.unit_id != member.unit_id
+    ):
         await show(update, texts.STALE_BUTTON)
         return ConversationHandler.END
+    plan = view.plan
     due = [i for i in indicators_due(plan, period) if i.area_code == package.area_code]
     if not due:
         await show(
             update,
             texts.REPORT_NOTHING_DUE.format(
-                area=texts.esc(package.area_code or "-"), period=period.label
+                area=texts.esc(package.area_code or "-"), period=_period_label(period, view.year)
+            ),
+            InlineKeyboardMarkup(
+                [[button(texts.REPORT_BUTTON_OTHER_PACKAGE, f"lp:per:{view.year}:{key}:1")]]
             ),
         )
         return None
@@ -416,9 +518,11 @@ def _typed(kind: str, stored: Any) -> Any:
 
 
 def _summary(svc: Services, draft: dict[str, Any]) -> str:
-    plan = _plan(svc)
-    period = _period(svc, plan, str(draft["period"]))
-    package = _package(svc, int(draft["package"]))
+    found = _draft_period(svc, draft)
+    if found is None or found[0].plan is None:
+        return texts.STALE_BUTTON
+    view, period, package = found
+    plan = found[0].plan
     values = draft["values"]
     lines = [
         texts.REPORT_SUMMARY_VALUE.format(
@@ -458,10 +562,10 @@ def _summary(svc: Services, draft: dict[str, Any]) -> str:
         )
         for code, number, _ in draft["actions"]
     ]
-    late = period is not None and is_late(svc.now(), period)
+    late = is_late(svc.now(), period)
     return texts.REPORT_SUMMARY.format(
-        package=texts.esc(package.nama_paket if package else "-"),
-        period=period.label if period else "-",
+        package=texts.esc(package.nama_paket),
+        period=_period_label(period, view.year),
         values="\n".join(lines) or "-",
         actions="\n".join(actions) or "-",
         constraints=texts.esc(draft.get("constraints") or "-"),
@@ -483,7 +587,8 @@ async def typed(update: Update, context: Context, member: Member) -> int:
         return ConversationHandler.END
     if phase == "input":
         name, _, kind = draft["inputs"][int(draft.get("i", 0))]
-        period = _period(svc, _plan(svc), str(draft["period"]))
+        found = _draft_period(svc, draft)
+        period = None if found is None else found[1]
         try:
             value = parse_input_value(InputKind(kind), text, period=period)
         except ValueError as exc:
@@ -573,12 +678,12 @@ async def evidence(update: Update, context: Context, member: Member) -> int:
 async def _send(update: Update, context: Context, member: Member, *, confirmed: bool) -> int:
     svc = services(context)
     draft = _draft(context)
-    plan = _plan(svc)
-    period = _period(svc, plan, str(draft["period"]))
-    package = _package(svc, int(draft["package"]))
-    if period is None or package is None or package.id is None:
+    found = _draft_period(svc, draft)
+    if found is None or found[2].id is None:
         await show(update, texts.STALE_BUTTON)
         return ConversationHandler.END
+    view, period, package = found
+    assert package.id is not None
     with svc.db.read() as session:
         previous = submissions.latest(session, package_id=package.id, period_key=period.key)
     # Fixing a returned report needs no extra question; replacing a waiting or accepted one does.
@@ -633,7 +738,14 @@ async def _send(update: Update, context: Context, member: Member, *, confirmed: 
     context.user_data.pop(DRAFT_KEY, None)
     await show(
         update,
-        texts.REPORT_SENT.format(revision=revision, late=texts.REPORT_SENT_LATE if late else ""),
+        texts.REPORT_SENT.format(
+            revision=revision,
+            period=_period_label(period, view.year),
+            late=texts.REPORT_SENT_LATE if late else "",
+        ),
+        InlineKeyboardMarkup(
+            [[button(texts.REPORT_BUTTON_NEXT_PACKAGE, f"lp:per:{view.year}:{period.key}:1")]]
+        ),
     )
     return ConversationHandler.END
 
@@ -649,8 +761,7 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
 # --- the workbook route -----------------------------------------------------------------------
 
 
-def _own_packages(svc: Services, member: Member) -> list[Package]:
-    cycle_id = _cycle_id(svc)
+def _own_packages(svc: Services, member: Member, cycle_id: int | None) -> list[Package]:
     if cycle_id is None or member.unit_id is None:
         return []
     with svc.db.read() as session:
@@ -661,17 +772,20 @@ def _own_packages(svc: Services, member: Member) -> list[Package]:
         ]
 
 
-async def _send_template(update: Update, context: Context, member: Member, key: str) -> int | None:
+async def _send_template(
+    update: Update, context: Context, member: Member, year: int | None, key: str
+) -> int | None:
     """The Template Data Kinerja of the owner's unit and the period, pre-filled with packages."""
     svc = services(context)
-    plan = _plan(svc)
-    period = _period(svc, plan, key)
-    if period is None:
+    view = None if year is None else _reporting(svc, year)
+    period = _find(view, key)
+    if view is None or view.plan is None or period is None:
         await show(update, texts.STALE_BUTTON)
         return ConversationHandler.END
+    plan = view.plan
     rows = [
         PackageRow(p.kode_rup, p.nama_paket, float(p.pagu), p.area_code)
-        for p in _own_packages(svc, member)
+        for p in _own_packages(svc, member, view.cycle_id)
     ]
     content = await asyncio.to_thread(
         performance_data_template,
@@ -684,13 +798,26 @@ async def _send_template(update: Update, context: Context, member: Member, key: 
     assert chat is not None and context.user_data is not None
     await context.bot.send_document(
         chat.id,
-        document=InputFile(io.BytesIO(content), filename=f"data-kinerja-{period.key}.xlsx"),
+        document=InputFile(
+            io.BytesIO(content), filename=f"data-kinerja-{view.year}-{period.key}.xlsx"
+        ),
         caption=texts.REPORT_TEMPLATE_CAPTION.format(
-            unit=texts.esc(member.unit_name or "-"), period=period.label
+            unit=texts.esc(member.unit_name or "-"), period=_period_label(period, view.year)
         ),
     )
-    context.user_data[WORKBOOK_KEY] = {"period": key}
+    context.user_data[WORKBOOK_KEY] = {"year": view.year, "period": key}
     return AWAIT_WORKBOOK
+
+
+def _pending_period(svc: Services, pending: object) -> tuple[CycleView, ReportingPeriod] | None:
+    """The cycle and period a pending workbook upload is for."""
+    if not isinstance(pending, dict) or not isinstance(pending.get("year"), int):
+        return None
+    view = _reporting(svc, int(pending["year"]))
+    period = _find(view, str(pending.get("period", "")))
+    if view is None or view.plan is None or period is None:
+        return None
+    return view, period
 
 
 @members_only(Role.PJ)
@@ -701,13 +828,12 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     pending = context.user_data.get(WORKBOOK_KEY)
     doc = message.document
     svc = services(context)
-    plan = _plan(svc)
-    period = (
-        _period(svc, plan, str(pending.get("period", ""))) if isinstance(pending, dict) else None
-    )
-    if period is None:
+    found = _pending_period(svc, pending)
+    if found is None or found[0].plan is None:
         await message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
+    view, period = found
+    plan = found[0].plan
     if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
         await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
         return AWAIT_WORKBOOK
@@ -720,7 +846,7 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
         return AWAIT_WORKBOOK
     progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
-    known = {p.kode_rup for p in _own_packages(svc, member)}
+    known = {p.kode_rup for p in _own_packages(svc, member, view.cycle_id)}
     result = await asyncio.to_thread(
         read_data_template,
         content,
@@ -740,7 +866,7 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
         await progress.edit_text(texts.REPORT_WORKBOOK_EMPTY)
         return AWAIT_WORKBOOK
     token = archive.hold(svc.archive_dir, content)
-    context.user_data[WORKBOOK_KEY] = {"period": period.key, "token": token}
+    context.user_data[WORKBOOK_KEY] = {"year": view.year, "period": period.key, "token": token}
     markup = InlineKeyboardMarkup(
         [
             [
@@ -754,7 +880,7 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
             packages=len(filled),
             actions=len(result.actions),
             constraints=len(result.constraints),
-            period=period.label,
+            period=_period_label(period, view.year),
             late=texts.REPORT_LATE_NOTE if is_late(svc.now(), period) else "",
         ),
         reply_markup=markup,
@@ -773,11 +899,13 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
         await show(update, texts.PLAN_DISCARDED if not send else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     content = held
-    plan = _plan(svc)
-    period = (
-        _period(svc, plan, str(pending.get("period", ""))) if isinstance(pending, dict) else None
-    )
-    own = {p.kode_rup: p for p in _own_packages(svc, member)}
+    found = _pending_period(svc, pending)
+    if found is None or found[0].plan is None:
+        await show(update, texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
+    view, period = found
+    plan = found[0].plan
+    own = {p.kode_rup: p for p in _own_packages(svc, member, view.cycle_id)}
     result = (
         None
         if period is None
@@ -815,9 +943,9 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
             content=content,
             meta=NewDocument(
                 kind="data_kinerja_xlsx",
-                file_name=f"data-kinerja-{period.key}.xlsx",
+                file_name=f"data-kinerja-{view.year}-{period.key}.xlsx",
                 mime_type=XLSX_MIME,
-                cycle_id=_cycle_id(svc),
+                cycle_id=view.cycle_id,
                 step_no=12,
                 unit_id=member.unit_id,
                 uploaded_by_user_id=member.user_id,
@@ -848,7 +976,11 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
             count += 1
     await show(
         update,
-        texts.REPORT_WORKBOOK_SENT.format(count=count, late=texts.REPORT_SENT_LATE if late else ""),
+        texts.REPORT_WORKBOOK_SENT.format(
+            count=count,
+            period=_period_label(period, view.year),
+            late=texts.REPORT_SENT_LATE if late else "",
+        ),
     )
     return ConversationHandler.END
 
@@ -856,10 +988,23 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
 # --- verification ------------------------------------------------------------------------------
 
 
+def _submission_period(svc: Services, submission: Submission) -> tuple[str, Any]:
+    """The submission's period named with its year, and its cycle's approved plan."""
+    year = _year_of(svc, submission.cycle_id)
+    view = None if year is None else cycle(svc, year)
+    period = _find(view, submission.period_key)
+    label = (
+        _period_label(period, view.year)
+        if period is not None and view is not None
+        else texts.PERIOD_UNKNOWN
+    )
+    return label, None if view is None else view.plan
+
+
 def _card(
     svc: Services, submission: Submission, position: int, count: int
 ) -> tuple[str, InlineKeyboardMarkup]:
-    plan = _plan(svc)
+    period_label, plan = _submission_period(svc, submission)
     with svc.db.read() as session:
         package = session.get(Package, submission.package_id)
         unit = (
@@ -872,9 +1017,12 @@ def _card(
             if submission.submitted_by_user_id is None
             else users.get_user(session, submission.submitted_by_user_id)
         )
-    period = _period(svc, plan, submission.period_key)
     values = json.loads(submission.values_json)
-    kinds = {i.name: (i.label, i.kind) for ind in plan.indicators for i in ind.inputs}
+    kinds = (
+        {}
+        if plan is None
+        else {i.name: (i.label, i.kind) for ind in plan.indicators for i in ind.inputs}
+    )
     lines = []
     for name, value in values.items():
         label, kind = kinds.get(name, (name, InputKind.ANGKA))
@@ -898,7 +1046,7 @@ def _card(
         count=count,
         package=texts.esc(package.nama_paket if package else "-"),
         unit=texts.esc(unit.name if unit else "-"),
-        period=period.label if period else submission.period_key,
+        period=period_label,
         revision=submission.revision,
         late=texts.VERIFY_LATE if submission.late else "",
         owner=texts.esc(owner.full_name if owner else "-"),
@@ -921,9 +1069,13 @@ def _card(
 
 
 async def _show_queue(update: Update, svc: Services, position: int, note: str = "") -> None:
-    cycle_id = _cycle_id(svc)
+    """The reports waiting for verification in every open cycle, oldest first."""
+    cycle_ids = [v.cycle_id for v in visible_cycles(svc) if v.cycle_id is not None]
     with svc.db.read() as session:
-        waiting = [] if cycle_id is None else submissions.queue(session, cycle_id=cycle_id)
+        waiting = sorted(
+            (s for cycle_id in cycle_ids for s in submissions.queue(session, cycle_id=cycle_id)),
+            key=lambda s: (s.submitted_at, s.id or 0),
+        )
     if not waiting:
         await show(update, f"{note}\n\n{texts.VERIFY_EMPTY}" if note else texts.VERIFY_EMPTY)
         return
@@ -981,7 +1133,6 @@ async def _decide(
     update: Update, context: Context, member: Member, submission_id: int, *, accept: bool, note: str
 ) -> None:
     svc = services(context)
-    plan = _plan(svc)
     with svc.db.write() as session:
         verifier = users.get_user(session, member.user_id)
         assert verifier is not None
@@ -999,18 +1150,17 @@ async def _decide(
             if done is None or done.submitted_by_user_id is None
             else users.get_user(session, done.submitted_by_user_id)
         )
-        period_key = None if done is None else done.period_key
     if done is None:
         await _show_queue(update, svc, 1, texts.VERIFY_GONE)
         return
-    period = _period(svc, plan, period_key or "")
+    period_label, _ = _submission_period(svc, done)
     if owner is not None and owner.active:
         template = texts.VERIFY_OWNER_ACCEPTED if accept else texts.VERIFY_OWNER_RETURNED
         await context.bot.send_message(
             owner.telegram_id,
             template.format(
                 package=texts.esc(package.nama_paket if package else "-"),
-                period=period.label if period else period_key,
+                period=period_label,
                 note=texts.esc(note),
             ),
         )
@@ -1043,9 +1193,12 @@ async def verify_cancel(update: Update, context: Context, member: Member) -> int
     return ConversationHandler.END
 
 
-async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
-    """Steps 11-12: the owner's report."""
+async def open_step(update: Update, context: Context, member: Member, step: int, year: int) -> bool:
+    """Steps 11-12: the owner's report (any open cycle); the team sees the step's card."""
+    if member.role is not Role.PJ:
+        return False
     await start_report(update, context)
+    return True
 
 
 STEP_OPENERS["lapor"] = open_step
@@ -1087,4 +1240,9 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
         fallbacks=[CommandHandler("batal", verify_cancel)],
         name="verifikasi",
     )
-    return [report, verify, CommandHandler("jadwal", schedule)]
+    return [
+        report,
+        verify,
+        CommandHandler("jadwal", schedule),
+        CallbackQueryHandler(close_cycle, pattern=r"^cyc:"),
+    ]
