@@ -204,3 +204,53 @@ async def test_fake_bot_api_serves_uploaded_files_for_download(bot: Harness) -> 
     content = await telegram_file.download_as_bytearray()
     assert bytes(content) == b"isi berkas"
     assert bot.api.calls_of("getFile")[-1].params["file_id"] == "abc"
+
+
+async def test_a_new_head_is_told_to_invite_the_team_first(bot: Harness) -> None:
+    head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
+    shown = await head.command("tugas")
+    assert "Langkah pertama: undang Tim Pengelolaan Kelembagaan" in shown[0].plain
+    assert shown[0].button_texts == ["➕ Undang anggota tim"]
+    shown = await head.press("Undang anggota tim")
+    assert "Undangan untuk Tim Pengelolaan Kelembagaan dibuat" in shown[-1].plain
+    assert "https://t.me/KinerjaPbjBot?start=" in shown[-1].plain
+    # Once a team member is registered, /tugas goes straight to the cycle.
+    await bot.registered(2001, Role.TIM)
+    shown = await head.command("tugas")
+    assert "Langkah pertama" not in shown[0].plain
+    assert shown[0].plain.startswith("Tugas Anda — siklus kinerja 2027")
+
+
+async def test_step_buttons_are_whole_words_and_open_their_own_step(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    _finish_steps(bot, 1, 2, 3, 4, 5, 6, 7, 8)
+    with bot.svc.db.write() as session:
+        from bot.core.planning.example import example_plan
+        from storage import plans
+
+        _, revision = plans.save_for_year(
+            session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
+        )
+        assert revision is not None and revision.id is not None
+        plans.set_status(
+            session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
+        )
+    steps = {s.number: s.name for s in bot.svc.steps}
+    shown = await team.command("tugas")
+    for label in shown[0].button_texts:
+        number, _, rest = label.removeprefix("Langkah ").partition(": ")
+        name = steps[int(number)]
+        # Either the whole name, or whole words of it followed by an ellipsis.
+        assert rest == name or (rest.endswith("…") and name.startswith(rest[:-1])), label
+        if rest != name:
+            assert name[len(rest) - 1] == " ", label  # cut at a space, not mid-word
+    # Step 9 (the socialisation) opens the socialisation of 2027 for the team: here it says
+    # the circular must be signed first.
+    shown = await team.press("Langkah 9")
+    assert "sebelum undangan sosialisasi dibuat" in shown[-1].plain
+    # The owner is involved in step 9 but does not run it: the step's card, with the year.
+    shown = await owner.command("tugas")
+    shown = await owner.press("Langkah 9", on=shown[0])
+    assert "Langkah 9. Melaksanakan sosialisasi" in shown[-1].plain
+    assert "siklus 2027" in shown[-1].plain

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -324,3 +326,23 @@ def test_seed_example_command(
     assert "Contoh rencana 2027 dimuat: 8 indikator, 10 rencana aksi" in capsys.readouterr().out
     assert cli_main(["seed-example", "--year", "2027"]) == 2
     assert "sudah berisi" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("day", "year"), [((2026, 9, 30), 2026), ((2026, 10, 1), 2027)])
+def test_seed_example_defaults_to_the_year_rencana_opens(
+    tmp_path: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    day: tuple[int, int, int],
+    year: int,
+) -> None:
+    """Without --year the CLI seeds the year /rencana opens (next year from 1 October)."""
+    import bot.app
+    from bot.core.clock import FixedClock
+
+    moment = datetime(*day, 9, 0, tzinfo=ZoneInfo("Asia/Jayapura"))
+    monkeypatch.setattr(bot.app, "SystemClock", lambda: FixedClock(moment))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/kinerja.db")
+    monkeypatch.chdir(str(tmp_path))
+    assert cli_main(["seed-example"]) == 0
+    assert f"Contoh rencana {year} dimuat" in capsys.readouterr().out

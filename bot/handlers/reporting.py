@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -231,50 +232,103 @@ async def start_report(update: Update, context: Context, member: Member) -> int 
     return await _choose_period(update, context, member)
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """A period an owner can report on: its cycle year, whether it is late, and whether
+    every package of the unit that reports in it already has a report."""
+
+    year: int
+    period: ReportingPeriod
+    late: bool
+    done: bool
+
+
+def _choices(svc: Services, member: Member) -> list[_Choice]:
+    """The started periods of every open cycle in which one of the unit's mapped packages
+    has an indicator due. Due now first (soonest deadline), then running ones, then late
+    ones (newest first): in January last year's last periods are due next to this year's."""
+    today, now = svc.today(), svc.now()
+    found: list[_Choice] = []
+    for view in reporting_cycles(svc):
+        if view.plan is None or view.cycle_id is None or member.unit_id is None:
+            continue
+        with svc.db.read() as session:
+            mine = [
+                p
+                for p in packages.of_unit(session, cycle_id=view.cycle_id, unit_id=member.unit_id)
+                if p.area_code and p.id is not None
+            ]
+            for period in view.periods:
+                if period.start > today:
+                    continue
+                areas = {i.area_code for i in indicators_due(view.plan, period)}
+                due = [p for p in mine if p.area_code in areas]
+                if not due:
+                    continue
+                done = all(
+                    (
+                        latest := submissions.latest(
+                            session, package_id=p.id or 0, period_key=period.key
+                        )
+                    )
+                    is not None
+                    and latest.status != submissions.RETURNED
+                    for p in due
+                )
+                found.append(_Choice(view.year, period, is_late(now, period), done))
+
+    def order(choice: _Choice) -> tuple[int, float]:
+        period = choice.period
+        if choice.late:
+            return (2, -period.end.toordinal())
+        if period.end < today:
+            return (0, period.deadline.timestamp())
+        return (1, period.end.toordinal())
+
+    return sorted(found, key=order)
+
+
 async def _choose_period(
     update: Update, context: Context, member: Member, page: int = 1
 ) -> int | None:
-    """Every started period of every cycle still open for reports, newest first, each named
-    with its year: in January the last periods of last year are still due."""
+    """The periods to report on, each named with its year, ✅ when all reported."""
     svc = services(context)
     if member.unit_id is None:
         await show(update, texts.REPORT_NO_UNIT)
         return ConversationHandler.END
-    today = svc.today()
-    started = [
-        (view.year, p) for view in reporting_cycles(svc) for p in view.periods if p.start <= today
-    ]
-    if not started:
-        await show(update, _no_periods_text(svc))
+    choices = _choices(svc, member)
+    if not choices:
+        await show(update, _no_periods_text(svc, member))
         return ConversationHandler.END
-    started.sort(key=lambda item: (item[1].end, -item[1].deadline.timestamp()), reverse=True)
 
-    def make(item: tuple[int, ReportingPeriod]) -> Any:
-        year, period = item
-        late = texts.REPORT_PERIOD_LATE if is_late(svc.now(), period) else ""
+    def make(choice: _Choice) -> Any:
         label = texts.REPORT_PERIOD_BUTTON.format(
-            label=_period_label(period, year),
-            deadline=format_date(period.deadline.date(), with_weekday=False),
-            late=late,
+            mark=texts.REPORT_PERIOD_DONE if choice.done else texts.REPORT_PERIOD_OPEN,
+            label=_period_label(choice.period, choice.year),
+            deadline=format_date(choice.period.deadline.date(), with_weekday=False),
+            late=texts.REPORT_PERIOD_LATE if choice.late else "",
         )
-        return button(fit_label(label), f"lp:per:{year}:{period.key}:1")
+        return button(fit_label(label), f"lp:per:{choice.year}:{choice.period.key}:1")
 
     markup, page, pages = paged(
-        started, page=page, make_button=make, nav_data=lambda n: f"lp:pp:{n}", page_size=6
+        choices, page=page, make_button=make, nav_data=lambda n: f"lp:pp:{n}", page_size=6
     )
     await show(update, texts.REPORT_CHOOSE_PERIOD.format(page=page, pages=pages), markup)
     return None
 
 
-def _no_periods_text(svc: Services) -> str:
-    """Why nothing can be reported yet, and when it can."""
-    ready = [v for v in visible_cycles(svc) if v.plan is not None and v.facts.first_start]
-    if ready:
-        first = min(ready, key=lambda v: v.year)
-        start = first.facts.first_start
-        assert start is not None
-        return texts.REPORT_NO_PERIODS_YET.format(year=first.year, start=format_date(start))
-    return texts.REPORT_NO_PLAN
+def _no_periods_text(svc: Services, member: Member) -> str:
+    """Why nothing can be reported now, and what comes next."""
+    views = [v for v in reporting_cycles(svc) if v.facts.first_start]
+    if not views:
+        return texts.REPORT_NO_PLAN
+    if any(v.facts.first_start and v.facts.first_start <= svc.today() for v in views):
+        return texts.REPORT_NO_PACKAGES.format(year=max(v.year for v in views))
+    first = min(views, key=lambda v: v.year)
+    assert first.facts.first_start is not None
+    return texts.REPORT_NO_PERIODS_YET.format(
+        year=first.year, start=format_date(first.facts.first_start)
+    )
 
 
 @members_only(Role.PJ)
