@@ -90,19 +90,21 @@ def cycle(svc: Services, year: int) -> CycleView:
     return _view(svc, year, row[0], row[1])
 
 
-def _select(svc: Services, facts: tuple[CycleFacts, ...]) -> list[CycleView]:
-    known = {view.year: view for view in all_cycles(svc)}
+def _select(views: list[CycleView], facts: tuple[CycleFacts, ...]) -> list[CycleView]:
+    known = {view.year: view for view in views}
     return [known.get(f.year) or CycleView(f, None, None, ()) for f in facts]
 
 
 def visible_cycles(svc: Services) -> list[CycleView]:
     """The cycles shown in /tugas, /status, /jadwal and /verifikasi (``core.cycles.visible``)."""
-    return _select(svc, visible([v.facts for v in all_cycles(svc)], svc.today()))
+    views = all_cycles(svc)
+    return _select(views, visible([v.facts for v in views], svc.today()))
 
 
 def reporting_cycles(svc: Services) -> list[CycleView]:
     """The cycles owners report in: approved and not closed."""
-    return _select(svc, reporting([v.facts for v in all_cycles(svc)], svc.today()))
+    views = all_cycles(svc)
+    return _select(views, reporting([v.facts for v in views], svc.today()))
 
 
 def default_working_year(svc: Services) -> int:
