@@ -7,9 +7,11 @@ hint, so the workbook parser and the chat editor explain mistakes the same way.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TypeVar
+
+from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
 from bot.core.planning.model import UNITS, Category, Frequency, InputKind, Polarity
 
@@ -70,6 +72,23 @@ def parse_date(raw: object) -> date:
         except ValueError:
             continue
     raise ValueError(f"{text:.30} bukan tanggal; tulis seperti 31/03/2027")
+
+
+def date_cell(value: object, *, epoch: datetime | None = None) -> date:
+    """A date from a workbook cell: a date cell, text :func:`parse_date` reads, or a number
+    without date formatting, read as an Excel date serial counted from ``epoch`` (the
+    workbook's; Excel's usual 1900 calendar when not given)."""
+    if isinstance(value, bool):
+        raise ValueError("sel berisi nilai TRUE/FALSE, bukan tanggal; tulis seperti 31/03/2027")
+    if isinstance(value, int | float) and 1 <= value < 100_000:
+        serial = from_excel(value, epoch=epoch or WINDOWS_EPOCH)
+        if isinstance(serial, datetime):
+            return serial.date()
+    if isinstance(value, time | timedelta):
+        raise ValueError("sel berisi jam, bukan tanggal; tulis seperti 31/03/2027")
+    if isinstance(value, int | float):
+        raise ValueError(f"{value!r:.20} bukan tanggal; tulis seperti 31/03/2027")
+    return parse_date(value)
 
 
 def parse_date_range(raw: str, *, single_day: bool = True) -> tuple[date, date]:
