@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
+from bot.core.numbers import NumberError, read_cell
 from bot.core.planning.model import UNITS, Category, Frequency, InputKind, Polarity
 
 E = TypeVar("E", bound=StrEnum)
@@ -52,8 +53,14 @@ def parse_number(raw: object) -> float:
     return -value if negative else value
 
 
-def parse_year(raw: object) -> int:
-    value = parse_number(raw)
+def parse_year(raw: object, *, number_format: str | None = None) -> int:
+    """A year such as 2026, from text or a number cell (not from a date cell)."""
+    try:
+        value = read_cell(raw, number_format=number_format)
+    except NumberError as error:
+        if error.reason in ("date", "bool", "percent_format"):
+            raise ValueError(f"{error.message}; tulis tahunnya, contoh 2026") from None
+        raise ValueError("tahun harus 4 digit, contoh 2026") from None
     if value != int(value) or not 2000 <= value <= 2100:
         raise ValueError("tahun harus 4 digit, contoh 2026")
     return int(value)
