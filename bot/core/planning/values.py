@@ -13,44 +13,23 @@ from typing import TypeVar
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
-from bot.core.numbers import NumberError, read_cell
+from bot.core.numbers import NumberError, read_cell, read_text
 from bot.core.planning.model import UNITS, Category, Frequency, InputKind, Polarity
 
 E = TypeVar("E", bound=StrEnum)
 
-_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+_SIGNS = re.compile(r"^\s*(?:rp\.?)?|%\s*$", re.IGNORECASE)
 
 
 def parse_number(raw: object) -> float:
-    """``60``, ``60,5``, ``1.250.000``, ``Rp 1.250.000``, ``75%`` as a number.
-
-    Indonesian style is read first: dots group thousands and a comma marks decimals. A
-    lone dot with other than three digits after it is taken as a decimal point.
+    """``60``, ``60,5``, ``1.250.000``, ``Rp 1.250.000``, ``75%`` as a number, by the rules
+    of :mod:`bot.core.numbers` for a plain number (``1.234`` is refused as ambiguous); a
+    ``Rp`` or ``%`` is ignored. Readers that know what the value stands for (a percentage,
+    Rupiah) and the cell's number format use :func:`numbers.read_cell` instead.
     """
-    if isinstance(raw, bool):
-        raise ValueError("bukan angka; isi dengan angka, contoh 60 atau 60,5")
-    if isinstance(raw, int | float):
-        return float(raw)
-    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
-    text = re.sub(r"^(rp\.?)", "", text, flags=re.IGNORECASE).rstrip("%")
-    negative = text.startswith("-")
-    text = text.lstrip("+-")
-    if not text:
-        raise ValueError("kosong; isi dengan angka, contoh 60 atau 60,5")
-    if "." in text and "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", "") if _THOUSANDS_COMMA.match(text) else text.replace(",", ".")
-    elif _THOUSANDS_DOT.match(text):
-        text = text.replace(".", "")
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(
-            f"{raw!s:.30} bukan angka; isi dengan angka, contoh 60 atau 60,5"
-        ) from None
-    return -value if negative else value
+    if isinstance(raw, str):
+        return read_text(_SIGNS.sub("", raw))
+    return read_cell(raw)
 
 
 def parse_year(raw: object, *, number_format: str | None = None) -> int:
