@@ -326,6 +326,8 @@ def test_shown_values_read_back_the_same(kind: InputKind, raw: str) -> None:
 
 def test_every_kind_has_a_one_line_prompt() -> None:
     assert input_prompt(InputKind.RUPIAH).endswith("contoh 1.250.000 atau 1,25 M")
+    assert input_prompt(InputKind.PERSEN).endswith("contoh 75 atau 75,5 (tanda % boleh)")
+    assert input_prompt(InputKind.ANGKA).endswith("(koma untuk desimal)")
     for kind in InputKind:
         prompt = input_prompt(kind)
         assert prompt and "\n" not in prompt and len(prompt) < 80

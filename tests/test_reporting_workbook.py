@@ -613,3 +613,17 @@ def test_cells_read_as_another_kind_are_refused(
         FIRST_DATA_ROW,
         message,
     )
+
+
+def test_the_guide_says_how_numbers_are_read() -> None:
+    guide = load_workbook(io.BytesIO(_template()))[SHEET_GUIDE]
+    text = " ".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
+    for needed in (
+        "koma menandai desimal (42,25)",
+        "tulis 1234 bila ribuan, atau 1,2340 bila desimal",
+        "Persen: ketik 75 atau 75,5 untuk 75%; tanda % boleh",
+        "sel berformat persen",
+        "1,25 M (miliar)",
+    ):
+        assert needed in text, needed
+    assert "tanpa titik ribuan" not in text  # the old rule, which contradicted the reader

@@ -300,11 +300,11 @@ NUMBER_RULES = (
     "ditulis sebagai teks, koma menandai desimal (42,25) dan titik memisahkan ribuan "
     "(1.250.000); 42.25 juga dibaca 42,25. Tulisan seperti 1.234 (tepat tiga angka sesudah "
     "satu titik atau koma) ditolak karena bisa berarti 1,234 atau 1234: tulis 1234 bila "
-    "ribuan, atau 1,2340 bila desimal. Persen: ketik 75 atau 75,5 untuk 75%; tanda % boleh, "
-    "dan sel berformat persen yang menampilkan 75% juga dibaca 75. Rupiah: 1.250.000, "
-    "Rp 1.250.000 atau 1,25 M (miliar), 750 jt, 500 rb; di kolom rupiah 1.250 berarti "
-    "seribu dua ratus lima puluh, dan nilai dibulatkan ke rupiah penuh. Tanda % dan Rp "
-    "hanya untuk kolom persen dan rupiah; sel berisi tanggal di kolom angka ditolak."
+    "ribuan, atau 1,2340 bila desimal. Sel berisi tanggal di kolom angka ditolak.",
+    "Persen: ketik 75 atau 75,5 untuk 75%; tanda % boleh, dan sel berformat persen yang "
+    "menampilkan 75% juga dibaca 75. Rupiah: 1.250.000, Rp 1.250.000 atau 1,25 M (miliar), "
+    "750 jt, 500 rb; di kolom rupiah 1.250 berarti seribu dua ratus lima puluh, dan nilai "
+    "dibulatkan ke rupiah penuh. Tanda % dan Rp hanya untuk kolom persen dan rupiah.",
 )
 
 _INSTRUCTIONS = (
@@ -316,7 +316,7 @@ _INSTRUCTIONS = (
     "menyebut indikator yang memakainya dan judulnya menyebut jenisnya (angka, rupiah, "
     "persen, hari, tanggal, ya/tidak). Tanggal seperti 31/03/2027; kolom ya/tidak dipilih "
     "dari daftar. Kosongkan kolom yang tidak berlaku untuk paket itu.",
-    NUMBER_RULES,
+    *NUMBER_RULES,
     "Catatan Bukti Dukung: sebutkan dokumen bukti (nama berkas atau tautan) data paket itu.",
     "Lembar Rencana Aksi: perbarui Status setiap kegiatan (pilih dari daftar), tulis kemajuan "
     "di Progres/Keterangan dan hambatannya di Kendala.",
