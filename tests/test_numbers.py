@@ -120,6 +120,13 @@ def test_cells() -> None:
     assert read_cell(" 1.250 ", RUPIAH) == 1250.0
 
 
+def test_numbers_in_messages_are_written_for_people() -> None:
+    with pytest.raises(NumberError, match=r"^10000000000000000 terlalu besar"):
+        read_cell(1e16)
+    with pytest.raises(NumberError, match=r"^kode RUP 4123,5 bukan bilangan bulat"):
+        read_code(4123.5, what="kode RUP")
+
+
 def test_codes() -> None:
     assert read_code(41234567) == "41234567"
     assert read_code(41234567.0) == "41234567"

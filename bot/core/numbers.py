@@ -107,6 +107,15 @@ def is_percent_format(number_format: str | None) -> bool:
     return bool(number_format) and "%" in _FORMAT_LITERALS.sub("", str(number_format))
 
 
+def cell_number_text(value: float) -> str:
+    """A number cell's value as a person reads it in a message: ``42,25``,
+    ``10000000000000000`` (no ``1e+16``, no ``.0``)."""
+    if not math.isfinite(value):
+        return "tak terhingga"
+    text = format(Decimal(repr(value)).normalize(), "f")
+    return text.replace(".", ",")
+
+
 def _shown(text: str) -> str:
     return f"{' '.join(text.split()):.30}"
 
@@ -272,7 +281,7 @@ def read_cell(
                 _RETYPE,
             )
         number *= 100
-    return _checked(number, repr(value))
+    return _checked(number, cell_number_text(value))
 
 
 def _percent_text(number: Decimal) -> str:
@@ -304,7 +313,9 @@ def read_code(value: object, *, what: str = "kode") -> str:
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
             raise NumberError(
-                "not_number", f"{what} {value!r:.30} bukan bilangan bulat", f"ketik {what} saja"
+                "not_number",
+                f"{what} {cell_number_text(value):.30} bukan bilangan bulat",
+                f"ketik {what} saja",
             )
         if abs(value) >= LARGEST:
             raise NumberError(

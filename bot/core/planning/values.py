@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
-from bot.core.numbers import NumberError, read_cell, read_text
+from bot.core.numbers import NumberError, cell_number_text, read_cell, read_text
 from bot.core.planning.model import UNITS, Category, Frequency, InputKind, Polarity
 
 E = TypeVar("E", bound=StrEnum)
@@ -73,7 +73,7 @@ def date_cell(value: object, *, epoch: datetime | None = None) -> date:
     if isinstance(value, time | timedelta):
         raise ValueError("sel berisi jam, bukan tanggal; tulis seperti 31/03/2027")
     if isinstance(value, int | float):
-        raise ValueError(f"{value!r:.20} bukan tanggal; tulis seperti 31/03/2027")
+        raise ValueError(f"{cell_number_text(value):.20} bukan tanggal; tulis seperti 31/03/2027")
     return parse_date(value)
 
 
