@@ -462,10 +462,10 @@ PLAN_EXAMPLES = {
     "data_source": "Contoh: SPSE, SIRUP, e-Katalog",
     "pic_unit": "Contoh: Kelompok Kerja Pemilihan",
     "evidence": "Contoh: Rekap transaksi e-Katalog per OPD",
-    "baseline_value": "Contoh: 42 atau 6,5",
+    "baseline_value": "Contoh: 42 atau 6,5 (koma untuk desimal; satuan %: 75 atau 75%; satuan Rp: 1.250.000 atau 1,25 M)",
     "baseline_year": "Contoh: 2026",
-    "annual_target": "Contoh: 60 atau 8,5 (target periode ikut diturunkan bila belum sesuai)",
-    "period_targets": "Pisahkan dengan titik koma, satu per periode. Contoh triwulanan: 45; 45; 45; 45",
+    "annual_target": "Contoh: 60 atau 8,5 (koma untuk desimal). Target periode ikut diturunkan bila belum sesuai",
+    "period_targets": "Pisahkan dengan titik koma, satu per periode; koma untuk desimal. Contoh triwulanan: 45; 45,5; 50; 50",
 }
 
 

@@ -271,6 +271,9 @@ def test_template_guide_has_version_year_and_instructions() -> None:
     text = " ".join(str(v) for v in cells.values())
     for needed in ("/rencana", "60,5", "1.250.000", "Semakin rendah semakin baik", "triwulanan"):
         assert needed in text, needed
+    # How numbers are read: decimals, the ambiguous 1.234, percentages and Rupiah.
+    for needed in ("koma menandai desimal", "1.234", "1,2340", "Satuan %: ketik 75", "1,25 M"):
+        assert needed in text, needed
     for name in HEADERS:
         assert name in text
 

@@ -346,3 +346,34 @@ def test_seed_example_defaults_to_the_year_rencana_opens(
     monkeypatch.chdir(str(tmp_path))
     assert cli_main(["seed-example"]) == 0
     assert f"Contoh rencana {year} dimuat" in capsys.readouterr().out
+
+
+async def test_numbers_typed_for_the_plan_are_read_exactly(bot: Harness) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    await _open_indicator(team, "A2 ·", "IKU-04")  # unit %
+    await team.press("Ubah atribut")
+    shown = await team.press("Baseline")
+    assert "satuan %: 75 atau 75%" in shown[0].plain
+    shown = await team.send("1.234")
+    assert "1.234 bisa berarti 1,234 (desimal) atau 1234 (ribuan)" in shown[0].plain
+    assert "Ketik lagi" in shown[0].plain
+    shown = await team.send("42.25%")
+    assert "Baseline IKU-04 disimpan" in shown[0].plain
+    assert "Baseline: 42,25" in shown[0].plain
+    await team.press("Ubah atribut")
+    shown = await team.press("Target periode")
+    assert "Contoh triwulanan: 45; 45,5; 50; 50" in shown[0].plain
+    shown = await team.send("45; 1.234; 50; 50")
+    assert "target ke-2: 1.234 bisa berarti" in shown[0].plain
+    shown = await team.send("45, 45,5, 50, 50")
+    assert "pisahkan target dengan titik koma" in shown[0].plain
+    shown = await team.send("45; 45,5; 50%; 50.75")
+    assert "Target periode IKU-04 disimpan" in shown[0].plain
+    assert "Triwulan I 45; Triwulan II 45,5; Triwulan III 50; Triwulan IV 50,75" in shown[0].plain
+    with bot.svc.db.read() as session:
+        _, stored = plans.current_plan(session, year=2027)
+    indicator = stored.indicator("IKU-04")
+    assert indicator is not None
+    assert indicator.baseline_value == 42.25
+    assert indicator.period_targets == (45.0, 45.5, 50.0, 50.75)

@@ -3,6 +3,7 @@ typed values, indicator values and achievement."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -207,7 +208,15 @@ def test_late_or_on_time_at_the_boundary() -> None:
     [
         (InputKind.ANGKA, "12", 12.0),
         (InputKind.ANGKA, " 0 ", 0.0),
-        (InputKind.ANGKA, "1.250", 1250.0),
+        (InputKind.ANGKA, "1250", 1250.0),
+        (InputKind.ANGKA, "1.250.000", 1_250_000.0),
+        (InputKind.ANGKA, "42,25", 42.25),
+        (InputKind.ANGKA, "42.25", 42.25),
+        (InputKind.RUPIAH, "1.250", 1250.0),
+        (InputKind.RUPIAH, "Rp 1.250.000,-", 1_250_000.0),
+        (InputKind.RUPIAH, "1.250.000,50", 1_250_001.0),
+        (InputKind.RUPIAH, "1.250.001,50", 1_250_002.0),
+        (InputKind.PERSEN, "50,5 %", 50.5),
         (InputKind.HARI, "45", 45.0),
         (InputKind.HARI, "12,5", 12.5),
         (InputKind.RUPIAH, "Rp 1.250.000", 1_250_000.0),
@@ -233,6 +242,11 @@ def test_numbers_owners_type(kind: InputKind, raw: str, value: float) -> None:
     ("kind", "raw", "reason"),
     [
         (InputKind.ANGKA, "dua belas", "bukan angka; contoh 12"),
+        (InputKind.ANGKA, "1.250", "1.250 bisa berarti 1,250 (desimal) atau 1250 (ribuan)"),
+        (InputKind.HARI, "1,234", "tulis 1234 bila ribuan, atau 1,2340 bila desimal"),
+        (InputKind.ANGKA, "50%", "memakai tanda %, padahal isian ini bukan persen"),
+        (InputKind.HARI, "Rp 5", "memakai Rp, padahal isian ini bukan jumlah Rupiah"),
+        (InputKind.PERSEN, "1.234", "bisa berarti"),
         (InputKind.ANGKA, "-1", "tidak boleh negatif"),
         (InputKind.ANGKA, "nan", "bukan angka"),
         (InputKind.ANGKA, "inf", "bukan angka"),
@@ -252,7 +266,7 @@ def test_numbers_owners_type(kind: InputKind, raw: str, value: float) -> None:
     ],
 )
 def test_bad_input_is_explained(kind: InputKind, raw: str, reason: str) -> None:
-    with pytest.raises(ValueError, match=reason.replace("(", r"\(")):
+    with pytest.raises(ValueError, match=re.escape(reason)):
         parse_input_value(kind, raw)
 
 
@@ -328,6 +342,8 @@ def test_shown_values_read_back_the_same(kind: InputKind, raw: str) -> None:
 
 def test_every_kind_has_a_one_line_prompt() -> None:
     assert input_prompt(InputKind.RUPIAH).endswith("contoh 1.250.000 atau 1,25 M")
+    assert input_prompt(InputKind.PERSEN).endswith("contoh 75 atau 75,5 (tanda % boleh)")
+    assert input_prompt(InputKind.ANGKA).endswith("(koma untuk desimal)")
     for kind in InputKind:
         prompt = input_prompt(kind)
         assert prompt and "\n" not in prompt and len(prompt) < 80

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from bot.core.packages.sirup import SirupPackage
 from bot.core.planning.example import example_plan
@@ -265,3 +266,132 @@ async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
         latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
     assert latest is not None and latest.via == "workbook"
     assert '"nilai_epurchasing": 1250000000' in latest.values_json
+
+
+def _approve(session: Any, bot: Harness, plan: Plan) -> None:
+    """Store ``plan`` as the year's newest revision and approve it (owners report on it)."""
+    _, revision = plans.save_for_year(
+        session, year=2027, plan=plan, actor=None, now=bot.clock.now()
+    )
+    assert revision is not None and revision.id is not None
+    plans.set_status(
+        session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
+    )
+
+
+def _numbers_plan() -> Plan:
+    """The flow's plan with a days input and a percent input on IKU-03 (area A2)."""
+    plan = _plan()
+    iku03 = plan.indicator("IKU-03")
+    assert iku03 is not None
+    extended = replace(
+        iku03,
+        inputs=(
+            *iku03.inputs,
+            FormulaInput("lama_hari", "Lama proses (hari)", InputKind.HARI),
+            FormulaInput("persen_realisasi", "Persentase realisasi", InputKind.PERSEN),
+        ),
+        formula=f"{iku03.formula} + 0 * lama_hari + 0 * persen_realisasi",
+    )
+    return replace(
+        plan, indicators=tuple(extended if i.code == "IKU-03" else i for i in plan.indicators)
+    )
+
+
+def _stored_values(bot: Harness, package_id: int) -> dict[str, object]:
+    import json
+
+    with bot.svc.db.read() as session:
+        latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
+    assert latest is not None
+    values = json.loads(latest.values_json)
+    assert isinstance(values, dict)
+    return values
+
+
+async def test_numbers_in_the_data_template_are_stored_exactly(bot: Harness) -> None:
+    import io
+
+    import openpyxl
+
+    from bot.core.planning.data_template import FIRST_DATA_ROW, KEY_ROW
+
+    package_id = _setup(bot)
+    with bot.svc.db.write() as session:
+        _approve(session, bot, _numbers_plan())
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await owner.command("lapor")
+    await owner.press("Triwulan I 2027 (")
+    shown = await owner.press("Template Data Kinerja")
+    template = next(m for m in shown if m.document is not None)
+    assert template.document is not None
+    book = openpyxl.load_workbook(io.BytesIO(template.document[1]))
+    ws = book["Data Paket"]
+    keys = [c.value for c in ws[KEY_ROW]]
+
+    def cell(key: str) -> Any:
+        return ws.cell(row=FIRST_DATA_ROW, column=keys.index(key) + 1)
+
+    cell("lama_hari").value = 42.25  # a number cell
+    percent = cell("persen_realisasi")
+    percent.value = 0.5  # typed as 50% in Excel: 0.5 shown as a percentage
+    percent.number_format = "0%"
+    cell("jumlah_tender_selesai").value = "1.234"  # text: decimals or thousands?
+    out = io.BytesIO()
+    book.save(out)
+    shown = await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
+    problems = shown[-1].plain
+    assert "Berkas belum dapat dikirim" in problems
+    assert "Jumlah tender yang selesai" in problems and f"baris {FIRST_DATA_ROW}" in problems
+    assert "1.234 bisa berarti 1,234 (desimal) atau 1234 (ribuan)" in problems
+    assert "tulis 1234 bila ribuan, atau 1,2340 bila desimal" in problems
+    assert "Lama proses" not in problems and "Persentase realisasi" not in problems
+
+    cell("jumlah_tender_selesai").value = "1234"
+    out = io.BytesIO()
+    book.save(out)
+    shown = await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
+    assert "1 paket berisi nilai" in shown[-1].plain
+    shown = await owner.press("Kirim")
+    assert "Laporan Triwulan I 2027 terkirim untuk 1 paket" in shown[0].plain
+    values = _stored_values(bot, package_id)
+    assert values["lama_hari"] == 42.25 and values["persen_realisasi"] == 50
+    assert values["jumlah_tender_selesai"] == 1234
+
+
+async def test_typed_decimals_either_way_and_an_ambiguous_answer(bot: Harness) -> None:
+    package_id = _setup(bot)
+    with bot.svc.db.write() as session:
+        _approve(session, bot, _numbers_plan())
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+
+    async def report(days: list[str], percent: str) -> list[str]:
+        await owner.command("lapor")
+        await owner.press("Triwulan I 2027 (")
+        await owner.press("Pengadaan obat puskesmas")
+        await owner.send("Rp 1.000.000.000")  # total_hps
+        await owner.send("900.000.000")  # total_nilai_kontrak
+        await owner.send("10/02/2027")  # tanggal_kontrak
+        replies = [(await owner.send(answer))[-1].plain for answer in days]  # lama_hari
+        replies.append((await owner.send(percent))[-1].plain)  # persen_realisasi
+        await owner.send("1,25 M")  # nilai_epurchasing
+        await owner.send("2,5 M")  # total_pagu
+        await _answer_actions(owner)
+        await owner.send("-")
+        await owner.press("Selesai")
+        shown = await owner.press("Kirim")
+        if "sudah dilaporkan" in shown[0].plain:
+            shown = await owner.press("Ya, kirim revisi baru")
+        assert "Laporan Triwulan I 2027 terkirim" in shown[0].plain
+        return replies
+
+    replies = await report(["1.234", "42,25"], "50%")
+    assert "1.234 bisa berarti 1,234 (desimal) atau 1234 (ribuan)" in replies[0]
+    assert "Ketik lagi" in replies[0]
+    assert "Persentase realisasi" in replies[1]  # 42,25 taken: the next question
+    values = _stored_values(bot, package_id)
+    assert values["lama_hari"] == 42.25 and values["persen_realisasi"] == 50
+
+    await report(["42.25"], "50,5 %")
+    values = _stored_values(bot, package_id)
+    assert values["lama_hari"] == 42.25 and values["persen_realisasi"] == 50.5

@@ -311,7 +311,7 @@ def _row_problem(key: str, value: object, *, row: int = FIRST_DATA_ROW) -> Probl
             100.5,
             "Persentase realisasi",
             "persen harus dari 0 sampai 100",
-            "contoh 75 atau 75,5",
+            "contoh 75 atau 75,5 (tanda % boleh)",
         ),
         (
             "tanggal_kontrak",
@@ -549,3 +549,81 @@ def test_merged_cells_and_too_many_rows() -> None:
         == "lembar Rencana Aksi memakai baris sampai 5004; paling banyak 5000 baris data"
     )
     assert found[1].message == f"sel A{FIRST_DATA_ROW}:C{FIRST_DATA_ROW} digabung (merge)"
+
+
+def test_number_cells_are_read_exactly() -> None:
+    """The defect users found: 42.25 in a number cell was stored as 42 250 and a cell
+    typed as 50% (0.5 shown as a percentage) as 0.5."""
+    cases = [42.25, 78.75, 99.99, 0.45, 1.234, 0.125]
+
+    def fill(book: Any) -> None:
+        sheet = book[SHEET_PACKAGES]
+        for offset, value in enumerate(cases):
+            _put(sheet, FIRST_DATA_ROW + offset, "kode_rup", f"4123456{7 + offset}")
+            _put(sheet, FIRST_DATA_ROW + offset, "total_hari_pemilihan", value)
+        percent = sheet.cell(
+            row=FIRST_DATA_ROW, column=_column(sheet, "persen_realisasi"), value=0.5
+        )
+        percent.number_format = "0%"
+
+    known = {f"4123456{7 + offset}" for offset in range(len(cases))}
+    result = read_data_template(
+        _edit(_template(), fill), plan=PLAN, period=TW1, unit_name=UNIT, known_kode_rup=known
+    )
+    assert isinstance(result, DataReport), result
+    assert [p.values["total_hari_pemilihan"] for p in result.packages] == cases
+    assert result.packages[0].values["persen_realisasi"] == 50.0
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "number_format", "message"),
+    [
+        ("sudah_tayang", 1, "General", "sel berisi angka, bukan ya atau tidak"),
+        (
+            "total_hari_pemilihan",
+            0.5,
+            "0%",
+            "sel berformat persen (50%), padahal isian ini bukan persen",
+        ),
+        (
+            "total_pagu",
+            "50%",
+            "General",
+            "50% memakai tanda %, padahal isian ini bukan persen",
+        ),
+        (
+            "jumlah_tender_selesai",
+            "1.234",
+            "General",
+            "1.234 bisa berarti 1,234 (desimal) atau 1234 (ribuan)",
+        ),
+    ],
+)
+def test_cells_read_as_another_kind_are_refused(
+    key: str, value: object, number_format: str, message: str
+) -> None:
+    def fill(book: Any) -> None:
+        sheet = book[SHEET_PACKAGES]
+        cell = sheet.cell(row=FIRST_DATA_ROW, column=_column(sheet, key), value=value)
+        cell.number_format = number_format
+
+    (problem,) = _problems(_edit(_template(), fill))
+    assert (problem.sheet, problem.row, problem.message) == (
+        SHEET_PACKAGES,
+        FIRST_DATA_ROW,
+        message,
+    )
+
+
+def test_the_guide_says_how_numbers_are_read() -> None:
+    guide = load_workbook(io.BytesIO(_template()))[SHEET_GUIDE]
+    text = " ".join(str(c.value) for row in guide.iter_rows() for c in row if c.value)
+    for needed in (
+        "koma menandai desimal (42,25)",
+        "tulis 1234 bila ribuan, atau 1,2340 bila desimal",
+        "Persen: ketik 75 atau 75,5 untuk 75%; tanda % boleh",
+        "sel berformat persen",
+        "1,25 M (miliar)",
+    ):
+        assert needed in text, needed
+    assert "tanpa titik ribuan" not in text  # the old rule, which contradicted the reader

@@ -449,7 +449,7 @@ def test_odd_cells() -> None:
         (4, "pagu kosong"),
         (5, "pagu bukan angka: nan"),
         (6, "pagu terlalu besar: 10000000000000000"),
-        (8, "pagu bukan angka: True"),
+        (8, "pagu tidak terbaca: sel berisi nilai TRUE/FALSE, bukan angka"),
     ]
     (package,) = result.packages
     assert (package.pagu, package.tahun, package.metode, package.waktu_pemilihan) == (

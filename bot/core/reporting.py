@@ -10,17 +10,17 @@ deadlines fall in January of N+1: a cycle is not a calendar year (see ``bot.core
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot.core.dates import MONTH_NAMES, format_date, format_rupiah, next_working_day
+from bot.core.numbers import NumberKind, read_cell, read_text, whole_rupiah
 from bot.core.planning.formula import evaluate
 from bot.core.planning.model import Frequency, Indicator, InputKind, Plan, Polarity
 from bot.core.planning.periods import periods as year_periods
-from bot.core.planning.values import format_number, parse_date, parse_number
+from bot.core.planning.values import date_cell, format_number, parse_date
 
 DEFAULT_DEADLINE_DAYS = 10
 
@@ -160,27 +160,28 @@ def is_late(submitted_at: datetime, period: ReportingPeriod) -> bool:
 _EXAMPLES = {
     InputKind.ANGKA: "contoh 12 atau 12,5",
     InputKind.RUPIAH: "contoh 1.250.000 atau 1,25 M",
-    InputKind.PERSEN: "contoh 75 atau 75,5",
+    InputKind.PERSEN: "contoh 75 atau 75,5 (tanda % boleh)",
     InputKind.HARI: "contoh 45 atau 12,5",
     InputKind.TANGGAL: "tulis seperti 31/03/2027",
     InputKind.YA_TIDAK: "jawab ya atau tidak",
 }
 
+# Short enough for a phone; the number rules are in bot.core.numbers.
 _PROMPTS = {
-    InputKind.ANGKA: "Ketik angka 0 atau lebih, contoh 12 atau 12,5",
+    InputKind.ANGKA: "Ketik angka 0 atau lebih, contoh 12 atau 12,5 (koma untuk desimal)",
     InputKind.RUPIAH: "Ketik angka dalam Rupiah, contoh 1.250.000 atau 1,25 M",
-    InputKind.PERSEN: "Ketik persen dari 0 sampai 100, contoh 75 atau 75,5",
-    InputKind.HARI: "Ketik jumlah hari, contoh 45 atau 12,5",
+    InputKind.PERSEN: "Ketik persen 0 sampai 100, contoh 75 atau 75,5 (tanda % boleh)",
+    InputKind.HARI: "Ketik jumlah hari, contoh 45 atau 12,5 (koma untuk desimal)",
     InputKind.TANGGAL: "Ketik tanggal seperti 31/03/2027",
     InputKind.YA_TIDAK: "Jawab ya atau tidak",
 }
 
-# "M" is miliar (10^9) in Indonesian usage, not million.
-_RUPIAH_SUFFIX = re.compile(
-    r"^(?P<amount>.*?\d)\s*(?P<suffix>m|miliar|milyar|jt|juta|rb|ribu)\.?$", re.IGNORECASE
-)
-_MULTIPLIERS = {"m": 10**9, "miliar": 10**9, "milyar": 10**9, "jt": 10**6, "juta": 10**6}
-_MULTIPLIERS |= {"rb": 10**3, "ribu": 10**3}
+_NUMBER_KINDS = {
+    InputKind.ANGKA: NumberKind.PLAIN,
+    InputKind.HARI: NumberKind.PLAIN,
+    InputKind.RUPIAH: NumberKind.RUPIAH,
+    InputKind.PERSEN: NumberKind.PERCENT,
+}
 
 _WRITTEN_DATE = re.compile(r"^(\d{1,2})\s+([a-z]{3,})\.?\s+(\d{4})$")
 
@@ -207,20 +208,22 @@ def _date(text: str) -> date:
     return parse_date(text)
 
 
-def _number(text: str, kind: InputKind) -> float:
-    amount, multiplier = text, 1
-    if kind is InputKind.RUPIAH and (match := _RUPIAH_SUFFIX.match(text)):
-        amount, multiplier = match["amount"], _MULTIPLIERS[match["suffix"].lower()]
-    try:
-        value = parse_number(amount)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        what = "jumlah Rupiah" if kind is InputKind.RUPIAH else "angka"
-        raise ValueError(f"{text:.30} bukan {what}; {_EXAMPLES[kind]}")
+def _in_period(day: date, period: ReportingPeriod | None) -> date:
+    if period and not period.start <= day <= period.end:
+        raise ValueError(
+            f"tanggal {format_date(day, with_weekday=False)} di luar periode "
+            f"{period.label} ({period.span})"
+        )
+    return day
+
+
+def _amount(kind: InputKind, value: float) -> float:
+    """An owner's number within the rules of its kind; Rupiah rounded to whole Rupiah."""
     if value < 0:
         raise ValueError(f"tidak boleh negatif; {_EXAMPLES[kind]}")
-    return value * multiplier
+    if kind is InputKind.PERSEN and value > 100:
+        raise ValueError(f"persen harus dari 0 sampai 100; {_EXAMPLES[kind]}")
+    return whole_rupiah(value) if kind is InputKind.RUPIAH else value
 
 
 def parse_input_value(
@@ -228,10 +231,10 @@ def parse_input_value(
 ) -> float | bool | date:
     """An owner's typed value; ValueError with a short Indonesian reason and example.
 
-    Numbers are read the Indonesian way (``1.250.000``, ``12,5``); Rupiah also as
-    ``1,25 M`` (miliar), ``750 jt`` (juta), ``500 rb`` and is rounded to whole Rupiah.
-    Dates as ``31/03/2027``, ``2027-03-31`` or ``31 Maret 2027``; within ``period`` when
-    one is given.
+    Numbers are read by :func:`bot.core.numbers.read_text` (``12,5``, ``1.250.000``;
+    ``1.234`` is refused with a question); Rupiah also as ``1,25 M`` (miliar), ``750 jt``
+    (juta), ``500 rb`` and is rounded to whole Rupiah (halves up). Dates as ``31/03/2027``,
+    ``2027-03-31`` or ``31 Maret 2027``; within ``period`` when one is given.
     """
     text = raw.strip()
     if not text:
@@ -242,17 +245,38 @@ def parse_input_value(
             return answer in _YES
         raise ValueError(f"{text:.30} tidak dikenal; {_EXAMPLES[kind]}")
     if kind is InputKind.TANGGAL:
-        day = _date(text)
-        if period and not period.start <= day <= period.end:
-            raise ValueError(
-                f"tanggal {format_date(day, with_weekday=False)} di luar periode "
-                f"{period.label} ({period.span})"
-            )
-        return day
-    value = _number(text, kind)
-    if kind is InputKind.PERSEN and value > 100:
-        raise ValueError(f"persen harus dari 0 sampai 100; {_EXAMPLES[kind]}")
-    return float(round(value)) if kind is InputKind.RUPIAH else value
+        return _in_period(_date(text), period)
+    return _amount(kind, read_text(text, _NUMBER_KINDS[kind], example=_EXAMPLES[kind]))
+
+
+def parse_input_cell(
+    kind: InputKind,
+    value: object,
+    *,
+    number_format: str | None = None,
+    period: ReportingPeriod | None = None,
+    epoch: datetime | None = None,
+) -> float | bool | date:
+    """An owner's value from a (non-blank) workbook cell, by the rules of
+    :func:`parse_input_value`: a number cell is read as its number, a percent-formatted cell
+    holding 0,5 in a ``persen`` column is 50; text is read like a typed answer.
+
+    In a date column a number without date formatting is an Excel date serial (counted
+    from ``epoch``, the workbook's; 1900 when not given).
+    """
+    if isinstance(value, str):
+        return parse_input_value(kind, value, period=period)
+    if kind is InputKind.YA_TIDAK:
+        if isinstance(value, bool):  # an Excel TRUE/FALSE
+            return value
+        what = "tanggal" if isinstance(value, date | time) else "angka"
+        raise ValueError(f"sel berisi {what}, bukan ya atau tidak; {_EXAMPLES[kind]}")
+    if kind is InputKind.TANGGAL:
+        return _in_period(date_cell(value, epoch=epoch), period)
+    number_kind = _NUMBER_KINDS[kind]
+    return _amount(
+        kind, read_cell(value, number_kind, number_format=number_format, example=_EXAMPLES[kind])
+    )
 
 
 def format_input_value(kind: InputKind, value: float | bool | date) -> str:

@@ -17,10 +17,14 @@ Decisions worth knowing:
   keys are ignored. Required: ``kode_rup``, ``catatan_bukti_dukung`` and the inputs of the
   indicators due in the period (``reporting.indicators_due``); the plan's other input
   columns are read when present.
-* Values are typed by :func:`bot.core.reporting.parse_input_value` (dates within the
-  period). Number cells are read exactly; a date cell in a number column, text in a number
-  column, a negative number or a percentage above 100 is a problem. In a date column a
-  number without date formatting is read as an Excel date serial.
+* Values are typed by :func:`bot.core.reporting.parse_input_cell` (the rules of
+  :mod:`bot.core.numbers`; dates within the period). A number cell is its number, never
+  re-read as text; a percent-formatted cell holding 0,5 in a ``persen`` column is 50. Text
+  is read like a typed answer: ``42,25``, ``1.250.000``; an ambiguous ``1.234`` is a
+  problem that asks which is meant. A date cell, a percent format or a ``%`` where no
+  percentage is expected, text that is no number, a negative number or a percentage above
+  100 is a problem. In a date column a number without date formatting is read as an Excel
+  date serial (of the workbook's date system). A kode RUP typed as a number is its digits.
 * ``Data Paket``: rows without a kode RUP and without any input value or note are ignored
   (e.g. a package name typed alone). Every kode RUP must be in ``known_kode_rup`` and
   appear once. A row without input values and without a note (a pre-filled package left
@@ -41,8 +45,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
 
+from bot.core.numbers import NumberError, read_cell, read_code
 from bot.core.planning.data_template import (
     ACTION_COLUMNS,
     DATA_TEMPLATE_VERSION,
@@ -63,7 +67,7 @@ from bot.core.planning.data_template import (
 )
 from bot.core.planning.model import ActionPlan, ActionStatus, InputKind, Plan
 from bot.core.planning.validation import Problem
-from bot.core.planning.values import parse_choice, parse_number, parse_year
+from bot.core.planning.values import parse_choice, parse_year
 from bot.core.planning.workbook import (
     FILE_SHEET,
     MAX_CELLS_PER_SHEET,
@@ -73,7 +77,7 @@ from bot.core.planning.workbook import (
     MAX_ZIP_ENTRIES,
     TEMPLATE_VERSION,
 )
-from bot.core.reporting import ReportingPeriod, indicators_due, input_prompt, parse_input_value
+from bot.core.reporting import ReportingPeriod, indicators_due, input_prompt, parse_input_cell
 from bot.core.xlsx_guard import Refused, XlsxRules, check_container, load_xlsx
 from bot.core.xlsx_guard import file_problem as _file_problem
 from bot.core.xlsx_guard import find_sheet as _find_sheet
@@ -161,54 +165,11 @@ def _split_reason(reason: str) -> tuple[str, str]:
     return message, hint
 
 
-def _number_text(value: float) -> str:
-    """A number cell as text ``parse_number`` reads back exactly.
-
-    ``repr`` round-trips; a trailing zero keeps ``1.234`` from being read the Indonesian
-    way (one thousand two hundred thirty-four).
-    """
+def _whole(value: object, number_format: str | None) -> int:
     try:
-        text = repr(float(value))
-    except OverflowError:
-        raise ValueError("angka terlalu besar") from None
-    if "." in text and "e" not in text:
-        text += "0"
-    return text
-
-
-def _raw_input(kind: InputKind, value: object) -> str:
-    """A cell value as the text ``parse_input_value`` reads; ValueError for wrong types."""
-    if isinstance(value, bool):  # an Excel TRUE/FALSE
-        if kind is InputKind.YA_TIDAK:
-            return "ya" if value else "tidak"
-        raise ValueError(f"sel berisi nilai TRUE/FALSE, bukan {kind.value}; {input_prompt(kind)}")
-    if isinstance(value, datetime | date):
-        if kind is InputKind.TANGGAL:
-            day = value.date() if isinstance(value, datetime) else value
-            return day.isoformat()
-        raise ValueError(
-            f"sel berisi tanggal, bukan {kind.value}; ubah format sel menjadi Angka (General) "
-            "lalu ketik isiannya"
-        )
-    if isinstance(value, int | float):
-        if kind is InputKind.TANGGAL and 1 <= value < 100_000:
-            serial = from_excel(value)  # a date cell without date formatting
-            if isinstance(serial, datetime):
-                return serial.date().isoformat()
-        if kind in _NUMERIC_KINDS:
-            return _number_text(value)
-        return _text(value)
-    return str(value)
-
-
-def _typed(kind: InputKind, value: object, period: ReportingPeriod) -> float | bool | date:
-    return parse_input_value(kind, _raw_input(kind, value), period=period)
-
-
-def _whole(value: object) -> int:
-    if isinstance(value, datetime | date):
-        raise ValueError("sel berisi tanggal, bukan nomor")
-    number = parse_number(value)
+        number = read_cell(value, number_format=number_format)
+    except NumberError as error:
+        raise ValueError(error.message.replace("bukan angka", "bukan nomor")) from None
     if not number.is_integer() or number < 1:
         raise ValueError(f"{_text(value):.20} bukan nomor urut")
     return int(number)
@@ -230,14 +191,21 @@ class _Table:
 
 
 class _Row:
-    """One data row: its cells by key, recording problems as it goes."""
+    """One data row: its cells by key (values and number formats), recording problems as it
+    goes."""
 
     def __init__(
-        self, table: _Table, number: int, values: dict[str, object], found: list[Problem]
+        self,
+        table: _Table,
+        number: int,
+        values: dict[str, object],
+        formats: dict[str, str],
+        found: list[Problem],
     ) -> None:
         self.table = table
         self.number = number
         self.values = values
+        self.formats = formats
         self.found = found
         self.key = ""
 
@@ -265,17 +233,18 @@ def _rows(table: _Table, found: list[Problem]) -> Iterator[_Row]:
     sheet = table.sheet
     width = max(table.columns.values(), default=1)
     for number, cells in enumerate(
-        sheet.iter_rows(
-            min_row=FIRST_DATA_ROW, max_row=sheet.max_row, max_col=width, values_only=True
-        ),
+        sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=sheet.max_row, max_col=width),
         start=FIRST_DATA_ROW,
     ):
         values: dict[str, object] = {}
+        formats: dict[str, str] = {}
         for key, column in table.columns.items():
-            value = cells[column - 1] if column <= len(cells) else None
+            cell = cells[column - 1] if column <= len(cells) else None
+            value = None if cell is None else cell.value
             values[key] = _UNCACHED if (number, column) in table.uncached else value
+            formats[key] = "General" if cell is None else cell.number_format
         if not all(_is_blank(value) for value in values.values()):
-            yield _Row(table, number, values, found)
+            yield _Row(table, number, values, formats, found)
 
 
 def _guide_problem(column: str, message: str, hint: str, cell: str) -> Problem:
@@ -453,6 +422,7 @@ def _read_packages(
     inputs: list[tuple[str, str, InputKind]],
     known_kode_rup: Collection[str],
     period: ReportingPeriod,
+    epoch: datetime,
     found: list[Problem],
 ) -> list[PackageReport]:
     known = {_text(code) for code in known_kode_rup}
@@ -461,7 +431,11 @@ def _read_packages(
     located = [item for item in inputs if item[0] in table.columns]
     label = _LABELS["kode_rup"]
     for row in _rows(table, found):
-        kode = row.text("kode_rup")
+        try:
+            kode = read_code(row.raw("kode_rup", label), what="kode RUP")
+        except NumberError as error:
+            row.report(label, error.message, error.hint)
+            continue
         row.key = kode
         values: dict[str, float | bool | date] = {}
         for name, input_label, kind in located:
@@ -469,7 +443,9 @@ def _read_packages(
             if raw is None:
                 continue
             try:
-                values[name] = _typed(kind, raw, period)
+                values[name] = parse_input_cell(
+                    kind, raw, number_format=row.formats[name], period=period, epoch=epoch
+                )
             except ValueError as exc:
                 message, hint = _split_reason(str(exc))
                 if not hint and kind is InputKind.TANGGAL:
@@ -516,7 +492,7 @@ def _read_actions(table: _Table, plan: Plan, found: list[Problem]) -> list[Actio
         number: int | None = None
         if raw_number is not None:
             try:
-                number = _whole(raw_number)
+                number = _whole(raw_number, row.formats["no"])
             except ValueError as exc:
                 row.report(_LABELS["no"], str(exc), "jangan mengubah kolom No")
         note = row.text("progres")
@@ -638,7 +614,9 @@ def _read(
         _find_uncached_formulas(content, tables)
 
     found: list[Problem] = []
-    packages = _read_packages(tables[SHEET_PACKAGES], inputs, known_kode_rup, period, found)
+    packages = _read_packages(
+        tables[SHEET_PACKAGES], inputs, known_kode_rup, period, workbook.epoch, found
+    )
     actions = _read_actions(tables[SHEET_ACTIONS], plan, found)
     issues = _read_issues(tables[SHEET_ISSUES], found)
     if found:

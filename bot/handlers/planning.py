@@ -779,8 +779,9 @@ async def _apply(
 ) -> int:
     svc = services(context)
     revision, plan = _current(svc, year)
+    before = plan.indicator(code)
     try:
-        value = parse_attribute(attr, raw)
+        value = parse_attribute(attr, raw, unit=before.unit if before else "")
         edited = edit_indicator(plan, code, attr, value)
     except LookupError:
         await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))

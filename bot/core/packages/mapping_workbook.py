@@ -40,6 +40,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bot.core.numbers import NumberError, read_code
 from bot.core.planning.model import Plan
 from bot.core.planning.validation import Problem
 from bot.core.planning.workbook import (
@@ -411,12 +412,18 @@ def _read_rows(
         rup_cell = cells[rup_column - 1]
         area_cell = cells[area_column - 1]
         rup_formula, area_formula = _is_formula(rup_cell), _is_formula(area_cell)
-        kode = "" if rup_formula else _text(rup_cell.value)
+        unreadable: NumberError | None = None
+        try:
+            kode = "" if rup_formula else read_code(rup_cell.value, what="kode RUP")
+        except NumberError as error:
+            kode, unreadable = "", error
         area_text = "" if area_formula else _text(area_cell.value)
-        if not (kode or area_text or rup_formula or area_formula):
+        if not (kode or area_text or rup_formula or area_formula or unreadable):
             continue  # a blank row
         problem_count = len(found)
-        if rup_formula:
+        if unreadable:
+            report("", COL_KODE_RUP, unreadable.message, unreadable.hint, number)
+        elif rup_formula:
             report(
                 "",
                 COL_KODE_RUP,

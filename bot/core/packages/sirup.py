@@ -22,16 +22,21 @@ Decisions worth knowing:
   Total/Jumlah/Grand Total/Sub Total), rows without kode RUP, satuan kerja or nama paket,
   rows whose pagu is empty, not a number or negative, and repeats of a kode RUP (the first
   row wins). A row with a kode RUP is never taken for a total row, whatever its text says.
-* Pagu is rounded to whole Rupiah. Text like ``Rp 1.250.000.000`` or ``1.250.000.000,00`` is
-  read the Indonesian way (:func:`values.parse_number`).
+* Pagu is rounded to whole Rupiah (halves up). A number cell is its number; text like
+  ``Rp 1.250.000.000``, ``1.250.000.000,00``, ``1,250,000,000.00`` or ``1,25 M`` is read by
+  :func:`bot.core.numbers.read_cell` (in Rupiah ``1.250`` is thousands). A percent-formatted,
+  date or TRUE/FALSE pagu cell is skipped with a reason, never read as some other number.
 * A kode RUP Excel turned into scientific notation (``1,23E+07``) lost its digits and is
-  skipped with a hint; ``12345678.0`` becomes ``12345678``.
+  skipped with a hint, as is a kode RUP number cell with more digits than Excel keeps (15), a
+  fraction or a date; ``12345678.0`` becomes ``12345678``.
 * ``metode`` is one of :data:`METHODS` when recognised (``E-Purchasing`` and
   ``Swakelola Tipe I`` included), otherwise the text as written; ``jenis`` is one of
   :data:`TYPES` or empty (``Jasa Konsultansi Perorangan`` counts as Jasa Konsultansi).
 * ``waktu_pemilihan`` is the text as written; a data set's ``tgl_awal_pemilihan`` and
   ``tgl_akhir_pemilihan`` become ``"2027-01-04 - 2027-02-26"`` (one date when equal), which
-  :func:`values.parse_date_range` reads back. Date cells are written as ISO dates.
+  :func:`values.parse_date_range` reads back. Date cells are written as ISO dates, and so is
+  a number without date formatting in these columns when it is the Excel serial of a date
+  between 2000 and 2099.
 * In a workbook, satuan kerja cells merged down over several rows (a group of packages of one
   satuan kerja) give their value to every row of the merge; other merged cells do not.
 * The content decides the format, not the name: an .xlsx named .csv is read as .xlsx, and
@@ -47,7 +52,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import math
 import re
 import warnings
 import zipfile
@@ -60,8 +64,10 @@ from typing import Any, NoReturn
 
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
-from bot.core.planning.values import format_number, parse_number, parse_year
+from bot.core.numbers import NumberError, NumberKind, read_cell, read_code, whole_rupiah
+from bot.core.planning.values import format_number, parse_year
 
 logger = logging.getLogger(__name__)
 
@@ -352,35 +358,54 @@ def _type(raw: str) -> str:
 
 
 def _kode(value: object) -> str:
-    text = _text(value)
+    """A kode RUP as text (a number cell 40000001 is "40000001"); NumberError for a cell
+    that cannot hold one (a date, TRUE/FALSE, a fraction, more digits than Excel keeps)."""
+    text = _text(read_code(value, what="kode RUP"))
     whole = _WHOLE_FLOAT_TEXT.match(text)
     return whole.group(1) if whole else text
 
 
-def _pagu(value: object) -> int:
-    """Whole Rupiah; ValueError with the skip reason otherwise."""
-    if isinstance(value, datetime | date | bool):
-        raise ValueError(f"pagu bukan angka: {_text(value):.30}")
+def _code_or_text(value: object) -> str:
     try:
-        number = parse_number(value)
-    except ValueError:
-        raise ValueError(f"pagu bukan angka: {_text(value):.30}") from None
-    if not math.isfinite(number):
-        raise ValueError(f"pagu bukan angka: {_text(value):.30}")
+        return _kode(value)
+    except NumberError:
+        return _text(value)
+
+
+def _pagu(value: object, number_format: str | None = None) -> int:
+    """Whole Rupiah (halves up); ValueError with the skip reason otherwise."""
+    try:
+        number = read_cell(value, NumberKind.RUPIAH, number_format=number_format)
+    except NumberError as error:
+        if error.reason == "too_big":
+            raise ValueError(f"pagu terlalu besar: {_text(value):.30}") from None
+        if error.reason in ("not_number", "blank"):
+            raise ValueError(f"pagu bukan angka: {_text(value):.30}") from None
+        raise ValueError(f"pagu tidak terbaca: {error}") from None
     if number < 0:
         raise ValueError("pagu negatif")
     if number > MAX_PAGU:
         raise ValueError(f"pagu terlalu besar: {_text(value):.30}")
-    return math.floor(number + 0.5)
+    return int(whole_rupiah(number))
 
 
-def _year(value: object) -> int | None:
+def _year(value: object, number_format: str | None = None) -> int | None:
     if _is_blank(value):
         return None
     try:
-        return parse_year(value)
+        return parse_year(value, number_format=number_format)
     except ValueError:
         return None
+
+
+def _date_text(value: object, epoch: datetime) -> str:
+    """A date column's cell as text; a number without date formatting that is a date of
+    this century as an Excel serial (counted from the workbook's ``epoch``) is that date."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 36_526 <= value < 73_051:
+        serial = from_excel(value, epoch=epoch)
+        if isinstance(serial, datetime):
+            return _text(serial)
+    return _text(value)
 
 
 def _column_numbers(cells: Sequence[object]) -> bool:
@@ -409,8 +434,9 @@ def _column_numbers(cells: Sequence[object]) -> bool:
 class _Collector:
     """Turns data rows into packages and skipped rows."""
 
-    def __init__(self, header: _Header) -> None:
+    def __init__(self, header: _Header, epoch: datetime = WINDOWS_EPOCH) -> None:
         self.header = header
+        self.epoch = epoch  # a workbook's date system, for date serials
         self.packages: list[SirupPackage] = []
         self.skipped: list[SkippedRow] = []
         self.first_row: dict[str, int] = {}
@@ -421,7 +447,9 @@ class _Collector:
     def skip(self, row: int, reason: str) -> None:
         self.skipped.append(SkippedRow(row, reason))
 
-    def add(self, number: int, cells: Sequence[object]) -> None:
+    def add(self, number: int, cells: Sequence[object], formats: _Formats = ()) -> None:
+        """Read one data row; ``formats`` are the number formats of its cells (a workbook's,
+        not a CSV's)."""
         if all(_is_blank(v) for v in cells):
             self.pending_blank.append(number)  # listed only when data follows
             return
@@ -429,7 +457,7 @@ class _Collector:
         for blank in self.pending_blank:
             self.skip(blank, "baris kosong")
         self.pending_blank.clear()
-        reason = self._package(number, cells)
+        reason = self._package(number, cells, formats)
         if reason:
             self.skip(number, reason)
 
@@ -439,10 +467,17 @@ class _Collector:
             return None
         return cells[index]
 
-    def _package(self, number: int, cells: Sequence[object]) -> str:
+    def _format(self, formats: _Formats, key: str) -> str | None:
+        index = self.header.columns.get(key)
+        return formats[index] if index is not None and index < len(formats) else None
+
+    def _package(self, number: int, cells: Sequence[object], formats: _Formats) -> str:
         """Adds the row's package; returns why it was skipped otherwise."""
         kode_raw = self._value(cells, "kode_rup")
-        kode = _kode(kode_raw)
+        try:
+            kode = _kode(kode_raw)
+        except NumberError as error:
+            return f"{error.message}; {error.hint}"
         if _column_numbers(cells):
             return "baris nomor kolom"
         if isinstance(kode_raw, str) and _header_key(kode_raw) == self.kode_header:
@@ -466,7 +501,7 @@ class _Collector:
         if _is_blank(pagu_raw):
             return "pagu kosong"
         try:
-            pagu = _pagu(pagu_raw)
+            pagu = _pagu(pagu_raw, self._format(formats, "pagu"))
         except ValueError as exc:
             return str(exc)
         if kode in self.first_row:
@@ -482,8 +517,8 @@ class _Collector:
                 jenis=_type(_text(self._value(cells, "jenis"))),
                 sumber_dana=_text(self._value(cells, "sumber_dana")),
                 waktu_pemilihan=self._waktu(cells),
-                tahun=_year(self._value(cells, "tahun")),
-                kd_satker=_kode(self._value(cells, "kd_satker")),
+                tahun=_year(self._value(cells, "tahun"), self._format(formats, "tahun")),
+                kd_satker=_code_or_text(self._value(cells, "kd_satker")),
                 status_pdn=_text(self._value(cells, "status_pdn")),
                 status_ukm=_text(self._value(cells, "status_ukm")),
                 row=number,
@@ -492,11 +527,11 @@ class _Collector:
         return ""
 
     def _waktu(self, cells: Sequence[object]) -> str:
-        written = _text(self._value(cells, "waktu_pemilihan"))
+        written = _date_text(self._value(cells, "waktu_pemilihan"), self.epoch)
         if written:
             return written
-        start = _text(self._value(cells, "tgl_awal_pemilihan"))
-        end = _text(self._value(cells, "tgl_akhir_pemilihan"))
+        start = _date_text(self._value(cells, "tgl_awal_pemilihan"), self.epoch)
+        end = _date_text(self._value(cells, "tgl_akhir_pemilihan"), self.epoch)
         if start and end and start != end:
             return f"{start} - {end}"
         return start or end
@@ -646,24 +681,32 @@ def _merged_ranges(content: bytes, sheet: Any) -> list[tuple[int, int, int, int]
     return [range_boundaries(ref.decode()) for ref in _MERGE.findall(tail)]
 
 
+_Formats = tuple[str | None, ...]
+
+
 def _sheet_rows(
     sheet: Any, min_row: int, width: int
-) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
-    for number, cells in enumerate(
-        sheet.iter_rows(min_row=min_row, max_col=width, values_only=True), start=min_row
-    ):
-        if number > MAX_ROWS and not all(_is_blank(v) for v in cells):
+) -> Generator[tuple[int, tuple[Any, ...], _Formats], None, None]:
+    """Each row's number, cell values and the number formats of its number cells (None for
+    other cells: looking every format up would slow large exports down)."""
+    for number, cells in enumerate(sheet.iter_rows(min_row=min_row, max_col=width), start=min_row):
+        values = tuple(cell.value for cell in cells)
+        if number > MAX_ROWS and not all(_is_blank(v) for v in values):
             _check_row_limit(number)
         if number > 1_048_576:  # Excel's last row: the sheet's XML is not Excel's
             _refuse("berkas .xlsx tidak wajar (nomor baris di luar batas Excel)", _HINT_RESAVE)
-        yield number, tuple(cells)
+        formats = tuple(
+            cell.number_format if isinstance(value, int | float) else None
+            for cell, value in zip(cells, values, strict=True)
+        )
+        yield number, values, formats
 
 
 def _fill_down(
-    rows: Iterator[tuple[int, tuple[Any, ...]]],
+    rows: Iterator[tuple[int, tuple[Any, ...], _Formats]],
     header: _Header,
     merged: list[tuple[int, int, int, int]],
-) -> Iterator[tuple[int, tuple[Any, ...]]]:
+) -> Iterator[tuple[int, tuple[Any, ...], _Formats]]:
     """Give the value of a merge's top cell to the cells below it, in the fill-down columns."""
     columns = {header.columns[k] + 1 for k in _FILL_DOWN if k in header.columns}
     spans = [
@@ -678,7 +721,7 @@ def _fill_down(
     for span in spans:
         below.setdefault(span[1], []).append(span)
     active: list[tuple[int, int, object]] = []  # (column, last row, value)
-    for number, cells in rows:
+    for number, cells, formats in rows:
         active = [a for a in active if a[1] >= number]
         if active:
             filled = list(cells)
@@ -689,7 +732,7 @@ def _fill_down(
         for column, _, last in below.pop(number, []):
             if column <= len(cells):
                 active.append((column, last, cells[column - 1]))
-        yield number, cells
+        yield number, cells, formats
 
 
 def _visible_first(sheets: list[Any]) -> list[Any]:
@@ -725,23 +768,23 @@ def _read_workbook(content: bytes, workbook: Any) -> SirupImport:
         sheet.reset_dimensions()  # exports often state a wrong size
         rows = _sheet_rows(sheet, 1, MAX_COLUMNS)
         try:
-            found, candidate = _find_header(rows)
+            found, candidate = _find_header((number, cells) for number, cells, _ in rows)
         finally:
             rows.close()  # closes the sheet's XML stream
         candidate.sheet = sheet.title
         if found is not None:
-            return _read_sheet(content, sheet, found)
+            return _read_sheet(content, sheet, found, workbook.epoch)
         if candidate.score > best.score:
             best = candidate
     _refuse_header(best, len(sheets) > 1)
 
 
-def _read_sheet(content: bytes, sheet: Any, header: _Header) -> SirupImport:
-    collector = _Collector(header)
+def _read_sheet(content: bytes, sheet: Any, header: _Header, epoch: datetime) -> SirupImport:
+    collector = _Collector(header, epoch)
     width = max(header.width, 1)
     rows = _sheet_rows(sheet, header.row + 1, width)
-    for number, cells in _fill_down(rows, header, _merged_ranges(content, sheet)):
-        collector.add(number, cells)
+    for number, cells, formats in _fill_down(rows, header, _merged_ranges(content, sheet)):
+        collector.add(number, cells, formats)
     return collector.result()
 
 

@@ -294,15 +294,29 @@ def _area_rule(plan: Plan, guide_range: str | None) -> Any | None:
     return rule
 
 
+# How numbers are read (bot.core.numbers), said once for people.
+NUMBER_RULES = (
+    "Angka: ketik angkanya di sel; angka dibaca persis seperti tersimpan di Excel. Bila "
+    "ditulis sebagai teks, koma menandai desimal (42,25) dan titik memisahkan ribuan "
+    "(1.250.000); 42.25 juga dibaca 42,25. Tulisan seperti 1.234 (tepat tiga angka sesudah "
+    "satu titik atau koma) ditolak karena bisa berarti 1,234 atau 1234: tulis 1234 bila "
+    "ribuan, atau 1,2340 bila desimal. Sel berisi tanggal di kolom angka ditolak.",
+    "Persen: ketik 75 atau 75,5 untuk 75%; tanda % boleh, dan sel berformat persen yang "
+    "menampilkan 75% juga dibaca 75. Rupiah: 1.250.000, Rp 1.250.000 atau 1,25 M (miliar), "
+    "750 jt, 500 rb; di kolom rupiah 1.250 berarti seribu dua ratus lima puluh, dan nilai "
+    "dibulatkan ke rupiah penuh. Tanda % dan Rp hanya untuk kolom persen dan rupiah.",
+)
+
 _INSTRUCTIONS = (
     "Lembar Data Paket: isi satu baris untuk setiap paket pengadaan unit Anda pada periode "
     "ini. Paket yang sudah tercantum berasal dari pemetaan paket (SIRUP); lengkapi isiannya.",
     "Kode Area: pilih kode area strategis paket dari daftar (lihat Daftar Area Strategis "
     "di bawah).",
     "Kolom sesudah Kode Area adalah data untuk rumus indikator. Baris ke-2 judul kolom "
-    "menyebut indikator yang memakainya. Isi angka tanpa titik ribuan dan tanpa Rp; tanggal "
-    "seperti 31/03/2027; kolom ya/tidak dipilih dari daftar. Kosongkan kolom yang tidak "
-    "berlaku untuk paket itu.",
+    "menyebut indikator yang memakainya dan judulnya menyebut jenisnya (angka, rupiah, "
+    "persen, hari, tanggal, ya/tidak). Tanggal seperti 31/03/2027; kolom ya/tidak dipilih "
+    "dari daftar. Kosongkan kolom yang tidak berlaku untuk paket itu.",
+    *NUMBER_RULES,
     "Catatan Bukti Dukung: sebutkan dokumen bukti (nama berkas atau tautan) data paket itu.",
     "Lembar Rencana Aksi: perbarui Status setiap kegiatan (pilih dari daftar), tulis kemajuan "
     "di Progres/Keterangan dan hambatannya di Kendala.",

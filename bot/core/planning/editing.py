@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from bot.core.numbers import NumberError, NumberKind, kind_of_unit, read_text
 from bot.core.planning.model import (
     UNITS,
     ActionPlan,
@@ -26,7 +27,6 @@ from bot.core.planning.values import (
     parse_date_range,
     parse_frequency,
     parse_input_kind,
-    parse_number,
     parse_polarity,
     parse_unit,
     parse_year,
@@ -93,12 +93,28 @@ def _inputs(raw: str) -> tuple[FormulaInput, ...]:
     return tuple(result)
 
 
-def _targets(raw: str) -> tuple[float, ...]:
-    return tuple(parse_number(part) for part in re.split(r"[;\n]", raw) if part.strip())
+def _targets(raw: str, kind: NumberKind) -> tuple[float, ...]:
+    parts = [part for part in re.split(r"[;\n]", raw) if part.strip()]
+    if not parts:
+        raise ValueError(
+            "target periode kosong; isi target periode, pisahkan dengan titik koma (;)"
+        )
+    if len(parts) == 1 and re.search(r"[0-9][.,]? +[0-9]", raw):
+        raise ValueError("pisahkan target dengan titik koma (;), contoh 45; 45,5; 50; 50")
+    result = []
+    for number, part in enumerate(parts, start=1):
+        try:
+            result.append(read_text(part, kind))
+        except NumberError as error:
+            where = f"target ke-{number}: " if len(parts) > 1 else ""
+            raise ValueError(f"{where}{error}") from None
+    return tuple(result)
 
 
-def parse_attribute(attr: Attribute, raw: str) -> object:
-    """The typed value of an attribute, or ValueError."""
+def parse_attribute(attr: Attribute, raw: str, *, unit: str = "") -> object:
+    """The typed value of an attribute, or ValueError. Numbers are read by the rules of
+    :mod:`bot.core.numbers` for an indicator with ``unit`` (``%`` or ``Rp`` change what
+    is accepted)."""
     if attr.field in ("name", "data_source", "pic_unit"):
         return _text(raw, longest=300)
     if attr.field in ("definition", "evidence"):
@@ -116,8 +132,10 @@ def parse_attribute(attr: Attribute, raw: str) -> object:
     if attr.field == "baseline_year":
         return parse_year(raw)
     if attr.field == "period_targets":
-        return _targets(raw)
-    return parse_number(raw)
+        return _targets(raw, kind_of_unit(unit))
+    if attr.field in ("baseline_value", "annual_target"):
+        return read_text(raw, kind_of_unit(unit))
+    raise LookupError(attr.field)
 
 
 @dataclass(frozen=True)

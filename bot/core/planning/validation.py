@@ -210,20 +210,14 @@ def problems(plan: Plan) -> list[Problem]:
                 "baseline adalah data tahun sebelumnya",
             )
         if indicator.unit == "%":
-            for value in (
-                indicator.annual_target,
-                indicator.baseline_value,
-                *indicator.period_targets,
+            # Each negative value is reported where it is written.
+            for sheet, column, values in (
+                (SHEET_INDICATORS, "Baseline", (indicator.baseline_value,)),
+                (SHEET_INDICATORS, "Target Tahunan", (indicator.annual_target,)),
+                (SHEET_TARGETS, "Target", indicator.period_targets),
             ):
-                if value is not None and value < 0:
-                    add(
-                        SHEET_INDICATORS,
-                        code,
-                        "Target Tahunan",
-                        "persentase tidak boleh negatif",
-                        "isi 0 sampai 100",
-                    )
-                    break
+                if any(value is not None and value < 0 for value in values):
+                    add(sheet, code, column, "persentase tidak boleh negatif", "isi 0 sampai 100")
 
     indicator_codes = {i.code for i in plan.indicators}
     for (code, number), count in Counter(

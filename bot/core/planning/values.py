@@ -7,51 +7,39 @@ hint, so the workbook parser and the chat editor explain mistakes the same way.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
+
+from bot.core.numbers import NumberError, cell_number_text, read_cell, read_text
 from bot.core.planning.model import UNITS, Category, Frequency, InputKind, Polarity
 
 E = TypeVar("E", bound=StrEnum)
 
-_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+_SIGNS = re.compile(r"^\s*(?:rp\.?)?|%\s*$", re.IGNORECASE)
 
 
 def parse_number(raw: object) -> float:
-    """``60``, ``60,5``, ``1.250.000``, ``Rp 1.250.000``, ``75%`` as a number.
-
-    Indonesian style is read first: dots group thousands and a comma marks decimals. A
-    lone dot with other than three digits after it is taken as a decimal point.
+    """``60``, ``60,5``, ``1.250.000``, ``Rp 1.250.000``, ``75%`` as a number, by the rules
+    of :mod:`bot.core.numbers` for a plain number (``1.234`` is refused as ambiguous); a
+    ``Rp`` or ``%`` is ignored. Readers that know what the value stands for (a percentage,
+    Rupiah) and the cell's number format use :func:`numbers.read_cell` instead.
     """
-    if isinstance(raw, bool):
-        raise ValueError("bukan angka; isi dengan angka, contoh 60 atau 60,5")
-    if isinstance(raw, int | float):
-        return float(raw)
-    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
-    text = re.sub(r"^(rp\.?)", "", text, flags=re.IGNORECASE).rstrip("%")
-    negative = text.startswith("-")
-    text = text.lstrip("+-")
-    if not text:
-        raise ValueError("kosong; isi dengan angka, contoh 60 atau 60,5")
-    if "." in text and "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", "") if _THOUSANDS_COMMA.match(text) else text.replace(",", ".")
-    elif _THOUSANDS_DOT.match(text):
-        text = text.replace(".", "")
+    if isinstance(raw, str):
+        return read_text(_SIGNS.sub("", raw))
+    return read_cell(raw)
+
+
+def parse_year(raw: object, *, number_format: str | None = None) -> int:
+    """A year such as 2026, from text or a number cell (not from a date cell)."""
     try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(
-            f"{raw!s:.30} bukan angka; isi dengan angka, contoh 60 atau 60,5"
-        ) from None
-    return -value if negative else value
-
-
-def parse_year(raw: object) -> int:
-    value = parse_number(raw)
+        value = read_cell(raw, number_format=number_format)
+    except NumberError as error:
+        if error.reason in ("date", "bool", "percent_format"):
+            raise ValueError(f"{error.message}; tulis tahunnya, contoh 2026") from None
+        raise ValueError("tahun harus 4 digit, contoh 2026") from None
     if value != int(value) or not 2000 <= value <= 2100:
         raise ValueError("tahun harus 4 digit, contoh 2026")
     return int(value)
@@ -70,6 +58,23 @@ def parse_date(raw: object) -> date:
         except ValueError:
             continue
     raise ValueError(f"{text:.30} bukan tanggal; tulis seperti 31/03/2027")
+
+
+def date_cell(value: object, *, epoch: datetime | None = None) -> date:
+    """A date from a workbook cell: a date cell, text :func:`parse_date` reads, or a number
+    without date formatting, read as an Excel date serial counted from ``epoch`` (the
+    workbook's; Excel's usual 1900 calendar when not given)."""
+    if isinstance(value, bool):
+        raise ValueError("sel berisi nilai TRUE/FALSE, bukan tanggal; tulis seperti 31/03/2027")
+    if isinstance(value, int | float) and 1 <= value < 100_000:
+        serial = from_excel(value, epoch=epoch or WINDOWS_EPOCH)
+        if isinstance(serial, datetime):
+            return serial.date()
+    if isinstance(value, time | timedelta):
+        raise ValueError("sel berisi jam, bukan tanggal; tulis seperti 31/03/2027")
+    if isinstance(value, int | float):
+        raise ValueError(f"{cell_number_text(value):.20} bukan tanggal; tulis seperti 31/03/2027")
+    return parse_date(value)
 
 
 def parse_date_range(raw: str, *, single_day: bool = True) -> tuple[date, date]:

@@ -17,6 +17,10 @@ Decisions worth knowing:
   means "belum mulai".
 * Excel formula cells are read by their cached value; without one, the user is asked to
   type the value.
+* Baseline, Target Tahunan and Target are read by :func:`bot.core.numbers.read_cell` for
+  the indicator's unit: a number cell is its number; with unit ``%`` a percent-formatted
+  cell holding 0,5 is 50 and ``75%`` is 75; with unit ``Rp`` ``1.250`` is thousands and
+  ``1,25 M`` is read; an ambiguous ``1.234`` (other units) is a problem, never a guess.
 * Structural problems (not an .xlsx, wrong template version or year, missing sheet or
   column, merged cells, too large) are reported alone, before any data is read.
 * Sheets are protected without a password: the header row is locked, the columns below it
@@ -40,9 +44,9 @@ from typing import Any, TypeVar
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bot.core.numbers import kind_of_unit, read_cell
 from bot.core.planning.model import (
     UNITS,
     ActionPlan,
@@ -69,12 +73,11 @@ from bot.core.planning.validation import (
     problems,
 )
 from bot.core.planning.values import (
+    date_cell,
     parse_category,
     parse_choice,
-    parse_date,
     parse_frequency,
     parse_input_kind,
-    parse_number,
     parse_polarity,
     parse_unit,
     parse_year,
@@ -418,9 +421,16 @@ def _guide_lines(plan: Plan) -> list[tuple[str, str]]:
         ),
         (
             "Angka",
-            "Tulis angka biasa atau gaya Indonesia: 60,5 (koma desimal) atau 1.250.000 (titik "
-            "ribuan); tulisan Rp dan % boleh ada. Sel berisi rumus Excel (=...) dibaca "
-            "nilainya bila tersimpan; bila tidak, ketik angkanya langsung.",
+            "Ketik angkanya di sel; angka dibaca persis seperti tersimpan di Excel. Bila "
+            "ditulis sebagai teks, koma menandai desimal (60,5) dan titik memisahkan ribuan "
+            "(1.250.000); 60.5 juga dibaca 60,5. Tulisan seperti 1.234 (tepat tiga angka "
+            "sesudah satu titik atau koma) ditolak karena bisa berarti 1,234 atau 1234: tulis "
+            "1234 bila ribuan, atau 1,2340 bila desimal. Satuan %: ketik 75 untuk 75%; tanda % "
+            "boleh, dan sel berformat persen yang menampilkan 75% juga dibaca 75. Satuan Rp: "
+            "1.250.000, Rp 1.250.000 atau 1,25 M (miliar), 750 jt, 500 rb; untuk satuan Rp "
+            "1.250 berarti seribu dua ratus lima puluh. Tanda % dan Rp hanya untuk satuan itu. "
+            "Sel berisi rumus Excel (=...) dibaca nilainya bila tersimpan; bila tidak, ketik "
+            "angkanya langsung.",
         ),
         (
             "Proteksi",
@@ -648,11 +658,14 @@ class _Row:
         self.key = ""
         self.reported: set[str] = set()
         self.values: dict[str, object] = {}
+        self.formats: dict[str, str] = {}  # header -> the cell's number format
         for header, position in table.positions.items():
-            value = cells[position - 1] if position <= len(cells) else None
+            cell = cells[position - 1] if position <= len(cells) else None
+            value = None if cell is None else cell.value
             if (number, position) in table.uncached:
                 value = _FORMULA_WITHOUT_VALUE
             self.values[header] = value
+            self.formats[header] = "General" if cell is None else cell.number_format
 
     def is_blank(self) -> bool:
         return all(
@@ -698,34 +711,30 @@ class _Row:
         value = self.parsed(column, parse)
         return placeholder if value is None else value
 
-    def number_(self, column: str) -> float | None:
-        return self.parsed(column, _number)
+    def number_(self, column: str, unit: str = "") -> float | None:
+        """A number of an indicator with ``unit`` (a percentage, Rupiah, other)."""
+        number_format = self.formats[column]
+        kind = kind_of_unit(unit)
+        return self.parsed(column, lambda raw: read_cell(raw, kind, number_format=number_format))
 
     def whole(self, column: str) -> int | None:
-        return self.parsed(column, _whole)
+        number_format = self.formats[column]
+        return self.parsed(column, lambda raw: _whole(raw, number_format))
+
+    def year(self, column: str) -> int | None:
+        number_format = self.formats[column]
+        return self.parsed(column, lambda raw: parse_year(raw, number_format=number_format))
 
     def day(self, column: str) -> date | None:
-        return self.parsed(column, _day)
+        epoch = self.reader.epoch
+        return self.parsed(column, lambda raw: date_cell(raw, epoch=epoch))
 
 
-def _number(raw: object) -> float:
-    if isinstance(raw, datetime | date):
-        raise ValueError("sel berisi tanggal, bukan angka; ubah format sel menjadi Angka")
-    return parse_number(raw)
-
-
-def _whole(raw: object) -> int:
-    value = _number(raw)
+def _whole(raw: object, number_format: str) -> int:
+    value = read_cell(raw, number_format=number_format)
     if not value.is_integer():
         raise ValueError(f"{_text(raw):.20} bukan bilangan bulat; isi 1, 2, 3 dan seterusnya")
     return int(value)
-
-
-def _day(raw: object) -> date:
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 100_000:
-        value = from_excel(raw)  # a date cell without date formatting
-        return value.date() if isinstance(value, datetime) else parse_date(value)
-    return parse_date(raw)
 
 
 def _parse_status(raw: object) -> ActionStatus:
@@ -735,8 +744,9 @@ def _parse_status(raw: object) -> ActionStatus:
 class _Reader:
     """Collects parse problems and where each plan item sits (to place validation problems)."""
 
-    def __init__(self, tables: dict[str, _Table]) -> None:
+    def __init__(self, tables: dict[str, _Table], epoch: datetime) -> None:
         self.tables = tables
+        self.epoch = epoch  # the workbook's date system, for date serials
         self.problems: list[Problem] = []
         self.rows_of: dict[tuple[str, str], list[int]] = defaultdict(list)
 
@@ -747,9 +757,7 @@ class _Reader:
         table = self.tables[name]
         width = max(table.positions.values(), default=1)
         for number, cells in enumerate(
-            table.sheet.iter_rows(
-                min_row=2, max_row=table.sheet.max_row, max_col=width, values_only=True
-            ),
+            table.sheet.iter_rows(min_row=2, max_row=table.sheet.max_row, max_col=width),
             start=2,
         ):
             row = _Row(self, table, number, cells)
@@ -792,6 +800,7 @@ def _read_indicators(reader: _Reader) -> tuple[list[Indicator], set[str]]:
         reporting = row.parsed("Frekuensi Pelaporan", parse_frequency)
         if reporting is None and row.raw("Frekuensi Pelaporan") is not None:
             unreadable_frequency.add(row.key)
+        unit = row.parsed("Satuan", parse_unit) or ""
         result.append(
             Indicator(
                 code=row.key,
@@ -799,16 +808,16 @@ def _read_indicators(reader: _Reader) -> tuple[list[Indicator], set[str]]:
                 name=row.text("Nama Indikator"),
                 definition=row.text("Definisi"),
                 formula=row.text("Rumus"),
-                unit=row.parsed("Satuan", parse_unit) or "",
+                unit=unit,
                 polarity=row.parsed("Polaritas", parse_polarity),
                 monitoring_frequency=row.parsed("Frekuensi Pemantauan", parse_frequency),
                 reporting_frequency=reporting,
                 data_source=row.text("Sumber Data"),
                 pic_unit=row.text("Unit PIC"),
                 evidence=row.text("Bukti Dukung"),
-                baseline_value=row.number_("Baseline"),
-                baseline_year=row.parsed("Tahun Baseline", parse_year),
-                annual_target=row.number_("Target Tahunan"),
+                baseline_value=row.number_("Baseline", unit),
+                baseline_year=row.year("Tahun Baseline"),
+                annual_target=row.number_("Target Tahunan", unit),
             )
         )
     return result, unreadable_frequency
@@ -853,7 +862,7 @@ def _read_targets(
         row.key = code
         reader.place(SHEET_TARGETS, code, row.number)
         period = row.whole("Periode")
-        value = row.number_("Target")
+        value = row.number_("Target", indicators[code].unit if code in indicators else "")
         if code not in indicators:
             _unknown_indicator(row, code)
             continue
@@ -1032,7 +1041,7 @@ def _read(content: bytes, year: int) -> Plan | list[Problem]:
         return _sorted(structural)
     if has_formulas:
         _find_uncached_formulas(content, tables)
-    reader = _Reader(tables)
+    reader = _Reader(tables, workbook.epoch)
     plan = _read_plan(reader, year)
     taken = {(p.sheet, p.row, p.column) for p in reader.problems}
     checked = [
