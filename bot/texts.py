@@ -7,6 +7,7 @@ satellite links.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from bot.core.invitations import InvitationProblem
@@ -17,6 +18,20 @@ from bot.core.sop import StepState
 def esc(value: object) -> str:
     """Escape a value for Telegram's HTML parse mode."""
     return escape(str(value), quote=False)
+
+
+def code(value: object) -> str:
+    """A name or formula a person types (``total_pagu``), shown as code."""
+    return f"<code>{esc(value)}</code>"
+
+
+_QUOTED = re.compile(r"«([^«»\n]+)»")
+
+
+def esc_rule(message: object) -> str:
+    """Escape a reason given by a rule in ``bot/core``; the literal text it quotes in «…»
+    (an input name, a formula, a code as typed) is shown as code."""
+    return _QUOTED.sub(lambda m: f"<code>{m.group(1)}</code>", esc(message))
 
 
 # --- Roles and states -----------------------------------------------------------------
@@ -426,8 +441,8 @@ PLAN_VIEW_ONLY = "Anda hanya dapat melihat rencana."
 PLAN_EXAMPLES = {
     "name": "Contoh: Persentase nilai e-Purchasing terhadap total pagu",
     "definition": "Tulis pengertian indikator dalam 1-3 kalimat.",
-    "formula": "Contoh: nilai_epurchasing / total_pagu * 100 (nama input harus ada di daftar input)",
-    "inputs": "Satu input per baris: nama_input | keterangan | jenis (angka, rupiah, persen, hari, tanggal, ya/tidak).\nContoh:\nnilai_epurchasing | Nilai transaksi e-Purchasing | rupiah",
+    "formula": "Contoh: <code>nilai_epurchasing / total_pagu * 100</code> (nama input harus ada di daftar input)",
+    "inputs": "Satu input per baris: <code>nama_input | keterangan | jenis</code> (jenis: angka, rupiah, persen, hari, tanggal, ya/tidak).\nContoh:\n<code>nilai_epurchasing | Nilai transaksi e-Purchasing | rupiah</code>",
     "data_source": "Contoh: SPSE, SIRUP, e-Katalog",
     "pic_unit": "Contoh: Kelompok Kerja Pemilihan",
     "evidence": "Contoh: Rekap transaksi e-Katalog per OPD",
@@ -505,7 +520,7 @@ PLAN_OPTION_CHANGES = "↩️ Minta perubahan"
 PLAN_APPROVED_TEAM = "✅ Rencana Kinerja {year} revisi {number} <b>disetujui</b> oleh {by}. Langkah 5-6 selesai; berikutnya langkah 7 (Surat Edaran)."
 PLAN_CHANGES_TEAM = "↩️ Kepala UKPBJ ({by}) meminta perubahan Rencana Kinerja {year} revisi {number}:\n<i>{comment}</i>\n\nPerbaiki lewat /rencana lalu ajukan lagi; pengajuan berikutnya menjadi revisi baru."
 PLAN_DETAIL_HEADER = "<b>Rincian indikator</b> — Rencana Kinerja {year} revisi {number}"
-PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: {formula}\n  {polarity} · lapor {reporting} · baseline {baseline} ({baseline_year}) → target {target} {unit}\n  Rencana aksi: {actions}"
+PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: <code>{formula}</code>\n  {polarity} · lapor {reporting} · baseline {baseline} ({baseline_year}) → target {target} {unit}\n  Rencana aksi: {actions}"
 
 
 # --- Outbox -----------------------------------------------------------------------------
@@ -581,6 +596,9 @@ SOC_BAD_TIME = "❌ Jam tidak dikenali. Ketik seperti 09.00 atau 13:30."
 SOC_TIME_TEXT = "{time} WIT s.d. selesai"
 SOC_DETAIL = "{when}, pukul {time}\nTempat: {place}\nAcara: {agenda}"
 SOC_RSVP_TALLY = "\n<b>Konfirmasi</b>: hadir {hadir} · diwakilkan {wakil} · tidak hadir {tidak} · belum menjawab {belum}"
+SOC_DELIVERY_TALLY = (
+    "\n<b>Pengiriman undangan</b>: terkirim {sent} · gagal {failed} · antre {pending}"
+)
 SOC_NO_ANSWER = "\nBelum menjawab: {names}"
 SOC_ATTENDANCE = "\n<b>Daftar hadir</b>: {present} orang hadir{window}"
 SOC_WINDOW_OPEN = " · daftar hadir dibuka sampai {until}"

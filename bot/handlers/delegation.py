@@ -140,7 +140,7 @@ async def dates(update: Update, context: Context, member: Member) -> int:
         start, end = parse_date_range(update.effective_message.text or "")
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.DELEGATION_BAD_DATES.format(reason=texts.esc(exc), year=year)
+            texts.DELEGATION_BAD_DATES.format(reason=texts.esc_rule(exc), year=year)
         )
         return DATES
     if end < svc.today():

@@ -543,7 +543,7 @@ async def soc_date(update: Update, context: Context, member: Member) -> int:
         day = parse_date(_text(update))
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.SOC_BAD_DATE.format(reason=texts.esc(exc), year=svc.today().year)
+            texts.SOC_BAD_DATE.format(reason=texts.esc_rule(exc), year=svc.today().year)
         )
         return SOC_DATE
     if day <= svc.today():

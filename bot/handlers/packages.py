@@ -187,9 +187,9 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
     name = doc.file_name or "sirup.xlsx"
     result = await asyncio.to_thread(read_sirup, content, name)
     if isinstance(result, SirupError):
-        hint = f" ({texts.esc(result.hint)})" if result.hint else ""
+        hint = f" ({texts.esc_rule(result.hint)})" if result.hint else ""
         await progress.edit_text(
-            texts.PKG_UPLOAD_ERROR.format(message=texts.esc(result.message), hint=hint)
+            texts.PKG_UPLOAD_ERROR.format(message=texts.esc_rule(result.message), hint=hint)
         )
         return AWAIT_FILE
     svc = services(context)

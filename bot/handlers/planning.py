@@ -242,7 +242,9 @@ def _card(plan: Plan, indicator: Indicator, member: Member) -> str:
         area=texts.esc(f"{area.code} {area.name}" if area else indicator.area_code),
         definition=_value(indicator.definition),
         formula=_value(indicator.formula),
-        inputs=texts.esc(", ".join(f"{i.name} ({i.kind.value})" for i in indicator.inputs))
+        inputs=", ".join(
+            f"{texts.code(i.name)} ({texts.esc(i.kind.value)})" for i in indicator.inputs
+        )
         or texts.PLAN_EMPTY_VALUE,
         unit=_value(indicator.unit),
         polarity=_value(indicator.polarity),
@@ -409,8 +411,8 @@ def problem_lines(found: list[Problem]) -> tuple[str, str]:
                 column=texts.PLAN_PROBLEM_COLUMN.format(column=texts.esc(problem.column))
                 if problem.column
                 else "",
-                message=texts.esc(problem.message),
-                hint=texts.PLAN_PROBLEM_HINT.format(hint=texts.esc(problem.hint))
+                message=texts.esc_rule(problem.message),
+                hint=texts.PLAN_PROBLEM_HINT.format(hint=texts.esc_rule(problem.hint))
                 if problem.hint
                 else "",
             )
@@ -634,7 +636,7 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
             label=attr.label,
             code=texts.esc(code),
             current=current,
-            example=texts.esc(texts.PLAN_EXAMPLES.get(attr.field, "")),
+            example=texts.PLAN_EXAMPLES.get(attr.field, ""),
         ),
     )
     return EDIT_VALUE
@@ -643,7 +645,13 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
 def _current_value(indicator: Indicator, attr: Attribute) -> str:
     value = getattr(indicator, attr.field)
     if attr.field == "inputs":
-        return texts.esc("; ".join(f"{i.name} | {i.label} | {i.kind.value}" for i in value)) or "-"
+        return (
+            texts.code("; ".join(f"{i.name} | {i.label} | {i.kind.value}" for i in value))
+            if value
+            else "-"
+        )
+    if attr.field == "formula" and value:
+        return texts.code(value)
     if attr.field == "period_targets":
         return "; ".join(format_number(v) for v in value) or "-"
     return _value(value)
@@ -661,7 +669,7 @@ async def _apply(
         await show(update, texts.PLAN_NOT_FOUND, _back_to_menu())
         return MENU
     except ValueError as exc:
-        await show(update, texts.PLAN_BAD_VALUE.format(reason=texts.esc(exc)))
+        await show(update, texts.PLAN_BAD_VALUE.format(reason=texts.esc_rule(exc)))
         return EDIT_VALUE
     saved = _store(svc, member, edited.plan)
     note = texts.PLAN_ATTRIBUTE_SAVED.format(label=attr.label.capitalize(), code=texts.esc(code))
@@ -804,7 +812,7 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
         return ConversationHandler.END
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.PLAN_BAD_SCHEDULE.format(reason=texts.esc(exc), year=year)
+            texts.PLAN_BAD_SCHEDULE.format(reason=texts.esc_rule(exc), year=year)
         )
         return ACTION_SCHEDULE
     _store(svc, member, new_plan)

@@ -488,7 +488,7 @@ async def typed(update: Update, context: Context, member: Member) -> int:
             value = parse_input_value(InputKind(kind), text, period=period)
         except ValueError as exc:
             await update.effective_message.reply_text(
-                texts.REPORT_BAD_INPUT.format(reason=texts.esc(exc))
+                texts.REPORT_BAD_INPUT.format(reason=texts.esc_rule(exc))
             )
             return INPUT
         draft["values"][name] = value.isoformat() if isinstance(value, date) else value
