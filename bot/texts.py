@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from bot.core.delivery import FailureReason
 from bot.core.invitations import InvitationProblem
 from bot.core.roles import Role
 from bot.core.sop import StepState
@@ -580,7 +581,22 @@ EDARAN_TALLY = (
     "\n<b>Pengiriman</b>: terkirim {sent} · diterima {acked} · gagal {failed} · antre {pending}"
 )
 TALLY_UNIT_LINE = "• {unit}: {parts}"
-TALLY_FAILED_LINE = "  ⚠️ {name}: {reason}"
+TALLY_UNIT_DELIVERY = "{sent}/{total} terkirim, {acked} diterima"
+TALLY_UNIT_SILENT = "{count} belum menjawab"
+TALLY_UNIT_FAILED = "{count} gagal terkirim"
+TALLY_UNIT_PENDING = "{count} antre"
+TALLY_FAILED_LINE = "  ⚠️ {name}: gagal terkirim: {reason}"
+TALLY_UNKNOWN_PERSON = "penerima yang sudah tidak terdaftar"
+# Why a copy did not arrive (bot.core.delivery.failure_reason); Telegram's own English
+# error text stays in the log.
+DELIVERY_REASONS = {
+    FailureReason.BLOCKED: "bot diblokir",
+    FailureReason.ACCOUNT_GONE: "akun Telegram sudah dihapus atau nonaktif",
+    FailureReason.NO_CHAT: "chat dengan bot tidak ditemukan; minta ia membuka bot lagi",
+    FailureReason.REJECTED: "pesan ditolak Telegram",
+    FailureReason.NETWORK: "jaringan terputus; pengiriman dihentikan setelah beberapa kali mencoba",
+    FailureReason.UNKNOWN: "sebab tidak diketahui",
+}
 EDARAN_NO_PJ = "\n<b>Unit tanpa PJ terdaftar</b> ({count}): {units}"
 EDARAN_BUTTON_INVITE = "Undang PJ {unit}"
 EDARAN_INVITE_CREATED = "Undangan PJ {unit} (berlaku sampai {expires}):\n{link}"

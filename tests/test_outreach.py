@@ -6,8 +6,11 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
+from bot import texts
+from bot.core.delivery import FailureReason, failure_reason
 from bot.core.planning.example import example_plan
 from bot.core.roles import Role
 from bot.core.sop import StepState
@@ -144,7 +147,7 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     tally = shown[0].plain
     assert "terkirim 2 · diterima 1 · gagal 1" in tally
     assert "Dinas Kesehatan: 1/1 terkirim, 1 diterima" in tally
-    assert "Natan Kogoya: Forbidden: bot was blocked by the user" in tally
+    assert "Natan Kogoya: gagal terkirim: bot diblokir" in tally
     assert "Unit tanpa PJ terdaftar" in tally and "Inspektorat" in tally
     await team.press("Undang PJ Badan")
     assert "https://t.me/KinerjaPbjBot?start=" in team.last.plain
@@ -233,3 +236,54 @@ async def test_invitation_rsvp_attendance_and_report(bot: Harness) -> None:
     content = report.content_json
     assert "Yakobus Itlay" in content and "Natan Kogoya" in content
     assert "pelatihan lanjutan" in content
+
+
+async def test_socialisation_tally_tells_failed_delivery_from_silence(bot: Harness) -> None:
+    """An owner who blocked the bot never got the invitation: "gagal terkirim: bot
+    diblokir", not "belum menjawab"."""
+    _approved_plan(bot)
+    team, head, owners = await _people(bot)
+    await _sign_circular(bot, team, head)
+    await bot.drain_outbox()
+    bot.api.blocked_chats.add(3003)
+    await team.command("sosialisasi")
+    await team.press("Buat draf Surat Undangan")
+    for answer in ("11/01/2027", "09.00", "Aula Kantor Bupati", "Sosialisasi Kinerja"):
+        await team.send(answer)
+    await team.press("Ajukan tanda tangan")
+    await head.press("Tandatangani", on=_request(head))
+    shown = await team.command("sosialisasi")
+    assert "Pengiriman undangan: terkirim 0 · gagal 0 · antre 3" in shown[0].plain
+    await bot.drain_outbox()
+    await owners[0].press("Hadir")
+    tally = (await team.command("sosialisasi"))[0].plain
+    assert "belum menjawab 1" in tally
+    assert "Pengiriman undangan: terkirim 2 · gagal 1 · antre 0" in tally
+    assert "• Dinas Perhubungan: 1 gagal terkirim" in tally
+    assert "Natan Kogoya: gagal terkirim: bot diblokir" in tally
+    assert "Belum menjawab: Agustina Wetipo" in tally
+    assert "Natan Kogoya" not in tally.split("Belum menjawab:")[1]
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "reason"),
+    [
+        ("unreachable", "Forbidden: bot was blocked by the user", FailureReason.BLOCKED),
+        ("unreachable", "Forbidden: user is deactivated", FailureReason.ACCOUNT_GONE),
+        (
+            "unreachable",
+            "Forbidden: bot can't initiate conversation with a user",
+            FailureReason.NO_CHAT,
+        ),
+        ("failed", "Chat not found", FailureReason.NO_CHAT),
+        ("failed", "Timed out", FailureReason.NETWORK),
+        ("failed", "httpx.ConnectError: All connection attempts failed", FailureReason.NETWORK),
+        ("failed", "Message is too long", FailureReason.REJECTED),
+        ("failed", "", FailureReason.UNKNOWN),
+    ],
+)
+def test_delivery_failures_get_a_reason_a_person_can_act_on(
+    status: str, error: str, reason: FailureReason
+) -> None:
+    assert failure_reason(status, error) is reason
+    assert texts.DELIVERY_REASONS[reason]

@@ -32,7 +32,7 @@ from bot.access import Context, Member, callback_parts, int_or_none, members_onl
 from bot.core import letters as letter_docs
 from bot.core.approvals import Option
 from bot.core.dates import format_date, format_datetime
-from bot.core.delivery import ItemStatus
+from bot.core.delivery import ItemStatus, failure_reason
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code
 from bot.core.letters import (
     CircularContent,
@@ -302,44 +302,57 @@ def _card_markup(svc: Services, letter: Letter, member: Member) -> InlineKeyboar
     return InlineKeyboardMarkup(rows)
 
 
-def _circular_tally(svc: Services, letter: Letter) -> str:
-    items = _items(svc, letter.broadcast_id)
-    with svc.db.read() as session:
-        people = {u.id: u for u in users.list_users(session)}
+_FAILED = (ItemStatus.UNREACHABLE.value, ItemStatus.FAILED.value)
+_QUEUED = (ItemStatus.PENDING.value, ItemStatus.SENDING.value)
+
+
+def _failed_line(item: OutboxItem, people: dict[int | None, User]) -> str:
+    """``⚠️ Name: gagal terkirim: bot diblokir`` for a copy that did not arrive."""
+    person = people.get(item.user_id) if item.user_id else None
+    reason = failure_reason(item.status, item.last_error)
+    return texts.TALLY_FAILED_LINE.format(
+        name=texts.esc(person.full_name) if person else texts.TALLY_UNKNOWN_PERSON,
+        reason=texts.DELIVERY_REASONS[reason],
+    )
+
+
+def _by_unit(
+    svc: Services, items: list[OutboxItem], people: dict[int | None, User]
+) -> list[tuple[str, list[OutboxItem]]]:
+    """The delivery rows grouped by the recipient's unit, in order of unit name."""
     unit_names = _unit_names(svc)
-    counts = {
-        s: sum(1 for i in items if i.status == s)
-        for s in ("sent", "unreachable", "failed", "pending", "sending")
-    }
-    acked = sum(1 for i in items if i.response == "diterima")
-    lines = [
-        texts.EDARAN_TALLY.format(
-            sent=counts["sent"],
-            acked=acked,
-            failed=counts["unreachable"] + counts["failed"],
-            pending=counts["pending"] + counts["sending"],
-        )
-    ]
     per_unit: dict[str, list[OutboxItem]] = {}
     for item in items:
         person = people.get(item.user_id) if item.user_id else None
         unit = unit_names.get(person.unit_id, "-") if person and person.unit_id else "-"
         per_unit.setdefault(unit, []).append(item)
-    for unit, unit_items in sorted(per_unit.items()):
-        parts = (
-            f"{sum(1 for i in unit_items if i.status == 'sent')}/{len(unit_items)} terkirim, "
-            f"{sum(1 for i in unit_items if i.response == 'diterima')} diterima"
+    return sorted(per_unit.items())
+
+
+def _people(svc: Services) -> dict[int | None, User]:
+    with svc.db.read() as session:
+        return {u.id: u for u in users.list_users(session)}
+
+
+def _circular_tally(svc: Services, letter: Letter) -> str:
+    items = _items(svc, letter.broadcast_id)
+    people = _people(svc)
+    lines = [
+        texts.EDARAN_TALLY.format(
+            sent=sum(1 for i in items if i.status == ItemStatus.SENT.value),
+            acked=sum(1 for i in items if i.response == "diterima"),
+            failed=sum(1 for i in items if i.status in _FAILED),
+            pending=sum(1 for i in items if i.status in _QUEUED),
+        )
+    ]
+    for unit, unit_items in _by_unit(svc, items, people):
+        parts = texts.TALLY_UNIT_DELIVERY.format(
+            sent=sum(1 for i in unit_items if i.status == ItemStatus.SENT.value),
+            total=len(unit_items),
+            acked=sum(1 for i in unit_items if i.response == "diterima"),
         )
         lines.append(texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=parts))
-        for item in unit_items:
-            if item.status in (ItemStatus.UNREACHABLE.value, ItemStatus.FAILED.value):
-                person = people.get(item.user_id) if item.user_id else None
-                lines.append(
-                    texts.TALLY_FAILED_LINE.format(
-                        name=texts.esc(person.full_name if person else item.chat_id),
-                        reason=texts.esc(item.last_error or item.status),
-                    )
-                )
+        lines.extend(_failed_line(i, people) for i in unit_items if i.status in _FAILED)
     missing = _units_without_owner(svc)
     if missing:
         lines.append(
@@ -357,38 +370,43 @@ def _units_without_owner(svc: Services) -> list[tuple[int, str]]:
 
 
 def _rsvp_tally(svc: Services, letter: Letter) -> str:
+    """Answers per owner and unit; a copy that never arrived is "gagal terkirim" with the
+    reason, not "belum menjawab"."""
     items = _items(svc, letter.broadcast_id)
+    people = _people(svc)
     with svc.db.read() as session:
-        people = {u.id: u for u in users.list_users(session)}
         present = store.attendance(session, letter_id=letter.id or 0)
     answers = [i.response for i in items]
-    silent = [people[i.user_id].full_name for i in items if not i.response and i.user_id in people]
+    silent_items = [i for i in items if i.status == ItemStatus.SENT.value and not i.response]
+    silent = [people[i.user_id].full_name for i in silent_items if i.user_id in people]
     text = texts.SOC_RSVP_TALLY.format(
         hadir=answers.count("hadir"),
         wakil=answers.count("wakil"),
         tidak=answers.count("tidak"),
-        belum=len(silent),
+        belum=len(silent_items),
     )
-    unit_names = _unit_names(svc)
-    per_unit: dict[str, list[str]] = {}
-    for item in items:
-        person = people.get(item.user_id) if item.user_id else None
-        unit = unit_names.get(person.unit_id or 0, "-") if person else "-"
-        per_unit.setdefault(unit, []).append(item.response)
-    for unit, responses in sorted(per_unit.items()):
-        parts = ", ".join(
+    text += texts.SOC_DELIVERY_TALLY.format(
+        sent=sum(1 for i in items if i.status == ItemStatus.SENT.value),
+        failed=sum(1 for i in items if i.status in _FAILED),
+        pending=sum(1 for i in items if i.status in _QUEUED),
+    )
+    for unit, unit_items in _by_unit(svc, items, people):
+        responses = [i.response for i in unit_items]
+        parts = [
             f"{responses.count(key)} {label.lower()}"
             for key, label in texts.SOC_RSVP_LABELS.items()
             if responses.count(key)
+        ]
+        counted = (
+            (texts.TALLY_UNIT_SILENT, sum(1 for i in unit_items if i in silent_items)),
+            (texts.TALLY_UNIT_FAILED, sum(1 for i in unit_items if i.status in _FAILED)),
+            (texts.TALLY_UNIT_PENDING, sum(1 for i in unit_items if i.status in _QUEUED)),
         )
-        silent_count = responses.count("")
-        if silent_count:
-            parts = (
-                f"{parts}, {silent_count} belum menjawab"
-                if parts
-                else f"{silent_count} belum menjawab"
-            )
-        text += "\n" + texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=parts)
+        parts.extend(template.format(count=count) for template, count in counted if count)
+        text += "\n" + texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=", ".join(parts))
+        for item in unit_items:
+            if item.status in _FAILED:
+                text += "\n" + _failed_line(item, people)
     if silent:
         text += texts.SOC_NO_ANSWER.format(names=texts.esc(", ".join(silent[:30])))
     now = svc.now()
