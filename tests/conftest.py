@@ -1,4 +1,6 @@
-"""Fixtures: a running bot per test, failing the test on any handler exception."""
+"""Fixtures: a running bot per test, failing the test on any handler exception and on any
+internal value (a snake_case key, ``None``, a repr, Telegram's English errors...) the bot
+showed a person (see ``bot/devtools/leaks.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.devtools.leaks import Leak, describe, leaks_in
 from tests.harness import Harness
+
+# Leaks known and owned elsewhere; each names who removes it. Keep this list short.
+KNOWN_LEAKS = {
+    # The lead's item of issue 9 part 3: /rencana shows "revisi 1 (changes_requested)" after
+    # the head asks for changes (bot/handlers/planning.py). Remove once that is fixed.
+    Leak("snake_case", "changes_requested"),
+}
 
 _SETTINGS_ENV = (
     "TELEGRAM_BOT_TOKEN",
@@ -41,3 +51,8 @@ async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
     unexpected = harness.errors[harness.expected_errors :]
     if unexpected:
         raise AssertionError(f"handler raised: {unexpected!r}") from unexpected[0]
+    leaks = [
+        (shown, leak) for shown, leak in leaks_in(harness.api.calls) if leak not in KNOWN_LEAKS
+    ]
+    if leaks:
+        raise AssertionError(describe(leaks))
