@@ -43,6 +43,9 @@ ROLE_NAMES = {
     Role.PJ: "Penanggung Jawab Kinerja",
 }
 
+# The role on a button next to a person's name, where the full name does not fit.
+ROLE_SHORT = {Role.KEPALA: "Kepala", Role.TIM: "Tim", Role.PJ: "PJ Kinerja"}
+
 ROLE_DUTIES = {
     Role.KEPALA: (
         "Anda menyetujui rencana kinerja, menandatangani surat, dan memutuskan tindak lanjut "
@@ -222,6 +225,7 @@ USER_CARD = (
     "Status: {status}\n"
     "Terdaftar: {registered}"
 )
+USER_BUTTON = "{mark}{name} · {role}"
 USER_STATUS_ACTIVE = "aktif"
 USER_STATUS_INACTIVE = "nonaktif"
 USER_BUTTON_MAKE = "Jadikan {role}"
@@ -675,6 +679,7 @@ PKG_MATCHED = "✅ {name} dicocokkan dengan {unit} ({count} paket)."
 PKG_COVERAGE = "<b>Cakupan pemetaan per unit</b>\n{lines}"
 PKG_COVERAGE_LINE = "• {unit}: {mapped}/{count} paket dipetakan · {pagu}"
 PKG_COVERAGE_UNMATCHED = "satuan kerja belum dikenal"
+PKG_COVERAGE_BUTTON = "{unit} ({mapped}/{count})"
 PKG_UNIT_PACKAGES = "<b>Paket {unit}</b> ({page}/{pages}) — ✅ sudah dipetakan, ⬜ belum. Pilih paket untuk memilih area strategisnya."
 PKG_UNIT_EMPTY = "Belum ada paket untuk {unit}. Tim UKPBJ mengimpornya dari SIRUP."
 PKG_NO_UNIT = "Akun Anda belum terhubung ke unit. Hubungi tim UKPBJ."

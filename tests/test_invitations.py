@@ -49,6 +49,9 @@ async def test_team_invites_an_owner_for_a_unit_from_the_list(bot: Harness) -> N
     shown = await team.press("Penanggung Jawab")
     assert "Pilih unit" in shown[0].plain and "(1/4)" in shown[0].plain
     assert "Dinas Kesehatan" in shown[0].button_texts
+    # A name too long for a phone's button shows as the unit's short name, never cut.
+    assert "BKPSDM" in shown[0].button_texts
+    assert not any("Sumber Daya" in label for label in shown[0].button_texts)
     shown = await team.press("▶")
     assert "(2/4)" in shown[0].plain
     shown = await team.press("◀")

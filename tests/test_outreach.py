@@ -149,7 +149,11 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     assert "Dinas Kesehatan: 1/1 terkirim, 1 diterima" in tally
     assert "Natan Kogoya: gagal terkirim: bot diblokir" in tally
     assert "Unit tanpa PJ terdaftar" in tally and "Inspektorat" in tally
-    await team.press("Undang PJ Badan")
+    # Units on buttons: the full name when it fits, else the profile's short name.
+    invite_buttons = [t for t in shown[0].button_texts if t.startswith("Undang PJ")]
+    assert "Undang PJ BKPSDM" in invite_buttons and "Undang PJ Disdukcapil" in invite_buttons
+    assert all(len(t) <= 36 for t in invite_buttons), invite_buttons
+    await team.press("Undang PJ BKPSDM")
     assert "https://t.me/KinerjaPbjBot?start=" in team.last.plain
 
 

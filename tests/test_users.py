@@ -12,7 +12,7 @@ async def test_head_lists_users_and_changes_a_role(bot: Harness) -> None:
     member = await bot.registered(2001, Role.TIM, name="Maria Wenda")
     shown = await head.command("pengguna")
     assert "Pengguna terdaftar (2)" in shown[0].plain
-    assert "Maria Wenda · tim" in shown[0].button_texts
+    assert "Maria Wenda · Tim" in shown[0].button_texts
     shown = await head.press("Maria Wenda")
     card = shown[0]
     assert "NIP: 19850315 201001 2 003" in card.plain

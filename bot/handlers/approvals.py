@@ -36,6 +36,7 @@ from bot.core.approvals import (
     refusal,
 )
 from bot.core.dates import format_datetime
+from bot.core.labels import fit
 from bot.core.roles import Role
 from bot.handlers.common import answer, button, conversation_handler, show
 from bot.services import Services
@@ -431,7 +432,7 @@ async def waiting_for_me(update: Update, context: Context, member: Member) -> No
             )
         )
         rows.append(
-            [button(texts.APPROVAL_BUTTON_OPEN.format(title=view.title)[:60], f"apr:{view.id}:s")]
+            [button(fit(texts.APPROVAL_BUTTON_OPEN.format(title=view.title)), f"apr:{view.id}:s")]
         )
     await show(update, "\n".join(lines), InlineKeyboardMarkup(rows))
 

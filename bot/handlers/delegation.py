@@ -18,6 +18,7 @@ from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.approvals import ACTING_TITLES
 from bot.core.dates import format_date
+from bot.core.labels import fit
 from bot.core.planning.values import parse_date_range
 from bot.core.roles import Role
 from bot.handlers.common import answer, button, conversation_handler, show
@@ -52,7 +53,7 @@ def _overview(svc: Services) -> tuple[str, InlineKeyboardMarkup]:
             )
         )
         label = texts.DELEGATION_BUTTON_REVOKE.format(title=delegation.title, name=name)
-        buttons.append([button(label[:60], f"dlg:rv:{delegation.id}")])
+        buttons.append([button(fit(label), f"dlg:rv:{delegation.id}")])
     if not rows:
         lines.append(texts.DELEGATION_NONE)
     buttons.append([button(texts.DELEGATION_BUTTON_NEW, "dlg:new")])
@@ -86,7 +87,7 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
         if not candidates:
             await show(update, texts.DELEGATION_NO_CANDIDATES)
             return ConversationHandler.END
-        rows = [[button(u.full_name[:60], f"dlg:u:{u.id}")] for u in candidates]
+        rows = [[button(fit(u.full_name), f"dlg:u:{u.id}")] for u in candidates]
         await show(update, texts.DELEGATION_CHOOSE_PERSON, InlineKeyboardMarkup(rows))
         return None
     target_id = int_or_none(parts[1]) if len(parts) > 1 else None

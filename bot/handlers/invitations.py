@@ -19,6 +19,7 @@ from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_datetime
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code
+from bot.core.labels import unit_label
 from bot.core.roles import Role, invitable_roles, role_needs_unit
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.services import Services
@@ -46,11 +47,15 @@ async def start_invite(update: Update, context: Context, member: Member) -> int:
 async def _show_units(update: Update, context: Context, page: int) -> int:
     svc = services(context)
     with svc.db.read() as session:
-        unit_list = [(u.id, u.name) for u in units.list_units(session) if u.id is not None]
+        unit_list = [
+            (u.id, unit_label(u.name, u.short_name))
+            for u in units.list_units(session)
+            if u.id is not None
+        ]
     markup, page, pages = paged(
         unit_list,
         page=page,
-        make_button=lambda u: button(u[1][:60], f"und:unit:{u[0]}"),
+        make_button=lambda u: button(u[1], f"und:unit:{u[0]}"),
         nav_data=lambda p: f"und:page:{p}",
         extra_rows=[
             [button(texts.INVITE_BUTTON_NEW_UNIT, "und:new")],

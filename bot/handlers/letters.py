@@ -34,6 +34,7 @@ from bot.core.approvals import Option
 from bot.core.dates import format_date, format_datetime
 from bot.core.delivery import ItemStatus, failure_reason
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code
+from bot.core.labels import fit, room_left, unit_label
 from bot.core.letters import (
     CircularContent,
     InvitationContent,
@@ -281,10 +282,10 @@ def _card_markup(svc: Services, letter: Letter, member: Member) -> InlineKeyboar
         if member.role is Role.TIM:
             rows.append([button(texts.LETTER_BUTTON_SUBMIT, f"ltr:sub:{letter.id}")])
     if letter.kind == EDARAN and letter.broadcast_id is not None and member.role in TEAM:
-        for unit_id, name in _units_without_owner(svc)[:6]:
-            rows.append(
-                [button(texts.EDARAN_BUTTON_INVITE.format(unit=name)[:60], f"ltr:inv:{unit_id}")]
-            )
+        room = room_left(texts.EDARAN_BUTTON_INVITE)
+        for unit_id, name, short_name in _units_without_owner(svc)[:6]:
+            label = texts.EDARAN_BUTTON_INVITE.format(unit=unit_label(name, short_name, room))
+            rows.append([button(label, f"ltr:inv:{unit_id}")])
     if letter.kind == UNDANGAN and letter.status == store.SIGNED and member.role in TEAM:
         now = svc.now()
         is_open = letter.attendance_open_until is not None and letter.attendance_open_until > now
@@ -357,16 +358,21 @@ def _circular_tally(svc: Services, letter: Letter) -> str:
     if missing:
         lines.append(
             texts.EDARAN_NO_PJ.format(
-                count=len(missing), units=texts.esc(", ".join(name for _, name in missing))
+                count=len(missing), units=texts.esc(", ".join(name for _, name, _ in missing))
             )
         )
     return "\n".join(lines)
 
 
-def _units_without_owner(svc: Services) -> list[tuple[int, str]]:
+def _units_without_owner(svc: Services) -> list[tuple[int, str, str]]:
+    """Id, name and short name of every active unit without a registered owner."""
     owned = {u.unit_id for u in _owners(svc)}
     with svc.db.read() as session:
-        return [(u.id, u.name) for u in units.list_units(session) if u.id and u.id not in owned]
+        return [
+            (u.id, u.name, u.short_name)
+            for u in units.list_units(session)
+            if u.id and u.id not in owned
+        ]
 
 
 def _rsvp_tally(svc: Services, letter: Letter) -> str:
@@ -1116,7 +1122,7 @@ async def checklist(update: Update, context: Context, member: Member) -> None:
 
     def make(user: User) -> Any:
         mark = "✅" if (row := marks.get(user.id or 0)) is not None and row.present else "⬜"
-        return button(f"{mark} {user.full_name}"[:60], f"chk:{letter.id}:{user.id}:{page}")
+        return button(f"{mark} {fit(user.full_name)}", f"chk:{letter.id}:{user.id}:{page}")
 
     markup, page, pages = paged(
         owners,

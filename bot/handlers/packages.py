@@ -21,6 +21,7 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_rupiah
+from bot.core.labels import fit, room_left, unit_label
 from bot.core.packages.mapping_workbook import MappingRow, mapping_workbook, read_mapping_workbook
 from bot.core.packages.sirup import (
     MAX_SIRUP_BYTES,
@@ -404,7 +405,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
         if not names:
             await show(update, texts.PKG_MATCH_NONE, InlineKeyboardMarkup(back))
             return
-        rows = [[button(n[:60], f"pkt:un:{_hash(n)}:1")] for n in names[:40]]
+        rows = [[button(fit(n), f"pkt:un:{_hash(n)}:1")] for n in names[:40]]
         await show(update, texts.PKG_MATCH_LIST, InlineKeyboardMarkup([*rows, *back]))
         return
     name = next((n for n in names if _hash(n) == (parts[1] if len(parts) > 1 else "")), None)
@@ -416,7 +417,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
         markup, page, pages = paged(
             known,
             page=int_or_none(parts[2]) or 1 if len(parts) > 2 else 1,
-            make_button=lambda u: button(u[1][0][:60], f"pkt:ua:{_hash(name)}:{u[0]}"),
+            make_button=lambda u: button(unit_label(*u[1]), f"pkt:ua:{_hash(name)}:{u[0]}"),
             nav_data=lambda p: f"pkt:un:{_hash(name)}:{p}",
             extra_rows=back,
         )
@@ -449,6 +450,13 @@ async def match(update: Update, context: Context, member: Member) -> None:
 # --- coverage and mapping ----------------------------------------------------------------------
 
 
+def _coverage_label(row: packages.UnitCoverage, short_name: str) -> str:
+    """``Dinkes (3/12)``: the unit, by its short name when the full one does not fit."""
+    counts = texts.PKG_COVERAGE_BUTTON.format(unit="", mapped=row.mapped, count=row.packages)
+    unit = unit_label(row.unit_name, short_name, room_left(counts))
+    return texts.PKG_COVERAGE_BUTTON.format(unit=unit, mapped=row.mapped, count=row.packages)
+
+
 @members_only(*TEAM)
 async def coverage(update: Update, context: Context, member: Member) -> None:
     """Mapped / total packages and pagu per unit; each unit opens its packages."""
@@ -468,8 +476,9 @@ async def coverage(update: Update, context: Context, member: Member) -> None:
         )
         for c in rows_data
     ]
+    short_names = {unit_id: short for unit_id, (_, short) in _known_units(svc).items()}
     buttons = [
-        [button(f"{c.unit_name} ({c.mapped}/{c.packages})"[:60], f"pkt:u:{c.unit_id}:1")]
+        [button(_coverage_label(c, short_names.get(c.unit_id, "")), f"pkt:u:{c.unit_id}:1")]
         for c in rows_data
         if c.unit_id is not None
     ]
@@ -504,7 +513,7 @@ async def _unit_packages(
         items,
         page=page,
         make_button=lambda p: button(
-            f"{'✅' if p.area_code else '⬜'} {p.nama_paket}"[:60], f"pkt:p:{p.id}"
+            f"{'✅' if p.area_code else '⬜'} {fit(p.nama_paket)}", f"pkt:p:{p.id}"
         ),
         nav_data=lambda n: f"pkt:u:{unit_id}:{n}",
         extra_rows=extra,
@@ -569,7 +578,7 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
         return
     current = plan.area(package.area_code or "")
     rows = [
-        [button(f"{a.code} · {a.name}"[:60], f"pkt:a:{package.id}:{a.code}")] for a in plan.areas
+        [button(fit(f"{a.code} · {a.name}"), f"pkt:a:{package.id}:{a.code}")] for a in plan.areas
     ]
     rows.append([button(texts.BUTTON_BACK, f"pkt:u:{package.unit_id}:1")])
     await show(

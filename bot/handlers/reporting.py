@@ -22,6 +22,7 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date, format_datetime
+from bot.core.labels import fit
 from bot.core.planning.data_template import PackageRow, performance_data_template
 from bot.core.planning.model import ActionStatus, InputKind, Plan
 from bot.core.planning.values import format_number
@@ -183,7 +184,7 @@ async def _choose_period(update: Update, context: Context, member: Member) -> in
             button(
                 texts.REPORT_PERIOD_BUTTON.format(
                     label=p.label, deadline=format_date(p.deadline.date(), with_weekday=False)
-                )[:60],
+                ),
                 f"lp:per:{p.key}:1",
             )
         ]
@@ -270,7 +271,7 @@ async def _choose_package(
         mine,
         page=page,
         make_button=lambda p: button(
-            f"{'✅' if p.id in reported else '⬜'} {p.nama_paket}"[:60], f"lp:pkg:{key}:{p.id}"
+            f"{'✅' if p.id in reported else '⬜'} {fit(p.nama_paket)}", f"lp:pkg:{key}:{p.id}"
         ),
         nav_data=lambda n: f"lp:per:{key}:{n}",
         extra_rows=[[button(texts.REPORT_BUTTON_TEMPLATE, f"lp:xt:{key}")]],

@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_datetime
+from bot.core.labels import fit, room_left, unit_label
 from bot.core.nip import format_nip
 from bot.core.roles import Role, role_needs_unit
 from bot.handlers.common import answer, button, paged, set_role_commands, show
@@ -30,7 +31,9 @@ def _list_markup(svc: Services, page: int) -> tuple[str, InlineKeyboardMarkup | 
     def label(person: tuple[int | None, str, Role, bool]) -> str:
         _, name, role, active = person
         mark = "" if active else "🚫 "
-        return f"{mark}{name} · {role.value}"[:60]
+        role_name = texts.ROLE_SHORT[role]
+        room = room_left(texts.USER_BUTTON.format(mark=mark, name="", role=role_name))
+        return texts.USER_BUTTON.format(mark=mark, name=fit(name, room), role=role_name)
 
     markup, page, pages = paged(
         people,
@@ -94,11 +97,11 @@ async def _show_card(update: Update, svc: Services, user_id: int, note: str = ""
 
 async def _unit_picker(update: Update, svc: Services, target: User, page: int) -> None:
     with svc.db.read() as session:
-        unit_list = [(u.id, u.name) for u in units.list_units(session)]
+        unit_list = [(u.id, unit_label(u.name, u.short_name)) for u in units.list_units(session)]
     markup, page, pages = paged(
         unit_list,
         page=page,
-        make_button=lambda u: button(u[1][:60], f"usr:{target.id}:u:{u[0]}"),
+        make_button=lambda u: button(u[1], f"usr:{target.id}:u:{u[0]}"),
         nav_data=lambda p: f"usr:{target.id}:up:{p}",
         extra_rows=[[button(texts.BUTTON_BACK, f"usr:{target.id}")]],
     )
