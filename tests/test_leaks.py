@@ -101,3 +101,26 @@ def test_collects_every_text_a_person_reads() -> None:
         ("answerCallbackQuery", "text", "draft_status"),
         ("setMyCommands", "menu", "Role.PJ"),
     ]
+
+
+def test_every_stored_state_has_an_indonesian_label() -> None:
+    """Handlers look states up directly (no ``.get(key, key)`` fallback that would show the
+    key), so every value the storage can hold needs its label."""
+    from bot import texts
+    from bot.core.delivery import FailureReason
+    from bot.core.invitations import InvitationProblem
+    from bot.core.roles import Role
+    from bot.core.sop import StepState
+    from storage import letters, submissions
+
+    assert set(texts.LETTER_STATUS) == {letters.DRAFT, letters.AWAITING, letters.SIGNED}
+    assert set(texts.REPORT_STATUS) == {
+        submissions.SUBMITTED,
+        submissions.ACCEPTED,
+        submissions.RETURNED,
+        submissions.SUPERSEDED,
+    }
+    assert set(texts.DELIVERY_REASONS) == set(FailureReason)
+    assert set(texts.INVITATION_PROBLEMS) == set(InvitationProblem)
+    assert set(texts.ROLE_NAMES) == set(texts.ROLE_SHORT) == set(Role)
+    assert set(texts.STATE_LABELS) == set(StepState)

@@ -264,7 +264,7 @@ def _detail(svc: Services, letter: Letter) -> str:
 def _card_text(svc: Services, letter: Letter) -> str:
     text = texts.LETTER_CARD.format(
         name=texts.LETTER_KIND_NAMES[letter.kind],
-        status=texts.LETTER_STATUS.get(letter.status, letter.status),
+        status=texts.LETTER_STATUS[letter.status],
         number=texts.LETTER_NUMBER.format(number=texts.esc(letter.number)) if letter.number else "",
         detail=_detail(svc, letter),
     )
@@ -676,9 +676,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
     if letter.status != store.DRAFT and action in ("ed", "sec", "sub"):
         await show(
             update,
-            texts.LETTER_NOT_DRAFT.format(
-                name=name, status=texts.LETTER_STATUS.get(letter.status, letter.status)
-            ),
+            texts.LETTER_NOT_DRAFT.format(name=name, status=texts.LETTER_STATUS[letter.status]),
         )
         return ConversationHandler.END
     content = content_from_json(letter.kind, letter.content_json)

@@ -596,7 +596,7 @@ async def _send(update: Update, context: Context, member: Member, *, confirmed: 
             update,
             texts.REPORT_CONFIRM_REVISION.format(
                 revision=previous.revision,
-                status=texts.REPORT_STATUS.get(previous.status, previous.status),
+                status=texts.REPORT_STATUS[previous.status],
             ),
             markup,
         )
