@@ -469,6 +469,8 @@ APPROVAL_ASK_COMMENT = "Tulis catatan untuk <b>{label}</b> ({title}). Catatan in
 APPROVAL_COMMENT_TOO_SHORT = "Catatan harus 3-1000 karakter. Tulis lagi, atau /batal."
 APPROVAL_COMMENT_CANCELLED = "Dibatalkan; belum ada keputusan."
 APPROVAL_DECIDED_LINE = "\n\n<b>{label}</b> oleh {by}, {when}{comment}"
+# A decision recorded before options carried a past-tense label (or an unknown one).
+APPROVAL_DECIDED_OTHER = "Diputuskan"
 APPROVAL_DECIDED_COMMENT = "\nCatatan: {comment}"
 APPROVAL_DECIDED_BY_ACTING = "{title} {name}"
 APPROVAL_DONE = "Keputusan dicatat: {label}."
@@ -522,6 +524,8 @@ PLAN_APPROVAL_NO_CHANGES = "\n\nTidak ada perubahan isi sejak revisi {number}."
 PLAN_APPROVAL_DOC_CAPTION = "Dokumen Perencanaan Kinerja {year}, revisi {number}"
 PLAN_OPTION_APPROVE = "✅ Setujui"
 PLAN_OPTION_CHANGES = "↩️ Minta perubahan"
+PLAN_OPTION_APPROVE_DONE = "✅ Disetujui"
+PLAN_OPTION_CHANGES_DONE = "↩️ Perubahan diminta"
 PLAN_APPROVED_TEAM = "✅ Rencana Kinerja {year} revisi {number} <b>disetujui</b> oleh {by}. Langkah 5-6 selesai; berikutnya langkah 7 (Surat Edaran)."
 PLAN_CHANGES_TEAM = "↩️ Kepala UKPBJ ({by}) meminta perubahan Rencana Kinerja {year} revisi {number}:\n<i>{comment}</i>\n\nPerbaiki lewat /rencana lalu ajukan lagi; pengajuan berikutnya menjadi revisi baru."
 PLAN_DETAIL_HEADER = "<b>Rincian indikator</b> — Rencana Kinerja {year} revisi {number}"
@@ -566,6 +570,8 @@ LETTER_APPROVAL_SUMMARY = (
 )
 LETTER_OPTION_SIGN = "✍️ Tandatangani"
 LETTER_OPTION_REJECT = "↩️ Kembalikan"
+LETTER_OPTION_SIGN_DONE = "✍️ Ditandatangani"
+LETTER_OPTION_REJECT_DONE = "↩️ Dikembalikan"
 LETTER_SIGNED_TEAM = (
     "✍️ {name} ditandatangani oleh {by}. Nomor: {number}. Pengiriman ke {count} penerima dimulai."
 )

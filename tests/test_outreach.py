@@ -113,11 +113,17 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     await head.press("Kembalikan", on=request)
     await head.send("Tambahkan batas waktu penunjukan PJ.")
     assert "dikembalikan oleh Yulianus Lokobal" in team.last.plain
+    returned = bot.api.shown[(1001, request.message_id)]
+    assert "↩️ Dikembalikan oleh Yulianus Lokobal" in returned.plain
     assert _letter(bot, "edaran").status == "draft" and _letter(bot, "edaran").number is None
     # Submitted again and signed: numbered 001, archived, sent to every owner.
     await team.command("edaran")
     await team.press("Ajukan tanda tangan")
-    await head.press("Tandatangani", on=_request(head))
+    request = _request(head)
+    await head.press("Tandatangani", on=request)
+    assert (
+        "✍️ Ditandatangani oleh Yulianus Lokobal" in bot.api.shown[(1001, request.message_id)].plain
+    )
     letter = _letter(bot, "edaran")
     assert letter.number == "027/001/UKPBJ/2027" and letter.status == "signed"
     assert "Nomor: 027/001/UKPBJ/2027" in team.last.plain

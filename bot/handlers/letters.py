@@ -69,8 +69,13 @@ CONTENT_CLASSES: dict[str, Any] = {
 }
 PHOTO_KIND = "foto_sosialisasi"
 NOTE_KIND = "catatan_sosialisasi"
-SIGN = Option("approve", texts.LETTER_OPTION_SIGN)
-REJECT = Option("changes", texts.LETTER_OPTION_REJECT, needs_comment=True)
+SIGN = Option("approve", texts.LETTER_OPTION_SIGN, done_label=texts.LETTER_OPTION_SIGN_DONE)
+REJECT = Option(
+    "changes",
+    texts.LETTER_OPTION_REJECT,
+    needs_comment=True,
+    done_label=texts.LETTER_OPTION_REJECT_DONE,
+)
 TEAM = (Role.KEPALA, Role.TIM)
 ATTENDANCE_WINDOW = timedelta(hours=3)
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
