@@ -560,9 +560,32 @@ LETTER_BUTTON_SUBMIT = "📨 Ajukan tanda tangan"
 LETTER_BUTTON_REFRESH = "🔄 Perbarui"
 LETTER_PREVIEW_CAPTION = "Pratinjau {name} (DRAF, belum bernomor)."
 LETTER_CHOOSE_SECTION = "Paragraf mana yang diganti?"
-LETTER_ASK_SECTION = "Ketik teks baru untuk <b>{section}</b>.\nSekarang:\n<i>{current}</i>\n\nKetik /batal untuk batal."
+LETTER_ASK_SECTION = "Ketik teks baru untuk <b>{section}</b>.{hint}\nSekarang:\n<i>{current}</i>\n\nKetik /batal untuk batal."
+LETTER_ASK_LIST_HINT = "\nSatu baris untuk setiap nama."
+LETTER_ASK_COPIES_HINT = "\nSatu baris untuk setiap tembusan; ketik - bila tanpa tembusan."
+LETTER_EMPTY_PART = "(kosong)"
 LETTER_SECTION_SAVED = "✅ Paragraf <b>{section}</b> diganti. Kirim pratinjau untuk memeriksa."
-LETTER_TEXT_LENGTH = "Teks harus 10-3000 karakter. Ketik lagi, atau /batal."
+LETTER_BAD_TEXT = "❌ {reason}. Ketik lagi, atau /batal."
+# The parts of a letter on the "Ganti paragraf" buttons (bot.core.letter_parts).
+LETTER_PART_LABELS = {
+    "tentang": "Tentang",
+    "recipients": "Kepada (Yth.)",
+    "section": "{number}. {title}",
+    "legal_basis": "Dasar huruf {letter}",
+    "point": "Isi Edaran huruf {letter}",
+    "closing": "Penutup",
+    "copies": "Tembusan",
+    "opening": "Pembuka",
+    "time_text": "Waktu",
+    "place": "Tempat",
+    "agenda": "Acara",
+    "title": "Judul laporan",
+    "introduction": "A. Pendahuluan",
+    "activities": "B. Kegiatan yang Dilaksanakan",
+    "results": "C. Hasil yang Dicapai",
+    "conclusions": "D. Simpulan dan Saran",
+}
+LETTER_REPORT_CLOSING = "E. Penutup"
 LETTER_SUBMITTED = "📨 {name} diajukan kepada Kepala UKPBJ untuk ditandatangani."
 LETTER_NOT_DRAFT = "{name} sudah {status}."
 LETTER_APPROVAL_SUMMARY = (

@@ -4,7 +4,8 @@ attendance, photos and notes, and the socialisation report."""
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+import json
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlmodel import select
@@ -94,7 +95,7 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     shown = await team.press("Ganti paragraf")
     sections = shown[0].button_texts
     assert sections[-1] == "« Kembali" and "Penutup" in sections
-    shown = await team.press(sections[0], on=shown[0])
+    shown = await team.press("1. Latar Belakang", on=shown[0])
     assert "Ketik teks baru" in shown[0].plain
     shown = await team.send("pendek")
     assert "10-3000 karakter" in shown[0].plain
@@ -297,3 +298,132 @@ def test_delivery_failures_get_a_reason_a_person_can_act_on(
 ) -> None:
     assert failure_reason(status, error) is reason
     assert texts.DELIVERY_REASONS[reason]
+
+
+async def test_every_paragraph_of_the_circular_can_be_replaced(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, _, _ = await _people(bot)
+    await team.command("edaran")
+    await team.press("Buat draf Surat Edaran")
+    shown = await team.press("Ganti paragraf")
+    labels = shown[0].button_texts
+    assert labels == [
+        "Tentang",
+        "Kepada (Yth.)",
+        "1. Latar Belakang",
+        "2. Maksud dan Tujuan",
+        "3. Ruang Lingkup",
+        *(f"Dasar huruf {c}" for c in "abcde"),
+        *(f"Isi Edaran huruf {c}" for c in "abcdefg"),
+        "Penutup",
+        "Tembusan",
+        "« Kembali",
+    ]
+    # The lettered items sit two to a row; no label is longer than a phone's button.
+    assert shown[0].buttons[5] == [
+        ("Dasar huruf a", shown[0].callback_data("Dasar huruf a")),
+        ("Dasar huruf b", shown[0].callback_data("Dasar huruf b")),
+    ]
+    assert all(len(label) <= 36 for label in labels)
+    shown = await team.press("Isi Edaran huruf c", on=shown[0])
+    assert "Ketik teks baru untuk Isi Edaran huruf c" in shown[0].plain
+    assert "memetakan paket pengadaan" in shown[0].plain
+    shown = await team.send(
+        "Penanggung Jawab Kinerja memetakan paket pengadaan OPD dari SIRUP paling lambat "
+        "akhir Februari."
+    )
+    assert "Paragraf Isi Edaran huruf c diganti" in shown[0].plain
+    content = json.loads(_letter(bot, "edaran").content_json)
+    assert content["points"][2].endswith("paling lambat akhir Februari.")
+    assert len(content["points"]) == 7
+    await team.command("edaran")
+    await team.press("Ganti paragraf")
+    await team.press("Dasar huruf d")
+    await team.send("Standar Operasional Prosedur Pengelolaan Kinerja UKPBJ Jayawijaya Tahun 2027;")
+    await team.command("edaran")
+    await team.press("Ganti paragraf")
+    shown = await team.press("Tembusan")
+    assert "Satu baris untuk setiap tembusan" in shown[0].plain
+    await team.send("Bupati Jayawijaya (sebagai laporan);\nArsip.")
+    content = json.loads(_letter(bot, "edaran").content_json)
+    assert content["legal_basis"][3].startswith("Standar Operasional Prosedur")
+    assert content["copies"] == ["Bupati Jayawijaya (sebagai laporan);", "Arsip."]
+    shown = await team.press("Pratinjau PDF", on=team.last)
+    assert any(m.document is not None for m in shown)
+
+
+async def test_the_invitation_and_report_offer_all_their_texts(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, head, _ = await _people(bot)
+    await _sign_circular(bot, team, head)
+    await team.command("sosialisasi")
+    await team.press("Buat draf Surat Undangan")
+    for answer in ("11/01/2027", "09.00", "Aula Kantor Bupati", "Sosialisasi Kinerja"):
+        await team.send(answer)
+    shown = await team.press("Ganti paragraf")
+    assert shown[0].button_texts == [
+        "Kepada (Yth.)",
+        "Pembuka",
+        "Waktu",
+        "Tempat",
+        "Acara",
+        "Penutup",
+        "Tembusan",
+        "« Kembali",
+    ]
+    shown = await team.press("Tempat", on=shown[0])
+    assert "Aula Kantor Bupati" in shown[0].plain
+    await team.send("Aula Distrik Wamena Kota")
+    assert json.loads(_letter(bot, "undangan").content_json)["place"] == "Aula Distrik Wamena Kota"
+    shown = await team.command("sosialisasi")
+    assert "Tempat: Aula Distrik Wamena Kota" in shown[0].plain
+
+
+def test_report_parts_name_every_section() -> None:
+    from bot.core.letter_parts import parts
+    from bot.core.letters import SocialisationReport
+    from bot.handlers.letters import LAPORAN, part_label
+
+    report = SocialisationReport(
+        "LAPORAN",
+        "a" * 10,
+        "b" * 10,
+        "c" * 10,
+        "d" * 10,
+        "e" * 10,
+        date(2027, 1, 11),
+        "09.00",
+        "Aula",
+        (),
+        (),
+        (),
+    )
+    assert [part_label(LAPORAN, p) for p in parts(report)] == [
+        "Judul laporan",
+        "A. Pendahuluan",
+        "B. Kegiatan yang Dilaksanakan",
+        "C. Hasil yang Dicapai",
+        "D. Simpulan dan Saran",
+        "E. Penutup",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("today", "deadline"),
+    [
+        (date(2027, 1, 5), "Selasa, 19 Januari 2027"),  # a working day stays
+        (date(2027, 1, 9), "Senin, 25 Januari 2027"),  # 23 Jan is a Saturday
+        (date(2027, 1, 10), "Senin, 25 Januari 2027"),  # 24 Jan is a Sunday
+        (date(2027, 8, 3), "Rabu, 18 Agustus 2027"),  # 17 Aug is a holiday of the profile
+    ],
+)
+async def test_circular_deadline_falls_on_a_working_day(
+    bot: Harness, today: date, deadline: str
+) -> None:
+    _approved_plan(bot)
+    team, _, _ = await _people(bot)
+    bot.clock.set(datetime.combine(today, time(9), tzinfo=bot.clock.now().tzinfo))
+    await team.command("edaran")
+    await team.press("Buat draf Surat Edaran")
+    content = json.loads(_letter(bot, "edaran").content_json)
+    assert f"paling lambat {deadline};" in content["points"][0]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from collections.abc import Collection
+from datetime import date, datetime, timedelta, tzinfo
 
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTH_NAMES = (
@@ -57,3 +58,15 @@ def format_rupiah(amount: int | float) -> str:
     whole = round(amount)
     sign = "-" if whole < 0 else ""
     return f"{sign}Rp {abs(whole):,}".replace(",", ".")
+
+
+def is_working_day(day: date, holidays: Collection[date] = ()) -> bool:
+    """Monday to Friday and not a listed holiday (the profile's ``hari_libur``)."""
+    return day.weekday() < 5 and day not in holidays
+
+
+def next_working_day(day: date, holidays: Collection[date] = ()) -> date:
+    """``day`` itself when it is a working day, else the first working day after it."""
+    while not is_working_day(day, holidays):
+        day += timedelta(days=1)
+    return day

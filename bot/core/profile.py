@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import string
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -60,6 +61,9 @@ class OrgProfile:
     default_classification: str
     units: tuple[UnitEntry, ...]
     source: Path
+    # Days that are not working days besides Saturday and Sunday (national and regional
+    # holidays, cuti bersama): a deadline falling on one moves to the next working day.
+    holidays: frozenset[date] = field(default_factory=frozenset)
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -137,6 +141,18 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
     if len(names) != len(set(names)):
         raise ProfileError("[[opd]] ada nama unit yang ganda")
 
+    calendar = data.get("kalender", {})
+    if not isinstance(calendar, dict):
+        raise ProfileError("[kalender] harus berupa tabel")
+    holidays = calendar.get("hari_libur", [])
+    if not isinstance(holidays, list) or not all(
+        isinstance(day, date) and not hasattr(day, "hour") for day in holidays
+    ):
+        raise ProfileError(
+            "[kalender] hari_libur harus berupa daftar tanggal tanpa tanda kutip, "
+            "contoh: hari_libur = [2027-01-01, 2027-08-17]"
+        )
+
     profile = OrgProfile(
         government=_text(gov, "nama", "pemerintah"),
         unit_name=_text(unit, "nama", "unit"),
@@ -158,6 +174,7 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
         default_classification=_text(letters, "klasifikasi", "surat", required=False) or "000",
         units=tuple(units),
         source=source,
+        holidays=frozenset(holidays),
     )
     # Format once now so a broken format fails at start-up, not when the first letter goes out.
     try:

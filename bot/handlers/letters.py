@@ -12,7 +12,7 @@ import asyncio
 import io
 import json
 import re
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,12 +29,14 @@ from telegram.ext import (
 
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.core import letter_parts
 from bot.core import letters as letter_docs
 from bot.core.approvals import Option
-from bot.core.dates import format_date, format_datetime
+from bot.core.dates import format_date, format_datetime, next_working_day
 from bot.core.delivery import ItemStatus, failure_reason
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code
 from bot.core.labels import fit, room_left, unit_label
+from bot.core.letter_parts import Part
 from bot.core.letters import (
     CircularContent,
     InvitationContent,
@@ -78,6 +80,7 @@ REJECT = Option(
 )
 TEAM = (Role.KEPALA, Role.TIM)
 ATTENDANCE_WINDOW = timedelta(hours=3)
+CIRCULAR_DEADLINE = timedelta(days=14)
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 SECTION_TEXT, SOC_DATE, SOC_TIME, SOC_PLACE, SOC_AGENDA, SOC_MEDIA = range(6)
@@ -86,20 +89,6 @@ EDIT_KEY = "surat_ubah"
 SOC_KEY = "sosialisasi_baru"
 MEDIA_KEY = "sosialisasi_media"
 RSVP_KEY = "rsvp_catatan"
-
-_FIELD_LABELS = {
-    "opening": "Pembuka",
-    "closing": "Penutup",
-    "introduction": "A. Pendahuluan",
-    "activities": "B. Kegiatan yang Dilaksanakan",
-    "results": "C. Hasil yang Dicapai",
-    "conclusions": "D. Simpulan dan Saran",
-}
-_EDITABLE = {
-    UNDANGAN: ("opening", "closing"),
-    LAPORAN: ("introduction", "activities", "results", "conclusions", "closing"),
-}
-
 
 # --- content <-> JSON ----------------------------------------------------------------------
 
@@ -128,23 +117,27 @@ def content_from_json(kind: str, text: str, photos: tuple[bytes, ...] = ()) -> A
     return cls(**values)
 
 
-def sections(kind: str, content: Any) -> list[tuple[str, str, str]]:
-    """(key, label, current text) of every paragraph the team may replace."""
-    if kind == EDARAN:
-        result = [(f"s{n}", title, body) for n, (title, body) in enumerate(content.sections)]
-        return [*result, ("closing", _FIELD_LABELS["closing"], content.closing)]
-    return [(name, _FIELD_LABELS[name], getattr(content, name)) for name in _EDITABLE[kind]]
+def part_label(kind: str, part: Part) -> str:
+    """The button label of a part: "Isi Edaran huruf c", "1. Latar Belakang", "Tembusan"."""
+    if kind == LAPORAN and part.name == "closing":
+        return texts.LETTER_REPORT_CLOSING
+    template = texts.LETTER_PART_LABELS[part.name]
+    letter = chr(ord("a") + part.number - 1) if part.number else ""
+    return fit(template.format(number=part.number, title=part.title, letter=letter))
 
 
-def replace_section(kind: str, content: Any, key: str, text: str) -> Any:
-    if kind == EDARAN and key.startswith("s") and key[1:].isdigit():
-        index = int(key[1:])
-        parts = list(content.sections)
-        parts[index] = (parts[index][0], text)
-        return replace(content, sections=tuple(parts))
-    if key in _EDITABLE.get(kind, ()) or key == "closing":
-        return replace(content, **{key: text})
-    raise KeyError(key)
+def _parts_markup(letter: Letter, content: Any) -> InlineKeyboardMarkup:
+    """One button per part; the lettered items of a list two to a row."""
+    rows: list[list[Any]] = []
+    paired = ("legal_basis", "point")
+    for part in letter_parts.parts(content):
+        pressed = button(part_label(letter.kind, part), f"ltr:sec:{letter.id}:{part.key}")
+        if part.name in paired and part.number % 2 == 0 and rows:
+            rows[-1].append(pressed)
+        else:
+            rows.append([pressed])
+    rows.append([button(texts.BUTTON_BACK, f"ltr:card:{letter.id}")])
+    return InlineKeyboardMarkup(rows)
 
 
 # --- reading state ---------------------------------------------------------------------------
@@ -523,7 +516,9 @@ def _create(svc: Services, member: Member, kind: str, content: Any) -> Letter:
 def _default_circular(svc: Services) -> CircularContent:
     with svc.db.read() as session:
         _, plan = plans.current_plan(session, year=svc.cycle_year())
-    deadline = format_date(svc.today() + timedelta(days=14))
+    # Owners get two weeks to name their PJ Kinerja; a deadline never falls on a weekend or
+    # one of the profile's holidays.
+    deadline = format_date(next_working_day(svc.today() + CIRCULAR_DEADLINE, svc.profile.holidays))
     return letter_docs.default_circular(
         svc.profile,
         year=svc.cycle_year(),
@@ -686,30 +681,27 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
         return ConversationHandler.END
     content = content_from_json(letter.kind, letter.content_json)
     if action == "ed":
-        rows = [
-            [button(label[:60], f"ltr:sec:{letter.id}:{key}")]
-            for key, label, _ in sections(letter.kind, content)
-        ]
-        rows.append([button(texts.BUTTON_BACK, f"ltr:card:{letter.id}")])
-        await show(update, texts.LETTER_CHOOSE_SECTION, InlineKeyboardMarkup(rows))
+        await show(update, texts.LETTER_CHOOSE_SECTION, _parts_markup(letter, content))
         return None
     if action == "sec" and len(parts) == 3:
-        found = next(
-            (
-                (k, label, body)
-                for k, label, body in sections(letter.kind, content)
-                if k == parts[2]
-            ),
-            None,
-        )
-        if found is None:
+        part = letter_parts.find_part(content, parts[2])
+        if part is None:
             await show(update, texts.STALE_BUTTON)
             return ConversationHandler.END
-        context.user_data[EDIT_KEY] = {"id": letter.id, "key": found[0]}
+        context.user_data[EDIT_KEY] = {"id": letter.id, "key": part.key}
+        hint = ""
+        if part.is_list:
+            hint = (
+                texts.LETTER_ASK_COPIES_HINT
+                if part.name == "copies"
+                else texts.LETTER_ASK_LIST_HINT
+            )
         await show(
             update,
             texts.LETTER_ASK_SECTION.format(
-                section=texts.esc(found[1]), current=texts.esc(found[2][:800])
+                section=texts.esc(part_label(letter.kind, part)),
+                hint=hint,
+                current=texts.esc(fit(part.text, 800)) if part.text else texts.LETTER_EMPTY_PART,
             ),
         )
         return SECTION_TEXT
@@ -750,18 +742,27 @@ async def section_text(update: Update, context: Context, member: Member) -> int:
     if not isinstance(pending, dict):
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
-    if not 10 <= len(raw) <= 3000:
-        await update.effective_message.reply_text(texts.LETTER_TEXT_LENGTH)
-        return SECTION_TEXT
     svc = services(context)
     letter = _letter_by_id(svc, int(pending["id"]))
     if letter is None or letter.status != store.DRAFT:
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
-    content = replace_section(
-        letter.kind, content_from_json(letter.kind, letter.content_json), str(pending["key"]), raw
-    )
-    label = next(label for key, label, _ in sections(letter.kind, content) if key == pending["key"])
+    key = str(pending["key"])
+    try:
+        content = letter_parts.replace_part(
+            content_from_json(letter.kind, letter.content_json), key, raw
+        )
+    except KeyError:
+        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        return ConversationHandler.END
+    except ValueError as exc:
+        await update.effective_message.reply_text(
+            texts.LETTER_BAD_TEXT.format(reason=texts.esc_rule(exc))
+        )
+        return SECTION_TEXT
+    part = letter_parts.find_part(content, key)
+    assert part is not None
+    label = part_label(letter.kind, part)
     with svc.db.write() as session:
         stored = session.get(Letter, letter.id)
         actor = users.get_user(session, member.user_id)
