@@ -437,8 +437,8 @@ PLAN_ASK_ACTIVITY = (
     "Rencana aksi baru untuk {code}.\n<b>1/3</b> Ketik kegiatannya. (/batal untuk batal)"
 )
 PLAN_ASK_OUTPUT = "<b>2/3</b> Ketik keluaran (output) yang diharapkan."
-PLAN_ASK_SCHEDULE = "<b>3/3</b> Ketik jadwal mulai dan selesai, contoh: 01/02/{year} - 30/06/{year}"
-PLAN_BAD_SCHEDULE = "❌ {reason}. Ketik seperti 01/02/{year} - 30/06/{year}."
+PLAN_ASK_SCHEDULE = "<b>3/3</b> Ketik jadwal mulai dan selesai, contoh: {start} - {end}"
+PLAN_BAD_SCHEDULE = "❌ {reason}. Ketik seperti {start} - {end}."
 PLAN_TEXT_REQUIRED = "❌ Isian harus 3-1000 karakter. Ketik lagi, atau /batal."
 PLAN_ACTION_ADDED = "✅ Rencana aksi {code} no. {number} ditambahkan."
 PLAN_EDIT_CANCELLED = "Dibatalkan. Rencana tidak berubah."
@@ -493,8 +493,10 @@ DELEGATION_NO_CANDIDATES = (
     "Belum ada anggota tim terdaftar yang dapat ditunjuk. Undang dulu lewat /undang."
 )
 DELEGATION_CHOOSE_TITLE = "Sebagai apa {name} ditunjuk?"
-DELEGATION_ASK_DATES = "Ketik rentang tanggal {title} {name}, contoh: 01/02/{year} - 10/02/{year}. Ketik /batal untuk batal."
-DELEGATION_BAD_DATES = "❌ {reason}. Ketik seperti 01/02/{year} - 10/02/{year}."
+DELEGATION_ASK_DATES = (
+    "Ketik rentang tanggal {title} {name}, contoh: {start} - {end}. Ketik /batal untuk batal."
+)
+DELEGATION_BAD_DATES = "❌ {reason}. Ketik seperti {start} - {end}."
 DELEGATION_PAST = "❌ Tanggal selesai sudah lewat. Ketik rentang yang masih akan datang."
 DELEGATION_SAVED = "✅ {title} {name} ditunjuk untuk {start} – {end}."
 DELEGATION_NOTIFY = "ℹ️ Anda ditunjuk sebagai <b>{title} Kepala UKPBJ</b> untuk {start} – {end}. Dalam rentang itu Anda dapat memutuskan persetujuan (/persetujuan)."
@@ -633,13 +635,13 @@ DELIVERY_REASONS = {
 EDARAN_NO_PJ = "\n<b>Unit tanpa PJ terdaftar</b> ({count}): {units}"
 EDARAN_BUTTON_INVITE = "Undang PJ {unit}"
 EDARAN_INVITE_CREATED = "Undangan PJ {unit} (berlaku sampai {expires}):\n{link}"
-SOC_ASK_DATE = "Sosialisasi: <b>1/4</b> Ketik tanggal, contoh 15/02/{year}. (/batal untuk batal)"
+SOC_ASK_DATE = "Sosialisasi: <b>1/4</b> Ketik tanggal, contoh {example}. (/batal untuk batal)"
 SOC_ASK_TIME = "<b>2/4</b> Ketik jam mulai, contoh 09.00"
 SOC_ASK_PLACE = "<b>3/4</b> Ketik tempat, contoh: Aula Kantor Bupati Jayawijaya, Wamena"
 SOC_ASK_AGENDA = (
     "<b>4/4</b> Ketik acara, contoh: Sosialisasi Implementasi Pengelolaan Kinerja Pengadaan"
 )
-SOC_BAD_DATE = "❌ {reason}. Ketik tanggal seperti 15/02/{year}."
+SOC_BAD_DATE = "❌ {reason}. Ketik tanggal seperti {example}."
 SOC_PAST_DATE = "❌ Tanggal harus setelah hari ini ({today})."
 SOC_BAD_TIME = "❌ Jam tidak dikenali. Ketik seperti 09.00 atau 13:30."
 SOC_TIME_TEXT = "{time} WIT s.d. selesai"

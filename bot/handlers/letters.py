@@ -34,6 +34,7 @@ from bot.core import letters as letter_docs
 from bot.core.approvals import Option
 from bot.core.dates import format_date, format_datetime, next_working_day
 from bot.core.delivery import ItemStatus, failure_reason
+from bot.core.examples import dmy, example_day
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code
 from bot.core.labels import fit, room_left, unit_label
 from bot.core.letter_parts import Part
@@ -546,7 +547,7 @@ async def new_letter(update: Update, context: Context, member: Member) -> int | 
     if kind == UNDANGAN:
         assert context.user_data is not None
         context.user_data[SOC_KEY] = {}
-        await show(update, texts.SOC_ASK_DATE.format(year=svc.today().year))
+        await show(update, texts.SOC_ASK_DATE.format(example=dmy(example_day(svc.today()))))
         return SOC_DATE
     await show(update, texts.STALE_BUTTON)
     return ConversationHandler.END
@@ -567,7 +568,9 @@ async def soc_date(update: Update, context: Context, member: Member) -> int:
         day = parse_date(_text(update))
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.SOC_BAD_DATE.format(reason=texts.esc_rule(exc), year=svc.today().year)
+            texts.SOC_BAD_DATE.format(
+                reason=texts.esc_rule(exc), example=dmy(example_day(svc.today()))
+            )
         )
         return SOC_DATE
     if day <= svc.today():

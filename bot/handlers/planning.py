@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+from datetime import date
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
@@ -25,6 +26,7 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date
+from bot.core.examples import dmy, example_range
 from bot.core.planning import document, workbook
 from bot.core.planning.changes import Change, ChangeKind, counts, diff
 from bot.core.planning.data_template import performance_data_template
@@ -780,9 +782,17 @@ async def action_output(update: Update, context: Context, member: Member) -> int
         await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
         return ACTION_OUTPUT
     context.user_data.setdefault(ACTION_KEY, {})["output"] = text
-    year = services(context).cycle_year()
-    await update.effective_message.reply_text(texts.PLAN_ASK_SCHEDULE.format(year=year))
+    svc = services(context)
+    await update.effective_message.reply_text(
+        texts.PLAN_ASK_SCHEDULE.format(**_schedule_example(svc.today(), svc.cycle_year()))
+    )
     return ACTION_SCHEDULE
+
+
+def _schedule_example(today: date, year: int) -> dict[str, str]:
+    """Five months of the plan's year, from February or next month, whichever is later."""
+    start, end = example_range(today, days=150, not_before=date(year, 2, 1), year=year)
+    return {"start": dmy(start), "end": dmy(end)}
 
 
 @members_only(*EDITORS)
@@ -790,7 +800,6 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
     """3/3: start and end; then store the action plan."""
     assert context.user_data is not None and update.effective_message is not None
     svc = services(context)
-    year = svc.cycle_year()
     draft = context.user_data.get(ACTION_KEY)
     if not isinstance(draft, dict) or not {"code", "activity", "output"} <= draft.keys():
         await update.effective_message.reply_text(texts.STALE_BUTTON)
@@ -812,7 +821,9 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
         return ConversationHandler.END
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.PLAN_BAD_SCHEDULE.format(reason=texts.esc_rule(exc), year=year)
+            texts.PLAN_BAD_SCHEDULE.format(
+                reason=texts.esc_rule(exc), **_schedule_example(svc.today(), svc.cycle_year())
+            )
         )
         return ACTION_SCHEDULE
     _store(svc, member, new_plan)
