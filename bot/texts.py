@@ -140,6 +140,11 @@ INVITATION_PROBLEMS = {
     ),
     InvitationProblem.EXPIRED: "Kode undangan ini sudah kedaluwarsa. Mintalah undangan baru.",
     InvitationProblem.REVOKED: "Kode undangan ini sudah dibatalkan. Mintalah undangan baru.",
+    InvitationProblem.HEAD_EXISTS: (
+        "Undangan ini untuk Kepala UKPBJ, tetapi sudah ada Kepala UKPBJ aktif; hanya ada satu "
+        "Kepala UKPBJ. Bila Anda menggantikannya, mintalah undangan pengganti kepada Kepala "
+        "UKPBJ (/undang → Kepala UKPBJ → Ganti Kepala UKPBJ). Plt/Plh ditunjuk lewat /plh."
+    ),
 }
 ALREADY_REGISTERED = (
     "Anda sudah terdaftar sebagai <b>{role}</b>{unit}. Ketik /tugas untuk melihat tugas Anda."
@@ -147,7 +152,7 @@ ALREADY_REGISTERED = (
 WELCOME_BACK = "Halo, {name}. Anda terdaftar sebagai <b>{role}</b>{unit}.\nKetik /tugas untuk melihat tugas Anda."
 REG_START = (
     "Selamat datang di <b>Kinerja PBJ Bot</b>.\n"
-    "Undangan ini untuk peran <b>{role}</b>{unit}.\n\n"
+    "Undangan ini untuk peran <b>{role}</b>{unit}.{note}\n\n"
     "Pendaftaran 3 langkah. Ketik /batal kapan saja untuk berhenti.\n\n"
     "{ask}"
 )
@@ -165,7 +170,7 @@ REG_CONFIRM = (
     "Nama: <b>{name}</b>\n"
     "NIP: <b>{nip}</b>\n"
     "Jabatan: <b>{position}</b>\n"
-    "Peran: <b>{role}</b>{unit}\n\n"
+    "Peran: <b>{role}</b>{unit}{note}\n\n"
     "Sudah benar?"
 )
 REG_BUTTON_OK = "✅ Ya, daftarkan"
@@ -180,6 +185,12 @@ REG_DONE = (
 REG_CANCELLED = "Pendaftaran dibatalkan. Buka lagi tautan undangan bila ingin mendaftar."
 REG_CONFIRMED_EDIT = "Data dikirim."
 REG_NOTIFY_INVITER = "ℹ️ {name} telah mendaftar sebagai {role}{unit} melalui undangan Anda."
+REG_REPLACES_HEAD = "\n⚠️ Anda akan menggantikan <b>{name}</b> sebagai Kepala UKPBJ."
+HEAD_REPLACED = (
+    "ℹ️ {name} kini terdaftar sebagai Kepala UKPBJ menggantikan Anda. Akun Anda di bot ini "
+    "dinonaktifkan. Bila Anda tetap bertugas di UKPBJ, mintalah undangan dengan peran baru "
+    "kepada Kepala UKPBJ."
+)
 
 UNKNOWN_INPUT = "Pesan ini tidak sedang ditunggu. Ketik /tugas untuk melihat tugas Anda atau /bantuan untuk daftar perintah."
 UNKNOWN_FILE = (
@@ -196,6 +207,14 @@ INVITE_BUTTON_NEW_UNIT = "➕ Unit lain (ketik nama)"
 INVITE_ASK_UNIT_NAME = "Ketik nama lengkap unit (OPD), contoh: Dinas Kesehatan."
 INVITE_BAD_UNIT_NAME = "Nama unit harus 3-200 karakter. Ketik nama lengkap unit."
 INVITE_NO_ROLES = "Peran Anda tidak dapat membuat undangan."
+INVITE_HEAD_EXISTS = (
+    "Kepala UKPBJ sekarang: <b>{name}</b>. Hanya ada satu Kepala UKPBJ.\n\n"
+    "• Plt/Plh selama Kepala UKPBJ berhalangan ditunjuk lewat /plh.\n"
+    "• Bila Kepala UKPBJ diganti, buat undangan pengganti: orang yang memakainya menjadi "
+    "Kepala UKPBJ, dan {name} dinonaktifkan serta diberi tahu."
+)
+INVITE_BUTTON_REPLACE_HEAD = "Ganti Kepala UKPBJ"
+INVITE_REPLACES_HEAD = "\n\n⚠️ Undangan pengganti: saat dipakai, {name} tidak lagi Kepala UKPBJ dan akunnya dinonaktifkan."
 INVITE_UNIT_CREATED = "Unit baru dicatat: <b>{unit}</b>."
 INVITE_CREATED = (
     "✅ Undangan untuk <b>{role}</b>{unit} dibuat.\n\n"
@@ -233,6 +252,10 @@ USER_BUTTON_DEACTIVATE = "🚫 Nonaktifkan"
 USER_BUTTON_ACTIVATE = "✅ Aktifkan kembali"
 USER_CHOOSE_UNIT = "Pilih unit untuk {name} sebagai Penanggung Jawab Kinerja ({page}/{pages}):"
 USER_NOT_SELF = "Anda tidak dapat mengubah peran atau menonaktifkan diri sendiri."
+USER_ONE_HEAD = (
+    "Hanya ada satu Kepala UKPBJ. Untuk menggantinya buat undangan pengganti lewat /undang; "
+    "Plt/Plh ditunjuk lewat /plh."
+)
 USER_NOT_FOUND = "Pengguna tidak ditemukan."
 USER_ROLE_CHANGED = "Peran {name} diubah menjadi {role}{unit}."
 USER_DEACTIVATED = (
@@ -308,6 +331,17 @@ CLI_ROLE_HELP = "peran: kepala, tim, atau pj"
 CLI_UNIT_HELP = "unit (OPD) untuk peran pj, nama lengkap atau singkatan"
 CLI_CREATE_UNIT_HELP = "buat unit bila belum ada"
 CLI_EXPIRES_HELP = "masa berlaku, mis. 7d, 48h (bawaan 7d)"
+CLI_REPLACE_HEAD_HELP = (
+    "undangan Kepala UKPBJ pengganti: pemakainya menggantikan Kepala UKPBJ yang aktif, "
+    "yang lama dinonaktifkan"
+)
+CLI_REPLACE_ONLY_HEAD = "--ganti-kepala hanya untuk --role kepala."
+CLI_HEAD_EXISTS = (
+    "Sudah ada Kepala UKPBJ aktif: {name}. Hanya ada satu Kepala UKPBJ; Plt/Plh ditunjuk "
+    "lewat /plh di bot.\nBila Kepala UKPBJ diganti, jalankan lagi dengan --ganti-kepala: "
+    "pemakai undangan menjadi Kepala UKPBJ dan {name} dinonaktifkan."
+)
+CLI_INVITE_REPLACES = "Undangan pengganti: saat dipakai, {name} dinonaktifkan."
 CLI_NO_TOKEN = """\
 TELEGRAM_BOT_TOKEN belum diatur / is not set.
 

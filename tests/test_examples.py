@@ -33,12 +33,12 @@ def test_example_range() -> None:
     assert example_range(date(2027, 1, 5), days=10) == (date(2027, 2, 1), date(2027, 2, 10))
     assert example_range(date(2027, 12, 2), days=10) == (date(2028, 1, 1), date(2028, 1, 10))
     # A plan's schedule: from February of the plan's year at the earliest, inside that year.
-    plan = {"not_before": date(2027, 2, 1), "year": 2027}
-    assert example_range(date(2026, 11, 20), days=150, **plan) == (
+    february = date(2027, 2, 1)
+    assert example_range(date(2026, 11, 20), days=150, not_before=february, year=2027) == (
         date(2027, 2, 1),
         date(2027, 6, 30),
     )
-    assert example_range(date(2027, 11, 20), days=150, **plan) == (
+    assert example_range(date(2027, 11, 20), days=150, not_before=february, year=2027) == (
         date(2027, 12, 1),
         date(2027, 12, 31),
     )

@@ -75,7 +75,9 @@ def _card(svc: Services, user: User, unit_name: str | None) -> tuple[str, Inline
                 )
             ]
             for r in Role
-            if r is not role or role_needs_unit(r)
+            # One head at a time (the viewer is the head): a new head comes with a
+            # replacement invitation from /undang, an acting one through /plh.
+            if r is not Role.KEPALA and (r is not role or role_needs_unit(r))
         ]
         rows.append([button(texts.USER_BUTTON_DEACTIVATE, f"usr:{user.id}:off")])
     else:
@@ -141,6 +143,9 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
     unit_id: int | None = None
     if action == "r" and len(parts) == 3 and parts[2] in {r.value for r in Role}:
         new_role = Role(parts[2])
+        if new_role is Role.KEPALA:
+            await show(update, texts.USER_ONE_HEAD)
+            return
         if role_needs_unit(new_role):
             await _unit_picker(update, svc, target, 1)
             return
@@ -152,6 +157,10 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
             await show(update, texts.STALE_BUTTON)
             return
     elif action in ("on", "off"):
+        if action == "on" and target.role == Role.KEPALA.value:
+            # Reactivating a former head would make two heads.
+            await show(update, texts.USER_ONE_HEAD)
+            return
         await _set_active(update, context, member, target, active=action == "on")
         return
     if new_role is None or not target.active:
