@@ -729,13 +729,38 @@ PKG_BUTTON_MENU = "« Menu paket"
 PKG_ASK_UPLOAD = "Kirim berkas ekspor SIRUP (.xlsx atau .csv). Baris judul boleh tidak di baris pertama. Ketik /batal untuk batal."
 PKG_UPLOAD_TOO_BIG = "Berkas terlalu besar ({size}); batasnya {limit}."
 PKG_UPLOAD_ERROR = "❌ {message}{hint}\nTidak ada yang diubah. Kirim berkas lain, atau /batal."
-PKG_PREVIEW = "✅ Berkas terbaca ({style}, judul di baris {header}).\n<b>{count} paket</b>, total pagu {pagu}.\n\n<b>Per satuan kerja</b>\n{units}{skipped}{unknown}\n\nSimpan paket ini?"
+PKG_PREVIEW = "✅ Berkas terbaca ({style}, judul di baris {header}).\nTahun anggaran <b>{year}</b>{year_note}\n<b>{count} paket</b>, total pagu {pagu}.\n\n<b>Per satuan kerja</b>\n{units}{skipped}{unknown}{changes}\n\nSimpan paket ini?"
+PKG_PREVIEW_NOT_CURRENT = " ⚠️ bukan tahun siklus sekarang ({current})"
+PKG_PREVIEW_CHANGES = (
+    "\n\n<b>Bila disimpan</b>: {new} baru · {updated} diperbarui · {unchanged} tetap"
+)
+PKG_PREVIEW_FIELDS = "\nYang diperbarui: {fields}"
+PKG_PREVIEW_FIELD = "{field} ({count} paket)"
+PKG_PREVIEW_KEPT = "\n⚠️ Berkas ini tidak memuat kolom {fields}; nilai yang sudah tersimpan dipertahankan, tidak dikosongkan."
+PKG_PREVIEW_OTHER_YEAR = "\n⚠️ {count} baris tahun anggaran lain tidak diimpor."
+# The stored fields of a package, as the preview names them (bot.core.packages.import_plan).
+PKG_FIELD_LABELS = {
+    "nama_paket": "nama paket",
+    "satuan_kerja": "satuan kerja",
+    "pagu": "pagu",
+    "metode": "metode pemilihan",
+    "jenis": "jenis pengadaan",
+    "sumber_dana": "sumber dana",
+    "waktu_pemilihan": "waktu pemilihan",
+    "unit_id": "unit",
+}
+PKG_ASK_YEAR = (
+    "Berkas terbaca: {count} paket, tetapi {reason}. Paket ini untuk tahun anggaran berapa?"
+)
+PKG_YEAR_MISSING = "tidak ada kolom tahun anggaran"
+PKG_YEAR_MIXED = "berisi beberapa tahun anggaran ({years})"
+PKG_BUTTON_YEAR = "Tahun {year}"
 PKG_PREVIEW_UNIT = "• {unit}: {count} paket, {pagu}{mark}"
 PKG_PREVIEW_MORE = "• … dan {count} satuan kerja lain"
 PKG_PREVIEW_SKIPPED = "\n\n<b>Dilewati {count} baris</b>\n{lines}"
 PKG_PREVIEW_SKIPPED_LINE = "• baris {row}: {reason}"
 PKG_PREVIEW_UNKNOWN = "\n\n⚠️ {count} satuan kerja belum dikenal (ditandai ❓); paketnya tetap disimpan dan dapat dicocokkan setelahnya."
-PKG_SAVED = "✅ Paket disimpan: {added} baru, {updated} diperbarui, {unchanged} tetap. Pemetaan area yang sudah ada dipertahankan."
+PKG_SAVED = "✅ Paket {year} disimpan: {added} baru, {updated} diperbarui, {unchanged} tetap. Pemetaan area yang sudah ada dipertahankan."
 PKG_DISCARDED = "Impor dibatalkan. Tidak ada yang diubah."
 PKG_MATCH_LIST = "Satuan kerja yang belum dikenal — pilih untuk dicocokkan dengan unit:"
 PKG_MATCH_NONE = "Semua satuan kerja sudah dikenal. 👍"

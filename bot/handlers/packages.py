@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
@@ -22,6 +23,7 @@ from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_rupiah
 from bot.core.labels import fit, room_left, unit_label
+from bot.core.packages.import_plan import ImportPlan, export_year, rows_of_year
 from bot.core.packages.mapping_workbook import MappingRow, mapping_workbook, read_mapping_workbook
 from bot.core.packages.sirup import (
     MAX_SIRUP_BYTES,
@@ -133,17 +135,65 @@ def _unit_ids(svc: Services, names: list[str]) -> dict[str, int | None]:
     return {name: matched.get(name) or remembered.get(packages.name_key(name)) for name in names}
 
 
-def _preview(svc: Services, result: SirupImport) -> str:
+def _find_cycle_id(svc: Services, year: int) -> int | None:
+    with svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=year)
+        return None if cycle is None else cycle.id
+
+
+def _import_plan(svc: Services, result: SirupImport, year: int) -> ImportPlan:
+    """What saving ``result`` into ``year`` would change (the same rule the save follows)."""
+    rows, other_year = rows_of_year(result, year)
+    with svc.db.read() as session:
+        return packages.preview(
+            session,
+            cycle_id=_find_cycle_id(svc, year),
+            rows=rows,
+            columns=result.columns,
+            unit_ids=_unit_ids(svc, result.units()),
+            other_year=other_year,
+        )
+
+
+def _field_names(names: Iterable[str]) -> str:
+    return ", ".join(texts.PKG_FIELD_LABELS[name] for name in names)
+
+
+def _changes(plan: ImportPlan) -> str:
+    """New, updated (which fields), unchanged; fields kept because the export lacks them."""
+    text = texts.PKG_PREVIEW_CHANGES.format(
+        new=plan.new, updated=plan.updated, unchanged=plan.unchanged
+    )
+    if plan.field_counts:
+        text += texts.PKG_PREVIEW_FIELDS.format(
+            fields=", ".join(
+                texts.PKG_PREVIEW_FIELD.format(field=texts.PKG_FIELD_LABELS[name], count=count)
+                for name, count in plan.field_counts.items()
+            )
+        )
+    if plan.kept:
+        text += texts.PKG_PREVIEW_KEPT.format(fields=_field_names(plan.kept))
+    if plan.other_year:
+        text += texts.PKG_PREVIEW_OTHER_YEAR.format(count=plan.other_year)
+    return text
+
+
+def _preview(svc: Services, result: SirupImport, year: int) -> str:
+    rows, _ = rows_of_year(result, year)
     unit_ids = _unit_ids(svc, result.units())
+    per_unit: dict[str, tuple[int, int]] = {}
+    for row in sorted(rows, key=lambda r: (r.satuan_kerja.casefold(), r.satuan_kerja)):
+        count, pagu = per_unit.get(row.satuan_kerja, (0, 0))
+        per_unit[row.satuan_kerja] = (count + 1, pagu + row.pagu)
     lines = []
-    for name, (count, pagu) in list(result.pagu_per_unit().items())[:PREVIEW_UNITS]:
+    for name, (count, pagu) in list(per_unit.items())[:PREVIEW_UNITS]:
         mark = "" if unit_ids.get(name) else " ❓"
         lines.append(
             texts.PKG_PREVIEW_UNIT.format(
                 unit=texts.esc(name), count=count, pagu=format_rupiah(pagu), mark=mark
             )
         )
-    more = len(result.units()) - PREVIEW_UNITS
+    more = len(per_unit) - PREVIEW_UNITS
     if more > 0:
         lines.append(texts.PKG_PREVIEW_MORE.format(count=more))
     skipped = ""
@@ -155,21 +205,53 @@ def _preview(svc: Services, result: SirupImport) -> str:
                 for s in result.skipped[:PREVIEW_SKIPPED]
             ),
         )
-    unknown = sum(1 for name in result.units() if not unit_ids.get(name))
+    unknown = sum(1 for name in per_unit if not unit_ids.get(name))
+    current = svc.cycle_year()
     return texts.PKG_PREVIEW.format(
         style=result.header_style,
         header=result.header_row,
-        count=len(result.packages),
-        pagu=format_rupiah(sum(p.pagu for p in result.packages)),
+        year=year,
+        year_note="" if year == current else texts.PKG_PREVIEW_NOT_CURRENT.format(current=current),
+        count=len(rows),
+        pagu=format_rupiah(sum(p.pagu for p in rows)),
         units="\n".join(lines),
         skipped=skipped,
         unknown=texts.PKG_PREVIEW_UNKNOWN.format(count=unknown) if unknown else "",
+        changes=_changes(_import_plan(svc, result, year)),
     )
+
+
+def _confirm_markup() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[button(texts.PLAN_BUTTON_SAVE, "pkt:ok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:no")]]
+    )
+
+
+def _year_question(svc: Services, result: SirupImport) -> tuple[str, InlineKeyboardMarkup]:
+    """Which year, for an export without one (a display export) or with several."""
+    choice = export_year(result)
+    reason = (
+        texts.PKG_YEAR_MIXED.format(years=", ".join(str(y) for y in choice.years_found))
+        if len(choice.years_found) > 1 or (choice.years_found and choice.undated)
+        else texts.PKG_YEAR_MISSING
+    )
+    current = svc.cycle_year()
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(texts.PKG_BUTTON_YEAR.format(year=year), f"pkt:yr:{year}")
+                for year in (current, current + 1)
+            ],
+            [button(texts.PLAN_BUTTON_DISCARD, "pkt:no")],
+        ]
+    )
+    return texts.PKG_ASK_YEAR.format(count=len(result.packages), reason=reason), markup
 
 
 @members_only(*TEAM)
 async def receive_file(update: Update, context: Context, member: Member) -> int:
-    """The SIRUP export: refused when too big, read and checked, then a preview to confirm."""
+    """The SIRUP export: refused when too big, read and checked; its year (asked when the
+    file does not say one) and a preview of the changes to confirm."""
     message = update.effective_message
     assert message is not None and context.user_data is not None
     doc = message.document
@@ -195,36 +277,59 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
         return AWAIT_FILE
     svc = services(context)
     token = archive.hold(svc.archive_dir, content)
-    context.user_data[PENDING_KEY] = {"token": token, "name": name}
-    markup = InlineKeyboardMarkup(
-        [[button(texts.PLAN_BUTTON_SAVE, "pkt:ok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:no")]]
-    )
-    await progress.edit_text(_preview(svc, result), reply_markup=markup)
+    year = export_year(result).year
+    context.user_data[PENDING_KEY] = {"token": token, "name": name, "year": year}
+    if year is None:
+        text, markup = _year_question(svc, result)
+        await progress.edit_text(text, reply_markup=markup)
+        return CONFIRM
+    await progress.edit_text(_preview(svc, result, year), reply_markup=_confirm_markup())
     return CONFIRM
+
+
+async def _held_import(svc: Services, pending: dict[str, Any]) -> SirupImport | None:
+    content = archive.held(svc.archive_dir, str(pending.get("token", "")))
+    if content is None:
+        return None
+    result = await asyncio.to_thread(read_sirup, content, str(pending.get("name", "")))
+    return None if isinstance(result, SirupError) else result
 
 
 @members_only(*TEAM)
 async def decide(update: Update, context: Context, member: Member) -> int:
-    """Simpan / Batal under the preview."""
+    """The year buttons, then Simpan / Batal under the preview."""
     await answer(update)
     assert context.user_data is not None
     parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
-    pending = context.user_data.pop(PENDING_KEY, None)
+    pending = context.user_data.get(PENDING_KEY)
     svc = services(context)
     if not isinstance(pending, dict):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
+    if parts[:1] == ["yr"]:
+        year = int_or_none(parts[1]) if len(parts) > 1 else None
+        result = await _held_import(svc, pending)
+        if year not in (svc.cycle_year(), svc.cycle_year() + 1) or result is None:
+            await show(update, texts.PLAN_PENDING_GONE)
+            return ConversationHandler.END
+        assert year is not None
+        pending["year"] = year
+        await show(update, _preview(svc, result, year), _confirm_markup())
+        return CONFIRM
+    context.user_data.pop(PENDING_KEY, None)
     token = str(pending.get("token", ""))
-    content = archive.held(svc.archive_dir, token)
+    result = await _held_import(svc, pending) if parts[:1] == ["ok"] else None
     archive.release(svc.archive_dir, token)
-    if parts[:1] != ["ok"] or content is None:
-        await show(update, texts.PKG_DISCARDED if parts[:1] != ["ok"] else texts.PLAN_PENDING_GONE)
+    year = pending.get("year")
+    if parts[:1] != ["ok"]:
+        await show(update, texts.PKG_DISCARDED)
         return ConversationHandler.END
-    result = await asyncio.to_thread(read_sirup, content, str(pending.get("name", "")))
-    if isinstance(result, SirupError):
+    if result is None or not isinstance(year, int):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    cycle_id = _cycle_id(svc, create=True)
+    rows, _ = rows_of_year(result, year)
+    with svc.db.write() as session:
+        cycle_id = cycles.get_or_create_cycle(session, year=year, now=svc.now()).id
     assert cycle_id is not None
     unit_ids = _unit_ids(svc, result.units())
     with svc.db.write() as session:
@@ -232,15 +337,16 @@ async def decide(update: Update, context: Context, member: Member) -> int:
         counts = packages.upsert(
             session,
             cycle_id=cycle_id,
-            rows=result.packages,
+            rows=rows,
             unit_ids=unit_ids,
             actor=actor,
             now=svc.now(),
+            columns=result.columns,
         )
     _sync_step(svc, cycle_id, member.user_id)
     text, markup = _menu(svc, member)
     saved = texts.PKG_SAVED.format(
-        added=counts.added, updated=counts.updated, unchanged=counts.unchanged
+        year=year, added=counts.added, updated=counts.updated, unchanged=counts.unchanged
     )
     await show(update, f"{saved}\n\n{text}", markup)
     return ConversationHandler.END
@@ -629,7 +735,10 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             entry_points=[CommandHandler("paket", package_menu), *_buttons()],
             states={
                 AWAIT_FILE: [MessageHandler(filters.Document.ALL, receive_file), *_buttons()],
-                CONFIRM: [CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no)$"), *_buttons()],
+                CONFIRM: [
+                    CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no|yr:\d+)$"),
+                    *_buttons(),
+                ],
                 AWAIT_SHEET: [MessageHandler(filters.Document.ALL, receive_sheet), *_buttons()],
                 CONFIRM_SHEET: [
                     CallbackQueryHandler(decide_sheet, pattern=r"^pkt:(sok|sno)$"),
@@ -638,7 +747,7 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             },
             fallbacks=[
                 CommandHandler("batal", cancel),
-                CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no)$"),
+                CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no|yr:\d+)$"),
             ],
             name="paket",
         )
