@@ -587,8 +587,45 @@ LETTER_STATUS = {
 }
 LETTER_CARD = "<b>{name}</b> — {status}{number}\n{detail}"
 LETTER_NUMBER = "\nNomor: {number}"
-LETTER_NONE = "<b>{name}</b>\nBelum ada draf."
-LETTER_NEEDS_PLAN = "Rencana kinerja harus disetujui dulu (langkah 6) sebelum {name} dibuat."
+LETTER_NONE = (
+    "<b>{name}</b>\nBelum ada draf. Tekan tombol di bawah untuk membuat draf dengan teks baku; "
+    "setiap paragraf dapat diganti sebelum diajukan kepada Kepala UKPBJ."
+)
+LETTER_NONE_HEAD = (
+    "<b>{name}</b>\nBelum ada draf. Tim Pengelolaan Kelembagaan menyusunnya; permohonan "
+    "tanda tangan akan masuk ke chat ini (juga di /persetujuan)."
+)
+LETTER_NEEDS_PLAN = (
+    "<b>{name}</b>\nBelum dapat dibuat: rencana kinerja belum disetujui (langkah 5-6).\n\n{next}"
+)
+LETTER_PLAN_NEXT = {
+    # (role, the plan already waits for the head's decision)
+    (
+        "tim",
+        False,
+    ): "Berikutnya: lengkapi rencana lalu tekan <b>Ajukan persetujuan</b> di /rencana.",
+    ("tim", True): "Rencana sudah diajukan dan menunggu keputusan Kepala UKPBJ.",
+    (
+        "kepala",
+        False,
+    ): "Tim Pengelolaan Kelembagaan menyusun rencana lalu mengajukannya kepada Anda.",
+    ("kepala", True): "Rencana menunggu keputusan Anda: buka /persetujuan.",
+}
+LETTER_BUTTON_PLAN = "📋 Buka rencana"
+LETTER_BUTTON_CIRCULAR = "📄 Buka Surat Edaran"
+LETTER_BUTTON_SOCIALISATION = "📨 Undangan sosialisasi"
+LETTER_BUTTON_SIGN_REQUEST = "✍️ Buka permohonan tanda tangan"
+LETTER_BUTTON_CARD = "« Kembali ke surat"
+LETTER_NEXT_DRAFT_TEAM = (
+    "\n\nBerikutnya: periksa pratinjau, ganti paragraf bila perlu, lalu <b>Ajukan tanda tangan</b>."
+)
+LETTER_NEXT_DRAFT_HEAD = "\n\nTim mengajukan draf ini kepada Anda bila sudah siap."
+LETTER_NEXT_AWAITING_TEAM = "\n\nMenunggu tanda tangan Kepala UKPBJ."
+LETTER_NEXT_AWAITING_HEAD = "\n\nMenunggu tanda tangan Anda."
+LETTER_NEXT_CIRCULAR_SIGNED = "\n\nBerikutnya: undangan sosialisasi (langkah 8)."
+LETTER_NEXT_REPORT_SIGNED = (
+    "\n\nLangkah 7-9 selesai. Berikutnya: paket pengadaan per OPD (/paket, langkah 10)."
+)
 LETTER_BUTTON_NEW = "📝 Buat draf {name}"
 LETTER_BUTTON_PREVIEW = "📄 Pratinjau PDF"
 LETTER_BUTTON_EDIT = "✏️ Ganti paragraf"
@@ -711,7 +748,7 @@ SOC_MEDIA_DONE_BUTTON = "Selesai"
 SOC_MEDIA_DONE = "Foto dan catatan tersimpan: {photos} foto, {notes} catatan."
 SOC_MEDIA_NOT_IMAGE = "Kirim foto (JPG/PNG) atau teks catatan."
 SOC_PHOTO_TOO_BIG = "Foto terlalu besar ({size}); batasnya {limit}."
-SOC_NEEDS_CIRCULAR = "Surat Edaran harus sudah ditandatangani dan dikirim (langkah 7) sebelum undangan sosialisasi dibuat."
+SOC_NEEDS_CIRCULAR = "<b>Surat Undangan Sosialisasi</b>\nBelum dapat dibuat: Surat Edaran (langkah 7) harus ditandatangani dan dikirim dulu."
 SOC_NEEDS_INVITATION = "Buat dan tandatangani Surat Undangan dulu."
 
 
@@ -775,7 +812,7 @@ PKG_UNIT_EMPTY = "Belum ada paket untuk {unit}. Tim UKPBJ mengimpornya dari SIRU
 PKG_NO_UNIT = "Akun Anda belum terhubung ke unit. Hubungi tim UKPBJ."
 PKG_CHOOSE_AREA = "<b>{name}</b>\nKode RUP {kode} · {pagu} · {metode}\nArea strategis sekarang: {area}\n\nPilih area strategisnya:"
 PKG_MAPPED = "✅ {kode} dipetakan ke area {area}."
-PKG_NO_AREAS = "Rencana kinerja belum punya area strategis."
+PKG_NO_AREAS = "Rencana kinerja belum punya area strategis, jadi paket belum dapat dipetakan. Tim Pengelolaan Kelembagaan menyusunnya lewat /rencana."
 PKG_NOT_YOURS = "Paket ini bukan milik unit Anda."
 PKG_STEP_NOTE = "{count} paket belum dipetakan ke area strategis"
 

@@ -427,3 +427,57 @@ async def test_circular_deadline_falls_on_a_working_day(
     await team.press("Buat draf Surat Edaran")
     content = json.loads(_letter(bot, "edaran").content_json)
     assert f"paling lambat {deadline};" in content["points"][0]
+
+
+async def test_letters_say_how_to_start_before_the_plan_is_approved(bot: Harness) -> None:
+    with bot.svc.db.write() as session:
+        plans.save_for_year(
+            session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
+        )
+    team, head, _ = await _people(bot)
+    shown = await team.command("edaran")
+    assert "Belum dapat dibuat: rencana kinerja belum disetujui" in shown[0].plain
+    assert "tekan Ajukan persetujuan di /rencana" in shown[0].plain
+    assert shown[0].button_texts == ["📋 Buka rencana"]
+    shown = await team.press("Buka rencana")
+    assert "Rencana Kinerja 2027" in shown[0].plain
+    shown = await head.command("sosialisasi")
+    assert "Tim Pengelolaan Kelembagaan menyusun rencana lalu mengajukannya" in shown[0].plain
+    await team.press("Ajukan persetujuan")
+    shown = await head.command("edaran")
+    assert "Rencana menunggu keputusan Anda: buka /persetujuan" in shown[0].plain
+    shown = await team.command("edaran")
+    assert "menunggu keputusan Kepala UKPBJ" in shown[0].plain
+
+
+async def test_every_letter_screen_offers_the_next_action(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, head, _ = await _people(bot)
+    # No draft: the team gets the button, the head is told who drafts.
+    shown = await head.command("edaran")
+    assert "Tim Pengelolaan Kelembagaan menyusunnya" in shown[0].plain
+    assert shown[0].buttons == []
+    shown = await team.command("edaran")
+    assert "Belum ada draf. Tekan tombol di bawah" in shown[0].plain
+    assert shown[0].button_texts == ["📝 Buat draf Surat Edaran"]
+    # The invitation waits for the circular, and says which and where.
+    shown = await team.command("sosialisasi")
+    assert "Surat Edaran (langkah 7) harus ditandatangani" in shown[0].plain
+    shown = await team.press("Buka Surat Edaran")
+    assert "Belum ada draf" in shown[0].plain
+    shown = await team.press("Buat draf Surat Edaran")
+    assert "Berikutnya: periksa pratinjau" in shown[0].plain
+    shown = await team.press("Ajukan tanda tangan")
+    assert shown[0].button_texts == ["« Kembali ke surat"]
+    shown = await team.press("Kembali ke surat")
+    assert "Menunggu tanda tangan Kepala UKPBJ" in shown[0].plain
+    # The head, from /edaran, reaches the request to sign.
+    shown = await head.command("edaran")
+    assert "Menunggu tanda tangan Anda" in shown[0].plain
+    shown = await head.press("Buka permohonan tanda tangan")
+    request = next(m for m in shown if "Permohonan tanda tangan" in m.plain)
+    await head.press("Tandatangani", on=request)
+    shown = await team.command("edaran")
+    assert "Berikutnya: undangan sosialisasi" in shown[0].plain
+    shown = await team.press("Undangan sosialisasi")
+    assert shown[0].button_texts == ["📝 Buat draf Surat Undangan Sosialisasi"]

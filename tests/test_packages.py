@@ -351,3 +351,22 @@ async def test_reimport_preview_says_what_changes_and_keeps_what_the_export_lack
     assert stored["41000002"].pagu == 2_600_000_000
     assert stored["41000002"].jenis == "Pekerjaan Konstruksi"
     assert stored["41000001"].jenis == "Barang"
+
+
+async def test_an_owner_without_areas_is_told_who_adds_them(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    shown = await team.press("Batal")
+    assert "Impor dibatalkan" in shown[0].plain and shown[0].button_texts == ["« Menu paket"]
+    await team.press("Menu paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    await team.press("Tahun 2027")
+    await team.press("Simpan")
+    await owner.command("paket")
+    shown = await owner.press("Pengadaan obat puskesmas")
+    assert "belum punya area strategis" in shown[0].plain and "/rencana" in shown[0].plain
+    assert shown[0].button_texts == ["« Kembali"]

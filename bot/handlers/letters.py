@@ -52,7 +52,7 @@ from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
 from bot.handlers.common import answer, button, conversation_handler, paged, show, tell_team
 from bot.handlers.guide import STEP_OPENERS
 from bot.services import Services
-from storage import archive, cycles, outbox, plans, units, users
+from storage import approvals, archive, cycles, outbox, plans, units, users
 from storage import letters as store
 from storage.archive import NewDocument
 from storage.models import Broadcast, Document, Letter, OutboxItem, User
@@ -177,6 +177,13 @@ def _plan_approved(svc: Services) -> bool:
     return states.get(6) is StepState.SELESAI
 
 
+def _plan_submitted(svc: Services) -> bool:
+    """Whether the plan waits for the head's decision (submitted, not decided)."""
+    with svc.db.read() as session:
+        revision, _ = plans.current_plan(session, year=svc.cycle_year())
+    return revision is not None and revision.status == plans.SUBMITTED
+
+
 def _owners(svc: Services) -> list[User]:
     with svc.db.read() as session:
         return [u for u in users.list_users(session, role=Role.PJ) if u.active]
@@ -260,7 +267,7 @@ def _detail(svc: Services, letter: Letter) -> str:
     return texts.esc(content.title)
 
 
-def _card_text(svc: Services, letter: Letter) -> str:
+def _card_text(svc: Services, letter: Letter, member: Member | None = None) -> str:
     text = texts.LETTER_CARD.format(
         name=texts.LETTER_KIND_NAMES[letter.kind],
         status=texts.LETTER_STATUS[letter.status],
@@ -271,7 +278,30 @@ def _card_text(svc: Services, letter: Letter) -> str:
         text += _circular_tally(svc, letter)
     if letter.kind == UNDANGAN and letter.broadcast_id is not None:
         text += _rsvp_tally(svc, letter)
-    return text
+    return text + ("" if member is None else _next_step(letter, member))
+
+
+def _next_step(letter: Letter, member: Member) -> str:
+    """What happens next with this letter, for this person."""
+    head = member.role is Role.KEPALA
+    if letter.status == store.DRAFT:
+        return texts.LETTER_NEXT_DRAFT_HEAD if head else texts.LETTER_NEXT_DRAFT_TEAM
+    if letter.status == store.AWAITING:
+        return texts.LETTER_NEXT_AWAITING_HEAD if head else texts.LETTER_NEXT_AWAITING_TEAM
+    if letter.kind == EDARAN:
+        return texts.LETTER_NEXT_CIRCULAR_SIGNED
+    if letter.kind == LAPORAN:
+        return texts.LETTER_NEXT_REPORT_SIGNED
+    return ""
+
+
+def _pending_request(svc: Services, letter: Letter) -> int | None:
+    """The waiting signature request of a letter, if any."""
+    with svc.db.read() as session:
+        for request in approvals.pending(session):
+            if request.kind == f"surat_{letter.kind}" and request.subject_id == letter.id:
+                return request.id
+    return None
 
 
 def _card_markup(svc: Services, letter: Letter, member: Member) -> InlineKeyboardMarkup:
@@ -285,6 +315,12 @@ def _card_markup(svc: Services, letter: Letter, member: Member) -> InlineKeyboar
         for unit_id, name, short_name in _units_without_owner(svc)[:6]:
             label = texts.EDARAN_BUTTON_INVITE.format(unit=unit_label(name, short_name, room))
             rows.append([button(label, f"ltr:inv:{unit_id}")])
+    if letter.status == store.AWAITING and member.role is Role.KEPALA:
+        request_id = _pending_request(svc, letter)
+        if request_id is not None:
+            rows.append([button(texts.LETTER_BUTTON_SIGN_REQUEST, f"apr:{request_id}:s")])
+    if letter.kind == EDARAN and letter.status == store.SIGNED:
+        rows.append([button(texts.LETTER_BUTTON_SOCIALISATION, f"ltr:go:{UNDANGAN}")])
     if letter.kind == UNDANGAN and letter.status == store.SIGNED and member.role in TEAM:
         now = svc.now()
         is_open = letter.attendance_open_until is not None and letter.attendance_open_until > now
@@ -424,11 +460,15 @@ def _rsvp_tally(svc: Services, letter: Letter) -> str:
     return text + texts.SOC_ATTENDANCE.format(present=count, window=window)
 
 
+def _back_to_card(letter: Letter) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button(texts.LETTER_BUTTON_CARD, f"ltr:card:{letter.id}")]])
+
+
 async def _show_card(
     update: Update, context: Context, member: Member, letter: Letter, note: str = ""
 ) -> None:
     svc = services(context)
-    text = _card_text(svc, letter)
+    text = _card_text(svc, letter, member)
     await show(update, f"{note}\n\n{text}" if note else text, _card_markup(svc, letter, member))
 
 
@@ -459,19 +499,28 @@ async def _open(update: Update, context: Context, member: Member, kind: str) -> 
         return
     name = texts.LETTER_KIND_NAMES[kind]
     if not _plan_approved(svc):
-        await show(update, texts.LETTER_NEEDS_PLAN.format(name=name))
+        waiting = _plan_submitted(svc)
+        next_step = texts.LETTER_PLAN_NEXT[(member.role.value, waiting)]
+        markup = None
+        if member.role is Role.TIM:
+            markup = InlineKeyboardMarkup([[button(texts.LETTER_BUTTON_PLAN, "pln:menu")]])
+        await show(update, texts.LETTER_NEEDS_PLAN.format(name=name, next=next_step), markup)
         return
     if kind == UNDANGAN:
         circular = _letter(svc, EDARAN)
         if circular is None or circular.status != store.SIGNED:
-            await show(update, texts.SOC_NEEDS_CIRCULAR)
+            markup = InlineKeyboardMarkup(
+                [[button(texts.LETTER_BUTTON_CIRCULAR, f"ltr:go:{EDARAN}")]]
+            )
+            await show(update, texts.SOC_NEEDS_CIRCULAR, markup)
             return
-    rows = []
     if member.role is Role.TIM:
-        rows.append([button(texts.LETTER_BUTTON_NEW.format(name=name), f"ltr:new:{kind}")])
-    await show(
-        update, texts.LETTER_NONE.format(name=name), InlineKeyboardMarkup(rows) if rows else None
-    )
+        markup = InlineKeyboardMarkup(
+            [[button(texts.LETTER_BUTTON_NEW.format(name=name), f"ltr:new:{kind}")]]
+        )
+        await show(update, texts.LETTER_NONE.format(name=name), markup)
+        return
+    await show(update, texts.LETTER_NONE_HEAD.format(name=name))
 
 
 async def open_step(update: Update, context: Context, member: Member, step: int) -> None:
@@ -655,6 +704,9 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
         return await _invite_unit(
             update, context, member, int_or_none(parts[1]) if len(parts) > 1 else None
         )
+    if action == "go" and len(parts) == 2 and parts[1] in (EDARAN, UNDANGAN):
+        await _open(update, context, member, parts[1])
+        return ConversationHandler.END
     letter = _letter_by_id(svc, int_or_none(parts[1]) if len(parts) > 1 else None)
     if letter is None or letter.id is None:
         await show(update, texts.STALE_BUTTON)
@@ -680,6 +732,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
         await show(
             update,
             texts.LETTER_NOT_DRAFT.format(name=name, status=texts.LETTER_STATUS[letter.status]),
+            _back_to_card(letter),
         )
         return ConversationHandler.END
     content = content_from_json(letter.kind, letter.content_json)
@@ -727,6 +780,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
         await show(
             update,
             texts.SOC_MEDIA_DONE.format(photos=media.get("photos", 0), notes=media.get("notes", 0)),
+            _back_to_card(letter),
         )
         return ConversationHandler.END
     if action == "rep" and letter.kind == UNDANGAN:
@@ -813,7 +867,7 @@ async def _submit(update: Update, context: Context, member: Member, letter: Lett
             (pdf, _file_name(letter, False), texts.LETTER_PREVIEW_CAPTION.format(name=name))
         ],
     )
-    await show(update, texts.LETTER_SUBMITTED.format(name=name))
+    await show(update, texts.LETTER_SUBMITTED.format(name=name), _back_to_card(letter))
 
 
 # --- signing (the approval mechanism calls back here) ------------------------------------------
@@ -1224,7 +1278,8 @@ async def _open_report(
     report = _letter(svc, LAPORAN)
     if report is None:
         if member.role is not Role.TIM:
-            await show(update, texts.LETTER_NONE.format(name=texts.LETTER_KIND_NAMES[LAPORAN]))
+            name = texts.LETTER_KIND_NAMES[LAPORAN]
+            await show(update, texts.LETTER_NONE_HEAD.format(name=name), _back_to_card(invitation))
             return
         report = _create(svc, member, LAPORAN, _default_report(svc, member, invitation))
     await _show_card(update, context, member, report)

@@ -322,7 +322,8 @@ async def decide(update: Update, context: Context, member: Member) -> int:
     archive.release(svc.archive_dir, token)
     year = pending.get("year")
     if parts[:1] != ["ok"]:
-        await show(update, texts.PKG_DISCARDED)
+        menu = InlineKeyboardMarkup([[button(texts.PKG_BUTTON_MENU, "pkt:menu")]])
+        await show(update, texts.PKG_DISCARDED, menu)
         return ConversationHandler.END
     if result is None or not isinstance(year, int):
         await show(update, texts.PLAN_PENDING_GONE)
@@ -680,7 +681,8 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
         return
     await answer(update)
     if not plan.areas:
-        await show(update, texts.PKG_NO_AREAS)
+        back = InlineKeyboardMarkup([[button(texts.BUTTON_BACK, f"pkt:u:{package.unit_id}:1")]])
+        await show(update, texts.PKG_NO_AREAS, back)
         return
     current = plan.area(package.area_code or "")
     rows = [
