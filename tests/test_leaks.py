@@ -6,6 +6,7 @@ import pytest
 
 from bot.devtools.fake_bot_api import ApiCall
 from bot.devtools.leaks import Leak, find_leaks, leaks_in
+from tests.harness import Harness
 
 
 @pytest.mark.parametrize(
@@ -124,3 +125,19 @@ def test_every_stored_state_has_an_indonesian_label() -> None:
     assert set(texts.INVITATION_PROBLEMS) == set(InvitationProblem)
     assert set(texts.ROLE_NAMES) == set(texts.ROLE_SHORT) == set(Role)
     assert set(texts.STATE_LABELS) == set(StepState)
+
+
+async def test_the_bot_fixture_sees_what_the_running_bot_sends(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check in tests/conftest.py reads the real application's calls: a leak planted in
+    a text the bot sends is found (and then cleared, so this test itself passes)."""
+    from bot import texts
+    from bot.core.roles import Role
+
+    monkeypatch.setattr(texts, "UNKNOWN_INPUT", "Status: awaiting_signature, unit None")
+    member = await bot.registered(2001, Role.TIM)
+    await member.send("halo")
+    found = {leak.fragment for _, leak in leaks_in(bot.api.calls)}
+    assert found == {"awaiting_signature", "None"}
+    bot.api.calls.clear()
