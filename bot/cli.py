@@ -18,7 +18,7 @@ from bot.core.dates import format_datetime
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
 from bot.core.planning.example import example_plan
 from bot.core.profile import ProfileError
-from bot.core.roles import parse_role, role_needs_unit
+from bot.core.roles import Role, parse_role, role_needs_unit
 from bot.core.sop import StepsFileError
 from bot.services import Services
 from bot.settings import Settings
@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--unit", help=texts.CLI_UNIT_HELP)
     invite.add_argument("--create-unit", action="store_true", help=texts.CLI_CREATE_UNIT_HELP)
     invite.add_argument("--expires", default="7d", help=texts.CLI_EXPIRES_HELP)
+    invite.add_argument("--ganti-kepala", action="store_true", help=texts.CLI_REPLACE_HEAD_HELP)
     commands.add_parser("upgrade-db", help=texts.CLI_UPGRADE_HELP)
     seed = commands.add_parser("seed-example", help=texts.CLI_SEED_HELP)
     seed.add_argument("--year", type=int, help=texts.CLI_SEED_YEAR_HELP)
@@ -94,6 +95,8 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
         return _fail(texts.CLI_UNIT_REQUIRED)
     if not role_needs_unit(role) and args.unit:
         return _fail(texts.CLI_UNIT_NOT_ALLOWED.format(role=role.value))
+    if args.ganti_kepala and role is not Role.KEPALA:
+        return _fail(texts.CLI_REPLACE_ONLY_HEAD)
     svc: Services = build_services(settings)
     _sync_profile_units(svc)
     now = svc.now()
@@ -118,6 +121,10 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
                     after={"name": unit.name},
                 )
                 print(texts.CLI_UNIT_CREATED.format(name=unit.name))
+        head = users.active_head(session) if role is Role.KEPALA else None
+        head_name = None if head is None else head.full_name
+        if head_name is not None and not args.ganti_kepala:
+            return _fail(texts.CLI_HEAD_EXISTS.format(name=head_name))
         invitation = users.create_invitation(
             session,
             code=new_code(),
@@ -127,6 +134,7 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
             created_via="cli",
             now=now,
             expires_at=now + lifetime,
+            replaces_head=args.ganti_kepala,
         )
         code, expires_at = invitation.code, invitation.expires_at
         unit_name = None if unit is None else unit.name
@@ -141,6 +149,8 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
         print(texts.CLI_INVITE_LINK.format(link=deep_link(username, code), **values))
     else:
         print(texts.CLI_INVITE_CODE.format(**values))
+    if head_name is not None:
+        print(texts.CLI_INVITE_REPLACES.format(name=head_name))
     return 0
 
 

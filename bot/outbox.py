@@ -270,7 +270,7 @@ class OutboxSender:
                 person = None if item.user_id is None else users.get_user(session, item.user_id)
                 if author is None:
                     continue
-                name = person.full_name if person else str(item.chat_id)
+                name = person.full_name if person else texts.TALLY_UNKNOWN_PERSON
                 by_author.setdefault(author.telegram_id, []).append(name)
         for chat_id, names in by_author.items():
             try:

@@ -7,9 +7,11 @@ satellite links.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from bot.core.cycles import CloseRefusal, CyclePhase
+from bot.core.delivery import FailureReason
 from bot.core.invitations import InvitationProblem
 from bot.core.roles import Role
 from bot.core.sop import StepState
@@ -20,6 +22,20 @@ def esc(value: object) -> str:
     return escape(str(value), quote=False)
 
 
+def code(value: object) -> str:
+    """A name or formula a person types (``total_pagu``), shown as code."""
+    return f"<code>{esc(value)}</code>"
+
+
+_QUOTED = re.compile(r"«([^«»\n]+)»")
+
+
+def esc_rule(message: object) -> str:
+    """Escape a reason given by a rule in ``bot/core``; the literal text it quotes in «…»
+    (an input name, a formula, a code as typed) is shown as code."""
+    return _QUOTED.sub(lambda m: f"<code>{m.group(1)}</code>", esc(message))
+
+
 # --- Roles and states -----------------------------------------------------------------
 
 ROLE_NAMES = {
@@ -27,6 +43,9 @@ ROLE_NAMES = {
     Role.TIM: "Tim Pengelolaan Kelembagaan",
     Role.PJ: "Penanggung Jawab Kinerja",
 }
+
+# The role on a button next to a person's name, where the full name does not fit.
+ROLE_SHORT = {Role.KEPALA: "Kepala", Role.TIM: "Tim", Role.PJ: "PJ Kinerja"}
 
 ROLE_DUTIES = {
     Role.KEPALA: (
@@ -122,6 +141,11 @@ INVITATION_PROBLEMS = {
     ),
     InvitationProblem.EXPIRED: "Kode undangan ini sudah kedaluwarsa. Mintalah undangan baru.",
     InvitationProblem.REVOKED: "Kode undangan ini sudah dibatalkan. Mintalah undangan baru.",
+    InvitationProblem.HEAD_EXISTS: (
+        "Undangan ini untuk Kepala UKPBJ, tetapi sudah ada Kepala UKPBJ aktif; hanya ada satu "
+        "Kepala UKPBJ. Bila Anda menggantikannya, mintalah undangan pengganti kepada Kepala "
+        "UKPBJ (/undang → Kepala UKPBJ → Ganti Kepala UKPBJ). Plt/Plh ditunjuk lewat /plh."
+    ),
 }
 ALREADY_REGISTERED = (
     "Anda sudah terdaftar sebagai <b>{role}</b>{unit}. Ketik /tugas untuk melihat tugas Anda."
@@ -129,7 +153,7 @@ ALREADY_REGISTERED = (
 WELCOME_BACK = "Halo, {name}. Anda terdaftar sebagai <b>{role}</b>{unit}.\nKetik /tugas untuk melihat tugas Anda."
 REG_START = (
     "Selamat datang di <b>Kinerja PBJ Bot</b>.\n"
-    "Undangan ini untuk peran <b>{role}</b>{unit}.\n\n"
+    "Undangan ini untuk peran <b>{role}</b>{unit}.{note}\n\n"
     "Pendaftaran 3 langkah. Ketik /batal kapan saja untuk berhenti.\n\n"
     "{ask}"
 )
@@ -147,7 +171,7 @@ REG_CONFIRM = (
     "Nama: <b>{name}</b>\n"
     "NIP: <b>{nip}</b>\n"
     "Jabatan: <b>{position}</b>\n"
-    "Peran: <b>{role}</b>{unit}\n\n"
+    "Peran: <b>{role}</b>{unit}{note}\n\n"
     "Sudah benar?"
 )
 REG_BUTTON_OK = "✅ Ya, daftarkan"
@@ -162,6 +186,12 @@ REG_DONE = (
 REG_CANCELLED = "Pendaftaran dibatalkan. Buka lagi tautan undangan bila ingin mendaftar."
 REG_CONFIRMED_EDIT = "Data dikirim."
 REG_NOTIFY_INVITER = "ℹ️ {name} telah mendaftar sebagai {role}{unit} melalui undangan Anda."
+REG_REPLACES_HEAD = "\n⚠️ Anda akan menggantikan <b>{name}</b> sebagai Kepala UKPBJ."
+HEAD_REPLACED = (
+    "ℹ️ {name} kini terdaftar sebagai Kepala UKPBJ menggantikan Anda. Akun Anda di bot ini "
+    "dinonaktifkan. Bila Anda tetap bertugas di UKPBJ, mintalah undangan dengan peran baru "
+    "kepada Kepala UKPBJ."
+)
 
 UNKNOWN_INPUT = "Pesan ini tidak sedang ditunggu. Ketik /tugas untuk melihat tugas Anda atau /bantuan untuk daftar perintah."
 UNKNOWN_FILE = (
@@ -178,6 +208,14 @@ INVITE_BUTTON_NEW_UNIT = "➕ Unit lain (ketik nama)"
 INVITE_ASK_UNIT_NAME = "Ketik nama lengkap unit (OPD), contoh: Dinas Kesehatan."
 INVITE_BAD_UNIT_NAME = "Nama unit harus 3-200 karakter. Ketik nama lengkap unit."
 INVITE_NO_ROLES = "Peran Anda tidak dapat membuat undangan."
+INVITE_HEAD_EXISTS = (
+    "Kepala UKPBJ sekarang: <b>{name}</b>. Hanya ada satu Kepala UKPBJ.\n\n"
+    "• Plt/Plh selama Kepala UKPBJ berhalangan ditunjuk lewat /plh.\n"
+    "• Bila Kepala UKPBJ diganti, buat undangan pengganti: orang yang memakainya menjadi "
+    "Kepala UKPBJ, dan {name} dinonaktifkan serta diberi tahu."
+)
+INVITE_BUTTON_REPLACE_HEAD = "Ganti Kepala UKPBJ"
+INVITE_REPLACES_HEAD = "\n\n⚠️ Undangan pengganti: saat dipakai, {name} tidak lagi Kepala UKPBJ dan akunnya dinonaktifkan."
 INVITE_UNIT_CREATED = "Unit baru dicatat: <b>{unit}</b>."
 INVITE_CREATED = (
     "✅ Undangan untuk <b>{role}</b>{unit} dibuat.\n\n"
@@ -207,6 +245,7 @@ USER_CARD = (
     "Status: {status}\n"
     "Terdaftar: {registered}"
 )
+USER_BUTTON = "{mark}{name} · {role}"
 USER_STATUS_ACTIVE = "aktif"
 USER_STATUS_INACTIVE = "nonaktif"
 USER_BUTTON_MAKE = "Jadikan {role}"
@@ -214,6 +253,10 @@ USER_BUTTON_DEACTIVATE = "🚫 Nonaktifkan"
 USER_BUTTON_ACTIVATE = "✅ Aktifkan kembali"
 USER_CHOOSE_UNIT = "Pilih unit untuk {name} sebagai Penanggung Jawab Kinerja ({page}/{pages}):"
 USER_NOT_SELF = "Anda tidak dapat mengubah peran atau menonaktifkan diri sendiri."
+USER_ONE_HEAD = (
+    "Hanya ada satu Kepala UKPBJ. Untuk menggantinya buat undangan pengganti lewat /undang; "
+    "Plt/Plh ditunjuk lewat /plh."
+)
 USER_NOT_FOUND = "Pengguna tidak ditemukan."
 USER_ROLE_CHANGED = "Peran {name} diubah menjadi {role}{unit}."
 USER_DEACTIVATED = (
@@ -306,6 +349,17 @@ CLI_ROLE_HELP = "peran: kepala, tim, atau pj"
 CLI_UNIT_HELP = "unit (OPD) untuk peran pj, nama lengkap atau singkatan"
 CLI_CREATE_UNIT_HELP = "buat unit bila belum ada"
 CLI_EXPIRES_HELP = "masa berlaku, mis. 7d, 48h (bawaan 7d)"
+CLI_REPLACE_HEAD_HELP = (
+    "undangan Kepala UKPBJ pengganti: pemakainya menggantikan Kepala UKPBJ yang aktif, "
+    "yang lama dinonaktifkan"
+)
+CLI_REPLACE_ONLY_HEAD = "--ganti-kepala hanya untuk --role kepala."
+CLI_HEAD_EXISTS = (
+    "Sudah ada Kepala UKPBJ aktif: {name}. Hanya ada satu Kepala UKPBJ; Plt/Plh ditunjuk "
+    "lewat /plh di bot.\nBila Kepala UKPBJ diganti, jalankan lagi dengan --ganti-kepala: "
+    "pemakai undangan menjadi Kepala UKPBJ dan {name} dinonaktifkan."
+)
+CLI_INVITE_REPLACES = "Undangan pengganti: saat dipakai, {name} dinonaktifkan."
 CLI_NO_TOKEN = """\
 TELEGRAM_BOT_TOKEN belum diatur / is not set.
 
@@ -448,8 +502,8 @@ PLAN_ASK_ACTIVITY = (
     "Rencana aksi baru untuk {code}.\n<b>1/3</b> Ketik kegiatannya. (/batal untuk batal)"
 )
 PLAN_ASK_OUTPUT = "<b>2/3</b> Ketik keluaran (output) yang diharapkan."
-PLAN_ASK_SCHEDULE = "<b>3/3</b> Ketik jadwal mulai dan selesai, contoh: 01/02/{year} - 30/06/{year}"
-PLAN_BAD_SCHEDULE = "❌ {reason}. Ketik seperti 01/02/{year} - 30/06/{year}."
+PLAN_ASK_SCHEDULE = "<b>3/3</b> Ketik jadwal mulai dan selesai, contoh: {start} - {end}"
+PLAN_BAD_SCHEDULE = "❌ {reason}. Ketik seperti {start} - {end}."
 PLAN_TEXT_REQUIRED = "❌ Isian harus 3-1000 karakter. Ketik lagi, atau /batal."
 PLAN_ACTION_ADDED = "✅ Rencana aksi {code} no. {number} ditambahkan."
 PLAN_EDIT_CANCELLED = "Dibatalkan. Rencana tidak berubah."
@@ -457,8 +511,8 @@ PLAN_VIEW_ONLY = "Anda hanya dapat melihat rencana."
 PLAN_EXAMPLES = {
     "name": "Contoh: Persentase nilai e-Purchasing terhadap total pagu",
     "definition": "Tulis pengertian indikator dalam 1-3 kalimat.",
-    "formula": "Contoh: nilai_epurchasing / total_pagu * 100 (nama input harus ada di daftar input)",
-    "inputs": "Satu input per baris: nama_input | keterangan | jenis (angka, rupiah, persen, hari, tanggal, ya/tidak).\nContoh:\nnilai_epurchasing | Nilai transaksi e-Purchasing | rupiah",
+    "formula": "Contoh: <code>nilai_epurchasing / total_pagu * 100</code> (nama input harus ada di daftar input)",
+    "inputs": "Satu input per baris: <code>nama_input | keterangan | jenis</code> (jenis: angka, rupiah, persen, hari, tanggal, ya/tidak).\nContoh:\n<code>nilai_epurchasing | Nilai transaksi e-Purchasing | rupiah</code>",
     "data_source": "Contoh: SPSE, SIRUP, e-Katalog",
     "pic_unit": "Contoh: Kelompok Kerja Pemilihan",
     "evidence": "Contoh: Rekap transaksi e-Katalog per OPD",
@@ -480,6 +534,8 @@ APPROVAL_ASK_COMMENT = "Tulis catatan untuk <b>{label}</b> ({title}). Catatan in
 APPROVAL_COMMENT_TOO_SHORT = "Catatan harus 3-1000 karakter. Tulis lagi, atau /batal."
 APPROVAL_COMMENT_CANCELLED = "Dibatalkan; belum ada keputusan."
 APPROVAL_DECIDED_LINE = "\n\n<b>{label}</b> oleh {by}, {when}{comment}"
+# A decision recorded before options carried a past-tense label (or an unknown one).
+APPROVAL_DECIDED_OTHER = "Diputuskan"
 APPROVAL_DECIDED_COMMENT = "\nCatatan: {comment}"
 APPROVAL_DECIDED_BY_ACTING = "{title} {name}"
 APPROVAL_DONE = "Keputusan dicatat: {label}."
@@ -502,8 +558,10 @@ DELEGATION_NO_CANDIDATES = (
     "Belum ada anggota tim terdaftar yang dapat ditunjuk. Undang dulu lewat /undang."
 )
 DELEGATION_CHOOSE_TITLE = "Sebagai apa {name} ditunjuk?"
-DELEGATION_ASK_DATES = "Ketik rentang tanggal {title} {name}, contoh: 01/02/{year} - 10/02/{year}. Ketik /batal untuk batal."
-DELEGATION_BAD_DATES = "❌ {reason}. Ketik seperti 01/02/{year} - 10/02/{year}."
+DELEGATION_ASK_DATES = (
+    "Ketik rentang tanggal {title} {name}, contoh: {start} - {end}. Ketik /batal untuk batal."
+)
+DELEGATION_BAD_DATES = "❌ {reason}. Ketik seperti {start} - {end}."
 DELEGATION_PAST = "❌ Tanggal selesai sudah lewat. Ketik rentang yang masih akan datang."
 DELEGATION_SAVED = "✅ {title} {name} ditunjuk untuk {start} – {end}."
 DELEGATION_NOTIFY = "ℹ️ Anda ditunjuk sebagai <b>{title} Kepala UKPBJ</b> untuk {start} – {end}. Dalam rentang itu Anda dapat memutuskan persetujuan (/persetujuan)."
@@ -534,10 +592,12 @@ PLAN_APPROVAL_NO_CHANGES = "\n\nTidak ada perubahan isi sejak revisi {number}."
 PLAN_APPROVAL_DOC_CAPTION = "Dokumen Perencanaan Kinerja {year}, revisi {number}"
 PLAN_OPTION_APPROVE = "✅ Setujui"
 PLAN_OPTION_CHANGES = "↩️ Minta perubahan"
+PLAN_OPTION_APPROVE_DONE = "✅ Disetujui"
+PLAN_OPTION_CHANGES_DONE = "↩️ Perubahan diminta"
 PLAN_APPROVED_TEAM = "✅ Rencana Kinerja {year} revisi {number} <b>disetujui</b> oleh {by}. Langkah 5-6 selesai; berikutnya langkah 7 (Surat Edaran)."
 PLAN_CHANGES_TEAM = "↩️ Kepala UKPBJ ({by}) meminta perubahan Rencana Kinerja {year} revisi {number}:\n<i>{comment}</i>\n\nPerbaiki lewat /rencana lalu ajukan lagi; pengajuan berikutnya menjadi revisi baru."
 PLAN_DETAIL_HEADER = "<b>Rincian indikator</b> — Rencana Kinerja {year} revisi {number}"
-PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: {formula}\n  {polarity} · lapor {reporting} · baseline {baseline} ({baseline_year}) → target {target} {unit}\n  Rencana aksi: {actions}"
+PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: <code>{formula}</code>\n  {polarity} · lapor {reporting} · baseline {baseline} ({baseline_year}) → target {target} {unit}\n  Rencana aksi: {actions}"
 
 
 # --- Outbox -----------------------------------------------------------------------------
@@ -559,9 +619,43 @@ LETTER_STATUS = {
 }
 LETTER_CARD = "<b>{name} {year}</b> — {status}{number}\n{detail}"
 LETTER_NUMBER = "\nNomor: {number}"
-LETTER_NONE = "<b>{name}</b>\nBelum ada draf."
-LETTER_NEEDS_PLAN = "Rencana Kinerja {year} harus disetujui dulu (langkah 6) sebelum {name} {year} dibuat. Lihat /rencana."
-LETTER_NONE_HEAD = "<b>{name} {year}</b>\nBelum ada draf. Tim Pengelolaan Kelembagaan menyusunnya; Anda akan diminta menandatanganinya."
+LETTER_NONE = (
+    "<b>{name} {year}</b>\nBelum ada draf. Tekan tombol di bawah untuk membuat draf dengan teks baku; "
+    "setiap paragraf dapat diganti sebelum diajukan kepada Kepala UKPBJ."
+)
+LETTER_NONE_HEAD = (
+    "<b>{name} {year}</b>\nBelum ada draf. Tim Pengelolaan Kelembagaan menyusunnya; permohonan "
+    "tanda tangan akan masuk ke chat ini (juga di /persetujuan)."
+)
+LETTER_NEEDS_PLAN = "<b>{name} {year}</b>\nBelum dapat dibuat: Rencana Kinerja {year} belum disetujui (langkah 5-6).\n\n{next}"
+LETTER_PLAN_NEXT = {
+    # (role, the plan already waits for the head's decision)
+    (
+        "tim",
+        False,
+    ): "Berikutnya: lengkapi rencana lalu tekan <b>Ajukan persetujuan</b> di /rencana.",
+    ("tim", True): "Rencana sudah diajukan dan menunggu keputusan Kepala UKPBJ.",
+    (
+        "kepala",
+        False,
+    ): "Tim Pengelolaan Kelembagaan menyusun rencana lalu mengajukannya kepada Anda.",
+    ("kepala", True): "Rencana menunggu keputusan Anda: buka /persetujuan.",
+}
+LETTER_BUTTON_PLAN = "📋 Buka rencana {year}"
+LETTER_BUTTON_CIRCULAR = "📄 Buka Surat Edaran"
+LETTER_BUTTON_SOCIALISATION = "📨 Undangan sosialisasi"
+LETTER_BUTTON_SIGN_REQUEST = "✍️ Buka permohonan tanda tangan"
+LETTER_BUTTON_CARD = "« Kembali ke surat"
+LETTER_NEXT_DRAFT_TEAM = (
+    "\n\nBerikutnya: periksa pratinjau, ganti paragraf bila perlu, lalu <b>Ajukan tanda tangan</b>."
+)
+LETTER_NEXT_DRAFT_HEAD = "\n\nTim mengajukan draf ini kepada Anda bila sudah siap."
+LETTER_NEXT_AWAITING_TEAM = "\n\nMenunggu tanda tangan Kepala UKPBJ."
+LETTER_NEXT_AWAITING_HEAD = "\n\nMenunggu tanda tangan Anda."
+LETTER_NEXT_CIRCULAR_SIGNED = "\n\nBerikutnya: undangan sosialisasi (langkah 8)."
+LETTER_NEXT_REPORT_SIGNED = (
+    "\n\nLangkah 7-9 selesai. Berikutnya: paket pengadaan per OPD (/paket, langkah 10)."
+)
 LETTER_BUTTON_NEW = "📝 Buat draf {name}"
 LETTER_BUTTON_PREVIEW = "📄 Pratinjau PDF"
 LETTER_BUTTON_EDIT = "✏️ Ganti paragraf"
@@ -569,9 +663,32 @@ LETTER_BUTTON_SUBMIT = "📨 Ajukan tanda tangan"
 LETTER_BUTTON_REFRESH = "🔄 Perbarui"
 LETTER_PREVIEW_CAPTION = "Pratinjau {name} (DRAF, belum bernomor)."
 LETTER_CHOOSE_SECTION = "Paragraf mana yang diganti?"
-LETTER_ASK_SECTION = "Ketik teks baru untuk <b>{section}</b>.\nSekarang:\n<i>{current}</i>\n\nKetik /batal untuk batal."
+LETTER_ASK_SECTION = "Ketik teks baru untuk <b>{section}</b>.{hint}\nSekarang:\n<i>{current}</i>\n\nKetik /batal untuk batal."
+LETTER_ASK_LIST_HINT = "\nSatu baris untuk setiap nama."
+LETTER_ASK_COPIES_HINT = "\nSatu baris untuk setiap tembusan; ketik - bila tanpa tembusan."
+LETTER_EMPTY_PART = "(kosong)"
 LETTER_SECTION_SAVED = "✅ Paragraf <b>{section}</b> diganti. Kirim pratinjau untuk memeriksa."
-LETTER_TEXT_LENGTH = "Teks harus 10-3000 karakter. Ketik lagi, atau /batal."
+LETTER_BAD_TEXT = "❌ {reason}. Ketik lagi, atau /batal."
+# The parts of a letter on the "Ganti paragraf" buttons (bot.core.letter_parts).
+LETTER_PART_LABELS = {
+    "tentang": "Tentang",
+    "recipients": "Kepada (Yth.)",
+    "section": "{number}. {title}",
+    "legal_basis": "Dasar huruf {letter}",
+    "point": "Isi Edaran huruf {letter}",
+    "closing": "Penutup",
+    "copies": "Tembusan",
+    "opening": "Pembuka",
+    "time_text": "Waktu",
+    "place": "Tempat",
+    "agenda": "Acara",
+    "title": "Judul laporan",
+    "introduction": "A. Pendahuluan",
+    "activities": "B. Kegiatan yang Dilaksanakan",
+    "results": "C. Hasil yang Dicapai",
+    "conclusions": "D. Simpulan dan Saran",
+}
+LETTER_REPORT_CLOSING = "E. Penutup"
 LETTER_SUBMITTED = "📨 {name} diajukan kepada Kepala UKPBJ untuk ditandatangani."
 LETTER_NOT_DRAFT = "{name} sudah {status}."
 LETTER_APPROVAL_SUMMARY = (
@@ -579,6 +696,8 @@ LETTER_APPROVAL_SUMMARY = (
 )
 LETTER_OPTION_SIGN = "✍️ Tandatangani"
 LETTER_OPTION_REJECT = "↩️ Kembalikan"
+LETTER_OPTION_SIGN_DONE = "✍️ Ditandatangani"
+LETTER_OPTION_REJECT_DONE = "↩️ Dikembalikan"
 LETTER_SIGNED_TEAM = (
     "✍️ {name} ditandatangani oleh {by}. Nomor: {number}. Pengiriman ke {count} penerima dimulai."
 )
@@ -598,22 +717,40 @@ EDARAN_TALLY = (
     "\n<b>Pengiriman</b>: terkirim {sent} · diterima {acked} · gagal {failed} · antre {pending}"
 )
 TALLY_UNIT_LINE = "• {unit}: {parts}"
-TALLY_FAILED_LINE = "  ⚠️ {name}: {reason}"
+TALLY_UNIT_DELIVERY = "{sent}/{total} terkirim, {acked} diterima"
+TALLY_UNIT_SILENT = "{count} belum menjawab"
+TALLY_UNIT_FAILED = "{count} gagal terkirim"
+TALLY_UNIT_PENDING = "{count} antre"
+TALLY_FAILED_LINE = "  ⚠️ {name}: gagal terkirim: {reason}"
+TALLY_UNKNOWN_PERSON = "penerima yang sudah tidak terdaftar"
+# Why a copy did not arrive (bot.core.delivery.failure_reason); Telegram's own English
+# error text stays in the log.
+DELIVERY_REASONS = {
+    FailureReason.BLOCKED: "bot diblokir",
+    FailureReason.ACCOUNT_GONE: "akun Telegram sudah dihapus atau nonaktif",
+    FailureReason.NO_CHAT: "chat dengan bot tidak ditemukan; minta ia membuka bot lagi",
+    FailureReason.REJECTED: "pesan ditolak Telegram",
+    FailureReason.NETWORK: "jaringan terputus; pengiriman dihentikan setelah beberapa kali mencoba",
+    FailureReason.UNKNOWN: "sebab tidak diketahui",
+}
 EDARAN_NO_PJ = "\n<b>Unit tanpa PJ terdaftar</b> ({count}): {units}"
 EDARAN_BUTTON_INVITE = "Undang PJ {unit}"
 EDARAN_INVITE_CREATED = "Undangan PJ {unit} (berlaku sampai {expires}):\n{link}"
-SOC_ASK_DATE = "Sosialisasi: <b>1/4</b> Ketik tanggal, contoh 15/02/{year}. (/batal untuk batal)"
+SOC_ASK_DATE = "Sosialisasi: <b>1/4</b> Ketik tanggal, contoh {example}. (/batal untuk batal)"
 SOC_ASK_TIME = "<b>2/4</b> Ketik jam mulai, contoh 09.00"
 SOC_ASK_PLACE = "<b>3/4</b> Ketik tempat, contoh: Aula Kantor Bupati Jayawijaya, Wamena"
 SOC_ASK_AGENDA = (
     "<b>4/4</b> Ketik acara, contoh: Sosialisasi Implementasi Pengelolaan Kinerja Pengadaan"
 )
-SOC_BAD_DATE = "❌ {reason}. Ketik tanggal seperti 15/02/{year}."
+SOC_BAD_DATE = "❌ {reason}. Ketik tanggal seperti {example}."
 SOC_PAST_DATE = "❌ Tanggal harus setelah hari ini ({today})."
 SOC_BAD_TIME = "❌ Jam tidak dikenali. Ketik seperti 09.00 atau 13:30."
 SOC_TIME_TEXT = "{time} WIT s.d. selesai"
 SOC_DETAIL = "{when}, pukul {time}\nTempat: {place}\nAcara: {agenda}"
 SOC_RSVP_TALLY = "\n<b>Konfirmasi</b>: hadir {hadir} · diwakilkan {wakil} · tidak hadir {tidak} · belum menjawab {belum}"
+SOC_DELIVERY_TALLY = (
+    "\n<b>Pengiriman undangan</b>: terkirim {sent} · gagal {failed} · antre {pending}"
+)
 SOC_NO_ANSWER = "\nBelum menjawab: {names}"
 SOC_ATTENDANCE = "\n<b>Daftar hadir</b>: {present} orang hadir{window}"
 SOC_WINDOW_OPEN = " · daftar hadir dibuka sampai {until}"
@@ -641,7 +778,7 @@ SOC_MEDIA_DONE_BUTTON = "Selesai"
 SOC_MEDIA_DONE = "Foto dan catatan tersimpan: {photos} foto, {notes} catatan."
 SOC_MEDIA_NOT_IMAGE = "Kirim foto (JPG/PNG) atau teks catatan."
 SOC_PHOTO_TOO_BIG = "Foto terlalu besar ({size}); batasnya {limit}."
-SOC_NEEDS_CIRCULAR = "Surat Edaran harus sudah ditandatangani dan dikirim (langkah 7) sebelum undangan sosialisasi dibuat."
+SOC_NEEDS_CIRCULAR = "<b>Surat Undangan Sosialisasi</b>\nBelum dapat dibuat: Surat Edaran (langkah 7) harus ditandatangani dan dikirim dulu."
 SOC_NEEDS_INVITATION = "Buat dan tandatangani Surat Undangan dulu."
 
 
@@ -659,27 +796,54 @@ PKG_BUTTON_MENU = "« Menu paket"
 PKG_ASK_UPLOAD = "Kirim berkas ekspor SIRUP (.xlsx atau .csv). Baris judul boleh tidak di baris pertama. Ketik /batal untuk batal."
 PKG_UPLOAD_TOO_BIG = "Berkas terlalu besar ({size}); batasnya {limit}."
 PKG_UPLOAD_ERROR = "❌ {message}{hint}\nTidak ada yang diubah. Kirim berkas lain, atau /batal."
-PKG_PREVIEW = "✅ Berkas terbaca ({style}, judul di baris {header}).\n<b>{count} paket</b>, total pagu {pagu}.\n\n<b>Per satuan kerja</b>\n{units}{skipped}{unknown}\n\nSimpan paket ini?"
+PKG_PREVIEW = "✅ Berkas terbaca ({style}, judul di baris {header}).\nTahun anggaran <b>{year}</b>{year_note}\n<b>{count} paket</b>, total pagu {pagu}.\n\n<b>Per satuan kerja</b>\n{units}{skipped}{unknown}{changes}\n\nSimpan paket ini?"
+PKG_PREVIEW_NOT_CURRENT = " ⚠️ bukan tahun siklus sekarang ({current})"
+PKG_PREVIEW_CHANGES = (
+    "\n\n<b>Bila disimpan</b>: {new} baru · {updated} diperbarui · {unchanged} tetap"
+)
+PKG_PREVIEW_FIELDS = "\nYang diperbarui: {fields}"
+PKG_PREVIEW_FIELD = "{field} ({count} paket)"
+PKG_PREVIEW_KEPT = "\n⚠️ Berkas ini tidak memuat kolom {fields}; nilai yang sudah tersimpan dipertahankan, tidak dikosongkan."
+PKG_PREVIEW_OTHER_YEAR = "\n⚠️ {count} baris tahun anggaran lain tidak diimpor."
+# The stored fields of a package, as the preview names them (bot.core.packages.import_plan).
+PKG_FIELD_LABELS = {
+    "nama_paket": "nama paket",
+    "satuan_kerja": "satuan kerja",
+    "pagu": "pagu",
+    "metode": "metode pemilihan",
+    "jenis": "jenis pengadaan",
+    "sumber_dana": "sumber dana",
+    "waktu_pemilihan": "waktu pemilihan",
+    "unit_id": "unit",
+}
+PKG_ASK_YEAR = (
+    "Berkas terbaca: {count} paket, tetapi {reason}. Paket ini untuk tahun anggaran berapa?"
+)
+PKG_YEAR_MISSING = "tidak ada kolom tahun anggaran"
+PKG_YEAR_MIXED = "berisi beberapa tahun anggaran ({years})"
+PKG_BUTTON_YEAR = "Tahun {year}"
+PKG_BUTTON_YEAR_SWITCH = "📅 Paket {year}"
 PKG_PREVIEW_UNIT = "• {unit}: {count} paket, {pagu}{mark}"
 PKG_PREVIEW_MORE = "• … dan {count} satuan kerja lain"
 PKG_PREVIEW_SKIPPED = "\n\n<b>Dilewati {count} baris</b>\n{lines}"
 PKG_PREVIEW_SKIPPED_LINE = "• baris {row}: {reason}"
 PKG_PREVIEW_UNKNOWN = "\n\n⚠️ {count} satuan kerja belum dikenal (ditandai ❓); paketnya tetap disimpan dan dapat dicocokkan setelahnya."
-PKG_SAVED = "✅ Paket disimpan: {added} baru, {updated} diperbarui, {unchanged} tetap. Pemetaan area yang sudah ada dipertahankan."
+PKG_SAVED = "✅ Paket {year} disimpan: {added} baru, {updated} diperbarui, {unchanged} tetap. Pemetaan area yang sudah ada dipertahankan."
 PKG_DISCARDED = "Impor dibatalkan. Tidak ada yang diubah."
 PKG_MATCH_LIST = "Satuan kerja yang belum dikenal — pilih untuk dicocokkan dengan unit:"
 PKG_MATCH_NONE = "Semua satuan kerja sudah dikenal. 👍"
 PKG_MATCH_UNIT = "Unit untuk <b>{name}</b> ({page}/{pages}):"
 PKG_MATCHED = "✅ {name} dicocokkan dengan {unit} ({count} paket)."
-PKG_COVERAGE = "<b>Cakupan pemetaan per unit</b>\n{lines}"
+PKG_COVERAGE = "<b>Cakupan pemetaan per unit — paket {year}</b>\n{lines}"
 PKG_COVERAGE_LINE = "• {unit}: {mapped}/{count} paket dipetakan · {pagu}"
 PKG_COVERAGE_UNMATCHED = "satuan kerja belum dikenal"
-PKG_UNIT_PACKAGES = "<b>Paket {unit}</b> ({page}/{pages}) — ✅ sudah dipetakan, ⬜ belum. Pilih paket untuk memilih area strategisnya."
-PKG_UNIT_EMPTY = "Belum ada paket untuk {unit}. Tim UKPBJ mengimpornya dari SIRUP."
+PKG_COVERAGE_BUTTON = "{unit} ({mapped}/{count})"
+PKG_UNIT_PACKAGES = "<b>Paket {year} {unit}</b> ({page}/{pages}) — ✅ sudah dipetakan, ⬜ belum. Pilih paket untuk memilih area strategisnya."
+PKG_UNIT_EMPTY = "Belum ada paket {year} untuk {unit}. Tim UKPBJ mengimpornya dari SIRUP; Anda akan dapat memetakannya di sini."
 PKG_NO_UNIT = "Akun Anda belum terhubung ke unit. Hubungi tim UKPBJ."
 PKG_CHOOSE_AREA = "<b>{name}</b>\nKode RUP {kode} · {pagu} · {metode}\nArea strategis sekarang: {area}\n\nPilih area strategisnya:"
 PKG_MAPPED = "✅ {kode} dipetakan ke area {area}."
-PKG_NO_AREAS = "Rencana kinerja belum punya area strategis."
+PKG_NO_AREAS = "Rencana kinerja belum punya area strategis, jadi paket belum dapat dipetakan. Tim Pengelolaan Kelembagaan menyusunnya lewat /rencana."
 PKG_NOT_YOURS = "Paket ini bukan milik unit Anda."
 PKG_STEP_NOTE = "{count} paket belum dipetakan ke area strategis"
 
@@ -709,7 +873,7 @@ REPORT_NO_UNIT = "Akun Anda belum terhubung ke unit; hubungi tim UKPBJ."
 REPORT_NO_PERIODS_YET = "Belum ada periode pelaporan yang dimulai. Pelaporan siklus {year} dimulai {start}; lihat batas waktunya di /jadwal."
 REPORT_NO_PLAN = "Belum ada periode pelaporan: rencana kinerja belum disetujui Kepala UKPBJ. Anda akan menerima Surat Edaran bila pelaporan dimulai."
 REPORT_CHOOSE_PERIOD = "Laporan untuk periode mana? ({page}/{pages})\n✅ semua paket sudah dilaporkan · ⏰ batas waktu sudah lewat (laporan tetap diterima, ditandai terlambat)"
-REPORT_PERIOD_BUTTON = "{mark} {label} (batas {deadline}){late}"
+REPORT_PERIOD_BUTTON = "{mark} {label} · batas {deadline}{late}"
 REPORT_PERIOD_DONE = "✅"
 REPORT_PERIOD_OPEN = "⬜"
 REPORT_PERIOD_LATE = " ⏰"
@@ -776,7 +940,9 @@ PKG_BUTTON_SHEET_UPLOAD = "📤 Unggah lembar pemetaan"
 PKG_SHEET_CAPTION = (
     "Lembar pemetaan paket {year}: isi kolom Kode Area, lalu kirim kembali berkas ini."
 )
-PKG_ASK_SHEET = "Kirim lembar pemetaan (.xlsx) yang sudah diisi. Ketik /batal untuk batal."
+PKG_ASK_SHEET = (
+    "Kirim lembar pemetaan paket {year} (.xlsx) yang sudah diisi. Ketik /batal untuk batal."
+)
 PKG_SHEET_PROBLEMS = "❌ Lembar pemetaan belum dapat disimpan: {count} masalah. Tidak ada yang diubah.\n\n{lines}{more}"
 PKG_SHEET_NO_CHANGES = "Lembar pemetaan sah, tetapi tidak ada perubahan."
 PKG_SHEET_SUMMARY = "✅ Lembar pemetaan sah: {count} paket berubah area.\n{lines}\n\nSimpan?"

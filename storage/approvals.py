@@ -13,8 +13,10 @@ from storage.models import ApprovalRequest, Delegation, User
 
 
 def options_of(request: ApprovalRequest) -> list[Option]:
+    """The stored options; requests stored before past-tense labels have none."""
     return [
-        Option(key, label, bool(needs)) for key, label, needs in json.loads(request.options_json)
+        Option(key, label, bool(needs), str(rest[0]) if rest else "")
+        for key, label, needs, *rest in json.loads(request.options_json)
     ]
 
 
@@ -52,7 +54,7 @@ def create_request(
         title=title,
         summary=summary,
         decider_role=decider_role,
-        options_json=json.dumps([[o.key, o.label, o.needs_comment] for o in options]),
+        options_json=json.dumps([[o.key, o.label, o.needs_comment, o.done_label] for o in options]),
         status=RequestStatus.PENDING.value,
         requested_by_user_id=None if requested_by is None else requested_by.id,
         requested_at=now,

@@ -60,6 +60,9 @@ class Invitation(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     used_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # A head's invitation made while a head is active: whoever uses it becomes the head and
+    # the head before is deactivated (there is one Kepala UKPBJ at a time).
+    replaces_head: bool = Field(default=False)
 
 
 class AuditLog(SQLModel, table=True):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from bot.core.packages.import_plan import IMPORT_FIELDS, UNIT, ImportPlan, plan_import
 from bot.core.packages.sirup import SirupPackage
 from storage import audit
 from storage.models import Package, Unit, UnitAlias, User
+
+ALL_COLUMNS = tuple(column for columns in IMPORT_FIELDS.values() for column in columns)
 
 
 def name_key(name: str) -> str:
@@ -61,6 +64,30 @@ class ImportCounts:
     unchanged: int
 
 
+def stored_values(session: Session, *, cycle_id: int) -> dict[str, dict[str, Any]]:
+    """Kode RUP -> the fields an import may change (and the matched unit) of the cycle."""
+    return {
+        p.kode_rup: {name: getattr(p, name) for name in (*IMPORT_FIELDS, UNIT)}
+        for p in session.exec(select(Package).where(Package.cycle_id == cycle_id))
+    }
+
+
+def preview(
+    session: Session,
+    *,
+    cycle_id: int | None,
+    rows: Sequence[SirupPackage],
+    columns: Iterable[str],
+    unit_ids: Mapping[str, int | None],
+    other_year: int = 0,
+) -> ImportPlan:
+    """What importing ``rows`` into the cycle would change (nothing is stored)."""
+    stored = {} if cycle_id is None else stored_values(session, cycle_id=cycle_id)
+    return plan_import(
+        rows, columns=columns, stored=stored, unit_ids=unit_ids, other_year=other_year
+    )
+
+
 def upsert(
     session: Session,
     *,
@@ -69,46 +96,39 @@ def upsert(
     unit_ids: Mapping[str, int | None],
     actor: User | None,
     now: datetime,
+    columns: Iterable[str] | None = None,
 ) -> ImportCounts:
-    """Add new packages and update known ones by Kode RUP; areas and owners are kept."""
+    """Add new packages and update known ones by Kode RUP, as ``preview`` said; areas and
+    owners are kept, and so are stored values of fields the export has no column for
+    (``columns``: the export's columns; None: every column)."""
     existing = {
         p.kode_rup: p for p in session.exec(select(Package).where(Package.cycle_id == cycle_id))
     }
-    added = updated = unchanged = 0
-    for row in rows:
-        values: dict[str, Any] = {
-            "nama_paket": row.nama_paket,
-            "satuan_kerja": row.satuan_kerja,
-            "unit_id": unit_ids.get(row.satuan_kerja),
-            "pagu": row.pagu,
-            "metode": row.metode[:60],
-            "jenis": row.jenis[:60],
-            "sumber_dana": row.sumber_dana[:120],
-            "waktu_pemilihan": row.waktu_pemilihan[:120],
-        }
-        package = existing.get(row.kode_rup)
-        if package is None:
+    plan = preview(
+        session,
+        cycle_id=cycle_id,
+        rows=rows,
+        columns=ALL_COLUMNS if columns is None else columns,
+        unit_ids=unit_ids,
+    )
+    for change in plan.changes:
+        if change.is_new:
             session.add(
                 Package(
                     cycle_id=cycle_id,
-                    kode_rup=row.kode_rup,
+                    kode_rup=change.kode_rup,
                     imported_at=now,
                     updated_at=now,
-                    **values,
+                    **change.values,
                 )
             )
-            added += 1
-            continue
-        if values["unit_id"] is None:
-            values["unit_id"] = package.unit_id
-        if all(getattr(package, k) == v for k, v in values.items()):
-            unchanged += 1
-            continue
-        for key, value in values.items():
-            setattr(package, key, value)
-        package.updated_at = now
-        session.add(package)
-        updated += 1
+        elif change.changed:
+            package = existing[change.kode_rup]
+            for key, value in change.values.items():
+                setattr(package, key, value)
+            package.updated_at = now
+            session.add(package)
+    added, updated, unchanged = plan.new, plan.updated, plan.unchanged
     audit.record(
         session,
         at=now,

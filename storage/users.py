@@ -7,7 +7,12 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.core.invitations import InvitationFacts, InvitationProblem, invitation_problem
+from bot.core.invitations import (
+    InvitationFacts,
+    InvitationProblem,
+    head_invitation_allowed,
+    invitation_problem,
+)
 from bot.core.roles import Role
 from storage import audit
 from storage.models import Invitation, Unit, User
@@ -48,6 +53,20 @@ def user_snapshot(user: User) -> dict[str, object]:
     }
 
 
+class HeadExists(Exception):
+    """A Kepala UKPBJ invitation while a head is active, not marked as replacing them."""
+
+    def __init__(self, head: User) -> None:
+        super().__init__(head.full_name)
+        self.head_name = head.full_name  # read now: the session is rolled back after this
+
+
+def active_head(session: Session) -> User | None:
+    """The active Kepala UKPBJ (there is at most one), or None."""
+    query = select(User).where(User.role == Role.KEPALA.value, col(User.active).is_(True))
+    return session.exec(query.order_by(col(User.id))).first()
+
+
 def create_invitation(
     session: Session,
     *,
@@ -58,7 +77,17 @@ def create_invitation(
     created_via: str,
     now: datetime,
     expires_at: datetime,
+    replaces_head: bool = False,
 ) -> Invitation:
+    """A new one-time invitation; HeadExists for a head's invitation while a head is active,
+    unless it explicitly replaces that head."""
+    if role is Role.KEPALA:
+        head = active_head(session)
+        if not head_invitation_allowed(head_exists=head is not None, replaces_head=replaces_head):
+            assert head is not None
+            raise HeadExists(head)
+    else:
+        replaces_head = False
     invitation = Invitation(
         code=code,
         role=role.value,
@@ -67,6 +96,7 @@ def create_invitation(
         created_via=created_via,
         created_at=now,
         expires_at=expires_at,
+        replaces_head=replaces_head,
     )
     session.add(invitation)
     session.flush()
@@ -79,7 +109,12 @@ def create_invitation(
         action="invitation.create",
         entity="invitation",
         entity_id=invitation.id,
-        after={"role": role.value, "unit_id": unit_id, "expires_at": expires_at.isoformat()},
+        after={
+            "role": role.value,
+            "unit_id": unit_id,
+            "expires_at": expires_at.isoformat(),
+            "replaces_head": replaces_head,
+        },
     )
     return invitation
 
@@ -96,7 +131,14 @@ def check_invitation(
     facts = None
     if invitation is not None:
         facts = InvitationFacts(invitation.expires_at, invitation.used_at, invitation.revoked_at)
-    return invitation, invitation_problem(facts, now)
+    problem = invitation_problem(facts, now)
+    if problem is None and invitation is not None and invitation.role == Role.KEPALA.value:
+        head_exists = active_head(session) is not None
+        if not head_invitation_allowed(
+            head_exists=head_exists, replaces_head=invitation.replaces_head
+        ):
+            problem = InvitationProblem.HEAD_EXISTS
+    return invitation, problem
 
 
 @dataclass(frozen=True)
@@ -122,6 +164,10 @@ def redeem_invitation(
         return problem
     assert invitation is not None
     user = get_by_telegram_id(session, person.telegram_id)
+    if invitation.role == Role.KEPALA.value:
+        head = active_head(session)
+        if head is not None and head.telegram_id != person.telegram_id:
+            _replace_head(session, head=head, now=now)
     before = None if user is None else user_snapshot(user)
     if user is None:
         user = User(
@@ -162,6 +208,27 @@ def redeem_invitation(
         after=user_snapshot(user) | {"invitation_id": invitation.id},
     )
     return user
+
+
+def _replace_head(session: Session, *, head: User, now: datetime) -> None:
+    """The head before a replacement is deactivated (keeping the role, so the record shows
+    who was head); a reactivation while another head is active is refused."""
+    before = user_snapshot(head)
+    head.active = False
+    head.updated_at = now
+    session.add(head)
+    assert head.id is not None
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=None,
+        actor_label="undangan pengganti",
+        action="user.replaced_as_head",
+        entity="user",
+        entity_id=head.id,
+        before=before,
+        after=user_snapshot(head),
+    )
 
 
 def unit_of(session: Session, user: User) -> Unit | None:

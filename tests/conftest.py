@@ -1,4 +1,6 @@
-"""Fixtures: a running bot per test, failing the test on any handler exception."""
+"""Fixtures: a running bot per test, failing the test on any handler exception and on any
+internal value (a snake_case key, ``None``, a repr, Telegram's English errors...) the bot
+showed a person (see ``bot/devtools/leaks.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.devtools.leaks import describe, leaks_in
 from tests.harness import Harness
 
 _SETTINGS_ENV = (
@@ -41,3 +44,6 @@ async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
     unexpected = harness.errors[harness.expected_errors :]
     if unexpected:
         raise AssertionError(f"handler raised: {unexpected!r}") from unexpected[0]
+    leaks = list(leaks_in(harness.api.calls))
+    if leaks:
+        raise AssertionError(describe(leaks))

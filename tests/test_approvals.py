@@ -80,9 +80,13 @@ async def test_head_approves_the_plan(bot: Harness) -> None:
     await head.press("Setujui", on=request)
     decided = bot.api.shown[(1001, request.message_id)]
     assert decided.buttons == []
-    assert "✅ Setujui oleh Yulianus Lokobal, Selasa, 5 Januari 2027 pukul 09.00 WIT" in (
+    # The decision line says what happened, not the button's imperative.
+    assert "✅ Disetujui oleh Yulianus Lokobal, Selasa, 5 Januari 2027 pukul 09.00 WIT" in (
         decided.plain
     )
+    assert "Setujui oleh" not in decided.plain
+    alert = bot.api.calls_of("answerCallbackQuery")[-1].params["text"]
+    assert alert == "Keputusan dicatat: ✅ Disetujui."
     assert "disetujui oleh Yulianus Lokobal" in team.last.plain
     states = _states(bot)
     assert states[5] is StepState.SELESAI and states[6] is StepState.SELESAI
@@ -117,6 +121,8 @@ async def test_changes_requested_then_resubmitted_then_approved(bot: Harness) ->
     assert "Keputusan dicatat" in head.last.plain
     decided = bot.api.shown[(1001, request.message_id)]
     assert decided.buttons == [] and "Catatan: Target e-Purchasing terlalu rendah" in decided.plain
+    assert "↩️ Perubahan diminta oleh Yulianus Lokobal" in decided.plain
+    assert "Keputusan dicatat: ↩️ Perubahan diminta." in head.last.plain
     assert "meminta perubahan" in team.last.plain and "naikkan ke 65%" in team.last.plain
     assert _revision_status(bot, 1) == plans.CHANGES_REQUESTED
     assert _states(bot)[6] is StepState.PERLU_PERBAIKAN
@@ -242,7 +248,7 @@ async def test_acting_head_decides_only_within_the_dates(bot: Harness) -> None:
     own_copy = _request(deputy)
     await deputy.press("Setujui", on=own_copy)
     decided = bot.api.shown[(1001, request.message_id)]
-    assert "Setujui oleh Plh Beni Asso" in decided.plain
+    assert "✅ Disetujui oleh Plh Beni Asso" in decided.plain
     assert _revision_status(bot, 1) == plans.APPROVED
 
 

@@ -24,6 +24,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import InvalidToken
 
 from bot.cli import main
+from bot.core.roles import Role
 from bot.devtools.fake_bot_api import Shown
 from storage import units, users
 from storage.db import Database
@@ -374,3 +375,44 @@ def _reply(
         except TimeoutError:
             if time.monotonic() > deadline:
                 raise AssertionError(f"no reply {expect!r}; bot log:\n{err.read_text()}") from None
+
+
+def test_one_head_at_a_time_from_the_command_line(
+    cli: Callable[..., Outcome], db: Database
+) -> None:
+    first = cli("invite", "--role", "kepala")
+    assert first.code == 0, first.err
+    match = CODE.search(first.out)
+    assert match is not None
+    with db.write() as session:
+        users.redeem_invitation(
+            session,
+            code=match.group(1),
+            person=users.Registration(1001, "Yulianus Lokobal", "197406102000031002", "Kabag"),
+            now=datetime.now(UTC),
+        )
+    refused = cli("invite", "--role", "kepala")
+    assert refused.code == 2
+    assert "Sudah ada Kepala UKPBJ aktif: Yulianus Lokobal" in refused.err
+    assert "/plh" in refused.err and "--ganti-kepala" in refused.err
+    assert CODE.search(refused.out) is None
+    wrong = cli("invite", "--role", "tim", "--ganti-kepala")
+    assert wrong.code == 2 and "hanya untuk --role kepala" in wrong.err
+    replacing = cli("invite", "--role", "kepala", "--ganti-kepala")
+    assert replacing.code == 0, replacing.err
+    assert "saat dipakai, Yulianus Lokobal dinonaktifkan" in replacing.out
+    match = CODE.search(replacing.out)
+    assert match is not None
+    with db.write() as session:
+        invitation = users.get_invitation(session, match.group(1))
+        assert invitation is not None and invitation.replaces_head
+        users.redeem_invitation(
+            session,
+            code=match.group(1),
+            person=users.Registration(1002, "Paulus Wetipo", "197406102000031002", "Kabag"),
+            now=datetime.now(UTC),
+        )
+    with db.read() as session:
+        head = users.active_head(session)
+        assert head is not None and head.telegram_id == 1002
+        assert users.count_active(session, Role.KEPALA) == 1

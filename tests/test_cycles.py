@@ -20,7 +20,7 @@ from bot.core.cycles import (
     working_year,
 )
 from bot.core.dates import next_working_day
-from bot.handlers.common import fit_label
+from bot.core.labels import fit
 
 WIT = ZoneInfo("Asia/Jayapura")
 
@@ -133,5 +133,5 @@ def test_next_working_day() -> None:
     ],
 )
 def test_button_labels_are_cut_at_a_word(text: str, limit: int, expected: str) -> None:
-    label = fit_label(text, limit)
+    label = fit(text, limit)
     assert label == expected and len(label) <= limit

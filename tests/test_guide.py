@@ -35,7 +35,8 @@ async def test_team_tasks_start_at_step_one_with_a_button(bot: Harness) -> None:
     assert "Siklus sedang di langkah 1" in text
     assert "Langkah 1. Mendefinisikan tujuan PBJ" in text
     # Only step 1 is ready; step 2 waits for step 1.
-    assert shown[0].button_texts == ["Langkah 1: Mendefinisikan tujuan PBJ dan area strategis"]
+    # The button names the step in whole words; the full name is in the message above.
+    assert shown[0].button_texts == ["Langkah 1: Mendefinisikan tujuan…"]
     assert "menunggu langkah 1" in text
 
 
@@ -248,7 +249,8 @@ async def test_step_buttons_are_whole_words_and_open_their_own_step(bot: Harness
     # Step 9 (the socialisation) opens the socialisation of 2027 for the team: here it says
     # the circular must be signed first.
     shown = await team.press("Langkah 9")
-    assert "sebelum undangan sosialisasi dibuat" in shown[-1].plain
+    assert "Surat Undangan Sosialisasi" in shown[-1].plain
+    assert "Surat Edaran (langkah 7) harus ditandatangani dan dikirim dulu" in shown[-1].plain
     # The owner is involved in step 9 but does not run it: the step's card, with the year.
     shown = await owner.command("tugas")
     shown = await owner.press("Langkah 9", on=shown[0])

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+from sqlmodel import select
+
+from bot.core.invitations import InvitationProblem
 from bot.core.roles import Role
 from storage import audit, units, users
+from storage.models import Invitation
 from tests.harness import Harness
 
 LINK = re.compile(r"https://t\.me/KinerjaPbjBot\?start=([a-z0-9]{16})")
@@ -49,6 +53,9 @@ async def test_team_invites_an_owner_for_a_unit_from_the_list(bot: Harness) -> N
     shown = await team.press("Penanggung Jawab")
     assert "Pilih unit" in shown[0].plain and "(1/4)" in shown[0].plain
     assert "Dinas Kesehatan" in shown[0].button_texts
+    # A name too long for a phone's button shows as the unit's short name, never cut.
+    assert "BKPSDM" in shown[0].button_texts
+    assert not any("Sumber Daya" in label for label in shown[0].button_texts)
     shown = await team.press("▶")
     assert "(2/4)" in shown[0].plain
     shown = await team.press("◀")
@@ -118,3 +125,76 @@ async def test_cancel_invitation(bot: Harness) -> None:
         .params["text"]
         .startswith("Tombol ini sudah tidak berlaku")
     )
+
+
+async def test_one_head_at_a_time_unless_replaced(bot: Harness) -> None:
+    head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
+    await bot.registered(2001, Role.TIM, name="Maria Wenda")
+    shown = await head.command("undang")
+    shown = await head.press("Kepala UKPBJ")
+    # No invitation yet: the head is told why, pointed to /plh, and offered the replacement.
+    assert "Kepala UKPBJ sekarang: Yulianus Lokobal" in shown[0].plain
+    assert "/plh" in shown[0].plain
+    assert shown[0].button_texts == ["Ganti Kepala UKPBJ", "Batal"]
+    assert LINK.search(shown[0].plain) is None
+    assert [i for i in _invitations(bot) if i.role == "kepala" and i.used_at is None] == []
+    shown = await head.press("Ganti Kepala UKPBJ")
+    assert "Undangan untuk Kepala UKPBJ dibuat" in shown[0].plain
+    assert "saat dipakai, Yulianus Lokobal tidak lagi Kepala UKPBJ" in shown[0].plain
+    match = LINK.search(shown[0].plain)
+    assert match is not None
+    successor = bot.person(1002, "Paulus")
+    shown = await successor.command("start", match.group(1))
+    assert "Anda akan menggantikan Yulianus Lokobal sebagai Kepala UKPBJ" in shown[0].plain
+    await successor.send("Paulus Wetipo, S.T.")
+    await successor.send("197406102000031002")
+    await successor.send("Kepala Bagian Pengadaan Barang/Jasa")
+    shown = await successor.press("Ya, daftarkan")
+    assert "Pendaftaran berhasil" in shown[0].plain
+    # The head before is deactivated (still on record as head) and told.
+    assert "Paulus Wetipo, S.T. kini terdaftar sebagai Kepala UKPBJ menggantikan Anda" in (
+        head.last.plain
+    )
+    with bot.svc.db.read() as session:
+        old = users.get_by_telegram_id(session, 1001)
+        assert old is not None and not old.active and old.role == "kepala"
+        new = users.active_head(session)
+        assert new is not None and new.telegram_id == 1002
+        assert audit.entries(session, action="user.replaced_as_head")
+    shown = await head.command("persetujuan")
+    assert "tautan undangan" in shown[0].plain  # a stranger now
+    # The new head cannot bring the old one back as a second head.
+    await successor.command("pengguna")
+    shown = await successor.press("Yulianus Lokobal")
+    assert shown[0].button_texts == ["✅ Aktifkan kembali", "« Kembali"]
+    shown = await successor.press("Aktifkan kembali")
+    assert "Hanya ada satu Kepala UKPBJ" in shown[0].plain
+    with bot.svc.db.read() as session:
+        assert users.count_active(session, Role.KEPALA) == 1
+
+
+async def test_a_second_head_invitation_is_refused_when_used(bot: Harness) -> None:
+    """Two head invitations made before anyone registered: the second one cannot make a
+    second head."""
+    first, second = bot.invitation(Role.KEPALA), bot.invitation(Role.KEPALA)
+    await _register_with(bot, first, 1001, "Yulianus Lokobal", "197406102000031002")
+    late = bot.person(1002, "Paulus")
+    shown = await late.command("start", second)
+    assert "sudah ada Kepala UKPBJ aktif" in shown[0].plain
+    assert "/plh" in shown[0].plain
+    with bot.svc.db.read() as session:
+        assert users.count_active(session, Role.KEPALA) == 1
+        assert users.get_by_telegram_id(session, 1002) is None
+        # Storage refuses it too, whoever calls it.
+        outcome = users.redeem_invitation(
+            session,
+            code=second,
+            person=users.Registration(1002, "Paulus Wetipo", "197406102000031002", "Staf"),
+            now=bot.clock.now(),
+        )
+        assert outcome is InvitationProblem.HEAD_EXISTS
+
+
+def _invitations(bot: Harness) -> list[Invitation]:
+    with bot.svc.db.read() as session:
+        return list(session.exec(select(Invitation)))

@@ -4,10 +4,14 @@ attendance, photos and notes, and the socialisation report."""
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+import json
+from datetime import date, datetime, time, timedelta
 
+import pytest
 from sqlmodel import select
 
+from bot import texts
+from bot.core.delivery import FailureReason, failure_reason
 from bot.core.planning.example import example_plan
 from bot.core.roles import Role
 from bot.core.sop import StepState
@@ -25,9 +29,14 @@ PNG = bytes.fromhex(
 
 
 def _approved_plan(bot: Harness) -> None:
+    """The 2027 plan approved, as the head's approval leaves it (revision and steps 5-6)."""
     with bot.svc.db.write() as session:
-        plans.save_for_year(
+        _, revision = plans.save_for_year(
             session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
+        )
+        assert revision is not None and revision.id is not None
+        plans.set_status(
+            session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
         )
         cycle = cycles.find_cycle(session, year=2027)
         assert cycle is not None and cycle.id is not None
@@ -91,7 +100,7 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     shown = await team.press("Ganti paragraf")
     sections = shown[0].button_texts
     assert sections[-1] == "« Kembali" and "Penutup" in sections
-    shown = await team.press(sections[0], on=shown[0])
+    shown = await team.press("1. Latar Belakang", on=shown[0])
     assert "Ketik teks baru" in shown[0].plain
     shown = await team.send("pendek")
     assert "10-3000 karakter" in shown[0].plain
@@ -110,11 +119,17 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     await head.press("Kembalikan", on=request)
     await head.send("Tambahkan batas waktu penunjukan PJ.")
     assert "dikembalikan oleh Yulianus Lokobal" in team.last.plain
+    returned = bot.api.shown[(1001, request.message_id)]
+    assert "↩️ Dikembalikan oleh Yulianus Lokobal" in returned.plain
     assert _letter(bot, "edaran").status == "draft" and _letter(bot, "edaran").number is None
     # Submitted again and signed: numbered 001, archived, sent to every owner.
     await team.command("edaran")
     await team.press("Ajukan tanda tangan")
-    await head.press("Tandatangani", on=_request(head))
+    request = _request(head)
+    await head.press("Tandatangani", on=request)
+    assert (
+        "✍️ Ditandatangani oleh Yulianus Lokobal" in bot.api.shown[(1001, request.message_id)].plain
+    )
     letter = _letter(bot, "edaran")
     assert letter.number == "027/001/UKPBJ/2027" and letter.status == "signed"
     assert "Nomor: 027/001/UKPBJ/2027" in team.last.plain
@@ -144,9 +159,13 @@ async def test_circular_is_drafted_edited_rejected_signed_and_delivered(bot: Har
     tally = shown[0].plain
     assert "terkirim 2 · diterima 1 · gagal 1" in tally
     assert "Dinas Kesehatan: 1/1 terkirim, 1 diterima" in tally
-    assert "Natan Kogoya: Forbidden: bot was blocked by the user" in tally
+    assert "Natan Kogoya: gagal terkirim: bot diblokir" in tally
     assert "Unit tanpa PJ terdaftar" in tally and "Inspektorat" in tally
-    await team.press("Undang PJ Badan")
+    # Units on buttons: the full name when it fits, else the profile's short name.
+    invite_buttons = [t for t in shown[0].button_texts if t.startswith("Undang PJ")]
+    assert "Undang PJ BKPSDM" in invite_buttons and "Undang PJ Disdukcapil" in invite_buttons
+    assert all(len(t) <= 36 for t in invite_buttons), invite_buttons
+    await team.press("Undang PJ BKPSDM")
     assert "https://t.me/KinerjaPbjBot?start=" in team.last.plain
 
 
@@ -233,3 +252,237 @@ async def test_invitation_rsvp_attendance_and_report(bot: Harness) -> None:
     content = report.content_json
     assert "Yakobus Itlay" in content and "Natan Kogoya" in content
     assert "pelatihan lanjutan" in content
+
+
+async def test_socialisation_tally_tells_failed_delivery_from_silence(bot: Harness) -> None:
+    """An owner who blocked the bot never got the invitation: "gagal terkirim: bot
+    diblokir", not "belum menjawab"."""
+    _approved_plan(bot)
+    team, head, owners = await _people(bot)
+    await _sign_circular(bot, team, head)
+    await bot.drain_outbox()
+    bot.api.blocked_chats.add(3003)
+    await team.command("sosialisasi")
+    await team.press("Buat draf Surat Undangan")
+    for answer in ("11/01/2027", "09.00", "Aula Kantor Bupati", "Sosialisasi Kinerja"):
+        await team.send(answer)
+    await team.press("Ajukan tanda tangan")
+    await head.press("Tandatangani", on=_request(head))
+    shown = await team.command("sosialisasi")
+    assert "Pengiriman undangan: terkirim 0 · gagal 0 · antre 3" in shown[0].plain
+    await bot.drain_outbox()
+    await owners[0].press("Hadir")
+    tally = (await team.command("sosialisasi"))[0].plain
+    assert "belum menjawab 1" in tally
+    assert "Pengiriman undangan: terkirim 2 · gagal 1 · antre 0" in tally
+    assert "• Dinas Perhubungan: 1 gagal terkirim" in tally
+    assert "Natan Kogoya: gagal terkirim: bot diblokir" in tally
+    assert "Belum menjawab: Agustina Wetipo" in tally
+    assert "Natan Kogoya" not in tally.split("Belum menjawab:")[1]
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "reason"),
+    [
+        ("unreachable", "Forbidden: bot was blocked by the user", FailureReason.BLOCKED),
+        ("unreachable", "Forbidden: user is deactivated", FailureReason.ACCOUNT_GONE),
+        (
+            "unreachable",
+            "Forbidden: bot can't initiate conversation with a user",
+            FailureReason.NO_CHAT,
+        ),
+        ("failed", "Chat not found", FailureReason.NO_CHAT),
+        ("failed", "Timed out", FailureReason.NETWORK),
+        ("failed", "httpx.ConnectError: All connection attempts failed", FailureReason.NETWORK),
+        ("failed", "Message is too long", FailureReason.REJECTED),
+        ("failed", "", FailureReason.UNKNOWN),
+    ],
+)
+def test_delivery_failures_get_a_reason_a_person_can_act_on(
+    status: str, error: str, reason: FailureReason
+) -> None:
+    assert failure_reason(status, error) is reason
+    assert texts.DELIVERY_REASONS[reason]
+
+
+async def test_every_paragraph_of_the_circular_can_be_replaced(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, _, _ = await _people(bot)
+    await team.command("edaran")
+    await team.press("Buat draf Surat Edaran")
+    shown = await team.press("Ganti paragraf")
+    labels = shown[0].button_texts
+    assert labels == [
+        "Tentang",
+        "Kepada (Yth.)",
+        "1. Latar Belakang",
+        "2. Maksud dan Tujuan",
+        "3. Ruang Lingkup",
+        *(f"Dasar huruf {c}" for c in "abcde"),
+        *(f"Isi Edaran huruf {c}" for c in "abcdefg"),
+        "Penutup",
+        "Tembusan",
+        "« Kembali",
+    ]
+    # The lettered items sit two to a row; no label is longer than a phone's button.
+    assert shown[0].buttons[5] == [
+        ("Dasar huruf a", shown[0].callback_data("Dasar huruf a")),
+        ("Dasar huruf b", shown[0].callback_data("Dasar huruf b")),
+    ]
+    assert all(len(label) <= 36 for label in labels)
+    shown = await team.press("Isi Edaran huruf c", on=shown[0])
+    assert "Ketik teks baru untuk Isi Edaran huruf c" in shown[0].plain
+    assert "memetakan paket pengadaan" in shown[0].plain
+    shown = await team.send(
+        "Penanggung Jawab Kinerja memetakan paket pengadaan OPD dari SIRUP paling lambat "
+        "akhir Februari."
+    )
+    assert "Paragraf Isi Edaran huruf c diganti" in shown[0].plain
+    content = json.loads(_letter(bot, "edaran").content_json)
+    assert content["points"][2].endswith("paling lambat akhir Februari.")
+    assert len(content["points"]) == 7
+    await team.command("edaran")
+    await team.press("Ganti paragraf")
+    await team.press("Dasar huruf d")
+    await team.send("Standar Operasional Prosedur Pengelolaan Kinerja UKPBJ Jayawijaya Tahun 2027;")
+    await team.command("edaran")
+    await team.press("Ganti paragraf")
+    shown = await team.press("Tembusan")
+    assert "Satu baris untuk setiap tembusan" in shown[0].plain
+    await team.send("Bupati Jayawijaya (sebagai laporan);\nArsip.")
+    content = json.loads(_letter(bot, "edaran").content_json)
+    assert content["legal_basis"][3].startswith("Standar Operasional Prosedur")
+    assert content["copies"] == ["Bupati Jayawijaya (sebagai laporan);", "Arsip."]
+    shown = await team.press("Pratinjau PDF", on=team.last)
+    assert any(m.document is not None for m in shown)
+
+
+async def test_the_invitation_and_report_offer_all_their_texts(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, head, _ = await _people(bot)
+    await _sign_circular(bot, team, head)
+    await team.command("sosialisasi")
+    await team.press("Buat draf Surat Undangan")
+    for answer in ("11/01/2027", "09.00", "Aula Kantor Bupati", "Sosialisasi Kinerja"):
+        await team.send(answer)
+    shown = await team.press("Ganti paragraf")
+    assert shown[0].button_texts == [
+        "Kepada (Yth.)",
+        "Pembuka",
+        "Waktu",
+        "Tempat",
+        "Acara",
+        "Penutup",
+        "Tembusan",
+        "« Kembali",
+    ]
+    shown = await team.press("Tempat", on=shown[0])
+    assert "Aula Kantor Bupati" in shown[0].plain
+    await team.send("Aula Distrik Wamena Kota")
+    assert json.loads(_letter(bot, "undangan").content_json)["place"] == "Aula Distrik Wamena Kota"
+    shown = await team.command("sosialisasi")
+    assert "Tempat: Aula Distrik Wamena Kota" in shown[0].plain
+
+
+def test_report_parts_name_every_section() -> None:
+    from bot.core.letter_parts import parts
+    from bot.core.letters import SocialisationReport
+    from bot.handlers.letters import LAPORAN, part_label
+
+    report = SocialisationReport(
+        "LAPORAN",
+        "a" * 10,
+        "b" * 10,
+        "c" * 10,
+        "d" * 10,
+        "e" * 10,
+        date(2027, 1, 11),
+        "09.00",
+        "Aula",
+        (),
+        (),
+        (),
+    )
+    assert [part_label(LAPORAN, p) for p in parts(report)] == [
+        "Judul laporan",
+        "A. Pendahuluan",
+        "B. Kegiatan yang Dilaksanakan",
+        "C. Hasil yang Dicapai",
+        "D. Simpulan dan Saran",
+        "E. Penutup",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("today", "deadline"),
+    [
+        (date(2027, 1, 5), "Selasa, 19 Januari 2027"),  # a working day stays
+        (date(2027, 1, 9), "Senin, 25 Januari 2027"),  # 23 Jan is a Saturday
+        (date(2027, 1, 10), "Senin, 25 Januari 2027"),  # 24 Jan is a Sunday
+        (date(2027, 8, 3), "Rabu, 18 Agustus 2027"),  # 17 Aug is a holiday of the profile
+    ],
+)
+async def test_circular_deadline_falls_on_a_working_day(
+    bot: Harness, today: date, deadline: str
+) -> None:
+    _approved_plan(bot)
+    team, _, _ = await _people(bot)
+    bot.clock.set(datetime.combine(today, time(9), tzinfo=bot.clock.now().tzinfo))
+    await team.command("edaran")
+    await team.press("Buat draf Surat Edaran")
+    content = json.loads(_letter(bot, "edaran").content_json)
+    assert f"paling lambat {deadline};" in content["points"][0]
+
+
+async def test_letters_say_how_to_start_before_the_plan_is_approved(bot: Harness) -> None:
+    with bot.svc.db.write() as session:
+        plans.save_for_year(
+            session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
+        )
+    team, head, _ = await _people(bot)
+    shown = await team.command("edaran")
+    assert "Belum dapat dibuat: Rencana Kinerja 2027 belum disetujui" in shown[0].plain
+    assert "tekan Ajukan persetujuan di /rencana" in shown[0].plain
+    assert shown[0].button_texts == ["📋 Buka rencana 2027"]
+    shown = await team.press("Buka rencana")
+    assert "Rencana Kinerja 2027" in shown[0].plain
+    shown = await head.command("sosialisasi")
+    assert "Tim Pengelolaan Kelembagaan menyusun rencana lalu mengajukannya" in shown[0].plain
+    await team.press("Ajukan persetujuan")
+    shown = await head.command("edaran")
+    assert "Rencana menunggu keputusan Anda: buka /persetujuan" in shown[0].plain
+    shown = await team.command("edaran")
+    assert "menunggu keputusan Kepala UKPBJ" in shown[0].plain
+
+
+async def test_every_letter_screen_offers_the_next_action(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, head, _ = await _people(bot)
+    # No draft: the team gets the button, the head is told who drafts.
+    shown = await head.command("edaran")
+    assert "Tim Pengelolaan Kelembagaan menyusunnya" in shown[0].plain
+    assert shown[0].buttons == []
+    shown = await team.command("edaran")
+    assert "Belum ada draf. Tekan tombol di bawah" in shown[0].plain
+    assert shown[0].button_texts == ["📝 Buat draf Surat Edaran"]
+    # The invitation waits for the circular, and says which and where.
+    shown = await team.command("sosialisasi")
+    assert "Surat Edaran (langkah 7) harus ditandatangani" in shown[0].plain
+    shown = await team.press("Buka Surat Edaran")
+    assert "Belum ada draf" in shown[0].plain
+    shown = await team.press("Buat draf Surat Edaran")
+    assert "Berikutnya: periksa pratinjau" in shown[0].plain
+    shown = await team.press("Ajukan tanda tangan")
+    assert shown[0].button_texts == ["« Kembali ke surat"]
+    shown = await team.press("Kembali ke surat")
+    assert "Menunggu tanda tangan Kepala UKPBJ" in shown[0].plain
+    # The head, from /edaran, reaches the request to sign.
+    shown = await head.command("edaran")
+    assert "Menunggu tanda tangan Anda" in shown[0].plain
+    shown = await head.press("Buka permohonan tanda tangan")
+    request = next(m for m in shown if "Permohonan tanda tangan" in m.plain)
+    await head.press("Tandatangani", on=request)
+    shown = await team.command("edaran")
+    assert "Berikutnya: undangan sosialisasi" in shown[0].plain
+    shown = await team.press("Undangan sosialisasi")
+    assert shown[0].button_texts == ["📝 Buat draf Surat Undangan Sosialisasi"]

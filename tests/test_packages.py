@@ -10,6 +10,7 @@ from bot.core.planning.example import example_plan
 from bot.core.roles import Role
 from bot.core.sop import StepState
 from storage import cycles, packages, plans
+from storage.models import Package
 from tests.harness import Harness
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,7 +91,13 @@ async def test_team_imports_a_messy_sirup_export(bot: Harness) -> None:
     assert "Belum ada paket" in shown[0].plain
     await team.press("Unggah ekspor SIRUP")
     shown = await team.upload("sirup-2027.xlsx", _sirup(EXPORT), XLSX)
+    # A display export says no year: the team chooses it.
+    assert "tidak ada kolom tahun anggaran" in shown[-1].plain
+    assert shown[-1].button_texts == ["Tahun 2027", "Tahun 2028", "Batal"]
+    shown = await team.press("Tahun 2027")
     preview = shown[-1]
+    assert "Tahun anggaran 2027\n" in preview.plain
+    assert "Bila disimpan: 4 baru · 0 diperbarui · 0 tetap" in preview.plain
     assert "judul di baris 4" in preview.plain
     assert "4 paket, total pagu Rp 4.800.000.000" in preview.plain
     assert "• Dinas Kesehatan: 2 paket, Rp 3.750.000.000" in preview.plain
@@ -103,7 +110,7 @@ async def test_team_imports_a_messy_sirup_export(bot: Harness) -> None:
         assert cycle is not None and cycle.id is not None
         assert packages.all_of_cycle(session, cycle_id=cycle.id) == []
     shown = await team.press("Simpan")
-    assert "Paket disimpan: 4 baru, 0 diperbarui, 0 tetap" in shown[0].plain
+    assert "Paket 2027 disimpan: 4 baru, 0 diperbarui, 0 tetap" in shown[0].plain
     assert "1 satuan kerja belum dicocokkan" in shown[0].plain
     await team.press("Cocokkan satuan kerja")
     await team.press("Dinas Pertambangan")
@@ -125,9 +132,10 @@ async def test_owner_maps_own_packages_and_reimport_keeps_mappings(bot: Harness)
     await team.command("paket")
     await team.press("Unggah ekspor SIRUP")
     await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    await team.press("Tahun 2027")
     await team.press("Simpan")
     shown = await owner.command("paket")
-    assert "Paket Dinas Kesehatan" in shown[0].plain
+    assert "Paket 2027 Dinas Kesehatan" in shown[0].plain
     assert shown[0].button_texts == [
         "⬜ Pengadaan obat puskesmas",
         "⬜ Rehabilitasi puskesmas Hubikosi",
@@ -155,6 +163,9 @@ async def test_owner_maps_own_packages_and_reimport_keeps_mappings(bot: Harness)
     await team.command("paket")
     await team.press("Unggah ekspor SIRUP")
     await team.upload("sirup-baru.xlsx", _sirup(newer), XLSX)
+    shown = await team.press("Tahun 2027")
+    assert "Bila disimpan: 0 baru · 1 diperbarui · 3 tetap" in shown[0].plain
+    assert "Yang diperbarui: pagu (1 paket)" in shown[0].plain
     shown = await team.press("Simpan")
     assert "0 baru, 1 diperbarui, 3 tetap" in shown[0].plain
     with bot.svc.db.read() as session:
@@ -192,6 +203,7 @@ async def test_team_maps_in_bulk_with_the_mapping_sheet(bot: Harness) -> None:
     await team.command("paket")
     await team.press("Unggah ekspor SIRUP")
     await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    await team.press("Tahun 2027")
     await team.press("Simpan")
     shown = await team.press("Unduh lembar pemetaan")
     sheet = next(m for m in shown if m.document is not None)
@@ -225,3 +237,136 @@ async def test_team_maps_in_bulk_with_the_mapping_sheet(bot: Harness) -> None:
             p.kode_rup: p.area_code for p in packages.all_of_cycle(session, cycle_id=cycle.id)
         }
     assert mapped["41000001"] == "A2" and mapped["41000003"] == "A2" and mapped["41000002"] is None
+
+
+DATASET = [
+    "tahun_anggaran",
+    "nama_satker",
+    "kd_rup",
+    "nama_paket",
+    "pagu",
+    "metode_pengadaan",
+    "jenis_pengadaan",
+    "sumber_dana",
+]
+
+
+def _dataset(rows: list[list[object]]) -> bytes:
+    lines = [";".join(DATASET)] + [";".join(str(v) for v in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _stored(bot: Harness, year: int) -> dict[str, Package]:
+    with bot.svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=year)
+        if cycle is None or cycle.id is None:
+            return {}
+        return {p.kode_rup: p for p in packages.all_of_cycle(session, cycle_id=cycle.id)}
+
+
+async def test_a_dataset_export_goes_into_the_year_it_says(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    rows = [
+        [2028, "Dinas Kesehatan", "51000001", "Obat 2028", 900000000, "Tender", "Barang", "DAK"],
+        [2028, "Dinas Sosial", "51000002", "Pangan 2028", 400000000, "Tender", "Barang", "DAU"],
+    ]
+    shown = await team.upload("rup-2028.csv", _dataset(rows), "text/csv")
+    preview = shown[-1]
+    assert "Tahun anggaran 2028 ⚠️ bukan tahun siklus sekarang (2027)" in preview.plain
+    assert preview.button_texts == ["✅ Simpan", "Batal"]
+    shown = await team.press("Simpan")
+    assert "Paket 2028 disimpan: 2 baru" in shown[0].plain
+    assert set(_stored(bot, 2028)) == {"51000001", "51000002"}
+    assert _stored(bot, 2027) == {}
+
+
+async def test_a_file_mixing_years_asks_and_imports_only_that_year(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    rows = [
+        [2027, "Dinas Kesehatan", "41000001", "Obat 2027", 900000000, "Tender", "Barang", "DAK"],
+        [2028, "Dinas Sosial", "51000002", "Pangan 2028", 400000000, "Tender", "Barang", "DAU"],
+    ]
+    shown = await team.upload("rup.csv", _dataset(rows), "text/csv")
+    assert "berisi beberapa tahun anggaran (2027, 2028)" in shown[-1].plain
+    shown = await team.press("Tahun 2027")
+    assert "1 paket, total pagu Rp 900.000.000" in shown[-1].plain
+    assert "1 baris tahun anggaran lain tidak diimpor" in shown[-1].plain
+    await team.press("Simpan")
+    assert set(_stored(bot, 2027)) == {"41000001"}
+    assert _stored(bot, 2028) == {}
+
+
+async def test_reimport_preview_says_what_changes_and_keeps_what_the_export_lacks(
+    bot: Harness,
+) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    rows = [
+        [
+            2027,
+            "Dinas Kesehatan",
+            "41000001",
+            "Pengadaan obat puskesmas",
+            1250000000,
+            "e-Purchasing",
+            "Barang",
+            "DAK",
+        ],
+        [
+            2027,
+            "Dinas Kesehatan",
+            "41000002",
+            "Rehabilitasi puskesmas Hubikosi",
+            2500000000,
+            "Tender",
+            "Pekerjaan Konstruksi",
+            "DAU",
+        ],
+    ]
+    await team.upload("rup.csv", _dataset(rows), "text/csv")
+    await team.press("Simpan")
+    assert _stored(bot, 2027)["41000002"].jenis == "Pekerjaan Konstruksi"
+    # The display export has no Jenis Pengadaan column: the stored type is kept, and the
+    # preview says so before anything is saved.
+    newer = [row[:] for row in EXPORT[:2]]
+    newer[1][3] = 2_600_000_000
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup.xlsx", _sirup(newer), XLSX)
+    shown = await team.press("Tahun 2027")
+    preview = shown[-1].plain
+    assert "Bila disimpan: 0 baru · 1 diperbarui · 1 tetap" in preview
+    assert "Yang diperbarui: pagu (1 paket)" in preview
+    assert "tidak memuat kolom jenis pengadaan" in preview
+    assert "dipertahankan, tidak dikosongkan" in preview
+    assert _stored(bot, 2027)["41000002"].pagu == 2_500_000_000  # nothing stored yet
+    shown = await team.press("Simpan")
+    assert "0 baru, 1 diperbarui, 1 tetap" in shown[0].plain
+    stored = _stored(bot, 2027)
+    assert stored["41000002"].pagu == 2_600_000_000
+    assert stored["41000002"].jenis == "Pekerjaan Konstruksi"
+    assert stored["41000001"].jenis == "Barang"
+
+
+async def test_an_owner_without_areas_is_told_who_adds_them(bot: Harness) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    shown = await team.press("Batal")
+    assert "Impor dibatalkan" in shown[0].plain and shown[0].button_texts == ["« Menu paket"]
+    await team.press("Menu paket")
+    await team.press("Unggah ekspor SIRUP")
+    await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    await team.press("Tahun 2027")
+    await team.press("Simpan")
+    await owner.command("paket")
+    shown = await owner.press("Pengadaan obat puskesmas")
+    assert "belum punya area strategis" in shown[0].plain and "/rencana" in shown[0].plain
+    assert shown[0].button_texts == ["« Kembali"]

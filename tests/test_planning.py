@@ -219,6 +219,8 @@ async def test_team_edits_an_attribute_on_the_phone(bot: Harness) -> None:
     await team.press("Rumus")
     shown = await team.send("nilai_katalog / total_pagu * 100")
     assert "nilai_katalog yang tidak ada" in shown[0].plain
+    # A name the team typed is shown as code, not as a stray machine key.
+    assert "input <code>nilai_katalog</code> yang tidak ada" in shown[0].text
     await team.command("batal")
     # A choice attribute is set with buttons.
     await _open_indicator(team, "A2 ·", "IKU-04")

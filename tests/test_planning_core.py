@@ -130,7 +130,7 @@ def _with_indicator(plan: Plan, target: str, **changes: object) -> Plan:
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"formula": "nilai_x / total_pagu"}, "input nilai_x yang tidak ada"),
+        ({"formula": "nilai_x / total_pagu"}, "input «nilai_x» yang tidak ada"),
         ({"formula": "total_pagu * 100"}, "tidak dipakai"),
         ({"area_code": "A9"}, "area A9 tidak ada"),
         ({"period_targets": (60.0, 60.0)}, "punya 4 periode"),

@@ -112,7 +112,7 @@ async def test_owner_reports_with_mistakes_a_restart_and_an_album(bot: Harness) 
     package_id = _setup(bot)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
-    await owner.press("Triwulan I 2027 (")
+    await owner.press("Triwulan I 2027 ·")
     shown = await owner.press("Pengadaan obat puskesmas")
     assert "1/5" in shown[0].plain and "Total Harga Perkiraan Sendiri" in shown[0].plain
     shown = await owner.send("satu miliar")
@@ -155,7 +155,7 @@ async def test_owner_reports_with_mistakes_a_restart_and_an_album(bot: Harness) 
 
 async def _full_report(owner: Person) -> None:
     await owner.command("lapor")
-    await owner.press("Triwulan I 2027 (")
+    await owner.press("Triwulan I 2027 ·")
     await owner.press("Pengadaan obat puskesmas")
     await _answer_inputs(owner)
     await _answer_actions(owner)
@@ -171,7 +171,7 @@ async def test_duplicate_returned_and_resubmitted_reports(bot: Harness) -> None:
     await _full_report(owner)
     # Sending the same package and period again asks first, then makes revision 2.
     await owner.command("lapor")
-    await owner.press("Triwulan I 2027 (")
+    await owner.press("Triwulan I 2027 ·")
     await owner.press("Pengadaan obat puskesmas")
     await _answer_inputs(owner)
     await _answer_actions(owner)
@@ -210,7 +210,7 @@ async def test_late_report_is_accepted_and_marked(bot: Harness) -> None:
     # The deadline (Saturday 10 April moved to Monday 12 April) has passed.
     bot.clock.set(datetime(2027, 4, 13, 8, 0, tzinfo=ZoneInfo("Asia/Jayapura")))
     await owner.command("lapor")
-    await owner.press("Triwulan I 2027 (")
+    await owner.press("Triwulan I 2027 ·")
     await owner.press("Pengadaan obat puskesmas")
     await _answer_inputs(owner)
     await _answer_actions(owner)
@@ -234,7 +234,7 @@ async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
     package_id = _setup(bot)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
-    await owner.press("Triwulan I 2027 (")
+    await owner.press("Triwulan I 2027 ·")
     shown = await owner.press("Template Data Kinerja")
     template = next(m for m in shown if m.document is not None)
     assert template.document is not None
@@ -321,7 +321,7 @@ async def test_numbers_in_the_data_template_are_stored_exactly(bot: Harness) -> 
         _approve(session, bot, _numbers_plan())
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
-    await owner.press("Triwulan I 2027 (")
+    await owner.press("Triwulan I 2027 ·")
     shown = await owner.press("Template Data Kinerja")
     template = next(m for m in shown if m.document is not None)
     assert template.document is not None
@@ -367,7 +367,7 @@ async def test_typed_decimals_either_way_and_an_ambiguous_answer(bot: Harness) -
 
     async def report(days: list[str], percent: str) -> list[str]:
         await owner.command("lapor")
-        await owner.press("Triwulan I 2027 (")
+        await owner.press("Triwulan I 2027 ·")
         await owner.press("Pengadaan obat puskesmas")
         await owner.send("Rp 1.000.000.000")  # total_hps
         await owner.send("900.000.000")  # total_nilai_kontrak

@@ -467,7 +467,11 @@ def test_missing_sheet_and_columns() -> None:
         (SHEET_ACTIONS, "Status"),
         (SHEET_ISSUES, ""),
     ]
-    assert "kunci total_pagu tidak ada di baris 3" in found[0].message
+    assert found[0].message == (
+        "kolom Total pagu pengadaan melalui penyedia (SIRUP) tidak ditemukan di baris kunci "
+        "(baris 3) lembar Data Paket"
+    )
+    assert "total_pagu" not in found[0].message  # the machine key is never shown
     assert found[2].message == "lembar Kendala tidak ditemukan"
 
 

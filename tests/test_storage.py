@@ -615,3 +615,26 @@ def test_held_uploads_are_kept_until_released_and_tokens_are_checked(tmp_path: P
     assert archive.held(tmp_path, "0" * 24) is None
     archive.release(tmp_path, token)
     assert archive.held(tmp_path, token) is None
+
+
+def test_approval_options_keep_their_past_tense_label(db: Database) -> None:
+    from bot.core.approvals import Option
+    from storage import approvals
+
+    options = [Option("approve", "✅ Setujui", done_label="✅ Disetujui")]
+    with db.write() as session:
+        request, _ = approvals.create_request(
+            session,
+            kind="uji",
+            subject_id=1,
+            title="Uji",
+            summary="Ringkasan",
+            decider_role=Role.KEPALA.value,
+            options=options,
+            requested_by=None,
+            now=NOW,
+        )
+        assert approvals.options_of(request) == options
+        # A request stored before options had a past-tense label still reads.
+        request.options_json = json.dumps([["approve", "✅ Setujui", False]])
+        assert approvals.options_of(request) == [Option("approve", "✅ Setujui")]

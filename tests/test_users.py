@@ -12,16 +12,21 @@ async def test_head_lists_users_and_changes_a_role(bot: Harness) -> None:
     member = await bot.registered(2001, Role.TIM, name="Maria Wenda")
     shown = await head.command("pengguna")
     assert "Pengguna terdaftar (2)" in shown[0].plain
-    assert "Maria Wenda · tim" in shown[0].button_texts
+    assert "Maria Wenda · Tim" in shown[0].button_texts
     shown = await head.press("Maria Wenda")
     card = shown[0]
     assert "NIP: 19850315 201001 2 003" in card.plain
+    # One head at a time: nobody is made head from here (a replacement invitation is).
     assert card.button_texts == [
-        "Jadikan Kepala UKPBJ",
         "Jadikan Penanggung Jawab Kinerja",
         "🚫 Nonaktifkan",
         "« Kembali",
     ]
+    shown = await head.press_data(
+        card.callback_data("Jadikan Penanggung").replace("r:pj", "r:kepala"), on=card
+    )
+    assert "Hanya ada satu Kepala UKPBJ" in shown[0].plain
+    shown = await head.press("Maria Wenda", on=(await head.command("pengguna"))[0])
     shown = await head.press("Jadikan Penanggung Jawab")
     assert "Pilih unit untuk Maria Wenda" in shown[0].plain
     while "Dinas Sosial" not in head.last.button_texts:

@@ -131,12 +131,12 @@ async def test_reporting_across_the_turn_of_the_year(bot: Harness) -> None:
     choices = _period_buttons((await owner.command("lapor"))[0])
     # Running periods first, then the late ones; nothing of 2027 has started.
     assert choices[:3] == [
-        "⬜ Triwulan IV 2026 (batas 11 Januari 2027)",
-        "⬜ Semester II 2026 (batas 11 Januari 2027)",
-        "⬜ Tahunan 2026 (batas 11 Januari 2027)",
+        "⬜ Triwulan IV 2026 · batas 11 Jan",
+        "⬜ Semester II 2026 · batas 11 Jan",
+        "⬜ Tahunan 2026 · batas 11 Jan",
     ]
-    assert choices[3] == "⬜ Triwulan III 2026 (batas 12 Oktober 2026) ⏰"
-    assert not any("2027 (batas" in label for label in choices)
+    assert choices[3] == "⬜ Triwulan III 2026 · batas 12 Okt ⏰"
+    assert not any("2027 ·" in label for label in choices)
     await owner.command("batal")
     tasks = await owner.command("tugas")
     assert [m.plain.splitlines()[0] for m in tasks] == [
@@ -154,11 +154,11 @@ async def test_reporting_across_the_turn_of_the_year(bot: Harness) -> None:
     choices = _period_buttons((await owner.command("lapor"))[0])
     # Due now (last year's, by deadline) come first, then this year's running ones.
     assert choices[:3] == [
-        "⬜ Triwulan IV 2026 (batas 11 Januari 2027)",
-        "⬜ Semester II 2026 (batas 11 Januari 2027)",
-        "⬜ Tahunan 2026 (batas 11 Januari 2027)",
+        "⬜ Triwulan IV 2026 · batas 11 Jan",
+        "⬜ Semester II 2026 · batas 11 Jan",
+        "⬜ Tahunan 2026 · batas 11 Jan",
     ]
-    assert choices[3] == "⬜ Triwulan I 2027 (batas 12 April 2027)"
+    assert choices[3] == "⬜ Triwulan I 2027 · batas 12 Apr"
     await owner.command("batal")
     sent = await _report(owner, "Triwulan IV 2026", "Obat puskesmas 2026")
     assert "Laporan Triwulan IV 2026 terkirim (revisi 1)" in sent.plain
@@ -173,7 +173,7 @@ async def test_reporting_across_the_turn_of_the_year(bot: Harness) -> None:
     await team.press("Terima", on=card)
     assert "Laporan Obat puskesmas 2026 (Triwulan IV 2026) diterima" in owner.last.plain
     choices = _period_buttons((await owner.command("lapor"))[0])
-    assert "✅ Triwulan IV 2026 (batas 11 Januari 2027)" in choices
+    assert "✅ Triwulan IV 2026 · batas 11 Jan" in choices
     await owner.command("batal")
 
     # 9 January: the second semester of last year, still on time.
@@ -200,8 +200,8 @@ async def test_reporting_across_the_turn_of_the_year(bot: Harness) -> None:
     # 1 February: the annual report of 2026 arrives late and is marked so.
     _at(bot, 2027, 2, 1, 10, 0)
     choices = _period_buttons((await owner.command("lapor"))[0])
-    assert "⬜ Tahunan 2026 (batas 11 Januari 2027) ⏰" in choices
-    assert "✅ Semester II 2026 (batas 11 Januari 2027) ⏰" in choices
+    assert "⬜ Tahunan 2026 · batas 11 Jan ⏰" in choices
+    assert "✅ Semester II 2026 · batas 11 Jan ⏰" in choices
     await owner.command("batal")
     sent = await _report(owner, "Tahunan 2026", "Survei layanan 2026")
     assert "Laporan Tahunan 2026 terkirim (revisi 1), ditandai terlambat" in sent.plain

@@ -29,11 +29,14 @@ class DecisionRefusal(StrEnum):
 
 @dataclass(frozen=True)
 class Option:
-    """One allowed decision: its key (in callback data), its button label, comment required."""
+    """One allowed decision: its key (in callback data), its button label (an imperative,
+    "Setujui"), whether it needs a comment, and what the decided request says happened
+    (past tense, "Disetujui")."""
 
     key: str
     label: str
     needs_comment: bool = False
+    done_label: str = ""
 
 
 @dataclass(frozen=True)

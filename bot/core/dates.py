@@ -47,6 +47,27 @@ def format_date(day: date, *, with_weekday: bool = True) -> str:
     return text
 
 
+SHORT_MONTH_NAMES = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Mei",
+    "Jun",
+    "Jul",
+    "Agu",
+    "Sep",
+    "Okt",
+    "Nov",
+    "Des",
+)
+
+
+def format_short_date(day: date) -> str:
+    """``11 Jan``: a day on a button, where the year is clear from what it labels."""
+    return f"{day.day} {SHORT_MONTH_NAMES[day.month - 1]}"
+
+
 def format_datetime(instant: datetime, zone: tzinfo) -> str:
     """``Senin, 5 Januari 2027 pukul 14.30 WIT`` in the given zone."""
     local = instant.astimezone(zone)

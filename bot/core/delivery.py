@@ -26,6 +26,40 @@ class ItemStatus(StrEnum):
     FAILED = "failed"
 
 
+class FailureReason(StrEnum):
+    """Why a delivery failed, in the terms a person can act on."""
+
+    BLOCKED = "blocked"  # the person blocked the bot
+    ACCOUNT_GONE = "account_gone"  # the Telegram account was deleted or deactivated
+    NO_CHAT = "no_chat"  # the person never opened the bot, or the chat does not exist
+    REJECTED = "rejected"  # Telegram refused this message (too long, bad file...)
+    NETWORK = "network"  # network or server errors, retried until the sender gave up
+    UNKNOWN = "unknown"
+
+
+_NO_CHAT = ("chat not found", "can't initiate", "cannot initiate", "kicked", "not a member")
+_NETWORK = ("timed out", "timeout", "network", "connect", "server", "gateway", "flood")
+
+
+def failure_reason(status: str, error: str) -> FailureReason:
+    """Classify a failed outbox row by its status and the error text Telegram (or the
+    network) gave; the text itself is English and stays in the log, never in the chat."""
+    text = error.casefold()
+    if "blocked" in text:
+        return FailureReason.BLOCKED
+    if "deactivated" in text or "user not found" in text:
+        return FailureReason.ACCOUNT_GONE
+    if any(part in text for part in _NO_CHAT):
+        return FailureReason.NO_CHAT
+    if status == ItemStatus.UNREACHABLE:
+        return FailureReason.NO_CHAT
+    if any(part in text for part in _NETWORK):
+        return FailureReason.NETWORK
+    if text:
+        return FailureReason.REJECTED
+    return FailureReason.UNKNOWN
+
+
 def backoff(attempts: int) -> timedelta:
     """Wait before retry number ``attempts`` after a network or server error: 2, 4, 8 … s,
     at most 5 minutes."""

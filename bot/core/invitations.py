@@ -34,6 +34,7 @@ class InvitationProblem(StrEnum):
     USED = "used"
     EXPIRED = "expired"
     REVOKED = "revoked"
+    HEAD_EXISTS = "head_exists"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ class InvitationFacts:
     expires_at: datetime
     used_at: datetime | None
     revoked_at: datetime | None
+
+
+def head_invitation_allowed(*, head_exists: bool, replaces_head: bool) -> bool:
+    """One Kepala UKPBJ at a time: a head's invitation is made, or used, while a head is active
+    only when it explicitly replaces that head (acting heads are named with /plh instead)."""
+    return replaces_head or not head_exists
 
 
 def invitation_problem(facts: InvitationFacts | None, now: datetime) -> InvitationProblem | None:

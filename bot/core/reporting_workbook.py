@@ -368,15 +368,15 @@ def _locate(
     columns: dict[str, int] = {}
     for key in (*required, *optional):
         indexes = keys.get(key, [])
-        label = required.get(key, key)
+        # A formula input's column is named by its input name (a name the team chose).
+        label = required.get(key) or _LABELS.get(key) or key
         if len(indexes) > 1:
             found.append(
                 Problem(
                     name,
                     "",
                     label,
-                    f"kolom {label} ({key}) ada {len(indexes)} kali di baris kunci (baris "
-                    f"{KEY_ROW})",
+                    f"kolom {label} ada {len(indexes)} kali di baris kunci (baris {KEY_ROW})",
                     "hapus kolom yang ganda",
                     KEY_ROW,
                 )
@@ -389,8 +389,7 @@ def _locate(
                     name,
                     "",
                     label,
-                    f"kolom {label} tidak ditemukan: kunci {key} tidak ada di baris {KEY_ROW} "
-                    f"lembar {name}",
+                    f"kolom {label} tidak ditemukan di baris kunci (baris {KEY_ROW}) lembar {name}",
                     "jangan menghapus kolom atau mengubah baris kunci; " + _HINT_NEW,
                     KEY_ROW,
                 )

@@ -36,6 +36,7 @@ from bot.core.approvals import (
     refusal,
 )
 from bot.core.dates import format_datetime
+from bot.core.labels import fit
 from bot.core.roles import Role
 from bot.handlers.common import answer, button, conversation_handler, show
 from bot.services import Services
@@ -121,8 +122,13 @@ def _markup(view: RequestView) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def _decision_text(svc: Services, view: RequestView) -> str:
+def decided_label(view: RequestView) -> str:
+    """What happened, in the past tense ("✅ Disetujui"), for the decided request."""
     option = next((o for o in view.options if o.key == view.decision), None)
+    return option.done_label if option and option.done_label else texts.APPROVAL_DECIDED_OTHER
+
+
+def _decision_text(svc: Services, view: RequestView) -> str:
     by = texts.esc(view.decided_by)
     if view.acting_title:
         by = texts.APPROVAL_DECIDED_BY_ACTING.format(title=view.acting_title, name=by)
@@ -132,7 +138,7 @@ def _decision_text(svc: Services, view: RequestView) -> str:
         else ""
     )
     return view.summary + texts.APPROVAL_DECIDED_LINE.format(
-        label=texts.esc(option.label if option else view.decision),
+        label=texts.esc(decided_label(view)),
         by=by,
         when=format_datetime(view.decided_at, svc.profile.timezone) if view.decided_at else "",
         comment=comment,
@@ -365,7 +371,8 @@ async def press(update: Update, context: Context, member: Member) -> int | None:
         )
         return COMMENT
     if await _decide(update, context, member, request_id, key, ""):
-        label = option.label if option else key
+        decided = load_view(svc, request_id)
+        label = decided_label(decided) if decided else texts.APPROVAL_DECIDED_OTHER
         await answer(update, texts.APPROVAL_DONE.format(label=label))
     return ConversationHandler.END
 
@@ -386,9 +393,9 @@ async def typed_comment(update: Update, context: Context, member: Member) -> int
     decided = await _decide(update, context, member, int(pending["id"]), str(pending["key"]), text)
     if decided:
         view = load_view(services(context), int(pending["id"]))
-        option = next((o for o in view.options if o.key == view.decision), None) if view else None
+        label = decided_label(view) if view else texts.APPROVAL_DECIDED_OTHER
         await update.effective_message.reply_text(
-            texts.APPROVAL_DONE.format(label=texts.esc(option.label if option else ""))
+            texts.APPROVAL_DONE.format(label=texts.esc(label))
         )
     return ConversationHandler.END
 
@@ -431,7 +438,7 @@ async def waiting_for_me(update: Update, context: Context, member: Member) -> No
             )
         )
         rows.append(
-            [button(texts.APPROVAL_BUTTON_OPEN.format(title=view.title)[:60], f"apr:{view.id}:s")]
+            [button(fit(texts.APPROVAL_BUTTON_OPEN.format(title=view.title)), f"apr:{view.id}:s")]
         )
     await show(update, "\n".join(lines), InlineKeyboardMarkup(rows))
 

@@ -98,21 +98,6 @@ async def set_role_commands(bot: Bot, chat_id: int, role: Role | None) -> None:
         logger.warning("could not set the command menu of chat %s", chat_id)
 
 
-LABEL_LIMIT = 60
-
-
-def fit_label(text: str, limit: int = LABEL_LIMIT) -> str:
-    """``text`` for a button: whole when it fits, else cut after the last whole word with
-    "…" (never mid-word)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut and text[limit - 1] != " ":
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,.;:·-–") + "…"
-
-
 def button(text: str, data: str) -> InlineKeyboardButton:
     if len(data.encode()) > 64:
         raise ValueError(f"callback data over Telegram's 64 bytes: {data!r}")

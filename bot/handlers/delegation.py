@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -18,6 +19,8 @@ from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.approvals import ACTING_TITLES
 from bot.core.dates import format_date
+from bot.core.examples import dmy, example_range
+from bot.core.labels import fit
 from bot.core.planning.values import parse_date_range
 from bot.core.roles import Role
 from bot.handlers.common import answer, button, conversation_handler, show
@@ -52,7 +55,7 @@ def _overview(svc: Services) -> tuple[str, InlineKeyboardMarkup]:
             )
         )
         label = texts.DELEGATION_BUTTON_REVOKE.format(title=delegation.title, name=name)
-        buttons.append([button(label[:60], f"dlg:rv:{delegation.id}")])
+        buttons.append([button(fit(label), f"dlg:rv:{delegation.id}")])
     if not rows:
         lines.append(texts.DELEGATION_NONE)
     buttons.append([button(texts.DELEGATION_BUTTON_NEW, "dlg:new")])
@@ -86,7 +89,7 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
         if not candidates:
             await show(update, texts.DELEGATION_NO_CANDIDATES)
             return ConversationHandler.END
-        rows = [[button(u.full_name[:60], f"dlg:u:{u.id}")] for u in candidates]
+        rows = [[button(fit(u.full_name), f"dlg:u:{u.id}")] for u in candidates]
         await show(update, texts.DELEGATION_CHOOSE_PERSON, InlineKeyboardMarkup(rows))
         return None
     target_id = int_or_none(parts[1]) if len(parts) > 1 else None
@@ -118,12 +121,18 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
         await show(
             update,
             texts.DELEGATION_ASK_DATES.format(
-                title=parts[2], name=texts.esc(person.full_name), year=svc.today().year
+                title=parts[2], name=texts.esc(person.full_name), **_example(svc.today())
             ),
         )
         return DATES
     await show(update, texts.STALE_BUTTON)
     return ConversationHandler.END
+
+
+def _example(today: date) -> dict[str, str]:
+    """A ten-day span ahead of today, for the prompt's example."""
+    start, end = example_range(today, days=10)
+    return {"start": dmy(start), "end": dmy(end)}
 
 
 @members_only(Role.KEPALA)
@@ -132,7 +141,6 @@ async def dates(update: Update, context: Context, member: Member) -> int:
     assert context.user_data is not None and update.effective_message is not None
     svc = services(context)
     draft = context.user_data.get(DRAFT_KEY)
-    year = svc.today().year
     if not isinstance(draft, dict):
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
@@ -140,7 +148,7 @@ async def dates(update: Update, context: Context, member: Member) -> int:
         start, end = parse_date_range(update.effective_message.text or "")
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.DELEGATION_BAD_DATES.format(reason=texts.esc(exc), year=year)
+            texts.DELEGATION_BAD_DATES.format(reason=texts.esc_rule(exc), **_example(svc.today()))
         )
         return DATES
     if end < svc.today():

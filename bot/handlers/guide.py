@@ -17,6 +17,7 @@ from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.cycles import phase
 from bot.core.dates import format_date, format_datetime
+from bot.core.labels import fit
 from bot.core.roles import Role
 from bot.core.sop import (
     StepState,
@@ -26,7 +27,7 @@ from bot.core.sop import (
     pending_for_role,
 )
 from bot.cycles import CycleView, visible_cycles
-from bot.handlers.common import answer, button, fit_label, show
+from bot.handlers.common import answer, button, show
 from bot.services import Services
 from storage import cycles, users
 
@@ -68,7 +69,7 @@ def phase_line(svc: Services, view: CycleView) -> str:
 
 def _step_label(status: StepStatus, year: int, several: bool) -> str:
     template = texts.TASK_BUTTON_YEAR if several else texts.TASK_BUTTON
-    return fit_label(template.format(year=year, number=status.step.number, name=status.step.name))
+    return fit(template.format(year=year, number=status.step.number, name=status.step.name))
 
 
 def _team_registered(svc: Services) -> bool:

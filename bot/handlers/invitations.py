@@ -19,6 +19,7 @@ from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_datetime
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code
+from bot.core.labels import unit_label
 from bot.core.roles import Role, invitable_roles, role_needs_unit
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.services import Services
@@ -46,11 +47,15 @@ async def start_invite(update: Update, context: Context, member: Member) -> int:
 async def _show_units(update: Update, context: Context, page: int) -> int:
     svc = services(context)
     with svc.db.read() as session:
-        unit_list = [(u.id, u.name) for u in units.list_units(session) if u.id is not None]
+        unit_list = [
+            (u.id, unit_label(u.name, u.short_name))
+            for u in units.list_units(session)
+            if u.id is not None
+        ]
     markup, page, pages = paged(
         unit_list,
         page=page,
-        make_button=lambda u: button(u[1][:60], f"und:unit:{u[0]}"),
+        make_button=lambda u: button(u[1], f"und:unit:{u[0]}"),
         nav_data=lambda p: f"und:page:{p}",
         extra_rows=[
             [button(texts.INVITE_BUTTON_NEW_UNIT, "und:new")],
@@ -62,9 +67,12 @@ async def _show_units(update: Update, context: Context, page: int) -> int:
 
 
 def _create(
-    svc: Services, member: Member, role: Role, unit_id: int | None
+    svc: Services, member: Member, role: Role, unit_id: int | None, *, replaces_head: bool
 ) -> tuple[str, datetime, str | None]:
-    """Store a new invitation; its code, expiry and the unit's name."""
+    """Store a new invitation; its code, expiry and the unit's name.
+
+    Raises HeadExists for a head's invitation while a head is active (not a replacement).
+    """
     now = svc.now()
     with svc.db.write() as session:
         creator = users.get_user(session, member.user_id)
@@ -77,16 +85,42 @@ def _create(
             created_via="bot",
             now=now,
             expires_at=now + DEFAULT_LIFETIME,
+            replaces_head=replaces_head,
         )
         unit = None if unit_id is None else units.get_unit(session, unit_id)
         return invitation.code, invitation.expires_at, None if unit is None else unit.name
 
 
+def _head_name(svc: Services) -> str | None:
+    with svc.db.read() as session:
+        head = users.active_head(session)
+        return None if head is None else head.full_name
+
+
 async def _finish(
-    update: Update, context: Context, member: Member, role: Role, unit_id: int | None
+    update: Update,
+    context: Context,
+    member: Member,
+    role: Role,
+    unit_id: int | None,
+    *,
+    replaces_head: bool = False,
 ) -> int:
     svc = services(context)
-    code, expires, unit_name = _create(svc, member, role, unit_id)
+    head = _head_name(svc) if role is Role.KEPALA else None
+    try:
+        code, expires, unit_name = _create(svc, member, role, unit_id, replaces_head=replaces_head)
+    except users.HeadExists as exc:
+        # One head at a time: say so, and offer the replacement explicitly.
+        markup = InlineKeyboardMarkup(
+            [
+                [button(texts.INVITE_BUTTON_REPLACE_HEAD, "und:head")],
+                [button(texts.BUTTON_CANCEL, "und:cancel")],
+            ]
+        )
+        name = texts.esc(exc.head_name)
+        await show(update, texts.INVITE_HEAD_EXISTS.format(name=name), markup)
+        return CHOOSE_ROLE
     values = {
         "role": texts.ROLE_NAMES[role],
         "unit": texts.unit_suffix(unit_name),
@@ -98,6 +132,8 @@ async def _finish(
         text = texts.INVITE_CREATED.format(link=deep_link(username, code), **values)
     else:
         text = texts.INVITE_CREATED_NO_USERNAME.format(**values)
+    if head is not None:
+        text += texts.INVITE_REPLACES_HEAD.format(name=texts.esc(head))
     await show(update, text)
     _forget(context)
     return ConversationHandler.END
@@ -122,6 +158,8 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
     if action == "team":
         parts = ["role", Role.TIM.value]
         action = "role"
+    if action == "head" and Role.KEPALA in invitable_roles(member.role):
+        return await _finish(update, context, member, Role.KEPALA, None, replaces_head=True)
     if action == "role" and len(parts) == 2:
         role = next((r for r in invitable_roles(member.role) if r.value == parts[1]), None)
         if role is None:

@@ -12,7 +12,7 @@ import asyncio
 import io
 import json
 import re
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,11 +29,15 @@ from telegram.ext import (
 
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.core import letter_parts
 from bot.core import letters as letter_docs
 from bot.core.approvals import Option
-from bot.core.dates import format_date, format_datetime
-from bot.core.delivery import ItemStatus
+from bot.core.dates import format_date, format_datetime, next_working_day
+from bot.core.delivery import ItemStatus, failure_reason
+from bot.core.examples import dmy, example_day
 from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code
+from bot.core.labels import fit, room_left, unit_label
+from bot.core.letter_parts import Part
 from bot.core.letters import (
     CircularContent,
     InvitationContent,
@@ -49,7 +53,7 @@ from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
 from bot.handlers.common import answer, button, conversation_handler, paged, show, tell_team
 from bot.handlers.guide import STEP_OPENERS
 from bot.services import Services
-from storage import archive, cycles, outbox, plans, units, users
+from storage import approvals, archive, cycles, outbox, plans, units, users
 from storage import letters as store
 from storage.archive import NewDocument
 from storage.models import Broadcast, Cycle, Document, Letter, OutboxItem, User
@@ -69,10 +73,16 @@ CONTENT_CLASSES: dict[str, Any] = {
 }
 PHOTO_KIND = "foto_sosialisasi"
 NOTE_KIND = "catatan_sosialisasi"
-SIGN = Option("approve", texts.LETTER_OPTION_SIGN)
-REJECT = Option("changes", texts.LETTER_OPTION_REJECT, needs_comment=True)
+SIGN = Option("approve", texts.LETTER_OPTION_SIGN, done_label=texts.LETTER_OPTION_SIGN_DONE)
+REJECT = Option(
+    "changes",
+    texts.LETTER_OPTION_REJECT,
+    needs_comment=True,
+    done_label=texts.LETTER_OPTION_REJECT_DONE,
+)
 TEAM = (Role.KEPALA, Role.TIM)
 ATTENDANCE_WINDOW = timedelta(hours=3)
+CIRCULAR_DEADLINE = timedelta(days=14)
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 SECTION_TEXT, SOC_DATE, SOC_TIME, SOC_PLACE, SOC_AGENDA, SOC_MEDIA = range(6)
@@ -81,20 +91,6 @@ EDIT_KEY = "surat_ubah"
 SOC_KEY = "sosialisasi_baru"
 MEDIA_KEY = "sosialisasi_media"
 RSVP_KEY = "rsvp_catatan"
-
-_FIELD_LABELS = {
-    "opening": "Pembuka",
-    "closing": "Penutup",
-    "introduction": "A. Pendahuluan",
-    "activities": "B. Kegiatan yang Dilaksanakan",
-    "results": "C. Hasil yang Dicapai",
-    "conclusions": "D. Simpulan dan Saran",
-}
-_EDITABLE = {
-    UNDANGAN: ("opening", "closing"),
-    LAPORAN: ("introduction", "activities", "results", "conclusions", "closing"),
-}
-
 
 # --- content <-> JSON ----------------------------------------------------------------------
 
@@ -123,23 +119,27 @@ def content_from_json(kind: str, text: str, photos: tuple[bytes, ...] = ()) -> A
     return cls(**values)
 
 
-def sections(kind: str, content: Any) -> list[tuple[str, str, str]]:
-    """(key, label, current text) of every paragraph the team may replace."""
-    if kind == EDARAN:
-        result = [(f"s{n}", title, body) for n, (title, body) in enumerate(content.sections)]
-        return [*result, ("closing", _FIELD_LABELS["closing"], content.closing)]
-    return [(name, _FIELD_LABELS[name], getattr(content, name)) for name in _EDITABLE[kind]]
+def part_label(kind: str, part: Part) -> str:
+    """The button label of a part: "Isi Edaran huruf c", "1. Latar Belakang", "Tembusan"."""
+    if kind == LAPORAN and part.name == "closing":
+        return texts.LETTER_REPORT_CLOSING
+    template = texts.LETTER_PART_LABELS[part.name]
+    letter = chr(ord("a") + part.number - 1) if part.number else ""
+    return fit(template.format(number=part.number, title=part.title, letter=letter))
 
 
-def replace_section(kind: str, content: Any, key: str, text: str) -> Any:
-    if kind == EDARAN and key.startswith("s") and key[1:].isdigit():
-        index = int(key[1:])
-        parts = list(content.sections)
-        parts[index] = (parts[index][0], text)
-        return replace(content, sections=tuple(parts))
-    if key in _EDITABLE.get(kind, ()) or key == "closing":
-        return replace(content, **{key: text})
-    raise KeyError(key)
+def _parts_markup(letter: Letter, content: Any) -> InlineKeyboardMarkup:
+    """One button per part; the lettered items of a list two to a row."""
+    rows: list[list[Any]] = []
+    paired = ("legal_basis", "point")
+    for part in letter_parts.parts(content):
+        pressed = button(part_label(letter.kind, part), f"ltr:sec:{letter.id}:{part.key}")
+        if part.name in paired and part.number % 2 == 0 and rows:
+            rows[-1].append(pressed)
+        else:
+            rows.append([pressed])
+    rows.append([button(texts.BUTTON_BACK, f"ltr:card:{letter.id}")])
+    return InlineKeyboardMarkup(rows)
 
 
 # --- reading state ---------------------------------------------------------------------------
@@ -182,12 +182,16 @@ def _letter_by_id(svc: Services, letter_id: int | None) -> Letter | None:
 
 
 def _plan_approved(svc: Services, year: int) -> bool:
+    """Whether the year's plan has an approved revision (what the letters implement)."""
     with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=year)
-        if cycle is None or cycle.id is None:
-            return False
-        states = cycles.step_states(session, cycle_id=cycle.id)
-    return states.get(6) is StepState.SELESAI
+        return plans.approved_plan(session, year=year) is not None
+
+
+def _plan_submitted(svc: Services, year: int) -> bool:
+    """Whether the year's plan waits for the head's decision (submitted, not decided)."""
+    with svc.db.read() as session:
+        revision, _ = plans.current_plan(session, year=year)
+    return revision is not None and revision.status == plans.SUBMITTED
 
 
 def _owners(svc: Services) -> list[User]:
@@ -273,11 +277,11 @@ def _detail(svc: Services, letter: Letter) -> str:
     return texts.esc(content.title)
 
 
-def _card_text(svc: Services, letter: Letter) -> str:
+def _card_text(svc: Services, letter: Letter, member: Member | None = None) -> str:
     text = texts.LETTER_CARD.format(
         name=texts.LETTER_KIND_NAMES[letter.kind],
         year=_year_of(svc, letter),
-        status=texts.LETTER_STATUS.get(letter.status, letter.status),
+        status=texts.LETTER_STATUS[letter.status],
         number=texts.LETTER_NUMBER.format(number=texts.esc(letter.number)) if letter.number else "",
         detail=_detail(svc, letter),
     )
@@ -285,7 +289,30 @@ def _card_text(svc: Services, letter: Letter) -> str:
         text += _circular_tally(svc, letter)
     if letter.kind == UNDANGAN and letter.broadcast_id is not None:
         text += _rsvp_tally(svc, letter)
-    return text
+    return text + ("" if member is None else _next_step(letter, member))
+
+
+def _next_step(letter: Letter, member: Member) -> str:
+    """What happens next with this letter, for this person."""
+    head = member.role is Role.KEPALA
+    if letter.status == store.DRAFT:
+        return texts.LETTER_NEXT_DRAFT_HEAD if head else texts.LETTER_NEXT_DRAFT_TEAM
+    if letter.status == store.AWAITING:
+        return texts.LETTER_NEXT_AWAITING_HEAD if head else texts.LETTER_NEXT_AWAITING_TEAM
+    if letter.kind == EDARAN:
+        return texts.LETTER_NEXT_CIRCULAR_SIGNED
+    if letter.kind == LAPORAN:
+        return texts.LETTER_NEXT_REPORT_SIGNED
+    return ""
+
+
+def _pending_request(svc: Services, letter: Letter) -> int | None:
+    """The waiting signature request of a letter, if any."""
+    with svc.db.read() as session:
+        for request in approvals.pending(session):
+            if request.kind == f"surat_{letter.kind}" and request.subject_id == letter.id:
+                return request.id
+    return None
 
 
 def _card_markup(svc: Services, letter: Letter, member: Member) -> InlineKeyboardMarkup:
@@ -295,10 +322,23 @@ def _card_markup(svc: Services, letter: Letter, member: Member) -> InlineKeyboar
         if member.role is Role.TIM:
             rows.append([button(texts.LETTER_BUTTON_SUBMIT, f"ltr:sub:{letter.id}")])
     if letter.kind == EDARAN and letter.broadcast_id is not None and member.role in TEAM:
-        for unit_id, name in _units_without_owner(svc)[:6]:
-            rows.append(
-                [button(texts.EDARAN_BUTTON_INVITE.format(unit=name)[:60], f"ltr:inv:{unit_id}")]
-            )
+        room = room_left(texts.EDARAN_BUTTON_INVITE)
+        for unit_id, name, short_name in _units_without_owner(svc)[:6]:
+            label = texts.EDARAN_BUTTON_INVITE.format(unit=unit_label(name, short_name, room))
+            rows.append([button(label, f"ltr:inv:{unit_id}")])
+    if letter.status == store.AWAITING and member.role is Role.KEPALA:
+        request_id = _pending_request(svc, letter)
+        if request_id is not None:
+            rows.append([button(texts.LETTER_BUTTON_SIGN_REQUEST, f"apr:{request_id}:s")])
+    if letter.kind == EDARAN and letter.status == store.SIGNED:
+        rows.append(
+            [
+                button(
+                    texts.LETTER_BUTTON_SOCIALISATION,
+                    f"ltr:go:{UNDANGAN}:{_year_of(svc, letter)}",
+                )
+            ]
+        )
     if letter.kind == UNDANGAN and letter.status == store.SIGNED and member.role in TEAM:
         now = svc.now()
         is_open = letter.attendance_open_until is not None and letter.attendance_open_until > now
@@ -316,93 +356,116 @@ def _card_markup(svc: Services, letter: Letter, member: Member) -> InlineKeyboar
     return InlineKeyboardMarkup(rows)
 
 
-def _circular_tally(svc: Services, letter: Letter) -> str:
-    items = _items(svc, letter.broadcast_id)
-    with svc.db.read() as session:
-        people = {u.id: u for u in users.list_users(session)}
+_FAILED = (ItemStatus.UNREACHABLE.value, ItemStatus.FAILED.value)
+_QUEUED = (ItemStatus.PENDING.value, ItemStatus.SENDING.value)
+
+
+def _failed_line(item: OutboxItem, people: dict[int | None, User]) -> str:
+    """``⚠️ Name: gagal terkirim: bot diblokir`` for a copy that did not arrive."""
+    person = people.get(item.user_id) if item.user_id else None
+    reason = failure_reason(item.status, item.last_error)
+    return texts.TALLY_FAILED_LINE.format(
+        name=texts.esc(person.full_name) if person else texts.TALLY_UNKNOWN_PERSON,
+        reason=texts.DELIVERY_REASONS[reason],
+    )
+
+
+def _by_unit(
+    svc: Services, items: list[OutboxItem], people: dict[int | None, User]
+) -> list[tuple[str, list[OutboxItem]]]:
+    """The delivery rows grouped by the recipient's unit, in order of unit name."""
     unit_names = _unit_names(svc)
-    counts = {
-        s: sum(1 for i in items if i.status == s)
-        for s in ("sent", "unreachable", "failed", "pending", "sending")
-    }
-    acked = sum(1 for i in items if i.response == "diterima")
-    lines = [
-        texts.EDARAN_TALLY.format(
-            sent=counts["sent"],
-            acked=acked,
-            failed=counts["unreachable"] + counts["failed"],
-            pending=counts["pending"] + counts["sending"],
-        )
-    ]
     per_unit: dict[str, list[OutboxItem]] = {}
     for item in items:
         person = people.get(item.user_id) if item.user_id else None
         unit = unit_names.get(person.unit_id, "-") if person and person.unit_id else "-"
         per_unit.setdefault(unit, []).append(item)
-    for unit, unit_items in sorted(per_unit.items()):
-        parts = (
-            f"{sum(1 for i in unit_items if i.status == 'sent')}/{len(unit_items)} terkirim, "
-            f"{sum(1 for i in unit_items if i.response == 'diterima')} diterima"
+    return sorted(per_unit.items())
+
+
+def _people(svc: Services) -> dict[int | None, User]:
+    with svc.db.read() as session:
+        return {u.id: u for u in users.list_users(session)}
+
+
+def _circular_tally(svc: Services, letter: Letter) -> str:
+    items = _items(svc, letter.broadcast_id)
+    people = _people(svc)
+    lines = [
+        texts.EDARAN_TALLY.format(
+            sent=sum(1 for i in items if i.status == ItemStatus.SENT.value),
+            acked=sum(1 for i in items if i.response == "diterima"),
+            failed=sum(1 for i in items if i.status in _FAILED),
+            pending=sum(1 for i in items if i.status in _QUEUED),
+        )
+    ]
+    for unit, unit_items in _by_unit(svc, items, people):
+        parts = texts.TALLY_UNIT_DELIVERY.format(
+            sent=sum(1 for i in unit_items if i.status == ItemStatus.SENT.value),
+            total=len(unit_items),
+            acked=sum(1 for i in unit_items if i.response == "diterima"),
         )
         lines.append(texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=parts))
-        for item in unit_items:
-            if item.status in (ItemStatus.UNREACHABLE.value, ItemStatus.FAILED.value):
-                person = people.get(item.user_id) if item.user_id else None
-                lines.append(
-                    texts.TALLY_FAILED_LINE.format(
-                        name=texts.esc(person.full_name if person else item.chat_id),
-                        reason=texts.esc(item.last_error or item.status),
-                    )
-                )
+        lines.extend(_failed_line(i, people) for i in unit_items if i.status in _FAILED)
     missing = _units_without_owner(svc)
     if missing:
         lines.append(
             texts.EDARAN_NO_PJ.format(
-                count=len(missing), units=texts.esc(", ".join(name for _, name in missing))
+                count=len(missing), units=texts.esc(", ".join(name for _, name, _ in missing))
             )
         )
     return "\n".join(lines)
 
 
-def _units_without_owner(svc: Services) -> list[tuple[int, str]]:
+def _units_without_owner(svc: Services) -> list[tuple[int, str, str]]:
+    """Id, name and short name of every active unit without a registered owner."""
     owned = {u.unit_id for u in _owners(svc)}
     with svc.db.read() as session:
-        return [(u.id, u.name) for u in units.list_units(session) if u.id and u.id not in owned]
+        return [
+            (u.id, u.name, u.short_name)
+            for u in units.list_units(session)
+            if u.id and u.id not in owned
+        ]
 
 
 def _rsvp_tally(svc: Services, letter: Letter) -> str:
+    """Answers per owner and unit; a copy that never arrived is "gagal terkirim" with the
+    reason, not "belum menjawab"."""
     items = _items(svc, letter.broadcast_id)
+    people = _people(svc)
     with svc.db.read() as session:
-        people = {u.id: u for u in users.list_users(session)}
         present = store.attendance(session, letter_id=letter.id or 0)
     answers = [i.response for i in items]
-    silent = [people[i.user_id].full_name for i in items if not i.response and i.user_id in people]
+    silent_items = [i for i in items if i.status == ItemStatus.SENT.value and not i.response]
+    silent = [people[i.user_id].full_name for i in silent_items if i.user_id in people]
     text = texts.SOC_RSVP_TALLY.format(
         hadir=answers.count("hadir"),
         wakil=answers.count("wakil"),
         tidak=answers.count("tidak"),
-        belum=len(silent),
+        belum=len(silent_items),
     )
-    unit_names = _unit_names(svc)
-    per_unit: dict[str, list[str]] = {}
-    for item in items:
-        person = people.get(item.user_id) if item.user_id else None
-        unit = unit_names.get(person.unit_id or 0, "-") if person else "-"
-        per_unit.setdefault(unit, []).append(item.response)
-    for unit, responses in sorted(per_unit.items()):
-        parts = ", ".join(
+    text += texts.SOC_DELIVERY_TALLY.format(
+        sent=sum(1 for i in items if i.status == ItemStatus.SENT.value),
+        failed=sum(1 for i in items if i.status in _FAILED),
+        pending=sum(1 for i in items if i.status in _QUEUED),
+    )
+    for unit, unit_items in _by_unit(svc, items, people):
+        responses = [i.response for i in unit_items]
+        parts = [
             f"{responses.count(key)} {label.lower()}"
             for key, label in texts.SOC_RSVP_LABELS.items()
             if responses.count(key)
+        ]
+        counted = (
+            (texts.TALLY_UNIT_SILENT, sum(1 for i in unit_items if i in silent_items)),
+            (texts.TALLY_UNIT_FAILED, sum(1 for i in unit_items if i.status in _FAILED)),
+            (texts.TALLY_UNIT_PENDING, sum(1 for i in unit_items if i.status in _QUEUED)),
         )
-        silent_count = responses.count("")
-        if silent_count:
-            parts = (
-                f"{parts}, {silent_count} belum menjawab"
-                if parts
-                else f"{silent_count} belum menjawab"
-            )
-        text += "\n" + texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=parts)
+        parts.extend(template.format(count=count) for template, count in counted if count)
+        text += "\n" + texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=", ".join(parts))
+        for item in unit_items:
+            if item.status in _FAILED:
+                text += "\n" + _failed_line(item, people)
     if silent:
         text += texts.SOC_NO_ANSWER.format(names=texts.esc(", ".join(silent[:30])))
     now = svc.now()
@@ -415,11 +478,15 @@ def _rsvp_tally(svc: Services, letter: Letter) -> str:
     return text + texts.SOC_ATTENDANCE.format(present=count, window=window)
 
 
+def _back_to_card(letter: Letter) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button(texts.LETTER_BUTTON_CARD, f"ltr:card:{letter.id}")]])
+
+
 async def _show_card(
     update: Update, context: Context, member: Member, letter: Letter, note: str = ""
 ) -> None:
     svc = services(context)
-    text = _card_text(svc, letter)
+    text = _card_text(svc, letter, member)
     await show(update, f"{note}\n\n{text}" if note else text, _card_markup(svc, letter, member))
 
 
@@ -451,19 +518,32 @@ async def _open(update: Update, context: Context, member: Member, kind: str, yea
         return
     name = texts.LETTER_KIND_NAMES[kind]
     if not _plan_approved(svc, year):
-        await show(update, texts.LETTER_NEEDS_PLAN.format(name=name, year=year))
+        waiting = _plan_submitted(svc, year)
+        next_step = texts.LETTER_PLAN_NEXT[(member.role.value, waiting)]
+        markup = None
+        if member.role is Role.TIM:
+            markup = InlineKeyboardMarkup(
+                [[button(texts.LETTER_BUTTON_PLAN.format(year=year), f"pln:{year}:menu")]]
+            )
+        await show(
+            update, texts.LETTER_NEEDS_PLAN.format(name=name, year=year, next=next_step), markup
+        )
         return
     if kind == UNDANGAN:
         circular = _letter(svc, EDARAN, year)
         if circular is None or circular.status != store.SIGNED:
-            await show(update, texts.SOC_NEEDS_CIRCULAR)
+            markup = InlineKeyboardMarkup(
+                [[button(texts.LETTER_BUTTON_CIRCULAR, f"ltr:go:{EDARAN}:{year}")]]
+            )
+            await show(update, texts.SOC_NEEDS_CIRCULAR, markup)
             return
-    rows = []
     if member.role is Role.TIM:
-        rows.append([button(texts.LETTER_BUTTON_NEW.format(name=name), f"ltr:new:{kind}:{year}")])
-    await show(
-        update, texts.LETTER_NONE.format(name=name), InlineKeyboardMarkup(rows) if rows else None
-    )
+        markup = InlineKeyboardMarkup(
+            [[button(texts.LETTER_BUTTON_NEW.format(name=name), f"ltr:new:{kind}:{year}")]]
+        )
+        await show(update, texts.LETTER_NONE.format(name=name, year=year), markup)
+        return
+    await show(update, texts.LETTER_NONE_HEAD.format(name=name, year=year))
 
 
 async def open_step(update: Update, context: Context, member: Member, step: int, year: int) -> bool:
@@ -531,7 +611,9 @@ def _create(svc: Services, member: Member, kind: str, content: Any, year: int) -
 def _default_circular(svc: Services, year: int) -> CircularContent:
     with svc.db.read() as session:
         plan = plans.approved_plan(session, year=year)
-    deadline = format_date(svc.today() + timedelta(days=14))
+    # Owners get two weeks to name their PJ Kinerja; a deadline never falls on a weekend or
+    # one of the profile's holidays.
+    deadline = format_date(next_working_day(svc.today() + CIRCULAR_DEADLINE, svc.profile.holidays))
     return letter_docs.default_circular(
         svc.profile,
         year=year,
@@ -567,7 +649,7 @@ async def new_letter(update: Update, context: Context, member: Member) -> int | 
     if kind == UNDANGAN:
         assert context.user_data is not None
         context.user_data[SOC_KEY] = {"year": year}
-        await show(update, texts.SOC_ASK_DATE.format(year=svc.today().year))
+        await show(update, texts.SOC_ASK_DATE.format(example=dmy(example_day(svc.today()))))
         return SOC_DATE
     await show(update, texts.STALE_BUTTON)
     return ConversationHandler.END
@@ -588,7 +670,9 @@ async def soc_date(update: Update, context: Context, member: Member) -> int:
         day = parse_date(_text(update))
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.SOC_BAD_DATE.format(reason=texts.esc(exc), year=svc.today().year)
+            texts.SOC_BAD_DATE.format(
+                reason=texts.esc_rule(exc), example=dmy(example_day(svc.today()))
+            )
         )
         return SOC_DATE
     if day <= svc.today():
@@ -700,37 +784,33 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
     if letter.status != store.DRAFT and action in ("ed", "sec", "sub"):
         await show(
             update,
-            texts.LETTER_NOT_DRAFT.format(
-                name=name, status=texts.LETTER_STATUS.get(letter.status, letter.status)
-            ),
+            texts.LETTER_NOT_DRAFT.format(name=name, status=texts.LETTER_STATUS[letter.status]),
+            _back_to_card(letter),
         )
         return ConversationHandler.END
     content = content_from_json(letter.kind, letter.content_json)
     if action == "ed":
-        rows = [
-            [button(label[:60], f"ltr:sec:{letter.id}:{key}")]
-            for key, label, _ in sections(letter.kind, content)
-        ]
-        rows.append([button(texts.BUTTON_BACK, f"ltr:card:{letter.id}")])
-        await show(update, texts.LETTER_CHOOSE_SECTION, InlineKeyboardMarkup(rows))
+        await show(update, texts.LETTER_CHOOSE_SECTION, _parts_markup(letter, content))
         return None
     if action == "sec" and len(parts) == 3:
-        found = next(
-            (
-                (k, label, body)
-                for k, label, body in sections(letter.kind, content)
-                if k == parts[2]
-            ),
-            None,
-        )
-        if found is None:
+        part = letter_parts.find_part(content, parts[2])
+        if part is None:
             await show(update, texts.STALE_BUTTON)
             return ConversationHandler.END
-        context.user_data[EDIT_KEY] = {"id": letter.id, "key": found[0]}
+        context.user_data[EDIT_KEY] = {"id": letter.id, "key": part.key}
+        hint = ""
+        if part.is_list:
+            hint = (
+                texts.LETTER_ASK_COPIES_HINT
+                if part.name == "copies"
+                else texts.LETTER_ASK_LIST_HINT
+            )
         await show(
             update,
             texts.LETTER_ASK_SECTION.format(
-                section=texts.esc(found[1]), current=texts.esc(found[2][:800])
+                section=texts.esc(part_label(letter.kind, part)),
+                hint=hint,
+                current=texts.esc(fit(part.text, 800)) if part.text else texts.LETTER_EMPTY_PART,
             ),
         )
         return SECTION_TEXT
@@ -753,6 +833,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
         await show(
             update,
             texts.SOC_MEDIA_DONE.format(photos=media.get("photos", 0), notes=media.get("notes", 0)),
+            _back_to_card(letter),
         )
         return ConversationHandler.END
     if action == "rep" and letter.kind == UNDANGAN:
@@ -771,18 +852,27 @@ async def section_text(update: Update, context: Context, member: Member) -> int:
     if not isinstance(pending, dict):
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
-    if not 10 <= len(raw) <= 3000:
-        await update.effective_message.reply_text(texts.LETTER_TEXT_LENGTH)
-        return SECTION_TEXT
     svc = services(context)
     letter = _letter_by_id(svc, int(pending["id"]))
     if letter is None or letter.status != store.DRAFT:
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
-    content = replace_section(
-        letter.kind, content_from_json(letter.kind, letter.content_json), str(pending["key"]), raw
-    )
-    label = next(label for key, label, _ in sections(letter.kind, content) if key == pending["key"])
+    key = str(pending["key"])
+    try:
+        content = letter_parts.replace_part(
+            content_from_json(letter.kind, letter.content_json), key, raw
+        )
+    except KeyError:
+        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        return ConversationHandler.END
+    except ValueError as exc:
+        await update.effective_message.reply_text(
+            texts.LETTER_BAD_TEXT.format(reason=texts.esc_rule(exc))
+        )
+        return SECTION_TEXT
+    part = letter_parts.find_part(content, key)
+    assert part is not None
+    label = part_label(letter.kind, part)
     with svc.db.write() as session:
         stored = session.get(Letter, letter.id)
         actor = users.get_user(session, member.user_id)
@@ -830,7 +920,7 @@ async def _submit(update: Update, context: Context, member: Member, letter: Lett
             (pdf, _file_name(letter, False), texts.LETTER_PREVIEW_CAPTION.format(name=name))
         ],
     )
-    await show(update, texts.LETTER_SUBMITTED.format(name=name))
+    await show(update, texts.LETTER_SUBMITTED.format(name=name), _back_to_card(letter))
 
 
 # --- signing (the approval mechanism calls back here) ------------------------------------------
@@ -1148,7 +1238,7 @@ async def checklist(update: Update, context: Context, member: Member) -> None:
 
     def make(user: User) -> Any:
         mark = "✅" if (row := marks.get(user.id or 0)) is not None and row.present else "⬜"
-        return button(f"{mark} {user.full_name}"[:60], f"chk:{letter.id}:{user.id}:{page}")
+        return button(f"{mark} {fit(user.full_name)}", f"chk:{letter.id}:{user.id}:{page}")
 
     markup, page, pages = paged(
         owners,
@@ -1243,11 +1333,11 @@ async def _open_report(
     report = _letter_in(svc, LAPORAN, invitation.cycle_id)
     if report is None:
         if member.role is not Role.TIM:
+            name = texts.LETTER_KIND_NAMES[LAPORAN]
             await show(
                 update,
-                texts.LETTER_NONE_HEAD.format(
-                    name=texts.LETTER_KIND_NAMES[LAPORAN], year=_year_of(svc, invitation)
-                ),
+                texts.LETTER_NONE_HEAD.format(name=name, year=_year_of(svc, invitation)),
+                _back_to_card(invitation),
             )
             return
         report = _create(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
@@ -21,6 +22,8 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_rupiah
+from bot.core.labels import fit, room_left, unit_label
+from bot.core.packages.import_plan import ImportPlan, export_year, rows_of_year
 from bot.core.packages.mapping_workbook import MappingRow, mapping_workbook, read_mapping_workbook
 from bot.core.packages.sirup import (
     MAX_SIRUP_BYTES,
@@ -32,7 +35,7 @@ from bot.core.packages.sirup import (
 from bot.core.planning.workbook import MAX_WORKBOOK_BYTES
 from bot.core.roles import Role
 from bot.core.sop import StepState
-from bot.cycles import default_working_year
+from bot.cycles import default_working_year, visible_cycles
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.handlers.guide import STEP_OPENERS
 from bot.handlers.planning import problem_lines
@@ -49,18 +52,42 @@ PREVIEW_UNITS = 12
 PREVIEW_SKIPPED = 10
 
 
-def _year(svc: Services) -> int:
-    """The cycle whose packages /paket shows: the newest with an approved plan (packages
-    are mapped to its strategic areas), else the year being planned."""
+YEAR_KEY = "paket_tahun"
+
+
+def _years(svc: Services) -> tuple[int, ...]:
+    """The years /paket can show: every open cycle and the default one."""
+    return tuple(sorted({v.year for v in visible_cycles(svc)} | {default_working_year(svc)}))
+
+
+def _year(svc: Services, context: Context) -> int:
+    """The cycle whose packages /paket shows: the one the person chose while it is open,
+    else the newest with an approved plan (packages are mapped to its strategic areas),
+    else the year being planned."""
+    chosen = context.user_data.get(YEAR_KEY) if context.user_data is not None else None
+    if isinstance(chosen, int) and chosen in _years(svc):
+        return chosen
     return default_working_year(svc)
 
 
-def _cycle_id(svc: Services, *, create: bool = False) -> int | None:
-    if create:
-        with svc.db.write() as session:
-            return cycles.get_or_create_cycle(session, year=_year(svc), now=svc.now()).id
+def _year_row(svc: Services, year: int) -> list[list[InlineKeyboardButton]]:
+    """Buttons to the packages of the other open years (none when only one is open)."""
+    others = [y for y in _years(svc) if y != year]
+    if not others:
+        return []
+    return [[button(texts.PKG_BUTTON_YEAR_SWITCH.format(year=y), f"pkt:y:{y}") for y in others]]
+
+
+def _year_of_cycle(svc: Services, cycle_id: int) -> int:
     with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=_year(svc))
+        cycle = session.get(Cycle, cycle_id)
+    assert cycle is not None
+    return cycle.year
+
+
+def _cycle_id(svc: Services, year: int) -> int | None:
+    with svc.db.read() as session:
+        cycle = cycles.find_cycle(session, year=year)
         return None if cycle is None else cycle.id
 
 
@@ -68,8 +95,8 @@ def _hash(name: str) -> str:
     return hashlib.sha1(packages.name_key(name).encode()).hexdigest()[:10]
 
 
-def _menu(svc: Services, member: Member) -> tuple[str, InlineKeyboardMarkup]:
-    cycle_id = _cycle_id(svc)
+def _menu(svc: Services, member: Member, year: int) -> tuple[str, InlineKeyboardMarkup]:
+    cycle_id = _cycle_id(svc, year)
     rows: list[list[InlineKeyboardButton]] = []
     all_packages: list[Package] = []
     unmatched: list[str] = []
@@ -77,7 +104,6 @@ def _menu(svc: Services, member: Member) -> tuple[str, InlineKeyboardMarkup]:
         with svc.db.read() as session:
             all_packages = packages.all_of_cycle(session, cycle_id=cycle_id)
             unmatched = packages.unmatched_names(session, cycle_id=cycle_id)
-    year = _year(svc)
     if not all_packages:
         text = texts.PKG_MENU_EMPTY.format(year=year)
     else:
@@ -95,6 +121,7 @@ def _menu(svc: Services, member: Member) -> tuple[str, InlineKeyboardMarkup]:
         rows.append([button(texts.PKG_BUTTON_SHEET, "pkt:mx")])
         rows.append([button(texts.PKG_BUTTON_SHEET_UPLOAD, "pkt:mu")])
     rows.append([button(texts.PKG_BUTTON_UPLOAD, "pkt:up")])
+    rows.extend(_year_row(svc, year))
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -103,16 +130,26 @@ async def package_menu(update: Update, context: Context, member: Member) -> int:
     """/paket: the team's import and coverage menu; an owner's own packages."""
     await answer(update)
     svc = services(context)
+    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    if parts[:1] == ["y"] and len(parts) == 2 and context.user_data is not None:
+        chosen = int_or_none(parts[1])
+        if chosen not in _years(svc):
+            await show(update, texts.STALE_BUTTON)
+            return ConversationHandler.END
+        context.user_data[YEAR_KEY] = chosen
+    year = _year(svc, context)
     if member.role is Role.PJ:
-        await _unit_packages(update, svc, member, member.unit_id, 1)
+        await _unit_packages(update, svc, member, member.unit_id, 1, year)
         return ConversationHandler.END
-    text, markup = _menu(svc, member)
+    text, markup = _menu(svc, member, year)
     await show(update, text, markup)
     return ConversationHandler.END
 
 
 async def open_step(update: Update, context: Context, member: Member, step: int, year: int) -> bool:
-    """Step 10 in /tugas: the team's package menu, or an owner's own packages."""
+    """Step 10 in /tugas: that year's package menu, or an owner's own packages of that year."""
+    if context.user_data is not None and year in _years(services(context)):
+        context.user_data[YEAR_KEY] = year
     await package_menu(update, context)
     return True
 
@@ -140,17 +177,59 @@ def _unit_ids(svc: Services, names: list[str]) -> dict[str, int | None]:
     return {name: matched.get(name) or remembered.get(packages.name_key(name)) for name in names}
 
 
-def _preview(svc: Services, result: SirupImport) -> str:
+def _import_plan(svc: Services, result: SirupImport, year: int) -> ImportPlan:
+    """What saving ``result`` into ``year`` would change (the same rule the save follows)."""
+    rows, other_year = rows_of_year(result, year)
+    with svc.db.read() as session:
+        return packages.preview(
+            session,
+            cycle_id=_cycle_id(svc, year),
+            rows=rows,
+            columns=result.columns,
+            unit_ids=_unit_ids(svc, result.units()),
+            other_year=other_year,
+        )
+
+
+def _field_names(names: Iterable[str]) -> str:
+    return ", ".join(texts.PKG_FIELD_LABELS[name] for name in names)
+
+
+def _changes(plan: ImportPlan) -> str:
+    """New, updated (which fields), unchanged; fields kept because the export lacks them."""
+    text = texts.PKG_PREVIEW_CHANGES.format(
+        new=plan.new, updated=plan.updated, unchanged=plan.unchanged
+    )
+    if plan.field_counts:
+        text += texts.PKG_PREVIEW_FIELDS.format(
+            fields=", ".join(
+                texts.PKG_PREVIEW_FIELD.format(field=texts.PKG_FIELD_LABELS[name], count=count)
+                for name, count in plan.field_counts.items()
+            )
+        )
+    if plan.kept:
+        text += texts.PKG_PREVIEW_KEPT.format(fields=_field_names(plan.kept))
+    if plan.other_year:
+        text += texts.PKG_PREVIEW_OTHER_YEAR.format(count=plan.other_year)
+    return text
+
+
+def _preview(svc: Services, result: SirupImport, year: int) -> str:
+    rows, _ = rows_of_year(result, year)
     unit_ids = _unit_ids(svc, result.units())
+    per_unit: dict[str, tuple[int, int]] = {}
+    for row in sorted(rows, key=lambda r: (r.satuan_kerja.casefold(), r.satuan_kerja)):
+        count, pagu = per_unit.get(row.satuan_kerja, (0, 0))
+        per_unit[row.satuan_kerja] = (count + 1, pagu + row.pagu)
     lines = []
-    for name, (count, pagu) in list(result.pagu_per_unit().items())[:PREVIEW_UNITS]:
+    for name, (count, pagu) in list(per_unit.items())[:PREVIEW_UNITS]:
         mark = "" if unit_ids.get(name) else " ❓"
         lines.append(
             texts.PKG_PREVIEW_UNIT.format(
                 unit=texts.esc(name), count=count, pagu=format_rupiah(pagu), mark=mark
             )
         )
-    more = len(result.units()) - PREVIEW_UNITS
+    more = len(per_unit) - PREVIEW_UNITS
     if more > 0:
         lines.append(texts.PKG_PREVIEW_MORE.format(count=more))
     skipped = ""
@@ -162,21 +241,52 @@ def _preview(svc: Services, result: SirupImport) -> str:
                 for s in result.skipped[:PREVIEW_SKIPPED]
             ),
         )
-    unknown = sum(1 for name in result.units() if not unit_ids.get(name))
+    unknown = sum(1 for name in per_unit if not unit_ids.get(name))
+    current = svc.today().year
     return texts.PKG_PREVIEW.format(
         style=result.header_style,
         header=result.header_row,
-        count=len(result.packages),
-        pagu=format_rupiah(sum(p.pagu for p in result.packages)),
+        year=year,
+        year_note="" if year == current else texts.PKG_PREVIEW_NOT_CURRENT.format(current=current),
+        count=len(rows),
+        pagu=format_rupiah(sum(p.pagu for p in rows)),
         units="\n".join(lines),
         skipped=skipped,
         unknown=texts.PKG_PREVIEW_UNKNOWN.format(count=unknown) if unknown else "",
+        changes=_changes(_import_plan(svc, result, year)),
     )
+
+
+def _confirm_markup() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[button(texts.PLAN_BUTTON_SAVE, "pkt:ok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:no")]]
+    )
+
+
+def _year_question(svc: Services, result: SirupImport) -> tuple[str, InlineKeyboardMarkup]:
+    """Which year, for an export without one (a display export) or with several."""
+    choice = export_year(result)
+    reason = (
+        texts.PKG_YEAR_MIXED.format(years=", ".join(str(y) for y in choice.years_found))
+        if len(choice.years_found) > 1 or (choice.years_found and choice.undated)
+        else texts.PKG_YEAR_MISSING
+    )
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(texts.PKG_BUTTON_YEAR.format(year=year), f"pkt:yr:{year}")
+                for year in _import_years(svc)
+            ],
+            [button(texts.PLAN_BUTTON_DISCARD, "pkt:no")],
+        ]
+    )
+    return texts.PKG_ASK_YEAR.format(count=len(result.packages), reason=reason), markup
 
 
 @members_only(*TEAM)
 async def receive_file(update: Update, context: Context, member: Member) -> int:
-    """The SIRUP export: refused when too big, read and checked, then a preview to confirm."""
+    """The SIRUP export: refused when too big, read and checked; its year (asked when the
+    file does not say one) and a preview of the changes to confirm."""
     message = update.effective_message
     assert message is not None and context.user_data is not None
     doc = message.document
@@ -195,43 +305,73 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
     name = doc.file_name or "sirup.xlsx"
     result = await asyncio.to_thread(read_sirup, content, name)
     if isinstance(result, SirupError):
-        hint = f" ({texts.esc(result.hint)})" if result.hint else ""
+        hint = f" ({texts.esc_rule(result.hint)})" if result.hint else ""
         await progress.edit_text(
-            texts.PKG_UPLOAD_ERROR.format(message=texts.esc(result.message), hint=hint)
+            texts.PKG_UPLOAD_ERROR.format(message=texts.esc_rule(result.message), hint=hint)
         )
         return AWAIT_FILE
     svc = services(context)
     token = archive.hold(svc.archive_dir, content)
-    context.user_data[PENDING_KEY] = {"token": token, "name": name}
-    markup = InlineKeyboardMarkup(
-        [[button(texts.PLAN_BUTTON_SAVE, "pkt:ok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:no")]]
-    )
-    await progress.edit_text(_preview(svc, result), reply_markup=markup)
+    year = export_year(result).year
+    context.user_data[PENDING_KEY] = {"token": token, "name": name, "year": year}
+    if year is None:
+        text, markup = _year_question(svc, result)
+        await progress.edit_text(text, reply_markup=markup)
+        return CONFIRM
+    await progress.edit_text(_preview(svc, result, year), reply_markup=_confirm_markup())
     return CONFIRM
+
+
+def _import_years(svc: Services) -> tuple[int, ...]:
+    """The years an export without its own year can go into: this year and next year."""
+    today = svc.today()
+    return (today.year, today.year + 1)
+
+
+async def _held_import(svc: Services, pending: dict[str, Any]) -> SirupImport | None:
+    content = archive.held(svc.archive_dir, str(pending.get("token", "")))
+    if content is None:
+        return None
+    result = await asyncio.to_thread(read_sirup, content, str(pending.get("name", "")))
+    return None if isinstance(result, SirupError) else result
 
 
 @members_only(*TEAM)
 async def decide(update: Update, context: Context, member: Member) -> int:
-    """Simpan / Batal under the preview."""
+    """The year buttons, then Simpan / Batal under the preview."""
     await answer(update)
     assert context.user_data is not None
     parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
-    pending = context.user_data.pop(PENDING_KEY, None)
+    pending = context.user_data.get(PENDING_KEY)
     svc = services(context)
     if not isinstance(pending, dict):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
+    if parts[:1] == ["yr"]:
+        year = int_or_none(parts[1]) if len(parts) > 1 else None
+        result = await _held_import(svc, pending)
+        if year not in _import_years(svc) or result is None:
+            await show(update, texts.PLAN_PENDING_GONE)
+            return ConversationHandler.END
+        assert year is not None
+        pending["year"] = year
+        await show(update, _preview(svc, result, year), _confirm_markup())
+        return CONFIRM
+    context.user_data.pop(PENDING_KEY, None)
     token = str(pending.get("token", ""))
-    content = archive.held(svc.archive_dir, token)
+    result = await _held_import(svc, pending) if parts[:1] == ["ok"] else None
     archive.release(svc.archive_dir, token)
-    if parts[:1] != ["ok"] or content is None:
-        await show(update, texts.PKG_DISCARDED if parts[:1] != ["ok"] else texts.PLAN_PENDING_GONE)
+    year = pending.get("year")
+    if parts[:1] != ["ok"]:
+        menu = InlineKeyboardMarkup([[button(texts.PKG_BUTTON_MENU, "pkt:menu")]])
+        await show(update, texts.PKG_DISCARDED, menu)
         return ConversationHandler.END
-    result = await asyncio.to_thread(read_sirup, content, str(pending.get("name", "")))
-    if isinstance(result, SirupError):
+    if result is None or not isinstance(year, int):
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    cycle_id = _cycle_id(svc, create=True)
+    rows, _ = rows_of_year(result, year)
+    with svc.db.write() as session:
+        cycle_id = cycles.get_or_create_cycle(session, year=year, now=svc.now()).id
     assert cycle_id is not None
     unit_ids = _unit_ids(svc, result.units())
     with svc.db.write() as session:
@@ -239,15 +379,18 @@ async def decide(update: Update, context: Context, member: Member) -> int:
         counts = packages.upsert(
             session,
             cycle_id=cycle_id,
-            rows=result.packages,
+            rows=rows,
             unit_ids=unit_ids,
             actor=actor,
             now=svc.now(),
+            columns=result.columns,
         )
     _sync_step(svc, cycle_id, member.user_id)
-    text, markup = _menu(svc, member)
+    # The menu now shows the year just imported.
+    context.user_data[YEAR_KEY] = year
+    text, markup = _menu(svc, member, year)
     saved = texts.PKG_SAVED.format(
-        added=counts.added, updated=counts.updated, unchanged=counts.unchanged
+        year=year, added=counts.added, updated=counts.updated, unchanged=counts.unchanged
     )
     await show(update, f"{saved}\n\n{text}", markup)
     return ConversationHandler.END
@@ -278,8 +421,8 @@ def _sync_step(svc: Services, cycle_id: int, actor_id: int) -> None:
 # --- the team's mapping sheet ------------------------------------------------------------------
 
 
-def _mapping_rows(svc: Services) -> list[MappingRow]:
-    cycle_id = _cycle_id(svc)
+def _mapping_rows(svc: Services, year: int) -> list[MappingRow]:
+    cycle_id = _cycle_id(svc, year)
     if cycle_id is None:
         return []
     with svc.db.read() as session:
@@ -296,20 +439,21 @@ async def sheet_buttons(update: Update, context: Context, member: Member) -> int
     await answer(update)
     parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
     svc = services(context)
+    year = _year(svc, context)
     if parts[:1] == ["mu"]:
-        await show(update, texts.PKG_ASK_SHEET)
+        await show(update, texts.PKG_ASK_SHEET.format(year=year))
         return AWAIT_SHEET
     with svc.db.read() as session:
-        _, plan = plans.current_plan(session, year=_year(svc))
+        _, plan = plans.current_plan(session, year=year)
     content = await asyncio.to_thread(
-        mapping_workbook, _mapping_rows(svc), plan, title=svc.profile.unit_name
+        mapping_workbook, _mapping_rows(svc, year), plan, title=svc.profile.unit_name
     )
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_document(
         chat.id,
-        document=InputFile(io.BytesIO(content), filename=f"pemetaan-paket-{_year(svc)}.xlsx"),
-        caption=texts.PKG_SHEET_CAPTION.format(year=_year(svc)),
+        document=InputFile(io.BytesIO(content), filename=f"pemetaan-paket-{year}.xlsx"),
+        caption=texts.PKG_SHEET_CAPTION.format(year=year),
     )
     return AWAIT_SHEET
 
@@ -333,9 +477,10 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     svc = services(context)
-    rows = {r.kode_rup: r.area_code for r in _mapping_rows(svc)}
+    year = _year(svc, context)
+    rows = {r.kode_rup: r.area_code for r in _mapping_rows(svc, year)}
     with svc.db.read() as session:
-        _, plan = plans.current_plan(session, year=_year(svc))
+        _, plan = plans.current_plan(session, year=year)
     result = await asyncio.to_thread(
         read_mapping_workbook, content, plan=plan, known_kode_rup=set(rows)
     )
@@ -375,7 +520,8 @@ async def decide_sheet(update: Update, context: Context, member: Member) -> int:
         await show(update, texts.PKG_DISCARDED if parts[:1] == ["sno"] else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     svc = services(context)
-    cycle_id = _cycle_id(svc)
+    year = _year(svc, context)
+    cycle_id = _cycle_id(svc, year)
     assert cycle_id is not None
     with svc.db.write() as session:
         actor = users.get_user(session, member.user_id)
@@ -388,7 +534,7 @@ async def decide_sheet(update: Update, context: Context, member: Member) -> int:
                     session, package_id=package.id, area_code=area, actor=actor, now=svc.now()
                 )
     _sync_step(svc, cycle_id, member.user_id)
-    text, markup = _menu(svc, member)
+    text, markup = _menu(svc, member, year)
     await show(update, f"{texts.PKG_SHEET_SAVED.format(count=len(changes))}\n\n{text}", markup)
     return ConversationHandler.END
 
@@ -402,7 +548,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
     await answer(update)
     parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
     svc = services(context)
-    cycle_id = _cycle_id(svc)
+    cycle_id = _cycle_id(svc, _year(svc, context))
     names: list[str] = []
     if cycle_id is not None:
         with svc.db.read() as session:
@@ -412,7 +558,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
         if not names:
             await show(update, texts.PKG_MATCH_NONE, InlineKeyboardMarkup(back))
             return
-        rows = [[button(n[:60], f"pkt:un:{_hash(n)}:1")] for n in names[:40]]
+        rows = [[button(fit(n), f"pkt:un:{_hash(n)}:1")] for n in names[:40]]
         await show(update, texts.PKG_MATCH_LIST, InlineKeyboardMarkup([*rows, *back]))
         return
     name = next((n for n in names if _hash(n) == (parts[1] if len(parts) > 1 else "")), None)
@@ -424,7 +570,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
         markup, page, pages = paged(
             known,
             page=int_or_none(parts[2]) or 1 if len(parts) > 2 else 1,
-            make_button=lambda u: button(u[1][0][:60], f"pkt:ua:{_hash(name)}:{u[0]}"),
+            make_button=lambda u: button(unit_label(*u[1]), f"pkt:ua:{_hash(name)}:{u[0]}"),
             nav_data=lambda p: f"pkt:un:{_hash(name)}:{p}",
             extra_rows=back,
         )
@@ -457,12 +603,20 @@ async def match(update: Update, context: Context, member: Member) -> None:
 # --- coverage and mapping ----------------------------------------------------------------------
 
 
+def _coverage_label(row: packages.UnitCoverage, short_name: str) -> str:
+    """``Dinkes (3/12)``: the unit, by its short name when the full one does not fit."""
+    counts = texts.PKG_COVERAGE_BUTTON.format(unit="", mapped=row.mapped, count=row.packages)
+    unit = unit_label(row.unit_name, short_name, room_left(counts))
+    return texts.PKG_COVERAGE_BUTTON.format(unit=unit, mapped=row.mapped, count=row.packages)
+
+
 @members_only(*TEAM)
 async def coverage(update: Update, context: Context, member: Member) -> None:
     """Mapped / total packages and pagu per unit; each unit opens its packages."""
     await answer(update)
     svc = services(context)
-    cycle_id = _cycle_id(svc)
+    year = _year(svc, context)
+    cycle_id = _cycle_id(svc, year)
     rows_data = []
     if cycle_id is not None:
         with svc.db.read() as session:
@@ -476,26 +630,27 @@ async def coverage(update: Update, context: Context, member: Member) -> None:
         )
         for c in rows_data
     ]
+    short_names = {unit_id: short for unit_id, (_, short) in _known_units(svc).items()}
     buttons = [
-        [button(f"{c.unit_name} ({c.mapped}/{c.packages})"[:60], f"pkt:u:{c.unit_id}:1")]
+        [button(_coverage_label(c, short_names.get(c.unit_id, "")), f"pkt:u:{c.unit_id}:1")]
         for c in rows_data
         if c.unit_id is not None
     ]
     buttons.append([button(texts.PKG_BUTTON_MENU, "pkt:menu")])
     await show(
         update,
-        texts.PKG_COVERAGE.format(lines="\n".join(lines) or "-"),
+        texts.PKG_COVERAGE.format(year=year, lines="\n".join(lines) or "-"),
         InlineKeyboardMarkup(buttons),
     )
 
 
 async def _unit_packages(
-    update: Update, svc: Services, member: Member, unit_id: int | None, page: int
+    update: Update, svc: Services, member: Member, unit_id: int | None, page: int, year: int
 ) -> None:
     if unit_id is None:
         await show(update, texts.PKG_NO_UNIT)
         return
-    cycle_id = _cycle_id(svc)
+    cycle_id = _cycle_id(svc, year)
     with svc.db.read() as session:
         unit = units.get_unit(session, unit_id)
         items = (
@@ -504,22 +659,29 @@ async def _unit_packages(
             else packages.of_unit(session, cycle_id=cycle_id, unit_id=unit_id)
         )
     unit_name = unit.name if unit else "-"
+    switch = _year_row(svc, year) if member.role is Role.PJ else []
     if not items:
-        await show(update, texts.PKG_UNIT_EMPTY.format(unit=texts.esc(unit_name)))
+        await show(
+            update,
+            texts.PKG_UNIT_EMPTY.format(unit=texts.esc(unit_name), year=year),
+            InlineKeyboardMarkup(switch) if switch else None,
+        )
         return
-    extra = [[button(texts.PKG_BUTTON_MENU, "pkt:menu")]] if member.role in TEAM else []
+    extra = [[button(texts.PKG_BUTTON_MENU, "pkt:menu")]] if member.role in TEAM else switch
     markup, page, pages = paged(
         items,
         page=page,
         make_button=lambda p: button(
-            f"{'✅' if p.area_code else '⬜'} {p.nama_paket}"[:60], f"pkt:p:{p.id}"
+            f"{'✅' if p.area_code else '⬜'} {fit(p.nama_paket)}", f"pkt:p:{p.id}"
         ),
         nav_data=lambda n: f"pkt:u:{unit_id}:{n}",
         extra_rows=extra,
     )
     await show(
         update,
-        texts.PKG_UNIT_PACKAGES.format(unit=texts.esc(unit_name), page=page, pages=pages),
+        texts.PKG_UNIT_PACKAGES.format(
+            unit=texts.esc(unit_name), year=year, page=page, pages=pages
+        ),
         markup,
     )
 
@@ -533,7 +695,8 @@ async def unit_packages(update: Update, context: Context, member: Member) -> Non
     if member.role is Role.PJ:
         unit_id = member.unit_id
     page = int_or_none(parts[2]) if len(parts) > 2 else 1
-    await _unit_packages(update, services(context), member, unit_id, page or 1)
+    svc = services(context)
+    await _unit_packages(update, svc, member, unit_id, page or 1, _year(svc, context))
 
 
 def _allowed(member: Member, package: Package) -> bool:
@@ -570,15 +733,17 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
         _sync_step(svc, package.cycle_id, member.user_id)
         # A button answer is plain text, not HTML.
         await answer(update, texts.PKG_MAPPED.format(kode=package.kode_rup, area=area.code))
-        await _unit_packages(update, svc, member, package.unit_id, 1)
+        year = _year_of_cycle(svc, package.cycle_id)
+        await _unit_packages(update, svc, member, package.unit_id, 1, year)
         return
     await answer(update)
     if not plan.areas:
-        await show(update, texts.PKG_NO_AREAS)
+        back = InlineKeyboardMarkup([[button(texts.BUTTON_BACK, f"pkt:u:{package.unit_id}:1")]])
+        await show(update, texts.PKG_NO_AREAS, back)
         return
     current = plan.area(package.area_code or "")
     rows = [
-        [button(f"{a.code} · {a.name}"[:60], f"pkt:a:{package.id}:{a.code}")] for a in plan.areas
+        [button(fit(f"{a.code} · {a.name}"), f"pkt:a:{package.id}:{a.code}")] for a in plan.areas
     ]
     rows.append([button(texts.BUTTON_BACK, f"pkt:u:{package.unit_id}:1")])
     await show(
@@ -612,7 +777,7 @@ STEP_OPENERS["paket"] = open_step
 
 def _buttons() -> list[BaseHandler[Update, Context, Any]]:
     return [
-        CallbackQueryHandler(package_menu, pattern=r"^pkt:menu$"),
+        CallbackQueryHandler(package_menu, pattern=r"^pkt:(menu|y:\d{4})$"),
         CallbackQueryHandler(ask_upload, pattern=r"^pkt:up$"),
         CallbackQueryHandler(match, pattern=r"^pkt:(um$|un:|ua:)"),
         CallbackQueryHandler(coverage, pattern=r"^pkt:cov$"),
@@ -629,7 +794,10 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             entry_points=[CommandHandler("paket", package_menu), *_buttons()],
             states={
                 AWAIT_FILE: [MessageHandler(filters.Document.ALL, receive_file), *_buttons()],
-                CONFIRM: [CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no)$"), *_buttons()],
+                CONFIRM: [
+                    CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no|yr:\d+)$"),
+                    *_buttons(),
+                ],
                 AWAIT_SHEET: [MessageHandler(filters.Document.ALL, receive_sheet), *_buttons()],
                 CONFIRM_SHEET: [
                     CallbackQueryHandler(decide_sheet, pattern=r"^pkt:(sok|sno)$"),
@@ -638,7 +806,7 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             },
             fallbacks=[
                 CommandHandler("batal", cancel),
-                CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no)$"),
+                CallbackQueryHandler(decide, pattern=r"^pkt:(ok|no|yr:\d+)$"),
             ],
             name="paket",
         )

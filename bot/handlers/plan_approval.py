@@ -31,8 +31,13 @@ from storage.archive import NewDocument
 from storage.models import Cycle, PlanRevision, User
 
 KIND = "rencana"
-APPROVE = Option("approve", texts.PLAN_OPTION_APPROVE)
-CHANGES = Option("changes", texts.PLAN_OPTION_CHANGES, needs_comment=True)
+APPROVE = Option("approve", texts.PLAN_OPTION_APPROVE, done_label=texts.PLAN_OPTION_APPROVE_DONE)
+CHANGES = Option(
+    "changes",
+    texts.PLAN_OPTION_CHANGES,
+    needs_comment=True,
+    done_label=texts.PLAN_OPTION_CHANGES_DONE,
+)
 
 
 def _revision(svc: Services, revision_id: int) -> tuple[PlanRevision | None, Plan]:

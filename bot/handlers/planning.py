@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+from datetime import date
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
@@ -25,6 +26,8 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date, format_datetime
+from bot.core.examples import dmy, example_range
+from bot.core.labels import fit
 from bot.core.planning import document, workbook
 from bot.core.planning.changes import Change, ChangeKind, counts, diff
 from bot.core.planning.data_template import performance_data_template
@@ -46,7 +49,7 @@ from bot.core.planning.values import format_number
 from bot.core.roles import Role
 from bot.core.sop import StepState
 from bot.cycles import default_planning_year, plannable_years
-from bot.handlers.common import answer, button, conversation_handler, fit_label, show
+from bot.handlers.common import answer, button, conversation_handler, show
 from bot.handlers.guide import STEP_OPENERS
 from bot.services import Services
 from storage import approvals, archive, cycles, plans, users
@@ -266,10 +269,7 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
         if not plan.areas:
             await show(update, texts.PLAN_NOTHING, _back_to_menu(year))
             return MENU
-        rows = [
-            [button(fit_label(f"{a.code} · {a.name}"), f"pln:{year}:a:{a.code}")]
-            for a in plan.areas
-        ]
+        rows = [[button(fit(f"{a.code} · {a.name}"), f"pln:{year}:a:{a.code}")] for a in plan.areas]
         rows.append([button(texts.PLAN_BUTTON_MENU, f"pln:{year}:menu")])
         await show(update, texts.PLAN_AREAS, InlineKeyboardMarkup(rows))
         return MENU
@@ -289,10 +289,7 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
         )
         if not indicators:
             text += texts.PLAN_AREA_EMPTY
-        rows = [
-            [button(fit_label(f"{i.code} · {i.name}"), f"pln:{year}:i:{i.code}")]
-            for i in indicators
-        ]
+        rows = [[button(fit(f"{i.code} · {i.name}"), f"pln:{year}:i:{i.code}")] for i in indicators]
         rows.append([button(texts.PLAN_BUTTON_BROWSE, f"pln:{year}:areas")])
         await show(update, text, InlineKeyboardMarkup(rows))
         return MENU
@@ -336,7 +333,9 @@ def _card(plan: Plan, indicator: Indicator, member: Member) -> str:
         area=texts.esc(f"{area.code} {area.name}" if area else indicator.area_code),
         definition=_value(indicator.definition),
         formula=_value(indicator.formula),
-        inputs=texts.esc(", ".join(f"{i.name} ({i.kind.value})" for i in indicator.inputs))
+        inputs=", ".join(
+            f"{texts.code(i.name)} ({texts.esc(i.kind.value)})" for i in indicator.inputs
+        )
         or texts.PLAN_EMPTY_VALUE,
         unit=_value(indicator.unit),
         polarity=_value(indicator.polarity),
@@ -502,8 +501,8 @@ def problem_lines(found: list[Problem]) -> tuple[str, str]:
                 column=texts.PLAN_PROBLEM_COLUMN.format(column=texts.esc(problem.column))
                 if problem.column
                 else "",
-                message=texts.esc(problem.message),
-                hint=texts.PLAN_PROBLEM_HINT.format(hint=texts.esc(problem.hint))
+                message=texts.esc_rule(problem.message),
+                hint=texts.PLAN_PROBLEM_HINT.format(hint=texts.esc_rule(problem.hint))
                 if problem.hint
                 else "",
             )
@@ -753,7 +752,7 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
             label=attr.label,
             code=texts.esc(code),
             current=current,
-            example=texts.esc(texts.PLAN_EXAMPLES.get(attr.field, "")),
+            example=texts.PLAN_EXAMPLES.get(attr.field, ""),
         ),
     )
     return EDIT_VALUE
@@ -762,7 +761,13 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
 def _current_value(indicator: Indicator, attr: Attribute) -> str:
     value = getattr(indicator, attr.field)
     if attr.field == "inputs":
-        return texts.esc("; ".join(f"{i.name} | {i.label} | {i.kind.value}" for i in value)) or "-"
+        return (
+            texts.code("; ".join(f"{i.name} | {i.label} | {i.kind.value}" for i in value))
+            if value
+            else "-"
+        )
+    if attr.field == "formula" and value:
+        return texts.code(value)
     if attr.field == "period_targets":
         return "; ".join(format_number(v) for v in value) or "-"
     return _value(value)
@@ -787,7 +792,7 @@ async def _apply(
         await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
         return MENU
     except ValueError as exc:
-        await show(update, texts.PLAN_BAD_VALUE.format(reason=texts.esc(exc)))
+        await show(update, texts.PLAN_BAD_VALUE.format(reason=texts.esc_rule(exc)))
         return EDIT_VALUE
     saved = _store(svc, member, edited.plan)
     note = texts.PLAN_ATTRIBUTE_SAVED.format(label=attr.label.capitalize(), code=texts.esc(code))
@@ -911,8 +916,17 @@ async def action_output(update: Update, context: Context, member: Member) -> int
     if not isinstance(year, int):
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
-    await update.effective_message.reply_text(texts.PLAN_ASK_SCHEDULE.format(year=year))
+    svc = services(context)
+    await update.effective_message.reply_text(
+        texts.PLAN_ASK_SCHEDULE.format(**_schedule_example(svc.today(), year))
+    )
     return ACTION_SCHEDULE
+
+
+def _schedule_example(today: date, year: int) -> dict[str, str]:
+    """Five months of the plan's year, from February or next month, whichever is later."""
+    start, end = example_range(today, days=150, not_before=date(year, 2, 1), year=year)
+    return {"start": dmy(start), "end": dmy(end)}
 
 
 @members_only(*EDITORS)
@@ -942,7 +956,9 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
         return ConversationHandler.END
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.PLAN_BAD_SCHEDULE.format(reason=texts.esc(exc), year=year)
+            texts.PLAN_BAD_SCHEDULE.format(
+                reason=texts.esc_rule(exc), **_schedule_example(svc.today(), year)
+            )
         )
         return ACTION_SCHEDULE
     _store(svc, member, new_plan)

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
+from telegram.error import Forbidden
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -43,8 +44,9 @@ def _end(context: Context) -> int:
     return ConversationHandler.END
 
 
-def _invitation_label(context: Context, code: str) -> tuple[str, str] | InvitationProblem:
-    """Role name and unit suffix of a usable invitation, or why it is not usable."""
+def _invitation_label(context: Context, code: str) -> tuple[str, str, str] | InvitationProblem:
+    """Role name and unit suffix of a usable invitation, or why it is not usable; a head's
+    replacement invitation also names the head it replaces."""
     svc = services(context)
     with svc.db.read() as session:
         invitation, problem = users.check_invitation(session, code, svc.now())
@@ -52,9 +54,12 @@ def _invitation_label(context: Context, code: str) -> tuple[str, str] | Invitati
             return problem
         assert invitation is not None
         unit = None if invitation.unit_id is None else units.get_unit(session, invitation.unit_id)
-        return texts.ROLE_NAMES[Role(invitation.role)], texts.unit_suffix(
-            None if unit is None else unit.name
+        suffix = texts.unit_suffix(None if unit is None else unit.name)
+        head = users.active_head(session) if invitation.role == Role.KEPALA.value else None
+        note = (
+            "" if head is None else texts.REG_REPLACES_HEAD.format(name=texts.esc(head.full_name))
         )
+        return texts.ROLE_NAMES[Role(invitation.role)], suffix, note
 
 
 async def start(update: Update, context: Context) -> int:
@@ -84,9 +89,9 @@ async def start(update: Update, context: Context) -> int:
         return _end(context)
     assert context.user_data is not None
     context.user_data[REGISTRATION_DRAFT] = {"code": code}
-    role_name, unit = label
+    role_name, unit, note = label
     await message.reply_text(
-        texts.REG_START.format(role=role_name, unit=unit, ask=texts.REG_ASK_NAME)
+        texts.REG_START.format(role=role_name, unit=unit, note=note, ask=texts.REG_ASK_NAME)
     )
     return NAME
 
@@ -140,9 +145,10 @@ async def got_position(update: Update, context: Context) -> int:
     if isinstance(label, InvitationProblem):
         await message.reply_text(texts.INVITATION_PROBLEMS[label])
         return _end(context)
-    role_name, unit = label
+    role_name, unit, note = label
     await message.reply_text(
         texts.REG_CONFIRM.format(
+            note=note,
             name=texts.esc(draft.get("full_name", "")),
             nip=format_nip(str(draft.get("nip", ""))),
             position=texts.esc(position),
@@ -181,10 +187,20 @@ async def confirm(update: Update, context: Context) -> int | None:
         position=str(draft["position"]),
     )
     with svc.db.write() as session:
+        head = users.active_head(session)
+        head_before = None if head is None else (head.id, head.telegram_id)
         outcome = users.redeem_invitation(
             session, code=str(draft["code"]), person=person, now=svc.now()
         )
         inviter_chat = None
+        replaced_chat = None
+        if (
+            not isinstance(outcome, InvitationProblem)
+            and outcome.role == Role.KEPALA.value
+            and head_before is not None
+            and head_before[0] != outcome.id
+        ):
+            replaced_chat = head_before[1]
         if not isinstance(outcome, InvitationProblem):
             invitation = users.get_invitation(session, str(draft["code"]))
             if invitation is not None and invitation.created_by_user_id is not None:
@@ -209,7 +225,14 @@ async def confirm(update: Update, context: Context) -> int | None:
         ),
     )
     await set_role_commands(context.bot, user.id, member.role)
-    if inviter_chat is not None and inviter_chat != user.id:
+    if replaced_chat is not None:
+        # The head before is deactivated by the replacement: tell them, and give them the
+        # strangers' command menu.
+        await _tell(
+            context, replaced_chat, texts.HEAD_REPLACED.format(name=texts.esc(member.full_name))
+        )
+        await set_role_commands(context.bot, replaced_chat, None)
+    if inviter_chat is not None and inviter_chat not in (user.id, replaced_chat):
         await context.bot.send_message(
             inviter_chat,
             texts.REG_NOTIFY_INVITER.format(
@@ -217,6 +240,13 @@ async def confirm(update: Update, context: Context) -> int | None:
             ),
         )
     return _end(context)
+
+
+async def _tell(context: Context, chat_id: int, text: str) -> None:
+    try:
+        await context.bot.send_message(chat_id, text)
+    except Forbidden:
+        logger.warning("could not tell chat %s", chat_id)
 
 
 async def cancel(update: Update, context: Context) -> int:

@@ -23,7 +23,8 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.cycles import CyclePhase, phase
-from bot.core.dates import format_date, format_datetime
+from bot.core.dates import format_date, format_datetime, format_short_date
+from bot.core.labels import fit
 from bot.core.planning.data_template import PackageRow, performance_data_template
 from bot.core.planning.model import ActionStatus, InputKind
 from bot.core.planning.values import format_number
@@ -41,7 +42,7 @@ from bot.core.reporting import (
 from bot.core.reporting_workbook import read_data_template
 from bot.core.roles import Role
 from bot.cycles import CycleView, close, cycle, reporting_cycles, visible_cycles
-from bot.handlers.common import answer, button, conversation_handler, fit_label, paged, show
+from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.handlers.guide import STEP_OPENERS, phase_line
 from bot.handlers.planning import XLSX_MIME, problem_lines
 from bot.services import Services
@@ -305,10 +306,10 @@ async def _choose_period(
         label = texts.REPORT_PERIOD_BUTTON.format(
             mark=texts.REPORT_PERIOD_DONE if choice.done else texts.REPORT_PERIOD_OPEN,
             label=_period_label(choice.period, choice.year),
-            deadline=format_date(choice.period.deadline.date(), with_weekday=False),
+            deadline=format_short_date(choice.period.deadline.date()),
             late=texts.REPORT_PERIOD_LATE if choice.late else "",
         )
-        return button(fit_label(label), f"lp:per:{choice.year}:{choice.period.key}:1")
+        return button(fit(label), f"lp:per:{choice.year}:{choice.period.key}:1")
 
     markup, page, pages = paged(
         choices, page=page, make_button=make, nav_data=lambda n: f"lp:pp:{n}", page_size=6
@@ -412,8 +413,7 @@ async def _choose_package(
         mine,
         page=page,
         make_button=lambda p: button(
-            fit_label(f"{'✅' if p.id in reported else '⬜'} {p.nama_paket}"),
-            f"lp:pkg:{key}:{p.id}",
+            f"{'✅' if p.id in reported else '⬜'} {fit(p.nama_paket)}", f"lp:pkg:{key}:{p.id}"
         ),
         nav_data=lambda n: f"lp:per:{view.year}:{key}:{n}",
         extra_rows=[[button(texts.REPORT_BUTTON_TEMPLATE, f"lp:xt:{view.year}:{key}")]],
@@ -647,7 +647,7 @@ async def typed(update: Update, context: Context, member: Member) -> int:
             value = parse_input_value(InputKind(kind), text, period=period)
         except ValueError as exc:
             await update.effective_message.reply_text(
-                texts.REPORT_BAD_INPUT.format(reason=texts.esc(exc))
+                texts.REPORT_BAD_INPUT.format(reason=texts.esc_rule(exc))
             )
             return INPUT
         draft["values"][name] = value.isoformat() if isinstance(value, date) else value
@@ -754,7 +754,7 @@ async def _send(update: Update, context: Context, member: Member, *, confirmed: 
             update,
             texts.REPORT_CONFIRM_REVISION.format(
                 revision=previous.revision,
-                status=texts.REPORT_STATUS.get(previous.status, previous.status),
+                status=texts.REPORT_STATUS[previous.status],
             ),
             markup,
         )

@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_datetime
+from bot.core.labels import fit, room_left, unit_label
 from bot.core.nip import format_nip
 from bot.core.roles import Role, role_needs_unit
 from bot.handlers.common import answer, button, paged, set_role_commands, show
@@ -30,7 +31,9 @@ def _list_markup(svc: Services, page: int) -> tuple[str, InlineKeyboardMarkup | 
     def label(person: tuple[int | None, str, Role, bool]) -> str:
         _, name, role, active = person
         mark = "" if active else "🚫 "
-        return f"{mark}{name} · {role.value}"[:60]
+        role_name = texts.ROLE_SHORT[role]
+        room = room_left(texts.USER_BUTTON.format(mark=mark, name="", role=role_name))
+        return texts.USER_BUTTON.format(mark=mark, name=fit(name, room), role=role_name)
 
     markup, page, pages = paged(
         people,
@@ -72,7 +75,9 @@ def _card(svc: Services, user: User, unit_name: str | None) -> tuple[str, Inline
                 )
             ]
             for r in Role
-            if r is not role or role_needs_unit(r)
+            # One head at a time (the viewer is the head): a new head comes with a
+            # replacement invitation from /undang, an acting one through /plh.
+            if r is not Role.KEPALA and (r is not role or role_needs_unit(r))
         ]
         rows.append([button(texts.USER_BUTTON_DEACTIVATE, f"usr:{user.id}:off")])
     else:
@@ -94,11 +99,11 @@ async def _show_card(update: Update, svc: Services, user_id: int, note: str = ""
 
 async def _unit_picker(update: Update, svc: Services, target: User, page: int) -> None:
     with svc.db.read() as session:
-        unit_list = [(u.id, u.name) for u in units.list_units(session)]
+        unit_list = [(u.id, unit_label(u.name, u.short_name)) for u in units.list_units(session)]
     markup, page, pages = paged(
         unit_list,
         page=page,
-        make_button=lambda u: button(u[1][:60], f"usr:{target.id}:u:{u[0]}"),
+        make_button=lambda u: button(u[1], f"usr:{target.id}:u:{u[0]}"),
         nav_data=lambda p: f"usr:{target.id}:up:{p}",
         extra_rows=[[button(texts.BUTTON_BACK, f"usr:{target.id}")]],
     )
@@ -138,6 +143,9 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
     unit_id: int | None = None
     if action == "r" and len(parts) == 3 and parts[2] in {r.value for r in Role}:
         new_role = Role(parts[2])
+        if new_role is Role.KEPALA:
+            await show(update, texts.USER_ONE_HEAD)
+            return
         if role_needs_unit(new_role):
             await _unit_picker(update, svc, target, 1)
             return
@@ -149,6 +157,10 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
             await show(update, texts.STALE_BUTTON)
             return
     elif action in ("on", "off"):
+        if action == "on" and target.role == Role.KEPALA.value:
+            # Reactivating a former head would make two heads.
+            await show(update, texts.USER_ONE_HEAD)
+            return
         await _set_active(update, context, member, target, active=action == "on")
         return
     if new_role is None or not target.active:

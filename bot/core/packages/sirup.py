@@ -131,6 +131,7 @@ class SirupImport:
     skipped: tuple[SkippedRow, ...]
     header_row: int
     header_style: str  # STYLE_DISPLAY ("tampilan") or STYLE_DATASET ("dataset")
+    columns: frozenset[str] = frozenset()  # the fields (keys of _FIELDS) the export has
 
     def units(self) -> list[str]:
         """The distinct satuan kerja names, sorted ignoring case."""
@@ -547,6 +548,7 @@ class _Collector:
             skipped=tuple(self.skipped),
             header_row=self.header.row,
             header_style=self.header.style,
+            columns=frozenset(self.header.columns),
         )
 
 

@@ -85,7 +85,7 @@ def _inputs(raw: str) -> tuple[FormulaInput, ...]:
         parts = [part.strip() for part in line.split("|")]
         if len(parts) != 3:
             raise ValueError(
-                f"baris {line.strip()[:30]!r} harus berbentuk nama | keterangan | jenis"
+                f"baris «{line.strip()[:30]}» harus berbentuk nama | keterangan | jenis"
             )
         result.append(FormulaInput(parts[0], parts[1], parse_input_kind(parts[2])))
     if not result:

@@ -67,7 +67,7 @@ def problems(plan: Plan) -> list[Problem]:
                 SHEET_OBJECTIVES,
                 objective.code,
                 "Kode",
-                f"kode {objective.code[:30]!r} tidak sah",
+                f"kode «{objective.code[:30]}» tidak sah",
                 CODE_HINT,
             )
         if not objective.text:
@@ -81,7 +81,7 @@ def problems(plan: Plan) -> list[Problem]:
         if not area.code:
             add(SHEET_AREAS, "", "Kode", "kode kosong", "isi kode, contoh A1")
         elif not valid_code(area.code):
-            add(SHEET_AREAS, area.code, "Kode", f"kode {area.code[:30]!r} tidak sah", CODE_HINT)
+            add(SHEET_AREAS, area.code, "Kode", f"kode «{area.code[:30]}» tidak sah", CODE_HINT)
         if not area.name:
             add(SHEET_AREAS, area.code, "Nama Area Strategis", "nama kosong", "tulis nama area")
         if area.objective_code not in objective_codes:
@@ -108,7 +108,7 @@ def problems(plan: Plan) -> list[Problem]:
         if not code:
             add(SHEET_INDICATORS, "", "Kode", "kode kosong", "isi kode, contoh IKU-01")
         elif not valid_code(code):
-            add(SHEET_INDICATORS, code, "Kode", f"kode {code[:30]!r} tidak sah", CODE_HINT)
+            add(SHEET_INDICATORS, code, "Kode", f"kode «{code[:30]}» tidak sah", CODE_HINT)
         if not indicator.name:
             add(SHEET_INDICATORS, code, "Nama Indikator", "nama kosong", "tulis nama indikator")
         if indicator.area_code not in area_codes:
@@ -134,8 +134,8 @@ def problems(plan: Plan) -> list[Problem]:
                     SHEET_INPUTS,
                     f"{code}/{name}",
                     "Nama Input",
-                    f"nama input {name!r} tidak sah",
-                    "huruf kecil, angka dan garis bawah, contoh total_pagu",
+                    f"nama input «{name}» tidak sah",
+                    "huruf kecil, angka dan garis bawah, contoh «total_pagu»",
                 )
         for name, count in Counter(names).items():
             if count > 1:
@@ -143,7 +143,7 @@ def problems(plan: Plan) -> list[Problem]:
                     SHEET_INPUTS,
                     f"{code}/{name}",
                     "Nama Input",
-                    f"input {name} dicatat {count} kali",
+                    f"input «{name}» dicatat {count} kali",
                     "hapus yang ganda",
                 )
         if indicator.formula:
@@ -155,7 +155,7 @@ def problems(plan: Plan) -> list[Problem]:
                     code,
                     "Rumus",
                     str(exc),
-                    "contoh: nilai_epurchasing / total_pagu * 100",
+                    "contoh: «nilai_epurchasing / total_pagu * 100»",
                 )
             else:
                 for name in sorted(used - set(names)):
@@ -163,15 +163,15 @@ def problems(plan: Plan) -> list[Problem]:
                         SHEET_INDICATORS,
                         code,
                         "Rumus",
-                        f"rumus memakai input {name} yang tidak ada",
-                        f"tambahkan {name} di lembar {SHEET_INPUTS} atau perbaiki rumus",
+                        f"rumus memakai input «{name}» yang tidak ada",
+                        f"tambahkan «{name}» di lembar {SHEET_INPUTS} atau perbaiki rumus",
                     )
                 for name in sorted(set(names) - used):
                     add(
                         SHEET_INPUTS,
                         f"{code}/{name}",
                         "Nama Input",
-                        f"input {name} tidak dipakai dalam rumus {code}",
+                        f"input «{name}» tidak dipakai dalam rumus {code}",
                         "hapus input itu atau pakai di rumus",
                     )
         monitoring, reporting = indicator.monitoring_frequency, indicator.reporting_frequency

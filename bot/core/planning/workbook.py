@@ -627,7 +627,7 @@ def _locate(sheet: Any, name: str) -> tuple[_Table, list[Problem]]:
                     "",
                     column.header,
                     f"kolom {column.header} tidak ditemukan di baris judul lembar {name}",
-                    f"judul kolom harus persis {column.header!r}; jangan mengganti judul kolom",
+                    f"judul kolom harus persis «{column.header}»; jangan mengganti judul kolom",
                     1,
                 )
             )
@@ -844,7 +844,7 @@ def _read_inputs(reader: _Reader, codes: set[str]) -> dict[str, list[FormulaInpu
         if code not in codes:
             _unknown_indicator(row, code)
         elif not name:
-            row.report("Nama Input", "nama input kosong", "contoh: total_pagu")
+            row.report("Nama Input", "nama input kosong", "contoh: «total_pagu»")
         else:
             result[code].append(FormulaInput(name, row.text("Keterangan"), kind))
     return result
