@@ -257,3 +257,29 @@ async def test_the_team_chooses_the_year_it_plans(bot: Harness) -> None:
         seeded = plans.current_plan(session, year=2027)[1]
         empty = plans.current_plan(session, year=2026)[1]
     assert len(seeded.indicators) == 8 and empty.is_empty
+
+
+async def test_packages_of_each_open_year_one_at_a_time(bot: Harness) -> None:
+    _at(bot, 2027, 1, 4, 9, 0)
+    _approved_cycle(bot, 2026, [("41000001", "Obat puskesmas 2026", "A2")])
+    _approved_cycle(bot, 2027, [("42000001", "Obat puskesmas 2027", "A2")])
+    team = await bot.registered(2001, Role.TIM)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    # The newest approved year by default, last year one press away; never both mixed.
+    menu = (await team.command("paket"))[0]
+    assert menu.plain.startswith("Paket pengadaan 2027")
+    assert "📅 Paket 2026" in menu.button_texts
+    shown = await team.press("Paket 2026")
+    assert shown[0].plain.startswith("Paket pengadaan 2026")
+    shown = await team.press("Cakupan per unit")
+    assert "paket 2026" in shown[0].plain
+    mine = (await owner.command("paket"))[0]
+    assert mine.plain.startswith("Paket 2027 Dinas Kesehatan")
+    assert "Obat puskesmas 2027" in " ".join(mine.button_texts)
+    assert "Obat puskesmas 2026" not in " ".join(mine.button_texts)
+    shown = await owner.press("Paket 2026")
+    assert shown[0].plain.startswith("Paket 2026 Dinas Kesehatan")
+    assert "Obat puskesmas 2026" in " ".join(shown[0].button_texts)
+    # A forged year that is not open is stale.
+    shown = await owner.press_data("pkt:y:2019", on=owner.last)
+    assert "Tombol ini sudah tidak berlaku" in shown[-1].plain
