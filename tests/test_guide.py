@@ -212,6 +212,8 @@ async def test_a_new_head_is_told_to_invite_the_team_first(bot: Harness) -> None
     shown = await head.command("tugas")
     assert "Langkah pertama: undang Tim Pengelolaan Kelembagaan" in shown[0].plain
     assert shown[0].button_texts == ["➕ Undang anggota tim"]
+    # The cycle's list follows, without "nothing to do now" next to the first thing to do.
+    assert "Belum ada yang dapat Anda kerjakan" not in shown[1].plain
     shown = await head.press("Undang anggota tim")
     assert "Undangan untuk Tim Pengelolaan Kelembagaan dibuat" in shown[-1].plain
     assert "https://t.me/KinerjaPbjBot?start=" in shown[-1].plain

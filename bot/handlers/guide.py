@@ -81,17 +81,20 @@ def _team_registered(svc: Services) -> bool:
 async def tasks(update: Update, context: Context, member: Member) -> None:
     """/tugas: per open cycle, the steps that wait for the user's role, with buttons."""
     svc = services(context)
-    if member.role is Role.KEPALA and not _team_registered(svc):
+    first_use = member.role is Role.KEPALA and not _team_registered(svc)
+    if first_use:
         invite = InlineKeyboardMarkup([[button(texts.TASKS_BUTTON_INVITE_TEAM, "und:team")]])
         await show(update, texts.TASKS_FIRST_TEAM, invite)
     shown = visible_cycles(svc)
     for view in shown:
-        text, markup = _tasks_of(svc, member, view, several=len(shown) > 1)
+        text, markup = _tasks_of(
+            svc, member, view, several=len(shown) > 1, waiting_hint=not first_use
+        )
         await show(update, text, markup)
 
 
 def _tasks_of(
-    svc: Services, member: Member, view: CycleView, *, several: bool
+    svc: Services, member: Member, view: CycleView, *, several: bool, waiting_hint: bool
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     statuses, notes = statuses_and_notes(svc, view.year)
     pending = pending_for_role(statuses, member.role)
@@ -130,7 +133,7 @@ def _tasks_of(
             )
         else:
             lines.append(texts.TASK_WAITING.format(steps=_steps_list(status.waiting_for)))
-    if not rows:
+    if not rows and waiting_hint:
         lines.append(texts.TASKS_NOTHING_READY)
     return "\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
 
