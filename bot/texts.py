@@ -332,6 +332,8 @@ PLAN_MENU = (
 )
 PLAN_REVISION_NONE = "belum ada isi"
 PLAN_REVISION = "revisi {number} ({status})"
+# The number an approved planning document is archived (and verified) under.
+PLAN_DOCUMENT_NUMBER = "Dokumen Perencanaan Kinerja {year}, revisi {number}"
 PLAN_STATUS = {"draft": "draf", "approved": "disetujui", "submitted": "diajukan"}
 PLAN_STEP_LINE = "{mark} Langkah {number}{note}"
 PLAN_READ_ONLY_NOTE = "\nRevisi ini sudah disetujui; perubahan berikutnya membuka revisi baru."

@@ -25,7 +25,7 @@ from telegram.ext import (
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date
-from bot.core.planning import document, workbook
+from bot.core.planning import workbook
 from bot.core.planning.changes import Change, ChangeKind, counts, diff
 from bot.core.planning.data_template import performance_data_template
 from bot.core.planning.editing import (
@@ -364,13 +364,10 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
             if revision
             else texts.PLAN_REVISION_NONE
         )
-        content = await asyncio.to_thread(
-            document.plan_document_pdf,
-            plan,
-            svc.profile,
-            revision_label=label,
-            generated_at=svc.now(),
-        )
+        # plan_approval imports this module; the approved copy is its business.
+        from bot.handlers.plan_approval import plan_pdf
+
+        content = await asyncio.to_thread(plan_pdf, svc, revision, plan, label)
         await _send_file(
             update, context, content, f"dokumen-perencanaan-kinerja-{plan.year}.pdf", label
         )
