@@ -36,6 +36,7 @@ class Page:
     tops: tuple[float, ...]
     images: tuple[Picture, ...]
     height: float  # points
+    spans: tuple[tuple[float, float], ...] = ()  # each line's left and right edge, points
 
     def top_of(self, needle: str) -> float | None:
         """How far from the page top the first line holding ``needle`` starts."""
@@ -61,21 +62,25 @@ class _Piece:
     centre: float  # points from the page top
     size: float
     left: float
+    right: float
     top: float
     text: str
 
 
-def _lines(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[str], list[float]]:
+_Lines = tuple[list[str], list[float], list[tuple[float, float]]]
+
+
+def _lines(textpage: pdfium.PdfTextPage, height: float) -> _Lines:
     """The page's text lines top to bottom, with the distance of each from the page top
-    (points); pieces of text side by side (a label and its value, table cells) are one
-    line, left to right."""
+    and its left and right edge (points); pieces of text side by side (a label and its
+    value, table cells) are one line, left to right."""
     pieces = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
         text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
         if text:
             centre = height - (top + bottom) / 2
-            pieces.append(_Piece(centre, top - bottom, left, height - top, text))
+            pieces.append(_Piece(centre, top - bottom, left, right, height - top, text))
     pieces.sort(key=lambda piece: (piece.centre, piece.left))
     rows: list[list[_Piece]] = []
     for piece in pieces:
@@ -88,7 +93,8 @@ def _lines(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[str], list
             rows.append([piece])
     lines = [" ".join(p.text for p in sorted(row, key=lambda p: p.left)) for row in rows]
     tops = [min(p.top for p in row) for row in rows]
-    return lines, tops
+    spans = [(min(p.left for p in row), max(p.right for p in row)) for row in rows]
+    return lines, tops, spans
 
 
 def pages(data: bytes, *, name: str = "") -> list[Page]:
@@ -101,7 +107,7 @@ def pages(data: bytes, *, name: str = "") -> list[Page]:
             height = page.get_height()
             textpage = page.get_textpage()
             text = " ".join(textpage.get_text_bounded().split())
-            lines, tops = _lines(textpage, height)
+            lines, tops, spans = _lines(textpage, height)
             pictures = []
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
                 assert isinstance(obj, pdfium.PdfImage)
@@ -115,7 +121,17 @@ def pages(data: bytes, *, name: str = "") -> list[Page]:
                 folder = Path(PNG_DIR)
                 folder.mkdir(parents=True, exist_ok=True)
                 page.render(scale=60 / 72).to_pil().save(folder / f"{name}-p{index + 1}.png")
-            result.append(Page(index + 1, text, tuple(lines), tuple(tops), tuple(pictures), height))
+            result.append(
+                Page(
+                    index + 1,
+                    text,
+                    tuple(lines),
+                    tuple(tops),
+                    tuple(pictures),
+                    height,
+                    tuple(spans),
+                )
+            )
             textpage.close()
             page.close()
     finally:

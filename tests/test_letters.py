@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bot.core import letters
 from bot.core.letters import (
@@ -330,6 +331,15 @@ def test_names_outside_latin_1_print(profile: OrgProfile, tmp_path: Path) -> Non
     assert "Bupati Ōtsuka (sebagai laporan)" in text
 
 
+def test_characters_liberation_sans_lacks_still_print(profile: OrgProfile) -> None:
+    """Typed text may hold symbols Liberation Sans has no glyph for: DejaVu Sans fills in."""
+    report = _report(profile, ())
+    report = dataclasses.replace(report, results=report.results + "\nCatatan: ✓ tuntas ★ ☎ 112")
+    header = _header(LetterKind.REPORT, profile, "027/020/UKPBJ/2027")
+    text = _text(socialisation_report_pdf(profile, header, report))
+    assert "Catatan: ✓ tuntas ★ ☎ 112" in text
+
+
 # --------------------------------------------------------------------------- wording and helpers
 
 
@@ -566,6 +576,39 @@ def test_lampiran_only_when_something_is_attached(profile: OrgProfile) -> None:
     text = _text(data)
     assert "Lampiran" not in text and "Daftar Hadir" not in text
     assert pdfcheck.page_count(data) <= 2
+
+
+def test_letterhead_with_logo_and_website(profile: OrgProfile, tmp_path: Path) -> None:
+    Image.new("RGB", (300, 360), (190, 30, 30)).save(tmp_path / "lambang.png")
+    with_logo = dataclasses.replace(
+        profile, logo=tmp_path / "lambang.png", unit_name=pdfcheck.LONG_UNIT_NAME
+    )
+    header = _header(LetterKind.CIRCULAR, with_logo, "027/001/UKPBJ/2027")
+    data = circular_pdf(with_logo, header, _circular(with_logo))
+    first = pdfcheck.pages(data, name="letterhead-logo")[0]
+    assert len(first.images) == 1
+    logo = first.images[0]
+    mm = 72 / 25.4
+    assert abs(logo.left - 25 * mm) < 1 and abs(logo.top - 18 * mm) < 1
+    assert abs(logo.height - 24 * mm) < 1 and abs(logo.width - 20 * mm) < 1  # 300:360
+    assert pdfcheck.close_to(logo.image.convert("RGB").getpixel((5, 5)), (190, 30, 30))  # type: ignore[arg-type]
+    # The kop's text stays clear of the logo and centred on the page.
+    end = next(index for index, line in enumerate(first.lines) if line.startswith("Yth."))
+    kop = list(zip(first.lines[:end], first.spans[:end], strict=True))
+    assert kop[0][0] == "PEMERINTAH KABUPATEN JAYAWIJAYA"
+    for line, (left, right) in kop:
+        assert left > logo.left + logo.width, line
+        assert abs((left + right) / 2 - (25 + 165 / 2) * mm) < 3, line
+    assert pdfcheck.LONG_UNIT_NAME.upper() in " ".join(line for line, _ in kop)
+    # Narrowed by the logo, the contact line leaves the website for a line of its own.
+    assert kop[-2][0] == "Telepon (0969) 31000, Pos-el ukpbj@jayawijayakab.go.id"
+    assert kop[-1][0] == "Laman www.jayawijayakab.go.id"
+    # Without the logo they share one line.
+    plain = _text(circular_pdf(profile, header, _circular(profile)))
+    assert (
+        "Kabupaten Jayawijaya, Papua Pegunungan 99511 Telepon (0969) 31000, "
+        "Pos-el ukpbj@jayawijayakab.go.id, Laman www.jayawijayakab.go.id Yth." in plain
+    )
 
 
 # --------------------------------------------------------------------------- stress cases
