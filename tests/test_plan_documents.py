@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from bot.core.planning.data_template import (
@@ -465,6 +466,22 @@ def test_plan_of_60_indicators_with_long_names_prints_whole() -> None:
     # The signature has the last action plans above it, on its page.
     _, above = _signature_page(data, "Wamena, 8 Januari 2027")
     assert any("Kegiatan 2 untuk IKU-60" in line for line in above), above
+
+
+@pytest.mark.parametrize("indicators", [2, 6, 9])
+def test_the_signature_keeps_the_last_action_plans_with_it(indicators: int) -> None:
+    """Plans of these sizes used to leave the head's signature alone on the last page."""
+    profile = load_profile()
+    data = plan_document_pdf(
+        pdfcheck.stress_plan(indicators),
+        profile,
+        revision_label="revisi 1 (disetujui)",
+        generated_at=APPROVED_AT,
+        approval=_approval(profile),
+    )
+    _, above = _signature_page(data, "Wamena, 8 Januari 2027", name=f"plan-{indicators}")
+    last = f"IKU-{indicators:02d}"
+    assert any(f"Kegiatan 2 untuk {last}" in line for line in above), above
 
 
 def test_a_text_longer_than_a_page_runs_on_in_continuation_rows() -> None:
