@@ -1,12 +1,15 @@
-"""The `kinerja-bot` command: run the bot, create invitations, upgrade the database."""
+"""The `kinerja-bot` command: run the bot, create invitations, upgrade the database, verify
+a document against the archive."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
@@ -19,15 +22,18 @@ from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code, parse_li
 from bot.core.planning.example import example_plan
 from bot.core.profile import ProfileError
 from bot.core.roles import Role, parse_role, role_needs_unit
+from bot.core.signing import format_code, read_code
 from bot.core.sop import StepsFileError
 from bot.services import Services
 from bot.settings import Settings
-from storage import audit, plans, units, users
+from storage import archive, audit, plans, units, users
 from storage.db import Database
+from storage.models import Document
 
 logger = logging.getLogger(__name__)
 
 EXIT_CONFIG = 2
+EXIT_NOT_FOUND = 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("upgrade-db", help=texts.CLI_UPGRADE_HELP)
     seed = commands.add_parser("seed-example", help=texts.CLI_SEED_HELP)
     seed.add_argument("--year", type=int, help=texts.CLI_SEED_YEAR_HELP)
+    verify = commands.add_parser("verify", help=texts.CLI_VERIFY_HELP)
+    verify.add_argument("target", metavar="BERKAS", help=texts.CLI_VERIFY_TARGET_HELP)
     return parser
 
 
@@ -173,6 +181,53 @@ def _seed_example(settings: Settings, year: int | None) -> int:
     return 0
 
 
+def _describe(svc: Services, document: Document) -> str:
+    zone = svc.profile.timezone
+    return texts.CLI_VERIFY_DOCUMENT.format(
+        kind=texts.DOCUMENT_KIND_NAMES.get(document.kind, texts.DOCUMENT_KIND_OTHER),
+        number=document.number or "-",
+        signed_by=document.signed_by or "-",
+        signed_as=document.signed_as or "-",
+        signed_at="-" if document.signed_at is None else format_datetime(document.signed_at, zone),
+        code=format_code(document.verification_code) if document.verification_code else "-",
+        archived_at=format_datetime(document.created_at, zone),
+        sha256=document.sha256,
+    )
+
+
+def _verify(settings: Settings, target: str) -> int:
+    """Is the file (or the verification code) an archived document? Exit 1 when not."""
+    path = Path(target)
+    content = path.read_bytes() if path.is_file() else None
+    code = read_code(target) if content is None else None
+    if content is None and code is None:
+        return _fail(texts.CLI_VERIFY_NO_TARGET.format(name=target))
+    svc = build_services(settings)
+    with svc.db.read() as session:
+        if content is not None:
+            documents = archive.find_by_content(session, content)
+        else:
+            found = archive.find_by_code(session, code or "")
+            documents = [] if found is None else [found]
+    if not documents:
+        if content is not None:
+            digest = hashlib.sha256(content).hexdigest()
+            print(texts.CLI_VERIFY_NOT_FOUND.format(name=path.name, sha256=digest))
+        else:
+            print(texts.CLI_VERIFY_CODE_NOT_FOUND.format(code=format_code(code or "")))
+        return EXIT_NOT_FOUND
+    if content is not None:
+        print(texts.CLI_VERIFY_AUTHENTIC)
+    else:
+        print(texts.CLI_VERIFY_CODE_FOUND.format(code=format_code(code or "")))
+    for document in documents:
+        print()
+        print(_describe(svc, document))
+        if not archive.is_intact(svc.archive_dir, document):
+            print(texts.CLI_VERIFY_ARCHIVE_CHANGED)
+    return 0
+
+
 def _sync_profile_units(svc: Services) -> None:
     with svc.db.write() as session:
         units.sync_units(
@@ -204,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _invite(settings, args)
         if args.command == "seed-example":
             return _seed_example(settings, args.year)
+        if args.command == "verify":
+            return _verify(settings, args.target)
         Database(settings.database_url).upgrade()
         print(texts.CLI_UPGRADED.format(url=_safe_url(settings.database_url)))
         return 0

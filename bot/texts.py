@@ -392,6 +392,43 @@ CLI_SEEDED = (
     "Contoh rencana {year} dimuat: {indicators} indikator, {actions} rencana aksi (revisi draf)."
 )
 CLI_UPGRADED = "Skema basis data sudah versi terbaru ({url})."
+CLI_VERIFY_HELP = "periksa keaslian berkas (mis. surat PDF yang diterima) terhadap arsip"
+CLI_VERIFY_TARGET_HELP = "berkas yang diperiksa, atau kode verifikasi yang tercetak di dokumen"
+CLI_VERIFY_AUTHENTIC = "ASLI: berkas ini sama persis dengan dokumen yang tersimpan di arsip."
+CLI_VERIFY_CODE_FOUND = (
+    "Kode verifikasi {code} tercatat di arsip. Bandingkan isi dokumen Anda dengan data di "
+    "bawah ini, atau periksa berkasnya: kinerja-bot verify BERKAS"
+)
+CLI_VERIFY_DOCUMENT = """Jenis          : {kind}
+Nomor          : {number}
+Ditandatangani : {signed_by}
+Selaku         : {signed_as}
+Waktu          : {signed_at}
+Kode verifikasi: {code}
+Diarsipkan     : {archived_at}
+SHA-256        : {sha256}"""
+CLI_VERIFY_ARCHIVE_CHANGED = (
+    "PERINGATAN: salinan di folder arsip hilang atau sudah berubah sejak diarsipkan."
+)
+CLI_VERIFY_NOT_FOUND = """TIDAK DITEMUKAN: berkas {name} tidak cocok dengan dokumen mana pun di arsip (SHA-256 {sha256}).
+Berkas ini bukan dokumen yang diarsipkan Kinerja PBJ Bot, atau isinya sudah berubah."""
+CLI_VERIFY_CODE_NOT_FOUND = "TIDAK DITEMUKAN: kode verifikasi {code} tidak tercatat di arsip."
+CLI_VERIFY_NO_TARGET = (
+    "Berkas {name} tidak ditemukan, dan bukan kode verifikasi (8 huruf/angka, mis. 7KQ4-M9XD)."
+)
+# Kinds of archived files, as the verification names them.
+DOCUMENT_KIND_NAMES = {
+    "surat_edaran": "Surat Edaran",
+    "surat_undangan": "Surat Undangan",
+    "laporan_sosialisasi": "Laporan Sosialisasi",
+    "rencana_disetujui": "Dokumen Perencanaan Kinerja (disetujui)",
+    "rencana_xlsx": "Template rencana kinerja yang diunggah",
+    "foto_sosialisasi": "Foto sosialisasi",
+    "catatan_sosialisasi": "Catatan sosialisasi",
+    "bukti_dukung": "Bukti dukung laporan",
+    "data_kinerja_xlsx": "Template data kinerja yang diunggah",
+}
+DOCUMENT_KIND_OTHER = "Berkas arsip"
 CLI_STARTING = "Kinerja PBJ Bot berjalan untuk {unit} ({government}). Tekan Ctrl+C untuk berhenti."
 
 
@@ -404,6 +441,8 @@ PLAN_MENU = (
 )
 PLAN_REVISION_NONE = "belum ada isi"
 PLAN_REVISION = "revisi {number} ({status})"
+# The number an approved planning document is archived (and verified) under.
+PLAN_DOCUMENT_NUMBER = "Dokumen Perencanaan Kinerja {year}, revisi {number}"
 PLAN_STATUS = {
     "draft": "draf",
     "submitted": "menunggu keputusan Kepala UKPBJ",

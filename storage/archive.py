@@ -2,7 +2,9 @@
 
 The SOP's record-keeping rule says every related file is kept as an electronic record.
 A file's bytes live in the archive folder under a random name (never a name a user
-chose); the same content is stored once and found again by its sha256.
+chose); the same content is stored once and found again by its sha256. A signed document
+also carries its number, signatory, capacity, signing time and verification code, and is
+found by that code too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import Document
 
@@ -33,6 +35,19 @@ class NewDocument:
     unit_id: int | None = None
     telegram_file_id: str | None = None
     uploaded_by_user_id: int | None = None
+    signature: Signed | None = None
+
+
+@dataclass(frozen=True)
+class Signed:
+    """How a signed document was signed: its number (a letter number, a plan revision), the
+    signatory's name, the capacity they signed in, when, and the printed verification code."""
+
+    number: str
+    signed_by: str
+    signed_as: str
+    signed_at: datetime
+    verification_code: str
 
 
 def _suffix(file_name: str) -> str:
@@ -83,9 +98,37 @@ def store(
         uploaded_by_user_id=meta.uploaded_by_user_id,
         created_at=now,
     )
+    if meta.signature is not None:
+        document.number = meta.signature.number
+        document.signed_by = meta.signature.signed_by
+        document.signed_as = meta.signature.signed_as
+        document.signed_at = meta.signature.signed_at
+        document.verification_code = meta.signature.verification_code
     session.add(document)
     session.flush()
     return document
+
+
+def find_by_content(session: Session, content: bytes) -> list[Document]:
+    """The archived documents with exactly these bytes (the same file archived as several
+    kinds or cycles is listed once for each), oldest first."""
+    digest = hashlib.sha256(content).hexdigest()
+    return list(
+        session.exec(select(Document).where(Document.sha256 == digest).order_by(col(Document.id)))
+    )
+
+
+def find_by_code(session: Session, code: str) -> Document | None:
+    """The signed document printed with verification ``code`` (stored form, no dash)."""
+    return session.exec(select(Document).where(Document.verification_code == code)).first()
+
+
+def is_intact(root: Path, document: Document) -> bool:
+    """Whether the archived copy is still there with the bytes it was archived with."""
+    path = path_of(root, document)
+    if not path.is_file():
+        return False
+    return hashlib.sha256(path.read_bytes()).hexdigest() == document.sha256
 
 
 def path_of(root: Path, document: Document) -> Path:

@@ -109,7 +109,12 @@ class StepStateRow(SQLModel, table=True):
 
 
 class Document(SQLModel, table=True):
-    """A file in the archive (the SOP's record-keeping rule: every related file is kept)."""
+    """A file in the archive (the SOP's record-keeping rule: every related file is kept).
+
+    A signed document (a letter, the approved plan) also records its number, who signed it
+    in which capacity and when, and the verification code printed on it; its sha256 and
+    that code find it again (``kinerja-bot verify``).
+    """
 
     __tablename__ = "document"
 
@@ -126,6 +131,11 @@ class Document(SQLModel, table=True):
     size_bytes: int
     uploaded_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
     created_at: datetime = Field(sa_type=UTCDateTime)
+    number: str = Field(default="", max_length=80)
+    signed_by: str = Field(default="", max_length=200)
+    signed_as: str = Field(default="", max_length=400)
+    signed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    verification_code: str | None = Field(default=None, max_length=16, unique=True)
 
 
 class PersistedState(SQLModel, table=True):
@@ -154,6 +164,8 @@ class PlanRevision(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=UTCDateTime)
     approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     approved_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    # The archived PDF of the approved revision, as signed.
+    document_id: int | None = Field(default=None, foreign_key="document.id")
 
 
 class PlanObjective(SQLModel, table=True):

@@ -363,6 +363,15 @@ def set_status(
     return revision
 
 
+def attach_document(session: Session, *, revision_id: int, document_id: int) -> None:
+    """Record the archived PDF of an approved revision (the copy as signed)."""
+    revision = session.get(PlanRevision, revision_id)
+    if revision is None:
+        raise LookupError(f"plan revision {revision_id} not found")
+    revision.document_id = document_id
+    session.add(revision)
+
+
 def previous_submission(session: Session, *, revision: PlanRevision) -> PlanRevision | None:
     """The last earlier revision that went to the head (decided either way)."""
     return session.exec(

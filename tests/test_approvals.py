@@ -9,11 +9,13 @@ from sqlmodel import select
 
 from bot.core.planning.example import example_plan
 from bot.core.roles import Role
+from bot.core.signing import format_code
 from bot.core.sop import StepState
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
 from storage import archive, audit, cycles, plans
-from storage.models import Document
+from storage.models import Document, PlanRevision
+from tests import pdfcheck
 from tests.harness import Harness
 
 
@@ -332,3 +334,38 @@ async def test_head_decides_after_a_restart(bot: Harness) -> None:
     await bot.restart(graceful=True)
     await head.press("Setujui", on=request)
     assert _revision_status(bot, 1) == plans.APPROVED
+
+
+async def test_approved_plan_document_is_dated_signed_and_sent_as_archived(bot: Harness) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM, name="Maria Wenda")
+    head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
+    await _submit(team)
+    submitted = next(m for m in bot.api.chat(1001) if m.document is not None)
+    assert submitted.document is not None
+    draft = pdfcheck.text(submitted.document[1])
+    assert "DRAF — belum ditandatangani" in draft and "Disetujui melalui" not in draft
+    bot.clock.advance(timedelta(days=2, hours=1))  # approved on Thursday 7 January, 10.00 WIT
+    await head.press("Setujui", on=_request(head))
+    with bot.svc.db.read() as session:
+        document = session.exec(select(Document).where(Document.kind == "rencana_disetujui")).one()
+        revision = session.exec(select(PlanRevision).where(PlanRevision.number == 1)).one()
+        stored = archive.path_of(bot.svc.archive_dir, document).read_bytes()
+    assert revision.document_id == document.id
+    assert document.number == "Dokumen Perencanaan Kinerja 2027, revisi 1"
+    assert document.signed_as == "Kepala Bagian Pengadaan Barang/Jasa"
+    assert document.verification_code is not None
+    text = pdfcheck.text(stored)
+    assert "DRAF" not in text
+    assert "Wamena, 7 Januari 2027" in text
+    assert (
+        "Disetujui melalui Kinerja PBJ Bot oleh Yulianus Lokobal selaku Kepala Bagian "
+        "Pengadaan Barang/Jasa pada Kamis, 7 Januari 2027 pukul 10.00 WIT." in text
+    )
+    assert f"Kode verifikasi: {format_code(document.verification_code)}" in text
+    # Weeks later /rencana sends the approved document as archived, not a new print.
+    bot.clock.advance(timedelta(days=20))
+    await team.command("rencana")
+    shown = await team.press("Dokumen Perencanaan")
+    sent = [m.document for m in shown if m.document is not None]
+    assert sent and sent[-1] is not None and sent[-1][1] == stored

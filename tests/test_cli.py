@@ -7,6 +7,7 @@ talks to the bot the way Telegram would deliver a person's messages and button p
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -26,7 +27,8 @@ from telegram.error import InvalidToken
 from bot.cli import main
 from bot.core.roles import Role
 from bot.devtools.fake_bot_api import Shown
-from storage import units, users
+from storage import archive, units, users
+from storage.archive import NewDocument, Signed
 from storage.db import Database
 from tests.botapi_server import BotApiServer, callback_update, message_update, running_server
 
@@ -194,6 +196,92 @@ def test_upgrade_db_on_an_empty_database_is_idempotent(
     assert (tmp_path / "data" / "kinerja.db").is_file()
     with db.read() as session:
         assert users.list_users(session) == []
+
+
+# --- verify: is this file (or code) a document of the archive? -------------------------
+
+SIGNED_AT = datetime(2027, 1, 8, 1, 15, tzinfo=UTC)  # Jumat, 8 Januari 2027 pukul 10.15 WIT
+
+
+def _archive_signed_letter(
+    tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, bytes]:
+    """A signed circular in the archive the command reads; the archive folder and bytes."""
+    root = tmp_path / "arsip"
+    monkeypatch.setenv("KINERJA_ARCHIVE_DIR", str(root))
+    db.upgrade()
+    content = b"%PDF-1.4\n% surat edaran yang ditandatangani\n%%EOF\n"
+    with db.write() as session:
+        archive.store(
+            session,
+            root=root,
+            content=content,
+            meta=NewDocument(
+                kind="surat_edaran",
+                file_name="surat_edaran-001-2027.pdf",
+                mime_type="application/pdf",
+                signature=Signed(
+                    number="027/001/UKPBJ/2027",
+                    signed_by="Beni Asso, S.E.",
+                    signed_as="Plh. Kepala Bagian Pengadaan Barang/Jasa",
+                    signed_at=SIGNED_AT,
+                    verification_code="7KQ4M9XD",
+                ),
+            ),
+            now=SIGNED_AT,
+        )
+    return root, content
+
+
+def test_verify_confirms_an_archived_file_by_its_content(
+    cli: Callable[..., Outcome], tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, content = _archive_signed_letter(tmp_path, db, monkeypatch)
+    received = tmp_path / "surat dari grup WhatsApp.pdf"
+    received.write_bytes(content)
+    result = cli("verify", str(received))
+    assert result.code == 0, result.err
+    for expected in (
+        "ASLI: berkas ini sama persis dengan dokumen yang tersimpan di arsip.",
+        "Jenis          : Surat Edaran",
+        "Nomor          : 027/001/UKPBJ/2027",
+        "Ditandatangani : Beni Asso, S.E.",
+        "Selaku         : Plh. Kepala Bagian Pengadaan Barang/Jasa",
+        "Waktu          : Jumat, 8 Januari 2027 pukul 10.15 WIT",
+        "Kode verifikasi: 7KQ4-M9XD",
+        f"SHA-256        : {hashlib.sha256(content).hexdigest()}",
+    ):
+        assert expected in result.out, expected
+    assert "PERINGATAN" not in result.out and "surat_edaran" not in result.out
+
+    # One byte changed: not the archived document.
+    received.write_bytes(content.replace(b"yang", b"Yang"))
+    result = cli("verify", str(received))
+    assert result.code == 1
+    assert "TIDAK DITEMUKAN: berkas surat dari grup WhatsApp.pdf tidak cocok" in result.out
+    assert hashlib.sha256(content.replace(b"yang", b"Yang")).hexdigest() in result.out
+
+
+def test_verify_by_code_and_a_changed_archive_copy(
+    cli: Callable[..., Outcome], tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, _ = _archive_signed_letter(tmp_path, db, monkeypatch)
+    result = cli("verify", "7kq4 m9xd")  # typed as read off the paper
+    assert result.code == 0, result.err
+    assert "Kode verifikasi 7KQ4-M9XD tercatat di arsip." in result.out
+    assert "Nomor          : 027/001/UKPBJ/2027" in result.out
+    result = cli("verify", "2345-6789")
+    assert result.code == 1
+    assert "TIDAK DITEMUKAN: kode verifikasi 2345-6789 tidak tercatat di arsip." in result.out
+    result = cli("verify", "tidak-ada.pdf")
+    assert result.code == 2
+    assert "Berkas tidak-ada.pdf tidak ditemukan, dan bukan kode verifikasi" in result.err
+    # Someone edits the copy in the archive folder: the record stands, the copy is flagged.
+    stored = next(path for path in root.iterdir() if path.suffix == ".pdf")
+    stored.write_bytes(b"%PDF-1.4 diubah")
+    result = cli("verify", "7KQ4-M9XD")
+    assert result.code == 0
+    assert "PERINGATAN: salinan di folder arsip hilang atau sudah berubah" in result.out
 
 
 # --- the loopback Bot API server itself ------------------------------------------------

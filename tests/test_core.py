@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image
 
 from bot.core.clock import FixedClock
 from bot.core.dates import format_date, format_datetime, format_rupiah
@@ -221,6 +222,38 @@ def test_example_profile_loads() -> None:
     )
     assert len(profile.units) > 10
     assert "Dinas Kesehatan" in [u.name for u in profile.units]
+
+
+def test_letterhead_and_signing_fields_are_optional_and_checked(tmp_path: Path) -> None:
+    data = _example_data()
+    profile = parse_profile(data, tmp_path / "profil.toml")
+    assert profile.website == "www.jayawijayakab.go.id" and profile.logo is None
+    assert profile.signs_on_behalf_of("surat-edaran") == "Sekretaris Daerah Kabupaten Jayawijaya"
+    assert profile.signs_on_behalf_of("surat-undangan") == ""
+    # An older profile without any of them is still valid.
+    for key in ("laman", "logo"):
+        del data["unit"][key]
+    del data["atas_nama"]
+    old = parse_profile(data, tmp_path / "profil.toml")
+    assert (old.website, old.logo, old.on_behalf_of) == ("", None, ())
+    # A logo is found next to the profile and must be a readable PNG or JPEG.
+    Image.new("RGB", (120, 150), (200, 30, 30)).save(tmp_path / "lambang.png")
+    data["unit"]["logo"] = "lambang.png"
+    assert parse_profile(data, tmp_path / "profil.toml").logo == tmp_path / "lambang.png"
+    data["unit"]["logo"] = "tidak-ada.png"
+    with pytest.raises(ProfileError, match=r"\[unit\] logo tidak ditemukan"):
+        parse_profile(data, tmp_path / "profil.toml")
+    (tmp_path / "rusak.png").write_bytes(b"bukan gambar")
+    data["unit"]["logo"] = "rusak.png"
+    with pytest.raises(ProfileError, match="bukan gambar yang dapat dibaca"):
+        parse_profile(data, tmp_path / "profil.toml")
+    data["unit"]["logo"] = "lambang.gif"
+    with pytest.raises(ProfileError, match="PNG atau JPEG"):
+        parse_profile(data, tmp_path / "profil.toml")
+    del data["unit"]["logo"]
+    data["atas_nama"] = {"surat-edaran": "Sekretaris Daerah", "nota-dinas": "Bupati"}
+    with pytest.raises(ProfileError, match=r"\[atas_nama\] jenis dokumen tidak dikenal: nota"):
+        parse_profile(data, tmp_path / "profil.toml")
 
 
 def test_profile_without_head_is_refused() -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 import struct
-import subprocess
 import zlib
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from bot.core import letters
 from bot.core.letters import (
@@ -34,6 +33,9 @@ from bot.core.letters import (
     spelled_number,
 )
 from bot.core.profile import OrgProfile, load_profile
+from bot.core.signing import Approval, approval
+from tests import pdfcheck
+from tests.pdfcheck import Page
 
 HEAD_NIP = "NIP. 19740610 200003 1 002"
 HEAD_NAME = "Yulianus Lokobal, S.E., M.Si."
@@ -66,17 +68,9 @@ def _page_count(data: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
 
 
-def _text(data: bytes, tmp_path: Path) -> str:
-    """The PDF's text, laid out as printed, whitespace collapsed (skips without pdftotext)."""
-    binary = shutil.which("pdftotext")
-    if binary is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    source = tmp_path / "letter.pdf"
-    source.write_bytes(data)
-    result = subprocess.run(
-        [binary, "-layout", "-enc", "UTF-8", str(source), "-"], capture_output=True, check=True
-    )
-    return " ".join(result.stdout.decode("utf-8").split())
+def _text(data: bytes) -> str:
+    """The PDF's text, line by line as printed, whitespace collapsed."""
+    return " ".join(" ".join(page.lines) for page in pdfcheck.pages(data))
 
 
 def _assert_pdf(data: bytes) -> None:
@@ -106,7 +100,7 @@ def test_numbered_circular(profile: OrgProfile, tmp_path: Path) -> None:
     _assert_pdf(data)
     pages = _page_count(data)
     assert 1 <= pages <= 3
-    text = _text(data, tmp_path)
+    text = _text(data)
     for expected in (
         "PEMERINTAH KABUPATEN JAYAWIJAYA",
         "BAGIAN PENGADAAN BARANG/JASA",
@@ -151,7 +145,7 @@ def test_draft_circular_is_marked_on_every_page(profile: OrgProfile, tmp_path: P
     _assert_pdf(data)
     pages = _page_count(data)
     assert pages >= 3
-    text = _text(data, tmp_path)
+    text = _text(data)
     assert "NOMOR 027/…/UKPBJ/2027" in text
     assert text.count(DRAFT_LABEL) == pages
     assert "Yth. 1. Para Kepala Organisasi Perangkat Daerah 2. Direktur RSUD Wamena" in text
@@ -185,7 +179,7 @@ def test_numbered_invitation_with_lampiran(profile: OrgProfile, tmp_path: Path) 
     data = invitation_pdf(profile, header, _invitation(profile, _INVITEES))
     _assert_pdf(data)
     assert _page_count(data) == 2
-    text = _text(data, tmp_path)
+    text = _text(data)
     for expected in (
         "PEMERINTAH KABUPATEN JAYAWIJAYA",
         "Wamena, 5 Januari 2027",
@@ -226,7 +220,7 @@ def test_draft_invitation_without_invitees(profile: OrgProfile, tmp_path: Path) 
     )
     data = invitation_pdf(profile, header, content)
     assert _page_count(data) == 1
-    text = _text(data, tmp_path)
+    text = _text(data)
     assert DRAFT_LABEL in text
     assert "Nomor : 027/…/UKPBJ/2027" in text
     assert "Sifat : Segera" in text
@@ -273,7 +267,7 @@ def test_report_with_photos_and_a_broken_one(profile: OrgProfile, tmp_path: Path
     data = socialisation_report_pdf(profile, header, _report(profile, photos))
     _assert_pdf(data)
     assert len(re.findall(rb"/Subtype\s*/Image", data)) == 3
-    text = _text(data, tmp_path)
+    text = _text(data)
     for expected in (
         "PEMERINTAH KABUPATEN JAYAWIJAYA",
         "LAPORAN TENTANG SOSIALISASI IMPLEMENTASI PENGELOLAAN KINERJA PENGADAAN",
@@ -313,7 +307,7 @@ def test_draft_report_without_photos(profile: OrgProfile, tmp_path: Path) -> Non
     data = socialisation_report_pdf(profile, _header(LetterKind.REPORT, profile, None), report)
     _assert_pdf(data)
     pages = _page_count(data)
-    text = _text(data, tmp_path)
+    text = _text(data)
     assert text.count(DRAFT_LABEL) == pages
     assert "NOMOR 027/…/UKPBJ/2027" in text
     assert "Daftar hadir belum diisi." in text
@@ -331,10 +325,19 @@ def test_names_outside_latin_1_print(profile: OrgProfile, tmp_path: Path) -> Non
     data = circular_pdf(
         odd, _header(LetterKind.CIRCULAR, odd, "027/001/UKPBJ/2027"), _circular(odd)
     )
-    text = _text(data, tmp_path)
+    text = _text(data)
     assert name in text
     assert "PEMERINTAH KABUPATEN ŌTSUKA" in text
     assert "Bupati Ōtsuka (sebagai laporan)" in text
+
+
+def test_characters_liberation_sans_lacks_still_print(profile: OrgProfile) -> None:
+    """Typed text may hold symbols Liberation Sans has no glyph for: DejaVu Sans fills in."""
+    report = _report(profile, ())
+    report = dataclasses.replace(report, results=report.results + "\nCatatan: ✓ tuntas ★ ☎ 112")
+    header = _header(LetterKind.REPORT, profile, "027/020/UKPBJ/2027")
+    text = _text(socialisation_report_pdf(profile, header, report))
+    assert "Catatan: ✓ tuntas ★ ☎ 112" in text
 
 
 # --------------------------------------------------------------------------- wording and helpers
@@ -431,3 +434,328 @@ def test_attendance_summary_counts_per_unit() -> None:
         ("-", 1, 1, 0, 0),
     ]
     assert summary[0].present == 2
+
+
+# --------------------------------------------------------------------------- signed letters
+
+AT = datetime(2027, 1, 8, 1, 15, tzinfo=UTC)  # Jumat, 8 Januari 2027 pukul 10.15 WIT
+CODE = "7KQ4M9XD"
+DEPUTY = "Beni Asso, S.E."
+DEPUTY_NIP = "198503152010011004"
+
+
+def _approval(profile: OrgProfile, kind: LetterKind, acting: str = "") -> Approval:
+    return approval(
+        profile,
+        kind=kind.value,
+        acting=acting,
+        approved_by=DEPUTY if acting else "Yulianus Lokobal",
+        approver_nip=DEPUTY_NIP if acting else "197406102000031002",
+        at=AT,
+        code=CODE,
+    )
+
+
+def _signature_page(data: bytes, first_line: str, *, name: str = "") -> tuple[Page, list[str]]:
+    """The page holding the signature block that starts with ``first_line``, and the lines
+    of the letter above the block on that page (page number and DRAF label left out)."""
+    for page in pdfcheck.pages(data, name=name):
+        top = page.top_of(first_line)
+        if top is None:
+            continue
+        above = [
+            line
+            for line, line_top in zip(page.lines, page.tops, strict=True)
+            if line_top < top and not re.fullmatch(r"- \d+ -", line) and DRAFT_LABEL not in line
+        ]
+        return page, above
+    raise AssertionError(f"no signature block starting with {first_line!r}")
+
+
+def _running_text(data: bytes) -> str:
+    """The text in the order it was written (a table cell's lines together), without the
+    page numbers, so text running over a page break reads on."""
+    return re.sub(r" ?- \d+ - ?", " ", pdfcheck.text(data))
+
+
+def _every_page_renders(data: bytes) -> int:
+    """Render every page; each must show more than a blank page. The page count."""
+    count = pdfcheck.page_count(data)
+    for number in range(1, count + 1):
+        assert not pdfcheck.is_blank(pdfcheck.render(data, number, dpi=30)), number
+    return count
+
+
+def test_signed_circular_names_the_approval_near_the_signature(profile: OrgProfile) -> None:
+    header = _header(LetterKind.CIRCULAR, profile, "027/001/UKPBJ/2027")
+    data = circular_pdf(
+        profile, header, _circular(profile), approval=_approval(profile, LetterKind.CIRCULAR)
+    )
+    text = _text(data)
+    # The profile signs circulars "a.n." of the Sekretaris Daerah.
+    assert (
+        "pada tanggal 5 Januari 2027 a.n. Sekretaris Daerah Kabupaten Jayawijaya "
+        "Kepala Bagian Pengadaan Barang/Jasa," in text
+    )
+    assert HEAD_NAME in text and HEAD_NIP in text and "Pembina Tk. I (IV/b)" in text
+    note = " ".join(
+        line
+        for page in pdfcheck.pages(data)
+        for line in page.lines
+        if "Disetujui" in line or "Kode verifikasi" in line
+    )
+    assert "Disetujui melalui Kinerja PBJ Bot oleh Yulianus Lokobal" in text
+    assert (
+        "selaku Kepala Bagian Pengadaan Barang/Jasa a.n. Sekretaris Daerah Kabupaten "
+        "Jayawijaya pada Jumat, 8 Januari 2027 pukul 10.15 WIT." in text
+    )
+    assert "Kode verifikasi: 7KQ4-M9XD" in text and note
+    assert "DRAF" not in text
+    # The note sits beside the signature block, on its page.
+    page, above = _signature_page(data, "Ditetapkan di Wamena")
+    assert page.top_of("Kode verifikasi") is not None
+    assert "Demikian Surat Edaran" in " ".join(above)
+
+
+def test_draft_keeps_its_mark_and_has_no_approval(profile: OrgProfile) -> None:
+    header = _header(LetterKind.CIRCULAR, profile, None)
+    data = circular_pdf(
+        profile, header, _circular(profile), approval=_approval(profile, LetterKind.CIRCULAR)
+    )
+    pages = pdfcheck.pages(data)
+    assert all(DRAFT_LABEL in page.text for page in pages)
+    assert all(len(page.images) >= 1 for page in pages)  # the diagonal mark
+    text = _text(data)
+    assert "Disetujui melalui" not in text and "Kode verifikasi" not in text
+    assert "a.n. Sekretaris Daerah Kabupaten Jayawijaya" in text  # signed as the final will be
+    final = circular_pdf(
+        profile,
+        _header(LetterKind.CIRCULAR, profile, "027/001/UKPBJ/2027"),
+        _circular(profile),
+        approval=_approval(profile, LetterKind.CIRCULAR),
+    )
+    assert all(not page.images for page in pdfcheck.pages(final))
+    assert "DRAF" not in _text(final)
+
+
+def test_acting_head_signs_with_their_own_name_and_nip(profile: OrgProfile) -> None:
+    header = _header(LetterKind.INVITATION, profile, "027/002/UKPBJ/2027")
+    content = _invitation(profile, _INVITEES)
+    data = invitation_pdf(
+        profile, header, content, approval=_approval(profile, LetterKind.INVITATION, "Plh")
+    )
+    text = _text(data)
+    assert "Plh. Kepala Bagian Pengadaan Barang/Jasa," in text
+    assert DEPUTY in text and "NIP. 19850315 201001 1 004" in text
+    assert HEAD_NAME not in text and "Pembina" not in text and HEAD_NIP not in text
+    assert "oleh Beni Asso, S.E. selaku Plh. Kepala Bagian Pengadaan Barang/Jasa pada" in text
+    assert "a.n." not in text  # invitations are signed in the head's own name
+    # The lampiran is signed the same way, without a second note.
+    assert text.count("Plh. Kepala Bagian Pengadaan Barang/Jasa,") == 2
+    assert text.count("Kode verifikasi") == 1
+
+
+def test_lampiran_only_when_something_is_attached(profile: OrgProfile) -> None:
+    header = _header(LetterKind.INVITATION, profile, "027/002/UKPBJ/2027")
+    empty = invitation_pdf(profile, header, _invitation(profile, ()))
+    text = _text(empty)
+    assert "Lampiran : -" in text
+    assert "(daftar terlampir)" not in text and "DAFTAR UNDANGAN" not in text
+    assert "Pemerintah Kabupaten Jayawijaya di Tempat" in text
+    assert pdfcheck.page_count(empty) == 1
+    # With invitees: announced, even when the header says "-".
+    listed = invitation_pdf(
+        profile, dataclasses.replace(header, lampiran="-"), _invitation(profile, _INVITEES)
+    )
+    text = _text(listed)
+    assert "Lampiran : 1 (satu) berkas" in text and "(daftar terlampir)" in text
+    assert "DAFTAR UNDANGAN" in text
+    # A report without attendance has no attendance lampiran; without photos no photo page.
+    report = dataclasses.replace(_report(profile, ()), attendance=())
+    data = socialisation_report_pdf(profile, _header(LetterKind.REPORT, profile, "1"), report)
+    text = _text(data)
+    assert "Lampiran" not in text and "Daftar Hadir" not in text
+    assert pdfcheck.page_count(data) <= 2
+
+
+def test_letterhead_with_logo_and_website(profile: OrgProfile, tmp_path: Path) -> None:
+    Image.new("RGB", (300, 360), (190, 30, 30)).save(tmp_path / "lambang.png")
+    with_logo = dataclasses.replace(
+        profile, logo=tmp_path / "lambang.png", unit_name=pdfcheck.LONG_UNIT_NAME
+    )
+    header = _header(LetterKind.CIRCULAR, with_logo, "027/001/UKPBJ/2027")
+    data = circular_pdf(with_logo, header, _circular(with_logo))
+    first = pdfcheck.pages(data, name="letterhead-logo")[0]
+    assert len(first.images) == 1
+    logo = first.images[0]
+    mm = 72 / 25.4
+    assert abs(logo.left - 25 * mm) < 1 and abs(logo.top - 18 * mm) < 1
+    assert abs(logo.height - 24 * mm) < 1 and abs(logo.width - 20 * mm) < 1  # 300:360
+    assert pdfcheck.close_to(logo.image.convert("RGB").getpixel((5, 5)), (190, 30, 30))  # type: ignore[arg-type]
+    # The kop's text stays clear of the logo and centred on the page.
+    end = next(index for index, line in enumerate(first.lines) if line.startswith("Yth."))
+    kop = list(zip(first.lines[:end], first.spans[:end], strict=True))
+    assert kop[0][0] == "PEMERINTAH KABUPATEN JAYAWIJAYA"
+    for line, (left, right) in kop:
+        assert left > logo.left + logo.width, line
+        assert abs((left + right) / 2 - (25 + 165 / 2) * mm) < 3, line
+    assert pdfcheck.LONG_UNIT_NAME.upper() in " ".join(line for line, _ in kop)
+    # Narrowed by the logo, the contact line leaves the website for a line of its own.
+    assert kop[-2][0] == "Telepon (0969) 31000, Pos-el ukpbj@jayawijayakab.go.id"
+    assert kop[-1][0] == "Laman www.jayawijayakab.go.id"
+    # Without the logo they share one line.
+    plain = _text(circular_pdf(profile, header, _circular(profile)))
+    assert (
+        "Kabupaten Jayawijaya, Papua Pegunungan 99511 Telepon (0969) 31000, "
+        "Pos-el ukpbj@jayawijayakab.go.id, Laman www.jayawijayakab.go.id Yth." in plain
+    )
+
+
+# --------------------------------------------------------------------------- stress cases
+
+
+def test_long_unit_and_person_names_are_printed_whole(profile: OrgProfile) -> None:
+    odd = dataclasses.replace(
+        profile,
+        unit_name=pdfcheck.LONG_UNIT_NAME,
+        head=dataclasses.replace(profile.head, name=pdfcheck.LONG_PERSON_NAME),
+    )
+    header = _header(LetterKind.CIRCULAR, odd, "027/001/UKPBJ/2027")
+    data = circular_pdf(odd, header, _circular(odd), approval=_approval(odd, LetterKind.CIRCULAR))
+    pages = _every_page_renders(data)
+    assert 2 <= pages <= 4
+    text = _text(data)
+    assert pdfcheck.LONG_UNIT_NAME.upper() in text  # the letterhead wraps it, whole
+    assert pdfcheck.LONG_PERSON_NAME in text  # the signature block wraps it, whole
+    assert "…" not in text
+    _, above = _signature_page(data, "Ditetapkan di Wamena", name="circular-long-names")
+    assert len(above) >= 2 and "Demikian Surat Edaran" in " ".join(above)
+
+
+@pytest.mark.parametrize("count", [22, 53, 200])
+def test_invitees_list_keeps_its_last_rows_with_the_signature(
+    profile: OrgProfile, count: int
+) -> None:
+    units = [unit.name for unit in profile.units]
+
+    def name(n: int) -> str:
+        return pdfcheck.LONG_PERSON_NAME if n % 7 == 0 else f"Peserta Nomor {n}, S.Sos."
+
+    invitees = tuple((name(n), units[n % 28]) for n in range(1, count + 1))
+    header = _header(LetterKind.INVITATION, profile, "027/002/UKPBJ/2027")
+    data = invitation_pdf(
+        profile,
+        header,
+        _invitation(profile, invitees),
+        approval=_approval(profile, LetterKind.INVITATION),
+    )
+    pages = _every_page_renders(data)
+    assert 2 + count // 30 <= pages <= 2 + count // 15
+    text = _running_text(data)
+    for n in range(1, count + 1):
+        assert f"{n} {name(n)}" in text, n
+    # Both signature blocks (the letter's and the lampiran's) have text above them.
+    _, above = _signature_page(data, "Kepala Bagian Pengadaan Barang/Jasa,")
+    assert "Atas perhatian dan kehadiran Bapak/Ibu" in " ".join(above)
+    last = pdfcheck.pages(data, name=f"invitation-{count}")[-1]
+    top = last.top_of("Kepala Bagian Pengadaan Barang/Jasa,")
+    assert top is not None
+    rows = [line for line, line_top in zip(last.lines, last.tops, strict=True) if line_top < top]
+    assert any(line.startswith(f"{count - 1} ") for line in rows), rows
+    assert any(line.startswith(f"{count} ") for line in rows), rows
+    assert "No Nama Unit/OPD" in rows  # under the table's heading (repeated when carried over)
+
+
+@pytest.mark.parametrize("words", [22, 124])
+def test_a_table_caption_stays_with_the_first_row(profile: OrgProfile, words: int) -> None:
+    material = (
+        "Kebijakan pengelolaan kinerja pengadaan, pemetaan paket ke area strategis, "
+        "pelaporan berkala melalui Kinerja PBJ Bot, "
+    ) * 4
+    report = dataclasses.replace(
+        _report(profile, ()),
+        speakers=((HEAD_NAME, material), ("Maria Wenda", "Pelaporan")),
+        activities="Sosialisasi dilaksanakan secara tatap muka " * words,
+    )
+    header = _header(LetterKind.REPORT, profile, "027/003/UKPBJ/2027", date(2027, 1, 12))
+    data = socialisation_report_pdf(profile, header, report)
+    captions = [
+        page
+        for page in pdfcheck.pages(data, name=f"report-caption-{words}")
+        if page.top_of("Narasumber dan materi:") is not None
+    ]
+    assert len(captions) == 1
+    assert captions[0].top_of(f"1 {HEAD_NAME}") is not None
+    assert " ".join(material.split()) in _running_text(data)
+
+
+def _report_28(profile: OrgProfile, closing: str) -> SocialisationReport:
+    units = [unit.name for unit in profile.units]
+    attendance = tuple(
+        (f"Peserta {n}", units[n % 28], "Hadir" if n % 3 else "Tidak hadir") for n in range(28)
+    )
+    report = default_report(
+        profile,
+        day=EVENT_DAY,
+        time_text="09.00 WIT",
+        place="Aula Sekretariat Daerah, Wamena",
+        speakers=((HEAD_NAME, "Arahan Kepala UKPBJ"), ("Maria Wenda", "Sosialisasi")),
+        attendance=attendance,
+        photos=(),
+        notes="",
+    )
+    return dataclasses.replace(report, closing=closing)
+
+
+@pytest.mark.parametrize("length", [114, 1500, 3000])
+def test_report_on_28_units_never_leaves_the_signature_alone(
+    profile: OrgProfile, length: int
+) -> None:
+    sentence = (
+        "Demikian laporan ini disampaikan sebagai bahan informasi dan pertanggungjawaban "
+        "pelaksanaan kegiatan sosialisasi. "
+    )
+    closing = (sentence * 30)[:length].strip()  # 3,000: the longest a paragraph can be typed
+    header = _header(LetterKind.REPORT, profile, "027/003/UKPBJ/2027", date(2027, 1, 12))
+    data = socialisation_report_pdf(
+        profile,
+        header,
+        _report_28(profile, closing),
+        approval=_approval(profile, LetterKind.REPORT),
+    )
+    _every_page_renders(data)
+    _, above = _signature_page(data, "Wamena, 12 Januari 2027", name=f"report-28-{length}")
+    body = [line for line in above if "Demikian" in line or "sosialisasi." in line]
+    assert len(body) >= 1 and len(above) >= 2, above
+    assert " ".join(closing.split()) in _running_text(data)  # nothing of the closing is lost
+    assert "DRAF" not in _text(data)
+    # The attendance caption stays with the table's first row; the total with its last rows.
+    for pdf_page in pdfcheck.pages(data):
+        if pdf_page.top_of("Rekapitulasi kehadiran per OPD:") is not None:
+            assert pdf_page.top_of("1 Sekretariat Daerah") is not None
+        if pdf_page.top_of("Jumlah 28") is not None:
+            assert pdf_page.top_of("28 Satuan Polisi Pamong Praja") is not None
+
+
+def test_photos_of_every_orientation_are_upright(profile: OrgProfile) -> None:
+    photos = tuple(
+        pdfcheck.photo(orientation, portrait)
+        for portrait in (True, False)
+        for orientation in range(1, 9)
+    )
+    report = dataclasses.replace(_report(profile, photos), attendance=())
+    header = _header(LetterKind.REPORT, profile, "027/003/UKPBJ/2027", date(2027, 1, 12))
+    data = socialisation_report_pdf(profile, header, report)
+    _every_page_renders(data)
+    pictures = [
+        picture for page in pdfcheck.pages(data, name="report-photos") for picture in page.images
+    ]
+    assert len(pictures) == 16
+    for index, picture in enumerate(pictures):
+        portrait = index < 8
+        assert (picture.height > picture.width) is portrait, index
+        colours = pdfcheck.quadrant_colours(picture.image)
+        for colour, expected in zip(colours, pdfcheck.QUADRANTS, strict=True):
+            assert pdfcheck.close_to(colour, expected), (index + 1, colours)
+    text = _text(data)
+    assert all(f"Foto {n}" in text for n in range(1, 17))

@@ -14,11 +14,13 @@ from bot import texts
 from bot.core.delivery import FailureReason, failure_reason
 from bot.core.planning.example import example_plan
 from bot.core.roles import Role
+from bot.core.signing import format_code, read_code
 from bot.core.sop import StepState
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
 from storage import archive, cycles, plans
 from storage.models import Document, Letter
+from tests import pdfcheck
 from tests.harness import Harness
 
 PNG = bytes.fromhex(
@@ -486,3 +488,77 @@ async def test_every_letter_screen_offers_the_next_action(bot: Harness) -> None:
     assert "Berikutnya: undangan sosialisasi" in shown[0].plain
     shown = await team.press("Undangan sosialisasi")
     assert shown[0].button_texts == ["📝 Buat draf Surat Undangan Sosialisasi"]
+
+
+def _archived(bot: Harness, letter: Letter) -> tuple[Document, bytes]:
+    with bot.svc.db.read() as session:
+        document = session.get(Document, letter.document_id)
+    assert document is not None
+    return document, archive.path_of(bot.svc.archive_dir, document).read_bytes()
+
+
+async def test_signed_circular_says_who_approved_it_and_can_be_verified(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, head, owners = await _people(bot)
+    await team.command("edaran")
+    await team.press("Buat draf Surat Edaran")
+    shown = await team.press("Pratinjau PDF")
+    preview = next(m for m in shown if m.document is not None)
+    assert preview.document is not None
+    draft = pdfcheck.text(preview.document[1])
+    assert "DRAF — belum ditandatangani" in draft and "Kode verifikasi" not in draft
+    await team.press("Ajukan tanda tangan")
+    await head.press("Tandatangani", on=_request(head))
+    letter = _letter(bot, "edaran")
+    document, stored = _archived(bot, letter)
+    assert document.number == "027/001/UKPBJ/2027"
+    assert document.signed_by == "Yulianus Lokobal, S.E., M.Si."  # as the profile names the head
+    assert document.signed_as == (
+        "Kepala Bagian Pengadaan Barang/Jasa a.n. Sekretaris Daerah Kabupaten Jayawijaya"
+    )
+    assert document.signed_at == bot.clock.now()
+    code = document.verification_code
+    assert code is not None and read_code(code) == code
+    text = pdfcheck.text(stored)
+    assert "DRAF" not in text
+    assert f"Kode verifikasi: {format_code(code)}" in text
+    assert (
+        "Disetujui melalui Kinerja PBJ Bot oleh Yulianus Lokobal selaku Kepala Bagian "
+        "Pengadaan Barang/Jasa a.n. Sekretaris Daerah Kabupaten Jayawijaya pada Selasa, "
+        "5 Januari 2027 pukul 09.00 WIT." in text
+    )
+    # Owners get exactly the archived bytes, so the file they hold verifies.
+    await bot.drain_outbox()
+    copy = owners[0].last
+    assert copy.document is not None and copy.document[1] == stored
+    with bot.svc.db.read() as session:
+        assert [d.id for d in archive.find_by_content(session, copy.document[1])] == [document.id]
+        assert archive.find_by_code(session, code) is not None
+
+
+async def test_acting_head_signs_in_their_own_name(bot: Harness) -> None:
+    _approved_plan(bot)
+    team, head, _ = await _people(bot)
+    deputy = await bot.registered(2002, Role.TIM, name="Beni Asso, S.E.")
+    await head.command("plh")
+    await head.press("Tunjuk Plt/Plh")
+    await head.press("Beni Asso")
+    await head.press("Plh")
+    await head.send("05/01/2027 - 09/01/2027")
+    await team.command("edaran")
+    await team.press("Buat draf Surat Edaran")
+    await team.press("Ajukan tanda tangan")
+    await deputy.command("persetujuan")
+    await deputy.press("Buka:")
+    await deputy.press("Tandatangani", on=_request(deputy))
+    letter = _letter(bot, "edaran")
+    assert letter.status == "signed"
+    document, stored = _archived(bot, letter)
+    assert document.signed_by == "Beni Asso, S.E."
+    assert document.signed_as == (
+        "Plh. Kepala Bagian Pengadaan Barang/Jasa a.n. Sekretaris Daerah Kabupaten Jayawijaya"
+    )
+    text = pdfcheck.text(stored)
+    assert "a.n. Sekretaris Daerah Kabupaten Jayawijaya Plh. Kepala Bagian Pengadaan" in text
+    assert "Beni Asso, S.E." in text and "NIP. 19850315 201001 2 003" in text  # their own
+    assert "Yulianus Lokobal" not in text and "Pembina" not in text

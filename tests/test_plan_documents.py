@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import shutil
-import subprocess
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,7 +28,7 @@ from bot.core.planning.data_template import (
     data_template_columns,
     performance_data_template,
 )
-from bot.core.planning.document import plan_document_pdf
+from bot.core.planning.document import SIGNED_KIND, plan_document_pdf
 from bot.core.planning.example import example_plan
 from bot.core.planning.model import (
     ActionPlan,
@@ -44,6 +42,8 @@ from bot.core.planning.model import (
 )
 from bot.core.planning.periods import default_period_targets
 from bot.core.profile import OrgProfile, load_profile
+from bot.core.signing import Approval, approval
+from tests import pdfcheck
 
 GENERATED = datetime(2027, 1, 5, 5, 30, tzinfo=UTC)  # 14.30 WIT
 REVISION = "Revisi 1 — diajukan untuk persetujuan"
@@ -59,24 +59,9 @@ def _page_count(data: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
 
 
-def _pdf_text(data: bytes, tmp_path: Path) -> str | None:
-    """The text of the PDF with whitespace collapsed, or None without ``pdftotext``."""
-    binary = shutil.which("pdftotext")
-    if binary is None:
-        return None
-    source = tmp_path / "document.pdf"
-    source.write_bytes(data)
-    result = subprocess.run(
-        [binary, "-enc", "UTF-8", str(source), "-"], capture_output=True, check=True
-    )
-    return " ".join(result.stdout.decode("utf-8").split())
-
-
-def _require_text(data: bytes, tmp_path: Path) -> str:
-    text = _pdf_text(data, tmp_path)
-    if text is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return text
+def _text(data: bytes) -> str:
+    """The text of the PDF, whitespace collapsed."""
+    return pdfcheck.text(data)
 
 
 def _draft_plan() -> Plan:
@@ -137,7 +122,7 @@ def test_plan_document_of_the_example_plan(tmp_path: Path) -> None:
     pages = _page_count(data)
     assert 3 <= pages <= 12
 
-    text = _require_text(data, tmp_path)
+    text = _text(data)
     for expected in (
         "PEMERINTAH KABUPATEN JAYAWIJAYA",
         "BAGIAN PENGADAAN BARANG/JASA",
@@ -153,7 +138,7 @@ def test_plan_document_of_the_example_plan(tmp_path: Path) -> None:
         "Triwulan IV: 85%",
         "6,5% (tahun 2026)",
         "15 Januari 2027",
-        "Wamena, 5 Januari 2027",
+        "Wamena, Januari 2027",  # a draft: the day is left open
         "Yulianus Lokobal, S.E., M.Si.",
         "NIP. 19740610 200003 1 002",
         f"Dokumen Perencanaan Kinerja 2027 — {REVISION} — halaman 1 dari {pages}",
@@ -166,6 +151,9 @@ def test_plan_document_of_the_example_plan(tmp_path: Path) -> None:
         assert indicator.name in text
     for area in plan.areas:
         assert area.name in text
+    # Not approved: a draft, marked on every page, without an approval.
+    assert text.count("DRAF — belum ditandatangani") == pages
+    assert "Kode verifikasi" not in text and "Disetujui melalui" not in text
 
 
 def test_plan_document_prints_names_outside_latin_1(tmp_path: Path) -> None:
@@ -182,7 +170,7 @@ def test_plan_document_prints_names_outside_latin_1(tmp_path: Path) -> None:
         revision_label="Revisi 3 — Ğ",
         generated_at=datetime(2027, 1, 5, 5, 30),  # naive: taken as UTC
     )
-    text = _require_text(data, tmp_path)
+    text = _text(data)
     assert name in text
     assert "PEMERINTAH KABUPATEN ŌTSUKA ŁUKASZ — Ğ" in text
     assert "Revisi 3 — Ğ" in text
@@ -193,7 +181,7 @@ def test_empty_plan_document(tmp_path: Path) -> None:
     data = _pdf(Plan(year=2027))
     assert data.startswith(b"%PDF-")
     assert _page_count(data) == 1
-    text = _require_text(data, tmp_path)
+    text = _text(data)
     assert "DOKUMEN PERENCANAAN KINERJA" in text
     assert "masih kosong" in text
     assert "halaman 1 dari 1" in text
@@ -203,7 +191,7 @@ def test_draft_plan_document_with_long_and_missing_parts(tmp_path: Path) -> None
     plan = _draft_plan()
     data = _pdf(plan)
     assert data.startswith(b"%PDF-")
-    text = _require_text(data, tmp_path)
+    text = _text(data)
     assert "belum diisi" in text
     assert "Rp 12.500.000.000 (tahun 2026)" in text
     assert "Januari: Rp 2.083.333.333" in text
@@ -214,7 +202,7 @@ def test_draft_plan_document_with_long_and_missing_parts(tmp_path: Path) -> None
 
 def test_partly_filled_plan_says_what_is_missing(tmp_path: Path) -> None:
     plan = Plan(year=2027, objectives=example_plan(2027).objectives)
-    text = _require_text(_pdf(plan), tmp_path)
+    text = _text(_pdf(plan))
     assert "Belum ada area strategis." in text
     assert "Belum ada indikator kinerja." in text
     assert "Belum ada rencana aksi." in text
@@ -389,3 +377,121 @@ def test_data_template_of_an_empty_plan() -> None:
     ]
     assert book[SHEET_ACTIONS].max_row == KEY_ROW
     assert data_template_columns(Plan(year=2027)) == []
+
+
+# --------------------------------------------------------------------------- approval, stress
+
+APPROVED_AT = datetime(2027, 1, 8, 1, 15, tzinfo=UTC)  # Jumat, 8 Januari 2027, 10.15 WIT
+
+
+def _approval(profile: OrgProfile, acting: str = "") -> Approval:
+    return approval(
+        profile,
+        kind=SIGNED_KIND,
+        acting=acting,
+        approved_by="Beni Asso, S.E." if acting else "Yulianus Lokobal",
+        approver_nip="198503152010011004" if acting else profile.head.nip,
+        at=APPROVED_AT,
+        code="7KQ4M9XD",
+    )
+
+
+def _signature_page(data: bytes, place_date: str, *, name: str = "") -> tuple[int, list[str]]:
+    """The page number of the signature block and the lines above it on that page."""
+    for page in pdfcheck.pages(data, name=name):
+        top = page.top_of(place_date)
+        if top is not None:
+            return page.number, [
+                line
+                for line, line_top in zip(page.lines, page.tops, strict=True)
+                if line_top < top and "DRAF" not in line
+            ]
+    raise AssertionError(f"no signature dated {place_date!r}")
+
+
+def test_approved_plan_document_shows_the_approval_not_the_print_date() -> None:
+    profile = load_profile()
+    printed = datetime(2027, 2, 20, 2, 0, tzinfo=UTC)  # printed again weeks later
+    data = plan_document_pdf(
+        example_plan(2027),
+        profile,
+        revision_label="revisi 1 (disetujui)",
+        generated_at=printed,
+        approval=_approval(profile, "Plt"),
+    )
+    text = _text(data)
+    assert "Wamena, 8 Januari 2027" in text and "Wamena, 20 Februari 2027" not in text
+    assert "Plt. Kepala Bagian Pengadaan Barang/Jasa," in text
+    assert "Beni Asso, S.E." in text and "NIP. 19850315 201001 1 004" in text
+    assert "Yulianus Lokobal, S.E., M.Si." not in text  # the acting head signed
+    assert (
+        "Disetujui melalui Kinerja PBJ Bot oleh Beni Asso, S.E. selaku Plt. Kepala Bagian "
+        "Pengadaan Barang/Jasa pada Jumat, 8 Januari 2027 pukul 10.15 WIT." in text
+    )
+    assert "Kode verifikasi: 7KQ4-M9XD" in text
+    assert "DRAF" not in text
+    assert all(not page.images for page in pdfcheck.pages(data))  # no diagonal mark either
+
+
+def test_plan_of_60_indicators_with_long_names_prints_whole() -> None:
+    profile = load_profile()
+    profile = dataclasses.replace(
+        profile,
+        unit_name=pdfcheck.LONG_UNIT_NAME,
+        head=dataclasses.replace(profile.head, name=pdfcheck.LONG_PERSON_NAME),
+    )
+    plan = pdfcheck.stress_plan(60)
+    assert len(plan.indicators[0].definition) == 1500
+    data = plan_document_pdf(
+        plan,
+        profile,
+        revision_label="revisi 2 (disetujui)",
+        generated_at=APPROVED_AT,
+        approval=_approval(profile),
+    )
+    pages = pdfcheck.pages(data, name="plan-60")
+    assert 25 <= len(pages) <= 80
+    for number in range(1, len(pages) + 1):
+        assert not pdfcheck.is_blank(pdfcheck.render(data, number, dpi=30)), number
+    text = pdfcheck.text(data)
+    assert pdfcheck.LONG_UNIT_NAME.upper() in text
+    assert pdfcheck.LONG_PERSON_NAME in text
+    assert " ".join(plan.indicators[0].definition.split()) in text
+    assert "…" not in text and "DRAF" not in text
+    for indicator in plan.indicators:
+        assert f"{indicator.code} {indicator.name}" in text
+    # The section heading of the targets table stays with its first row.
+    heading = [page for page in pages if page.top_of("D. Tabel Baseline dan Target")]
+    assert len(heading) == 1 and heading[0].top_of("IKU-01") is not None
+    # The signature has the last action plans above it, on its page.
+    _, above = _signature_page(data, "Wamena, 8 Januari 2027")
+    assert any("Kegiatan 2 untuk IKU-60" in line for line in above), above
+
+
+@pytest.mark.parametrize("indicators", [2, 6, 9])
+def test_the_signature_keeps_the_last_action_plans_with_it(indicators: int) -> None:
+    """Plans of these sizes used to leave the head's signature alone on the last page."""
+    profile = load_profile()
+    data = plan_document_pdf(
+        pdfcheck.stress_plan(indicators),
+        profile,
+        revision_label="revisi 1 (disetujui)",
+        generated_at=APPROVED_AT,
+        approval=_approval(profile),
+    )
+    _, above = _signature_page(data, "Wamena, 8 Januari 2027", name=f"plan-{indicators}")
+    last = f"IKU-{indicators:02d}"
+    assert any(f"Kegiatan 2 untuk {last}" in line for line in above), above
+
+
+def test_a_text_longer_than_a_page_runs_on_in_continuation_rows() -> None:
+    plan = example_plan(2027)
+    definition = " ".join(f"Kalimat definisi nomor {n} yang panjang sekali." for n in range(300))
+    first = dataclasses.replace(plan.indicators[0], definition=definition)
+    plan = dataclasses.replace(plan, indicators=(first, *plan.indicators[1:]))
+    data = _pdf(plan)
+    text = pdfcheck.text(data)
+    assert len(definition) > 12_000
+    assert pdfcheck.in_order(text, definition)  # every word, in order
+    assert "Definisi (lanjutan)" in text and "…" not in text
+    assert _page_count(data) <= 14

@@ -15,6 +15,14 @@ dinas of a regional government: the unit's kop with the double rule, then
 
 A letter without a number is a draft: its number prints as ``027/…/UKPBJ/2027`` (the
 profile's format with "…" for the sequence) and every page carries a light diagonal "DRAF".
+A signed letter names its signatory in the capacity they signed in (``a.n.`` of another
+official when the profile says so for that kind of letter, ``Plh.``/``Plt.`` for an acting
+head) with the note of the approval in the bot and its verification code beside it.
+
+Layout rules: the body is Liberation Sans (Arial's metrics) at 12 pt; the signature never
+stands alone on a page (the last lines, or table rows, before it go over with it); a table's
+caption stays with its first row; a lampiran is printed (and announced) only when there is
+something to attach; long text wraps, never cut.
 
 The default wording is data: ``templates/surat-edaran.toml``, ``templates/surat-undangan.toml``
 and ``templates/laporan-sosialisasi.toml``, filled from the profile by :func:`default_circular`,
@@ -24,7 +32,6 @@ its own field, so a caller changes one with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
-import functools
 import io
 import string
 import tomllib
@@ -38,26 +45,28 @@ from fpdf import FontFace
 from fpdf.enums import TableBordersLayout, VAlign, XPos, YPos
 from fpdf.image_datastructures import ImageCache
 from fpdf.image_parsing import preload_image
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageOps
 
 from bot.core.dates import format_date
 from bot.core.pdf import (
     BLACK,
+    BODY_SIZE,
     FONT_FAMILY,
-    FONT_FILES,
     OfficialPdf,
     SignatureBlock,
+    draw_draft_mark,
     draw_letterhead,
     line_count,
     set_metadata,
     signature_block,
 )
+from bot.core.pdf import DRAFT_LABEL as DRAFT_LABEL  # re-exported for callers of letters
+from bot.core.pdf import DRAFT_MARK as DRAFT_MARK
 from bot.core.planning.values import format_number
 from bot.core.profile import OrgProfile
 from bot.core.resources import templates_dir
+from bot.core.signing import Approval, capacity_lines
 
-DRAFT_MARK = "DRAF"
-DRAFT_LABEL = "DRAF — belum ditandatangani"
 # What a draft prints instead of the sequence number.
 DRAFT_SEQUENCE = "…"
 
@@ -504,24 +513,31 @@ def default_report(
 
 # Layout -----------------------------------------------------------------------------------
 
-_SIZE = 10.0  # body text, points
-_LINE = 5.0  # body line height, millimetres
-_PARAGRAPH_GAP = 1.6
-_TABLE_SIZE = 8.5
-_TABLE_LINE = 4.1
+_SIZE = BODY_SIZE  # body text, points (12)
+_LINE = 5.4  # body line height, millimetres
+_PARAGRAPH_GAP = 1.8
+_BOTTOM = 20.0  # bottom margin, millimetres
+_TABLE_SIZE = 10.0
+_TABLE_LINE = 4.5
 _PAD_Y, _PAD_X = 1.2, 1.6
-_NUMBER_WIDTH = 7.0  # "1." or "a." before an item
-_YTH_WIDTH = 10.0  # "Yth." before the recipients
-_COPY_NUMBER_WIDTH = 6.0
+_NUMBER_WIDTH = 8.0  # "1." or "a." before an item
+_YTH_WIDTH = 11.0  # "Yth." before the recipients
+_COPY_NUMBER_WIDTH = 7.0
 _COPIES_BEFORE = 8.0
 _HEADING_BEFORE = 3.0
-_DRAFT_GREY = 222  # grey level of the diagonal "DRAF"
-_DRAFT_MARK_WIDTH = 140.0  # its length along the diagonal, millimetres
-_DRAFT_LABEL = (150, 40, 40)
+_SIGNATURE_BEFORE = 6.0
+_SIGNATURE_GAP = 20.0  # the room to sign
+_SIGNATURE_WIDTH = 0.52  # of the text width
+# The signature never stands alone on a page: at least this many of the last lines of
+# text (or rows of a table) before it go over with it.
+_KEEP_WITH_SIGNATURE = 2
 _HEAD_FILL = (230, 230, 230)
 _FRAME = (150, 150, 150)
 _HEAD_STYLE = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL)
 _TOTAL_STYLE = FontFace(emphasis="BOLD")
+# Printed after the recipients of an invitation with a list of invitees, and only then.
+_ATTACHED_LIST = "(daftar terlampir)"
+_ONE_ATTACHMENT = "1 (satu) berkas"
 
 # Photos are embedded at most this many pixels on their longer side (re-encoded as JPEG),
 # which keeps a report small enough to send over a weak link.
@@ -534,49 +550,19 @@ class _LetterPdf(OfficialPdf):
     """A letter's pages: "- 2 -" atop every page after the first, "DRAF" across drafts."""
 
     def __init__(self, *, draft: bool) -> None:
-        super().__init__(body_size=_SIZE, bottom=20.0)
-        self.draft = draft
+        super().__init__(body_size=_SIZE, bottom=_BOTTOM, draft=draft)
 
     def header(self) -> None:
+        # A page break brought forward (to keep lines with the signature) ends here.
+        self.set_auto_page_break(auto=True, margin=_BOTTOM)
         if self.draft:
-            self._draft_mark()
+            draw_draft_mark(self)
         if self.page_no() > 1:
-            self.set_font(FONT_FAMILY, "", 9)
+            self.set_font(FONT_FAMILY, "", 10)
             self.set_text_color(*BLACK)
             self.set_xy(self.l_margin, 9)
             self.cell(self.epw, 4, f"- {self.page_no()} -", align="C")
         self.set_xy(self.l_margin, self.t_margin)
-
-    def _draft_mark(self) -> None:
-        image, width, height = _draft_mark_image()
-        self.image(
-            io.BytesIO(image), x=(self.w - width) / 2, y=(self.h - height) / 2, w=width, h=height
-        )
-        # The same word upright at the top, where it is read (and found by text search).
-        self.set_font(FONT_FAMILY, "B", 8)
-        self.set_text_color(*_DRAFT_LABEL)
-        self.set_xy(self.l_margin, 9)
-        self.cell(self.epw, 4, DRAFT_LABEL, align="R")
-        self.set_text_color(*BLACK)
-
-
-@functools.cache
-def _draft_mark_image() -> tuple[bytes, float, float]:
-    """The diagonal "DRAF" as a light grey PNG on white, and its width and height in mm.
-
-    A picture rather than text, so the mark stays out of the text a reader copies or
-    searches; drawn first on the page, its white ground hides nothing.
-    """
-    font = ImageFont.truetype(str(templates_dir() / "fonts" / FONT_FILES["B"]), 200)
-    left, top, right, bottom = (round(edge) for edge in font.getbbox(DRAFT_MARK))
-    pad = 8
-    image = Image.new("L", (right - left + 2 * pad, bottom - top + 2 * pad), 255)
-    ImageDraw.Draw(image).text((pad - left, pad - top), DRAFT_MARK, font=font, fill=_DRAFT_GREY)
-    rotated = image.rotate(45, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-    buffer = io.BytesIO()
-    rotated.save(buffer, format="PNG", optimize=True)
-    mm_per_pixel = _DRAFT_MARK_WIDTH / (right - left)
-    return buffer.getvalue(), rotated.width * mm_per_pixel, rotated.height * mm_per_pixel
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -586,28 +572,37 @@ def _paragraphs(text: str) -> list[str]:
 class _Writer:
     """Draws the parts letters share on a :class:`_LetterPdf`."""
 
-    def __init__(self, pdf: _LetterPdf, profile: OrgProfile, header: LetterHeader) -> None:
+    def __init__(
+        self,
+        pdf: _LetterPdf,
+        profile: OrgProfile,
+        header: LetterHeader,
+        kind: LetterKind,
+        approval: Approval | None,
+    ) -> None:
         self.pdf = pdf
         self.profile = profile
         self.header = header
+        self.kind = kind
+        self.approval = approval
         self.number = letter_number_text(profile, header)
 
     # Room on the page -------------------------------------------------------------------
 
+    @property
+    def trigger(self) -> float:
+        """Where the text area of a page ends (the usual page break)."""
+        return self.pdf.h - _BOTTOM
+
     def keep(self, height: float) -> None:
         """Start a new page unless ``height`` millimetres fit below the current line."""
         pdf = self.pdf
-        if pdf.get_y() + height > pdf.page_break_trigger and pdf.get_y() > pdf.t_margin + 1:
+        if pdf.get_y() + height > self.trigger and pdf.get_y() > pdf.t_margin + 1:
             pdf.add_page()
 
     def lines(self, text: str, width: float, style: str = "", size: float = _SIZE) -> int:
         self.pdf.set_font(FONT_FAMILY, style, size)
         return line_count(self.pdf, text, width)
-
-    def keep_ending(self, height: float) -> None:
-        """Keep the letter's last ``height`` millimetres (closing, signature) on one page."""
-        if height <= self.pdf.eph:
-            self.keep(height)
 
     def text_height(self, text: str, *, x: float, gap: float = _PARAGRAPH_GAP) -> float:
         width = self.pdf.epw - x
@@ -616,19 +611,38 @@ class _Writer:
     def heading_height(self, title: str, *, before: float = _HEADING_BEFORE) -> float:
         return before + self.lines(title, self.pdf.epw - _NUMBER_WIDTH, "B") * _LINE + 0.8
 
-    def _signature(self, place_date: Sequence[str]) -> SignatureBlock:
+    def _signature(self, place_date: Sequence[str], *, with_note: bool = True) -> SignatureBlock:
+        approval = self.approval
+        if approval is None:
+            signatory = self.profile.head
+            capacity = capacity_lines(
+                signatory.position,
+                on_behalf_of=self.profile.signs_on_behalf_of(self.kind.value),
+            )
+            note = ""
+        else:
+            signatory = approval.signatory
+            capacity = approval.capacity_lines()
+            note = approval.note(self.profile.timezone) if with_note else ""
         return signature_block(
-            self.profile.head, place_date, width=self.pdf.epw * 0.52, line=_LINE, size=_SIZE
+            signatory,
+            place_date,
+            width=self.pdf.epw * _SIGNATURE_WIDTH,
+            capacity=capacity,
+            note=note,
+            line=_LINE,
+            gap=_SIGNATURE_GAP,
+            size=_SIZE,
         )
 
-    def signature_height(self, place_date: Sequence[str], *, before: float = 8.0) -> float:
-        return before + self._signature(place_date).height(self.pdf)
-
-    def copies_height(self, copies: Sequence[str]) -> float:
-        if not copies:
-            return 0.0
-        width = self.pdf.epw - _COPY_NUMBER_WIDTH
-        return _COPIES_BEFORE + _LINE + sum(self.lines(c, width) * _LINE for c in copies)
+    def row_height(self, cells: Sequence[str], widths: Sequence[float], style: str = "") -> float:
+        """The height of a table row, as :meth:`table` draws it."""
+        self.pdf.set_font(FONT_FAMILY, style, _TABLE_SIZE)
+        lines = max(
+            line_count(self.pdf, text, width, padding_x=_PAD_X)
+            for text, width in zip(cells, widths, strict=True)
+        )
+        return lines * _TABLE_LINE + 2 * _PAD_Y
 
     # Text -------------------------------------------------------------------------------
 
@@ -709,7 +723,7 @@ class _Writer:
     ) -> None:
         """A bold numbered heading, kept on the page of the first lines below it."""
         pdf = self.pdf
-        self.keep(before + 4 * _LINE)
+        self.keep(self.heading_height(title, before=before) + 2 * _LINE)
         pdf.ln(before)
         self.item(label, title, x=x, style="B", align="L", gap=0.8)
 
@@ -742,13 +756,6 @@ class _Writer:
             pdf.set_x(pdf.l_margin + _YTH_WIDTH + 6)
             pdf.cell(0, _LINE, "Tempat", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def signature(self, place_date: Sequence[str], *, before: float = 8.0) -> None:
-        pdf = self.pdf
-        block = self._signature(place_date)
-        self.keep(before + block.height(pdf))
-        pdf.ln(before)
-        block.draw(pdf)
-
     def place_date(self) -> str:
         return f"{self.header.place}, {format_date(self.header.day, with_weekday=False)}"
 
@@ -763,6 +770,95 @@ class _Writer:
         for number, copy in enumerate(copies, start=1):
             self.item(f"{number}.", copy, x=0, label_width=_COPY_NUMBER_WIDTH, align="L", gap=0)
 
+    # The signature, never alone on its page ----------------------------------------------
+
+    def _draw_signature(self, block: SignatureBlock) -> None:
+        # A safety net: the block is never split (the plan above already made room).
+        self.keep(_SIGNATURE_BEFORE + block.height(self.pdf))
+        self.pdf.ln(_SIGNATURE_BEFORE)
+        block.draw(self.pdf)
+
+    def _split(self, lines: int, top: float, after: float) -> int | None:
+        """Where to break a paragraph of ``lines`` lines starting at ``top`` so that its last
+        lines and the ``after`` millimetres below it share a page: the number of lines to
+        leave on this page (0: move it all), or None when it needs no break of its own."""
+        trigger, page_top = self.trigger, self.pdf.t_margin
+        if top + lines * _LINE + after <= trigger:
+            return None
+        fit = max(int((trigger - top) / _LINE + 1e-6), 0)
+        keep = min(_KEEP_WITH_SIGNATURE, lines)
+        split = fit if lines - fit >= keep else lines - keep
+        if split < 2:  # no single line left at the foot of the page
+            split = 0
+        if page_top + (lines - split) * _LINE + after > trigger:
+            return None  # longer than a page: let it run
+        return split
+
+    def _paragraph(self, text: str, *, x: float, split: int | None) -> None:
+        """One paragraph; ``split`` lines on this page and the rest on the next."""
+        pdf = self.pdf
+        if split is None:
+            self.text(text, x=x, gap=0)
+            return
+        if split == 0:
+            if pdf.get_y() > pdf.t_margin + 1:
+                pdf.add_page()
+        else:
+            # Bring the page break forward; the next page's header puts it back.
+            pdf.page_break_trigger = pdf.get_y() + split * _LINE + 0.01
+        pdf.set_font(FONT_FAMILY, "", _SIZE)
+        pdf.set_x(pdf.l_margin + x)
+        pdf.multi_cell(pdf.epw - x, _LINE, text, align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_auto_page_break(auto=True, margin=_BOTTOM)
+
+    def ending(
+        self,
+        text: str,
+        *,
+        x: float,
+        place_date: Sequence[str],
+        heading: tuple[str, str] | None = None,
+    ) -> None:
+        """The closing (under ``heading`` when given) and the signature, which never stands
+        alone on a page: the last lines of the closing go over with it."""
+        pdf = self.pdf
+        block = self._signature(place_date)
+        after = _PARAGRAPH_GAP + _SIGNATURE_BEFORE + block.height(pdf)
+        *earlier, last = _paragraphs(text) or [""]
+        lines = self.lines(last, pdf.epw - x) if last else 0
+        if heading is not None:
+            if not earlier and last:
+                # The heading goes over with the text when all of it has to.
+                height = self.heading_height(heading[1]) + 2 * _LINE
+                top = pdf.get_y() if pdf.get_y() + height <= self.trigger else pdf.t_margin
+                split = self._split(lines, top + self.heading_height(heading[1]), after)
+                if split == 0 and pdf.get_y() > pdf.t_margin + 1:
+                    pdf.add_page()
+            self.heading(*heading)
+        if earlier:
+            self.text("\n".join(earlier), x=x)
+        if last:
+            self._paragraph(last, x=x, split=self._split(lines, pdf.get_y(), after))
+            pdf.ln(_PARAGRAPH_GAP)
+        self._draw_signature(block)
+
+    def signature_after_table(
+        self,
+        widths: Sequence[float],
+        head: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        aligns: Sequence[str],
+        place_date: Sequence[str],
+    ) -> None:
+        """A table and the signature under it, with the table's last rows on its page."""
+        block = self._signature(place_date, with_note=False)
+        after = _SIGNATURE_BEFORE + block.height(self.pdf)
+        self.table(widths, head, rows, aligns=aligns, after=after)
+        self._draw_signature(block)
+
+    # Tables -----------------------------------------------------------------------------
+
     def table(
         self,
         widths: Sequence[float],
@@ -772,17 +868,52 @@ class _Writer:
         aligns: Sequence[str],
         total: Sequence[str] | None = None,
         caption: str = "",
+        after: float = 0.0,
     ) -> None:
         """A bordered table flush right, its heading repeated on each page it runs over.
 
-        The ``caption`` line above it (indented as the table) stays with its first rows.
+        The ``caption`` line above it (indented as the table) stays with its heading and
+        first row. The last rows stay with the ``total`` row and with the ``after``
+        millimetres below the table (a signature): they go over together, under the
+        repeated heading, when they do not fit.
         """
         pdf = self.pdf
-        indent = pdf.epw - sum(widths)
-        caption_height = _LINE + 1.2 if caption else 0.0
-        self.keep(caption_height + 3 * (_TABLE_LINE + 2 * _PAD_Y) + 2)
+        head_height = self.row_height(head, widths, "B")
+        total_height = 0.0 if total is None else self.row_height(total, widths, "B")
+        keep = min(_KEEP_WITH_SIGNATURE, len(rows)) if total is not None or after else 0
+        first, last = rows[: len(rows) - keep], rows[len(rows) - keep :]
+        tail = sum(self.row_height(row, widths) for row in last) + total_height + after
         if caption:
+            indent = pdf.epw - sum(widths)
+            caption_height = self.lines(caption, pdf.epw - indent) * _LINE + 1.2
+            lead = self.row_height(first[0], widths) if first else tail
+            self.keep(caption_height + head_height + lead + 1)
             self.text(caption, x=indent, align="L", gap=1.2)
+        elif not first:
+            self.keep(head_height + tail)
+        with_heading = True
+        if first:
+            self._table(widths, head, first, aligns=aligns)
+            with_heading = pdf.get_y() + tail > self.trigger
+            if with_heading:
+                pdf.add_page()
+        if last or total is not None:
+            self._table(widths, head, last, aligns=aligns, total=total, heading=with_heading)
+        pdf.set_font(FONT_FAMILY, "", _SIZE)
+
+    def _table(
+        self,
+        widths: Sequence[float],
+        head: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        aligns: Sequence[str],
+        total: Sequence[str] | None = None,
+        heading: bool = True,
+    ) -> None:
+        """Draw the rows (under the heading when ``heading``; without, they continue the
+        table drawn just above)."""
+        pdf = self.pdf
         pdf.set_font(FONT_FAMILY, "", _TABLE_SIZE)
         with pdf.table(
             width=sum(widths),
@@ -792,12 +923,14 @@ class _Writer:
             line_height=_TABLE_LINE,
             padding=(_PAD_Y, _PAD_X, _PAD_Y, _PAD_X),
             headings_style=_HEAD_STYLE,
+            first_row_as_headings=heading,
             repeat_headings=1,
             borders_layout=TableBordersLayout.ALL,
         ) as table:
-            heading = table.row()
-            for text in head:
-                heading.cell(text, align="C")
+            if heading:
+                heading_row = table.row()
+                for text in head:
+                    heading_row.cell(text, align="C")
             for cells in rows:
                 row = table.row()
                 for text, align in zip(cells, aligns, strict=True):
@@ -806,11 +939,15 @@ class _Writer:
                 row = table.row()
                 for text, align in zip(total, aligns, strict=True):
                     row.cell(text, align=align, style=_TOTAL_STYLE)
-        pdf.set_font(FONT_FAMILY, "", _SIZE)
 
 
 def _render(
-    profile: OrgProfile, header: LetterHeader, title: str, draw: Callable[[_Writer], None]
+    profile: OrgProfile,
+    header: LetterHeader,
+    kind: LetterKind,
+    approval: Approval | None,
+    title: str,
+    draw: Callable[[_Writer], None],
 ) -> bytes:
     pdf = _LetterPdf(draft=header.is_draft)
     try:
@@ -821,7 +958,7 @@ def _render(
             created=datetime.combine(header.day, time(8), tzinfo=profile.timezone),
         )
         pdf.add_page()
-        writer = _Writer(pdf, profile, header)
+        writer = _Writer(pdf, profile, header, kind, None if header.is_draft else approval)
         draw_letterhead(pdf, profile)
         draw(writer)
         return bytes(pdf.output())
@@ -832,15 +969,22 @@ def _render(
 # The circular -----------------------------------------------------------------------------
 
 
-def circular_pdf(profile: OrgProfile, header: LetterHeader, content: CircularContent) -> bytes:
-    """The Surat Edaran as PDF bytes (a draft when the header has no number)."""
+def circular_pdf(
+    profile: OrgProfile,
+    header: LetterHeader,
+    content: CircularContent,
+    *,
+    approval: Approval | None = None,
+) -> bytes:
+    """The Surat Edaran as PDF bytes: a draft when the header has no number; with the
+    approval in the bot by the signature when ``approval`` is given."""
 
     def draw(w: _Writer) -> None:
         pdf = w.pdf
         w.recipients(content.recipients, place_line=False)
         pdf.ln(8)
         title_width = pdf.epw * 0.86
-        w.centred("SURAT EDARAN", style="B", size=11.5, width=title_width)
+        w.centred("SURAT EDARAN", style="B", size=13, width=title_width)
         w.centred(f"NOMOR {w.number}", width=title_width)
         pdf.ln(1)
         w.centred("TENTANG", width=title_width)
@@ -863,22 +1007,12 @@ def circular_pdf(profile: OrgProfile, header: LetterHeader, content: CircularCon
             f"Ditetapkan di {header.place}",
             f"pada tanggal {format_date(header.day, with_weekday=False)}",
         ]
-        ending = w.signature_height(place_date) + w.copies_height(content.copies)
-        if content.closing.strip():
-            number += 1
-            w.keep_ending(
-                w.heading_height("Penutup")
-                + w.text_height(content.closing, x=_NUMBER_WIDTH)
-                + ending
-            )
-            w.heading(f"{number}.", "Penutup")
-            w.text(content.closing, x=_NUMBER_WIDTH)
-        else:
-            w.keep_ending(ending)
-        w.signature(place_date)
+        closing_heading = (f"{number + 1}.", "Penutup") if content.closing.strip() else None
+        w.ending(content.closing, x=_NUMBER_WIDTH, place_date=place_date, heading=closing_heading)
         w.copies(content.copies)
 
-    return _render(profile, header, header.hal or f"Surat Edaran {content.tentang}", draw)
+    title = header.hal or f"Surat Edaran {content.tentang}"
+    return _render(profile, header, LetterKind.CIRCULAR, approval, title, draw)
 
 
 def _letters() -> Iterator[str]:
@@ -895,8 +1029,34 @@ def _letters() -> Iterator[str]:
 _FIELD_LABEL = 22.0  # "Lampiran" column of the Nomor/Sifat/Lampiran/Hal block
 
 
-def invitation_pdf(profile: OrgProfile, header: LetterHeader, content: InvitationContent) -> bytes:
-    """The Surat Undangan as PDF bytes, with the invitees as a lampiran page."""
+def _without_attached_list(recipient: str) -> str:
+    """A recipient line without "(daftar terlampir)", for a letter without the list."""
+    index = recipient.casefold().find(_ATTACHED_LIST)
+    if index < 0:
+        return recipient
+    return (recipient[:index] + recipient[index + len(_ATTACHED_LIST) :]).strip()
+
+
+def invitation_pdf(
+    profile: OrgProfile,
+    header: LetterHeader,
+    content: InvitationContent,
+    *,
+    approval: Approval | None = None,
+) -> bytes:
+    """The Surat Undangan as PDF bytes, with the invitees as a lampiran page.
+
+    Lampiran and "(daftar terlampir)" print only when there are invitees to list.
+    """
+    attached = bool(content.invitees)
+    lampiran = header.lampiran.strip()
+    if not attached:
+        lampiran = "-"
+    elif lampiran in ("", "-"):
+        lampiran = _ONE_ATTACHMENT
+    recipients = content.recipients
+    if not attached:
+        recipients = tuple(_without_attached_list(r) for r in recipients)
 
     def draw(w: _Writer) -> None:
         pdf = w.pdf
@@ -907,16 +1067,16 @@ def invitation_pdf(profile: OrgProfile, header: LetterHeader, content: Invitatio
             [
                 ("Nomor", w.number),
                 ("Sifat", header.sifat),
-                ("Lampiran", header.lampiran),
+                ("Lampiran", lampiran),
                 ("Hal", header.hal),
             ],
             x=0,
             label_width=_FIELD_LABEL,
-            width=pdf.epw * 0.68,
+            width=pdf.epw * 0.8,
         )
-        pdf.ln(7)
-        w.recipients(content.recipients, place_line=True)
-        pdf.ln(7)
+        pdf.ln(5)
+        w.recipients(recipients, place_line=True)
+        pdf.ln(5)
 
         body = _FIELD_LABEL + 4.0  # the body lines up with the values of Nomor ... Hal
         w.text(content.opening, x=body)
@@ -933,20 +1093,15 @@ def invitation_pdf(profile: OrgProfile, header: LetterHeader, content: Invitatio
             width=pdf.epw - body - 6,
         )
         pdf.ln(3)
-        w.keep_ending(
-            w.text_height(content.closing, x=body)
-            + w.signature_height([])
-            + w.copies_height(content.copies)
-        )
-        w.text(content.closing, x=body)
-        w.signature([])
+        w.ending(content.closing, x=body, place_date=[])
         w.copies(content.copies)
 
         if content.invitees:
             pdf.add_page()
             _invitees(w, content)
 
-    return _render(profile, header, header.hal or "Surat Undangan", draw)
+    title = header.hal or "Surat Undangan"
+    return _render(profile, header, LetterKind.INVITATION, approval, title, draw)
 
 
 def _attachment_caption(w: _Writer, title: str) -> None:
@@ -978,8 +1133,13 @@ def _invitees(w: _Writer, content: InvitationContent) -> None:
     rows = [
         (str(number), name, unit) for number, (name, unit) in enumerate(content.invitees, start=1)
     ]
-    w.table((11, 72, pdf.epw - 83), ("No", "Nama", "Unit/OPD"), rows, aligns=("C", "L", "L"))
-    w.signature([], before=10)
+    w.signature_after_table(
+        (12, 74, pdf.epw - 86),
+        ("No", "Nama", "Unit/OPD"),
+        rows,
+        aligns=("C", "L", "L"),
+        place_date=[],
+    )
 
 
 # The socialisation report -----------------------------------------------------------------
@@ -1022,14 +1182,19 @@ def _readable_photo(number: int, data: bytes) -> _Photo | None:
 
 
 def socialisation_report_pdf(
-    profile: OrgProfile, header: LetterHeader, report: SocialisationReport
+    profile: OrgProfile,
+    header: LetterHeader,
+    report: SocialisationReport,
+    *,
+    approval: Approval | None = None,
 ) -> bytes:
-    """The Laporan Sosialisasi as PDF bytes, with the attendance list and photos as lampiran."""
+    """The Laporan Sosialisasi as PDF bytes, with the attendance list and the photos as
+    lampiran (each only when there is something to attach)."""
 
     def draw(w: _Writer) -> None:
         pdf = w.pdf
         title_width = pdf.epw * 0.94
-        w.centred(report.title.upper(), style="B", size=11.5, width=title_width)
+        w.centred(report.title.upper(), style="B", size=13, width=title_width)
         if header.number is not None or header.is_draft:
             w.centred(f"NOMOR {w.number}", width=title_width)
         pdf.ln(4)
@@ -1072,22 +1237,22 @@ def socialisation_report_pdf(
         w.heading("D.", "Simpulan dan Saran", before=5)
         w.text(report.conclusions, x=indent)
 
-        w.keep_ending(
-            w.heading_height("Penutup")
-            + w.text_height(report.closing, x=indent)
-            + w.signature_height([w.place_date()])
-        )
-        w.heading("E.", "Penutup")
-        w.text(report.closing, x=indent)
-        w.signature([w.place_date()])
+        w.ending(report.closing, x=indent, place_date=[w.place_date()], heading=("E.", "Penutup"))
 
-        pdf.add_page()
-        _attendance_list(w, report)
+        captioned = False
+        if report.attendance:
+            pdf.add_page()
+            _attachment_caption(w, "Lampiran Laporan Sosialisasi")
+            captioned = True
+            _attendance_list(w, report)
         if report.photos:
             pdf.add_page()
+            if not captioned:
+                _attachment_caption(w, "Lampiran Laporan Sosialisasi")
             _photos(w, report.photos)
 
-    return _render(profile, header, header.hal or report.title, draw)
+    title = header.hal or report.title
+    return _render(profile, header, LetterKind.REPORT, approval, title, draw)
 
 
 def _attendance_table(w: _Writer, report: SocialisationReport, indent: float) -> None:
@@ -1132,21 +1297,17 @@ def _attendance_table(w: _Writer, report: SocialisationReport, indent: float) ->
 
 def _attendance_list(w: _Writer, report: SocialisationReport) -> None:
     pdf = w.pdf
-    _attachment_caption(w, "Lampiran Laporan Sosialisasi")
     w.centred("Lampiran: Daftar Hadir", style="B", width=pdf.epw)
     w.centred(
-        f"{format_date(report.day)}, {report.place}".strip(", "), size=9.5, width=pdf.epw * 0.86
+        f"{format_date(report.day)}, {report.place}".strip(", "), size=11, width=pdf.epw * 0.86
     )
     pdf.ln(5)
-    if not report.attendance:
-        w.text("Daftar hadir belum diisi.")
-        return
     rows = [
         (str(number), name, unit, status.strip() or "-")
         for number, (name, unit, status) in enumerate(report.attendance, start=1)
     ]
     w.table(
-        (11, 52, 58, pdf.epw - 121),
+        (12, 52, 58, pdf.epw - 122),
         ("No", "Nama", "Unit/OPD", "Keterangan"),
         rows,
         aligns=("C", "L", "L", "L"),

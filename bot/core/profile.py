@@ -1,8 +1,9 @@
 """The organisation profile: who this deployment serves, read from a TOML file.
 
-Names of the government and unit, the address, the head and the letter-number
-format are configuration. The committed example (Kabupaten Jayawijaya) is used
-when no file is named, so a fresh install starts without set-up.
+Names of the government and unit, the address, website and logo of the letterhead, the
+head, who letters are signed on behalf of ("a.n.") and the letter-number format are
+configuration. The committed example (Kabupaten Jayawijaya) is used when no file is
+named, so a fresh install starts without set-up.
 """
 
 from __future__ import annotations
@@ -15,9 +16,23 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PIL import Image, UnidentifiedImageError
+
 from bot.core.resources import templates_dir
 
 EXAMPLE_PROFILE_NAME = "profil-contoh-jayawijaya.toml"
+
+# The signed documents whose signatory may sign "a.n." (on behalf of) another official,
+# as named in the profile's [atas_nama] table.
+SIGNED_DOCUMENT_KINDS = (
+    "surat-edaran",
+    "surat-undangan",
+    "laporan-sosialisasi",
+    "dokumen-perencanaan",
+)
+# A logo is an image the PDF library reads; larger files only slow every letter down.
+_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+_LOGO_MAX_BYTES = 2 * 1024 * 1024
 
 
 class ProfileError(ValueError):
@@ -64,6 +79,14 @@ class OrgProfile:
     # Days that are not working days besides Saturday and Sunday (national and regional
     # holidays, cuti bersama): a deadline falling on one moves to the next working day.
     holidays: frozenset[date] = field(default_factory=frozenset)
+    website: str = ""
+    logo: Path | None = None
+    # (document kind, official signed on behalf of), e.g. ("surat-edaran", "Sekretaris Daerah").
+    on_behalf_of: tuple[tuple[str, str], ...] = ()
+
+    def signs_on_behalf_of(self, kind: str) -> str:
+        """The official a document of ``kind`` is signed "a.n." of, or ``""``."""
+        return dict(self.on_behalf_of).get(kind, "")
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -97,6 +120,42 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ProfileError(f"bagian [{key}] tidak ada")
     return value
+
+
+def _logo(unit: dict[str, Any], source: Path) -> Path | None:
+    """The letterhead logo, relative to the profile file; checked to be a readable image."""
+    name = _text(unit, "logo", "unit", required=False)
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    if not path.is_absolute():
+        path = source.parent / path
+    if path.suffix.lower() not in _LOGO_SUFFIXES:
+        raise ProfileError(f"[unit] logo harus berkas PNG atau JPEG: {path}")
+    if not path.is_file():
+        raise ProfileError(f"[unit] logo tidak ditemukan: {path}")
+    if path.stat().st_size > _LOGO_MAX_BYTES:
+        raise ProfileError(f"[unit] logo lebih dari 2 MB: {path}")
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, ValueError):
+        raise ProfileError(f"[unit] logo bukan gambar yang dapat dibaca: {path}") from None
+    return path
+
+
+def _on_behalf_of(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    table = data.get("atas_nama", {})
+    if not isinstance(table, dict):
+        raise ProfileError("[atas_nama] harus berupa tabel")
+    unknown = sorted(set(table) - set(SIGNED_DOCUMENT_KINDS))
+    if unknown:
+        raise ProfileError(
+            f"[atas_nama] jenis dokumen tidak dikenal: {', '.join(unknown)}; yang dikenal: "
+            + ", ".join(SIGNED_DOCUMENT_KINDS)
+        )
+    pairs = ((kind, _text(table, kind, "atas_nama", required=False)) for kind in table)
+    return tuple((kind, official) for kind, official in pairs if official)
 
 
 def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
@@ -175,6 +234,9 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
         units=tuple(units),
         source=source,
         holidays=frozenset(holidays),
+        website=_text(unit, "laman", "unit", required=False),
+        logo=_logo(unit, source),
+        on_behalf_of=_on_behalf_of(data),
     )
     # Format once now so a broken format fails at start-up, not when the first letter goes out.
     try:

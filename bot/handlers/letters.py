@@ -29,7 +29,7 @@ from telegram.ext import (
 
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
-from bot.core import letter_parts
+from bot.core import letter_parts, signing
 from bot.core import letters as letter_docs
 from bot.core.approvals import Option
 from bot.core.dates import format_date, format_datetime, next_working_day
@@ -55,7 +55,7 @@ from bot.handlers.guide import STEP_OPENERS
 from bot.services import Services
 from storage import approvals, archive, cycles, outbox, plans, units, users
 from storage import letters as store
-from storage.archive import NewDocument
+from storage.archive import NewDocument, Signed
 from storage.models import Broadcast, Cycle, Document, Letter, OutboxItem, User
 
 EDARAN, UNDANGAN, LAPORAN = "edaran", "undangan", "laporan"
@@ -230,8 +230,15 @@ def _items(svc: Services, broadcast_id: int | None) -> list[OutboxItem]:
 # --- rendering -------------------------------------------------------------------------------
 
 
-def _render(svc: Services, letter: Letter, *, number: str | None, day: date) -> bytes:
-    """The letter's PDF: a draft (no number) or the signed one."""
+def _render(
+    svc: Services,
+    letter: Letter,
+    *,
+    number: str | None,
+    day: date,
+    approval: signing.Approval | None = None,
+) -> bytes:
+    """The letter's PDF: a draft (no number) or the signed one (with its approval)."""
     kind = letter.kind
     photos = _photos(svc, letter.cycle_id) if kind == LAPORAN else ()
     content = content_from_json(kind, letter.content_json, photos)
@@ -239,10 +246,29 @@ def _render(svc: Services, letter: Letter, *, number: str | None, day: date) -> 
         DOC_KINDS[kind], svc.profile, day=day, number=number, year=_year_of(svc, letter)
     )
     if kind == EDARAN:
-        return letter_docs.circular_pdf(svc.profile, header, content)
+        return letter_docs.circular_pdf(svc.profile, header, content, approval=approval)
     if kind == UNDANGAN:
-        return letter_docs.invitation_pdf(svc.profile, header, content)
-    return letter_docs.socialisation_report_pdf(svc.profile, header, content)
+        return letter_docs.invitation_pdf(svc.profile, header, content, approval=approval)
+    return letter_docs.socialisation_report_pdf(svc.profile, header, content, approval=approval)
+
+
+def _approval(svc: Services, letter: Letter, view: RequestView) -> signing.Approval:
+    """Who signed in the bot, in which capacity and when, with a new verification code."""
+    with svc.db.read() as session:
+        signer = (
+            None
+            if view.decided_by_user_id is None
+            else users.get_user(session, view.decided_by_user_id)
+        )
+    return signing.approval(
+        svc.profile,
+        kind=DOC_KINDS[letter.kind].value,
+        acting=view.acting_title,
+        approved_by=signer.full_name if signer else view.decided_by,
+        approver_nip=signer.nip if signer else "",
+        at=view.decided_at or svc.now(),
+        code=signing.new_verification_code(),
+    )
 
 
 def _file_name(letter: Letter, signed: bool) -> str:
@@ -957,7 +983,10 @@ async def _on_decided(context: Context, view: RequestView) -> None:
     with svc.db.write() as session:
         sequence = store.next_number(session, year=year)
     number = svc.profile.letter_number(sequence=sequence, year=year)
-    pdf = await asyncio.to_thread(_render, svc, letter, number=number, day=svc.today())
+    approval = _approval(svc, letter, view)
+    pdf = await asyncio.to_thread(
+        _render, svc, letter, number=number, day=svc.today(), approval=approval
+    )
     owners = _owners(svc)
     with svc.db.write() as session:
         signer = (
@@ -976,6 +1005,13 @@ async def _on_decided(context: Context, view: RequestView) -> None:
                 cycle_id=letter.cycle_id,
                 step_no=STEPS[letter.kind],
                 uploaded_by_user_id=None if signer is None else signer.id,
+                signature=Signed(
+                    number=number,
+                    signed_by=approval.signatory.name,
+                    signed_as=approval.capacity,
+                    signed_at=approval.at,
+                    verification_code=approval.code,
+                ),
             ),
             now=svc.now(),
         )

@@ -3,6 +3,7 @@ changes, through the approval mechanism."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -11,6 +12,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.core import signing
 from bot.core.approvals import Option
 from bot.core.dates import format_datetime
 from bot.core.planning import document
@@ -27,8 +29,8 @@ from bot.handlers.guide import STEP_OPENERS
 from bot.handlers.planning import change_lines, open_from_step
 from bot.services import Services
 from storage import archive, cycles, plans, users
-from storage.archive import NewDocument
-from storage.models import Cycle, PlanRevision, User
+from storage.archive import NewDocument, Signed
+from storage.models import Cycle, Document, PlanRevision, User
 
 KIND = "rencana"
 APPROVE = Option("approve", texts.PLAN_OPTION_APPROVE, done_label=texts.PLAN_OPTION_APPROVE_DONE)
@@ -102,10 +104,49 @@ def _summary(svc: Services, member: Member, revision: PlanRevision, plan: Plan) 
     )
 
 
-def _pdf(svc: Services, revision: PlanRevision, plan: Plan, label: str) -> bytes:
+def _pdf(svc: Services, plan: Plan, label: str, approval: signing.Approval | None = None) -> bytes:
+    """The planning document: a draft (DRAF), or signed with ``approval``."""
     return document.plan_document_pdf(
-        plan, svc.profile, revision_label=label, generated_at=svc.now()
+        plan, svc.profile, revision_label=label, generated_at=svc.now(), approval=approval
     )
+
+
+def _approval(
+    svc: Services, *, user_id: int | None, name: str, acting: str, at: datetime, code: str
+) -> signing.Approval:
+    with svc.db.read() as session:
+        user = None if user_id is None else users.get_user(session, user_id)
+    return signing.approval(
+        svc.profile,
+        kind=document.SIGNED_KIND,
+        acting=acting,
+        approved_by=user.full_name if user else name,
+        approver_nip=user.nip if user else "",
+        at=at,
+        code=code,
+    )
+
+
+def plan_pdf(svc: Services, revision: PlanRevision | None, plan: Plan, label: str) -> bytes:
+    """The planning document of ``revision`` as people get it: an approved revision's
+    archived PDF exactly as signed (so ``kinerja-bot verify`` confirms it), else a draft."""
+    if revision is None or revision.status != plans.APPROVED:
+        return _pdf(svc, plan, label)
+    if revision.document_id is not None:
+        with svc.db.read() as session:
+            stored = session.get(Document, revision.document_id)
+        if stored is not None and archive.path_of(svc.archive_dir, stored).is_file():
+            return archive.path_of(svc.archive_dir, stored).read_bytes()
+    # Approved before documents recorded their approval: dated and signed from the revision.
+    approval = _approval(
+        svc,
+        user_id=revision.approved_by_user_id,
+        name=svc.profile.head.name,
+        acting="",
+        at=revision.approved_at or svc.now(),
+        code="",
+    )
+    return _pdf(svc, plan, label, approval)
 
 
 @members_only(Role.TIM)
@@ -152,7 +193,7 @@ async def submit(update: Update, context: Context, member: Member) -> None:
     label = texts.PLAN_REVISION.format(
         number=revision.number, status=texts.PLAN_STATUS["submitted"]
     )
-    pdf = _pdf(svc, revision, plan, label)
+    pdf = _pdf(svc, plan, label)
     await approval_ui.send_request(
         context,
         kind=KIND,
@@ -195,13 +236,21 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         label = texts.PLAN_REVISION.format(
             number=revision.number, status=texts.PLAN_STATUS["approved"]
         )
-        pdf = _pdf(svc, revision, plan, label)
+        approval = _approval(
+            svc,
+            user_id=view.decided_by_user_id,
+            name=view.decided_by,
+            acting=view.acting_title,
+            at=view.decided_at or now,
+            code=signing.new_verification_code(),
+        )
+        pdf = _pdf(svc, plan, label, approval)
         with svc.db.write() as session:
             decider = _decider(session, view)
             plans.set_status(
                 session, revision_id=revision.id, status=plans.APPROVED, actor=decider, now=now
             )
-            archive.store(
+            stored = archive.store(
                 session,
                 root=svc.archive_dir,
                 content=pdf,
@@ -212,9 +261,20 @@ async def _on_decided(context: Context, view: RequestView) -> None:
                     cycle_id=revision.cycle_id,
                     step_no=6,
                     uploaded_by_user_id=None if decider is None else decider.id,
+                    signature=Signed(
+                        number=texts.PLAN_DOCUMENT_NUMBER.format(
+                            year=plan.year, number=revision.number
+                        ),
+                        signed_by=approval.signatory.name,
+                        signed_as=approval.capacity,
+                        signed_at=approval.at,
+                        verification_code=approval.code,
+                    ),
                 ),
                 now=now,
             )
+            assert stored.id is not None
+            plans.attach_document(session, revision_id=revision.id, document_id=stored.id)
             for step in (5, 6):
                 cycles.set_step_state(
                     session,

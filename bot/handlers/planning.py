@@ -28,7 +28,7 @@ from bot.access import Context, Member, callback_parts, int_or_none, members_onl
 from bot.core.dates import format_date, format_datetime
 from bot.core.examples import dmy, example_range
 from bot.core.labels import fit
-from bot.core.planning import document, workbook
+from bot.core.planning import workbook
 from bot.core.planning.changes import Change, ChangeKind, counts, diff
 from bot.core.planning.data_template import performance_data_template
 from bot.core.planning.editing import (
@@ -455,13 +455,10 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
         return MENU
     if kind == "pdf":
         label = revision_label(revision)
-        content = await asyncio.to_thread(
-            document.plan_document_pdf,
-            plan,
-            svc.profile,
-            revision_label=label,
-            generated_at=svc.now(),
-        )
+        # plan_approval imports this module; the approved copy is its business.
+        from bot.handlers.plan_approval import plan_pdf
+
+        content = await asyncio.to_thread(plan_pdf, svc, revision, plan, label)
         await _send_file(
             update, context, content, f"dokumen-perencanaan-kinerja-{plan.year}.pdf", label
         )

@@ -4,11 +4,14 @@ One A4 portrait document: the unit's letterhead (kop), the title with the year a
 revision, then A. Tujuan PBJ, B. Area Strategis, C. Manual Indikator (one card per
 indicator), D. Tabel Baseline dan Target, E. Rencana Aksi, and the head's signature block.
 Every page carries a footer with the revision, "halaman X dari Y" and the generation time.
+An approved revision shows the approval (date, approver in their capacity, the note of the
+approval in the bot with its verification code); any other carries the "DRAF" mark.
 
-Text is set in DejaVu Sans from ``templates/fonts``, embedded, so any name prints.
+Text is set in Liberation Sans (see ``bot.core.pdf``), embedded, so any name prints.
 Blocks (an indicator card, an indicator's action table, the signature) are kept on one page
-when they fit on one: their height is estimated with the font's metrics before drawing, which
-costs far less than drawing them twice.
+when they fit on one: their height is measured with the font's metrics before drawing, which
+costs far less than drawing them twice. A table row too tall for a page is split into
+continuation rows, so no text is ever cut; the signature is kept with the last rows above it.
 """
 
 from __future__ import annotations
@@ -25,33 +28,38 @@ from fpdf.table import Table
 from bot.core.dates import format_date, format_datetime, format_rupiah
 from bot.core.pdf import (
     BLACK,
-    BODY_SIZE,
     FONT_FAMILY,
     GREY_TEXT,
     SMALL_SIZE,
     OfficialPdf,
+    SignatureBlock,
     draw_letterhead,
     draw_page_footer,
     line_count,
     set_metadata,
     signature_block,
+    text_lines,
 )
 from bot.core.planning.model import ActionPlan, Frequency, Indicator, Plan
 from bot.core.planning.periods import period_label
 from bot.core.planning.values import format_number
 from bot.core.profile import OrgProfile
+from bot.core.signing import Approval, capacity_lines
 
 DOCUMENT_TITLE = "DOKUMEN PERENCANAAN KINERJA"
+# The document's kind in the profile's [atas_nama] table.
+SIGNED_KIND = "dokumen-perencanaan"
+
+_BODY_SIZE = 11.0
+_BODY_LINE = 5.4
 
 _HEAD_FILL = (214, 226, 240)
 _LABEL_FILL = (243, 243, 243)
 
-_TABLE_SIZE = 8.5
+_TABLE_SIZE = 9.0
 _TABLE_LINE = _TABLE_SIZE * 0.45
 _PAD_Y, _PAD_X = 1.1, 1.4
-
-# A table row must fit on one page, so no single cell text may grow beyond this.
-_LONGEST_CELL_TEXT = 1500
+_CONTINUED = "(lanjutan)"
 
 _MISSING = "belum diisi"
 
@@ -68,22 +76,15 @@ _MISSING_STYLE = FontFace(color=GREY_TEXT)
 
 
 class _PlanPdf(OfficialPdf):
-    """A4 portrait with the document's fonts, margins and footer."""
+    """A4 portrait with the document's fonts, margins, footer and (drafts) the DRAF mark."""
 
-    def __init__(self, footer_text: str, footer_time: str) -> None:
-        super().__init__()
+    def __init__(self, footer_text: str, footer_time: str, *, draft: bool) -> None:
+        super().__init__(body_size=_BODY_SIZE, draft=draft)
         self.footer_text = footer_text
         self.footer_time = footer_time
 
     def footer(self) -> None:
         draw_page_footer(self, self.footer_text, self.footer_time)
-
-
-def _clip(text: str) -> str:
-    text = text.strip()
-    if len(text) <= _LONGEST_CELL_TEXT:
-        return text
-    return text[: _LONGEST_CELL_TEXT - 1].rstrip() + "…"
 
 
 # Values -----------------------------------------------------------------------------------
@@ -182,7 +183,7 @@ class _Cell:
 def _value(text: str, colspan: int = 1) -> _Cell:
     """A value cell; an empty value says it is not filled in yet."""
     if text.strip():
-        return _Cell(_clip(text), colspan)
+        return _Cell(text.strip(), colspan)
     return _Cell(_MISSING, colspan, style=_MISSING_STYLE)
 
 
@@ -222,42 +223,102 @@ class _Grid:
                         cell.text, colspan=cell.colspan, rowspan=cell.rowspan, style=cell.style
                     )
 
-    def height(self, pdf: FPDF) -> float:
-        """The drawn height, estimated (a spanning cell is assumed to fit its rows)."""
-        total = 0.0
+    def _set_font(self, pdf: FPDF, index: int, cell: _Cell) -> None:
+        style = cell.style or FontFace()
+        bold = index < self.headings or (style.emphasis is not None and "B" in style.emphasis.style)
+        pdf.set_font(FONT_FAMILY, "B" if bold else "", style.size_pt or _TABLE_SIZE)
+
+    def row_heights(self, pdf: FPDF) -> list[float]:
+        """Each row's drawn height, measured (a spanning cell is assumed to fit its rows)."""
+        heights: list[float] = []
         spanned: dict[int, int] = {}  # column -> rows still covered by a rowspan above
         for index, cells in enumerate(self.rows):
             lines, column = 1, 0
             for cell in cells:
                 while spanned.get(column, 0) > 0:
                     column += 1
-                width = sum(self.widths[column : column + cell.colspan]) - 2 * _PAD_X
+                width = sum(self.widths[column : column + cell.colspan])
                 if cell.rowspan > 1:
                     for covered in range(column, column + cell.colspan):
                         spanned[covered] = cell.rowspan
                 else:
-                    style = cell.style or FontFace()
-                    bold = index < self.headings or (
-                        style.emphasis is not None and "B" in style.emphasis.style
-                    )
-                    pdf.set_font(FONT_FAMILY, "B" if bold else "", style.size_pt or _TABLE_SIZE)
-                    lines = max(lines, line_count(pdf, cell.text, width))
+                    self._set_font(pdf, index, cell)
+                    lines = max(lines, line_count(pdf, cell.text, width, padding_x=_PAD_X))
                 column += cell.colspan
             spanned = {col: left - 1 for col, left in spanned.items() if left > 1}
-            total += lines * _TABLE_LINE + 2 * _PAD_Y
-        return total
+            heights.append(lines * _TABLE_LINE + 2 * _PAD_Y)
+        return heights
+
+    def height(self, pdf: FPDF) -> float:
+        return sum(self.row_heights(pdf))
+
+    def lead(self, heights: Sequence[float]) -> float:
+        """The height of the headings and the first row (``heights`` are the rows'):
+        what a caption is kept with."""
+        return sum(heights[: self.headings + 1])
+
+    def fitted(self, pdf: FPDF, heights: Sequence[float]) -> _Grid:
+        """This grid with every row too tall for a page split into continuation rows.
+
+        A row is split by its wrapped lines: each part holds the next lines of every cell;
+        the first cell of a continuation row (a label) says "<label> (lanjutan)". Rows with
+        a rowspan (short by nature) are left alone.
+        """
+        repeated = sum(heights[: self.headings])
+        most = max(int((pdf.eph - repeated - 8) / _TABLE_LINE), 4)
+        rows: list[tuple[_Cell, ...]] = []
+        for index, (cells, height) in enumerate(zip(self.rows, heights, strict=True)):
+            spans = any(cell.rowspan > 1 for cell in cells)
+            if height <= pdf.eph - repeated - 8 or index < self.headings or spans:
+                rows.append(cells)
+                continue
+            parts: list[list[str]] = []
+            column = 0
+            for cell in cells:
+                width = sum(self.widths[column : column + cell.colspan])
+                self._set_font(pdf, index, cell)
+                parts.append(text_lines(pdf, cell.text, width, padding_x=_PAD_X))
+                column += cell.colspan
+            longest = max(len(lines) for lines in parts)
+            for start in range(0, longest, most):
+                row = []
+                for position, (cell, lines) in enumerate(zip(cells, parts, strict=True)):
+                    text = "\n".join(lines[start : start + most])
+                    if start and position == 0 and not text:
+                        text = f"{cell.text} {_CONTINUED}"  # "Definisi (lanjutan)"
+                    row.append(_Cell(text, cell.colspan, 1, cell.style))
+                rows.append(tuple(row))
+        return _Grid(self.widths, tuple(rows), self.headings)
+
+    def split_tail(self, count: int) -> tuple[_Grid, _Grid]:
+        """The rows but the last ``count``, and the last ``count`` (without headings)."""
+        cut = max(len(self.rows) - count, self.headings)
+        return (
+            _Grid(self.widths, self.rows[:cut], self.headings),
+            _Grid(self.widths, self.rows[cut:], 0),
+        )
+
+    def with_headings(self, headings: Sequence[tuple[_Cell, ...]]) -> _Grid:
+        return _Grid(self.widths, (*headings, *self.rows), len(headings))
 
 
 @dataclass(frozen=True)
 class _Block:
-    """Something to place on the page, with its estimated height."""
+    """Something to place on the page, with its measured height; ``lead`` is the part that
+    must stay on the page of what comes just before it (a caption's first row)."""
 
     draw: Callable[[FPDF], None]
     height: float
+    lead: float = 0.0
+    grid: _Grid | None = None
 
 
 def _grid_block(pdf: FPDF, grid: _Grid) -> _Block:
-    return _Block(grid.draw, grid.height(pdf))
+    heights = grid.row_heights(pdf)
+    fitted = grid.fitted(pdf, heights)
+    if fitted.rows != grid.rows:
+        heights = fitted.row_heights(pdf)
+    return _Block(fitted.draw, sum(heights), fitted.lead(heights), fitted)
 
 
 class _Writer:
@@ -270,55 +331,69 @@ class _Writer:
 
     # Placing blocks -------------------------------------------------------------------
 
-    def _place(self, block: _Block, *, before: float = 0.0) -> None:
-        """Draw ``block``, on a new page when it does not fit here but fits on a fresh page."""
+    def _fits(self, height: float, *, before: float = 0.0) -> bool:
         pdf = self.pdf
-        room = pdf.page_break_trigger - pdf.get_y()
-        at_top = pdf.get_y() <= pdf.t_margin + 0.5
-        if before + block.height > room and not at_top and block.height <= pdf.eph:
+        return pdf.get_y() + before + height <= pdf.page_break_trigger
+
+    def _at_top(self) -> bool:
+        return self.pdf.get_y() <= self.pdf.t_margin + 0.5
+
+    def _place(self, block: _Block, *, before: float = 0.0) -> None:
+        """Draw ``block``, on a new page when it does not fit here but fits on a fresh page
+        (a block taller than a page starts here when its lead fits)."""
+        pdf = self.pdf
+        keep = block.height if block.height <= pdf.eph else block.lead
+        if not self._at_top() and not self._fits(keep, before=before):
             pdf.add_page()
-        elif not at_top:
+        elif not self._at_top():
             pdf.ln(before)
         block.draw(pdf)
 
-    def _text(self, text: str, *, style: str = "", size: float = BODY_SIZE) -> _Block:
+    def _text(self, text: str, *, style: str = "", size: float = _BODY_SIZE) -> _Block:
         pdf = self.pdf
         pdf.set_font(FONT_FAMILY, style, size)
-        line = size * 0.5
+        line = _BODY_LINE * size / _BODY_SIZE
 
         def draw(target: FPDF) -> None:
             target.set_font(FONT_FAMILY, style, size)
             target.multi_cell(0, line, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-        return _Block(draw, line_count(pdf, text, pdf.epw) * line)
+        lines = line_count(pdf, text, pdf.epw)
+        return _Block(draw, lines * line, min(lines, 2) * line)
 
     def _numbered(self, number: str, text: str) -> _Block:
         pdf = self.pdf
-        indent, line = 8.0, 5.0
-        pdf.set_font(FONT_FAMILY, "", BODY_SIZE)
+        indent, line = 8.0, _BODY_LINE
+        pdf.set_font(FONT_FAMILY, "", _BODY_SIZE)
 
         def draw(target: FPDF) -> None:
-            target.set_font(FONT_FAMILY, "", BODY_SIZE)
+            target.set_font(FONT_FAMILY, "", _BODY_SIZE)
             target.cell(indent, line, number)
             target.multi_cell(
-                target.epw - indent, line, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                target.epw - indent, line, text, align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
 
-        return _Block(draw, line_count(pdf, text, pdf.epw - indent) * line)
+        lines = line_count(pdf, text, pdf.epw - indent)
+        return _Block(draw, lines * line, min(lines, 2) * line)
 
-    def _section(self, title: str, first: _Block | str) -> None:
-        """A section heading, kept on the page of the section's first block."""
+    def _heading(self, title: str, first: _Block | str) -> _Block:
+        """A section heading and the section's first block, as one block."""
         if isinstance(first, str):
             first = self._text(first)
-        heading = 7.5
+        heading = 8.0
+        body = first
 
         def draw(pdf: FPDF) -> None:
-            pdf.set_font(FONT_FAMILY, "B", 11)
-            pdf.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(heading - 6)
-            first.draw(pdf)
+            pdf.set_font(FONT_FAMILY, "B", 12)
+            pdf.cell(0, 6.5, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(heading - 6.5)
+            body.draw(pdf)
 
-        self._place(_Block(draw, heading + first.height), before=6)
+        return _Block(draw, heading + first.height, heading + first.lead)
+
+    def _section(self, title: str, first: _Block | str) -> None:
+        """A section heading, kept on the page of the section's first block (its lead)."""
+        self._place(self._heading(title, first), before=6)
 
     # Parts of the document ------------------------------------------------------------
 
@@ -355,7 +430,7 @@ class _Writer:
             self._section(title, "Belum ada tujuan PBJ.")
             return
         for number, objective in enumerate(objectives, start=1):
-            block = self._numbered(f"{number}.", _clip(objective.text) or _MISSING)
+            block = self._numbered(f"{number}.", objective.text.strip() or _MISSING)
             if number == 1:
                 self._section(title, block)
             else:
@@ -417,7 +492,7 @@ class _Writer:
                 )
             )
 
-        rows.append((_Cell(f"{indicator.code}   {_clip(indicator.name)}".strip(), 6),))
+        rows.append((_Cell(f"{indicator.code}   {indicator.name.strip()}".strip(), 6),))
         full("Kode", indicator.code)
         area_text = indicator.area_code
         if area is not None:
@@ -472,7 +547,7 @@ class _Writer:
             rows.append(
                 (
                     _Cell(indicator.code),
-                    _Cell(_clip(indicator.name) or "-"),
+                    _Cell(indicator.name.strip() or "-"),
                     _Cell(indicator.unit or "-"),
                     _Cell(baseline),
                     _Cell(_bare(indicator.annual_target, indicator.unit)),
@@ -494,11 +569,14 @@ class _Writer:
 
         numbers = [needed(3, 21, 34), needed(4, 21, 34), needed(5, 34, 48)]
         grid = _Grid((18, pdf.epw - 18 - 15 - sum(numbers), 15, *numbers), tuple(rows))
-        # The table may run over pages (its heading repeats); only its start is kept with
-        # the section heading.
-        self._section(title, _Block(grid.draw, min(grid.height(self.pdf), 40.0)))
+        # The table may run over pages (its heading repeats); its heading and first row are
+        # kept with the section heading.
+        self._section(title, _grid_block(pdf, grid))
 
-    def actions(self) -> None:
+    def actions(self) -> tuple[str, _Block, float]:
+        """Place the action plans but the last block, which is returned, with the section
+        title when it is the section's first block and the space before it, to be placed
+        with the signature."""
         title = "E. Rencana Aksi"
         plan = self.plan
         codes = [i.code for i in plan.indicators]
@@ -506,55 +584,117 @@ class _Writer:
         groups = [(code, plan.actions_of(code)) for code in codes]
         groups = [(code, actions) for code, actions in groups if actions]
         if not groups:
-            self._section(title, "Belum ada rencana aksi.")
-            return
-        for index, (code, actions) in enumerate(groups):
-            block = _grid_block(self.pdf, self._action_group(code, actions))
-            if index == 0:
-                self._section(title, block)
-            else:
-                self._place(block, before=4)
+            return title, self._text("Belum ada rencana aksi."), 6.0
+        blocks = [_grid_block(self.pdf, self._action_group(code, group)) for code, group in groups]
+        if len(blocks) == 1:
+            return title, blocks[0], 6.0
+        self._section(title, blocks[0])
+        for block in blocks[1:-1]:
+            self._place(block, before=4.0)
+        return "", blocks[-1], 4.0
 
     def _action_group(self, code: str, actions: Sequence[ActionPlan]) -> _Grid:
         indicator = self.plan.indicator(code)
-        title = f"{code}   {_clip(indicator.name)}" if indicator and indicator.name else code
+        title = f"{code}   {indicator.name.strip()}" if indicator and indicator.name else code
         head = ("No", "Kegiatan", "Keluaran", "Jadwal", "Unit PIC", "Status")
         rows = [(_Cell(title, 6),), tuple(_Cell(text, style=_SUBHEAD_STYLE) for text in head)]
         for action in actions:
             rows.append(
                 (
                     _Cell(str(action.number)),
-                    _Cell(_clip(action.activity) or "-"),
-                    _Cell(_clip(action.output) or "-"),
+                    _Cell(action.activity.strip() or "-"),
+                    _Cell(action.output.strip() or "-"),
                     _Cell(_schedule(action)),
-                    _Cell(_clip(action.pic_unit) or "-"),
+                    _Cell(action.pic_unit.strip() or "-"),
                     _Cell(action.status.value),
                 )
             )
         return _Grid((9, 44, 36, 33, 25, 18), tuple(rows), headings=2)
 
-    def signature(self, generated_at: datetime) -> None:
+    def signature_block(self, approval: Approval | None, generated_at: datetime) -> SignatureBlock:
+        """The head's block; on an approved revision: the approval date, the approver in
+        their capacity and the note of the approval in the bot."""
         pdf, profile = self.pdf, self.profile
-        local_day = generated_at.astimezone(profile.timezone).date()
-        place_date = f"{profile.city}, {format_date(local_day, with_weekday=False)}"
-        block = signature_block(profile.head, [place_date], width=pdf.epw * 0.5)
-        self._place(_Block(block.draw, block.height(pdf)), before=12)
+        width = pdf.epw * 0.5
+        if approval is None:
+            # A draft is not dated yet: the day stays open, as on a konsep.
+            month_year = format_date(generated_at.astimezone(profile.timezone).date())
+            month_year = " ".join(month_year.split()[2:])
+            capacity = capacity_lines(
+                profile.head.position, on_behalf_of=profile.signs_on_behalf_of(SIGNED_KIND)
+            )
+            place_date = f"{profile.city},              {month_year}"
+            return signature_block(profile.head, [place_date], width=width, capacity=capacity)
+        day = approval.at.astimezone(profile.timezone).date()
+        place_date = f"{profile.city}, {format_date(day, with_weekday=False)}"
+        return signature_block(
+            approval.signatory,
+            [place_date],
+            width=width,
+            capacity=approval.capacity_lines(),
+            note=approval.note(profile.timezone),
+        )
+
+    def ending(self, title: str, last: _Block, before: float, signature: SignatureBlock) -> None:
+        """The last block (under the section ``title`` when given) and the signature under
+        it: never the signature alone on a page.
+
+        When both fit on a page they stay together; a last table too long for that keeps
+        its last two rows (its headings repeated when they go over) with the signature.
+        """
+        pdf = self.pdf
+        gap = 12.0
+        height = signature.height(pdf)
+
+        def draw_signature(target: FPDF) -> None:
+            target.ln(gap)
+            signature.draw(target)
+
+        def titled(block: _Block) -> _Block:
+            return self._heading(title, block) if title else block
+
+        grid = last.grid
+        if grid is None or titled(last).height + gap + height <= pdf.eph:
+
+            def draw(target: FPDF) -> None:
+                last.draw(target)
+                draw_signature(target)
+
+            together = _Block(draw, last.height + gap + height, last.lead)
+            self._place(titled(together), before=before)
+            return
+        head, tail = grid.split_tail(2)
+        heights = head.row_heights(pdf)
+        self._place(titled(_Block(head.draw, sum(heights), head.lead(heights))), before=before)
+        heights = tail.row_heights(pdf)
+        if self._fits(sum(heights) + gap + height):
+            tail.draw(pdf)
+        else:
+            pdf.add_page()
+            tail.with_headings(grid.rows[: grid.headings]).draw(pdf)
+        draw_signature(pdf)
 
 
 def plan_document_pdf(
-    plan: Plan, profile: OrgProfile, *, revision_label: str, generated_at: datetime
+    plan: Plan,
+    profile: OrgProfile,
+    *,
+    revision_label: str,
+    generated_at: datetime,
+    approval: Approval | None = None,
 ) -> bytes:
     """The planning document of ``plan`` as PDF bytes.
 
-    ``revision_label`` (e.g. "Revisi 2 — disetujui 5 Januari 2027") is printed under the
-    title and in the footer; ``generated_at`` gives the date beside the signature and the
-    generation time in the footer, both in the profile's time zone (naive means UTC).
+    ``revision_label`` (e.g. "Revisi 2 — disetujui") is printed under the title and in the
+    footer; ``generated_at`` gives the generation time in the footer, in the profile's time
+    zone (naive means UTC). ``approval`` (an approved revision) dates and signs the document;
+    without it the document is a draft: marked "DRAF", the signature's day left open.
     """
     if generated_at.tzinfo is None:
         generated_at = generated_at.replace(tzinfo=UTC)
     footer_text = f"Dokumen Perencanaan Kinerja {plan.year} — {revision_label}"
     footer_time = "Dibuat oleh Kinerja PBJ Bot, " + format_datetime(generated_at, profile.timezone)
-    pdf = _PlanPdf(footer_text, footer_time)
+    pdf = _PlanPdf(footer_text, footer_time, draft=approval is None)
     try:
         set_metadata(
             pdf,
@@ -573,8 +713,8 @@ def plan_document_pdf(
             writer.areas()
             writer.indicator_cards()
             writer.targets()
-            writer.actions()
-            writer.signature(generated_at)
+            title, last, before = writer.actions()
+            writer.ending(title, last, before, writer.signature_block(approval, generated_at))
         return bytes(pdf.output())
     finally:
         pdf.close_fonts()

@@ -1,6 +1,6 @@
 """An invitation for Kepala UKPBJ may replace the active head (one head at a time).
 
-Revision ID: 0010_head
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-11-29
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_head"
+revision: str = "0010"
 down_revision: str | None = "0009"
 branch_labels: str | None = None
 depends_on: str | None = None
