@@ -195,6 +195,27 @@ def _describe(svc: Services, document: Document) -> str:
     )
 
 
+# Archived kinds that are documents approved and signed in the bot (older ones were archived
+# before the signature was recorded with them).
+SIGNED_KINDS = frozenset(
+    {"surat_edaran", "surat_undangan", "laporan_sosialisasi", "rencana_disetujui"}
+)
+
+
+def _describe_upload(svc: Services, document: Document) -> str:
+    with svc.db.read() as session:
+        uploader = (
+            None
+            if document.uploaded_by_user_id is None
+            else users.get_user(session, document.uploaded_by_user_id)
+        )
+    return texts.CLI_VERIFY_UPLOAD_LINE.format(
+        kind=texts.DOCUMENT_KIND_NAMES.get(document.kind, texts.DOCUMENT_KIND_OTHER),
+        by=uploader.full_name if uploader else "-",
+        at=format_datetime(document.created_at, svc.profile.timezone),
+    )
+
+
 def _verify(settings: Settings, target: str) -> int:
     """Is the file (or the verification code) an archived document? Exit 1 when not."""
     path = Path(target)
@@ -209,13 +230,26 @@ def _verify(settings: Settings, target: str) -> int:
         else:
             found = archive.find_by_code(session, code or "")
             documents = [] if found is None else [found]
-    if not documents:
+    # Only what was signed in the bot is "authentic"; the archive also keeps uploads
+    # (evidence, workbooks, photos), and a file someone uploaded proves nothing.
+    signed = [
+        d
+        for d in documents
+        if d.verification_code or d.signed_at is not None or d.kind in SIGNED_KINDS
+    ]
+    if not signed:
         if content is not None:
             digest = hashlib.sha256(content).hexdigest()
-            print(texts.CLI_VERIFY_NOT_FOUND.format(name=path.name, sha256=digest))
+            if documents:
+                print(texts.CLI_VERIFY_ONLY_UPLOADED.format(name=path.name, sha256=digest))
+                for document in documents:
+                    print(_describe_upload(svc, document))
+            else:
+                print(texts.CLI_VERIFY_NOT_FOUND.format(name=path.name, sha256=digest))
         else:
             print(texts.CLI_VERIFY_CODE_NOT_FOUND.format(code=format_code(code or "")))
         return EXIT_NOT_FOUND
+    documents = signed
     if content is not None:
         print(texts.CLI_VERIFY_AUTHENTIC)
     else:

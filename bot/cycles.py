@@ -20,6 +20,7 @@ from bot.core.planning.model import Plan
 from bot.core.reporting import ReportingPeriod, reporting_periods
 from bot.services import Services
 from storage import cycles, plans, submissions, users
+from storage.models import Cycle
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,22 @@ class CycleView:
     @property
     def year(self) -> int:
         return self.facts.year
+
+
+def year_of(svc: Services, cycle_id: int) -> int:
+    """The year of a stored cycle (of a letter, a package, a report)."""
+    with svc.db.read() as session:
+        found = session.get(Cycle, cycle_id)
+    if found is None:
+        raise LookupError(f"cycle {cycle_id} not found")
+    return found.year
+
+
+def cycle_id_of(svc: Services, year: int) -> int | None:
+    """The id of the year's cycle, or None while nothing is stored for it."""
+    with svc.db.read() as session:
+        found = cycles.find_cycle(session, year=year)
+        return None if found is None else found.id
 
 
 def periods_of(svc: Services, plan: Plan, year: int) -> tuple[ReportingPeriod, ...]:

@@ -412,6 +412,8 @@ CLI_VERIFY_ARCHIVE_CHANGED = (
 )
 CLI_VERIFY_NOT_FOUND = """TIDAK DITEMUKAN: berkas {name} tidak cocok dengan dokumen mana pun di arsip (SHA-256 {sha256}).
 Berkas ini bukan dokumen yang diarsipkan Kinerja PBJ Bot, atau isinya sudah berubah."""
+CLI_VERIFY_ONLY_UPLOADED = """BUKAN DOKUMEN YANG DITANDATANGANI: berkas {name} (SHA-256 {sha256}) tersimpan di arsip hanya sebagai unggahan pengguna, bukan sebagai surat atau dokumen yang disetujui dan ditandatangani melalui Kinerja PBJ Bot. Keasliannya tidak dapat dipastikan dari arsip."""
+CLI_VERIFY_UPLOAD_LINE = "• {kind}, diunggah oleh {by}, {at}"
 CLI_VERIFY_CODE_NOT_FOUND = "TIDAK DITEMUKAN: kode verifikasi {code} tidak tercatat di arsip."
 CLI_VERIFY_NO_TARGET = (
     "Berkas {name} tidak ditemukan, dan bukan kode verifikasi (8 huruf/angka, mis. 7KQ4-M9XD)."
@@ -457,6 +459,7 @@ PLAN_CHANGES_NOTE = (
 )
 PLAN_BY_UNKNOWN = "Kepala UKPBJ"
 PLAN_DECIDED_WHEN = ", {when}"
+PLAN_CHANGES_STILL = "\n\n↩️ Catatan Kepala UKPBJ pada revisi {number}: <i>{comment}</i>\nSetelah semua diperbaiki, tekan <b>Ajukan lagi</b>."
 PLAN_APPROVED_NOTE = "\n\n✅ Disetujui oleh {by}{when}. Revisi ini tidak diubah lagi; perubahan berikutnya disimpan sebagai revisi baru dan perlu diajukan lagi."
 PLAN_SUBMITTED_NOTE = "\n\n📨 Menunggu keputusan Kepala UKPBJ. Bila rencana diubah sekarang, perubahan disimpan sebagai revisi baru dan pengajuan ini tidak berlaku lagi."
 PLAN_EMPTY_HINT = (
@@ -859,6 +862,7 @@ PKG_ASK_YEAR = (
     "Berkas terbaca: {count} paket, tetapi {reason}. Paket ini untuk tahun anggaran berapa?"
 )
 PKG_YEAR_MISSING = "tidak ada kolom tahun anggaran"
+PKG_YEAR_NOT_OPEN = "❌ Berkas ini berisi paket tahun anggaran {year}. Paket hanya dapat diimpor ke siklus yang terbuka: {years}. Tidak ada yang diubah; periksa berkas ekspor SIRUP-nya (tahun anggaran) lalu kirim lagi, atau /batal."
 PKG_YEAR_MIXED = "berisi beberapa tahun anggaran ({years})"
 PKG_BUTTON_YEAR = "Tahun {year}"
 PKG_BUTTON_YEAR_SWITCH = "📅 Paket {year}"
@@ -899,7 +903,7 @@ SCHEDULE_NO_PERIODS = "Tidak ada indikator dengan frekuensi pelaporan di rencana
 SCHEDULE_CLOSE_HINT = "\nBila semua laporan {year} sudah diverifikasi, tim dapat menutup siklus {year}; setelah itu tidak ada laporan {year} yang diterima lagi."
 CYCLE_BUTTON_CLOSE = "🔒 Tutup siklus {year}"
 CYCLE_BUTTON_CONFIRM = "Ya, tutup siklus {year}"
-CYCLE_CLOSE_ASK = "Tutup siklus kinerja {year}? Sesudahnya PJ tidak dapat lagi mengirim laporan {year} (juga yang terlambat) dan siklus {year} tidak tampil lagi di /tugas, /status, /jadwal, /lapor dan /verifikasi. Arsipnya tetap tersimpan."
+CYCLE_CLOSE_ASK = "Tutup siklus kinerja {year}? Sesudahnya PJ tidak dapat lagi mengirim laporan {year} (juga yang terlambat) dan siklus {year}, termasuk langkah 13-17 (kompilasi, analisis, laporan, rapat), tidak tampil lagi di /tugas, /status, /jadwal, /lapor dan /verifikasi. Tutup setelah laporan tahunan dan rapat kinerja {year} selesai. Arsipnya tetap tersimpan; siklus yang ditutup tidak dapat dibuka lagi."
 CYCLE_CLOSE_KEPT = "Siklus {year} tetap terbuka."
 CYCLE_CLOSED = "🔒 Siklus kinerja {year} ditutup. Arsipnya tetap tersimpan."
 CYCLE_CLOSE_REFUSED = {
@@ -960,6 +964,7 @@ REPORT_STATUS = {
     "returned": "dikembalikan",
     "superseded": "diganti",
 }
+REPORT_DRAFT_GONE = "Laporan yang sedang diisi tidak dapat dilanjutkan: siklusnya sudah ditutup, atau paket atau periodenya tidak ada lagi. Ketik /lapor untuk memilih periode yang masih terbuka."
 REPORT_CANCELLED = "Laporan dihentikan; draf tetap tersimpan. Ketik /lapor untuk melanjutkan."
 VERIFY_EMPTY = "Tidak ada laporan yang menunggu verifikasi. 👍"
 VERIFY_CARD = "<b>Verifikasi</b> ({position}/{count})\n{package} — {unit}\nPeriode: {period} · revisi {revision}{late}\nDilaporkan oleh {owner}, {when}\n\n{values}\n\n<b>Rencana aksi</b>\n{actions}\n\n<b>Kendala</b>: {constraints}\n<b>Bukti</b>: {evidence} berkas"

@@ -295,6 +295,22 @@ def current_plan(session: Session, *, year: int) -> tuple[PlanRevision | None, P
     )
 
 
+def inputs_of_cycle(session: Session, *, cycle_id: int) -> dict[str, FormulaInput]:
+    """Every formula input any revision of the cycle's plan had, by name (the newest revision
+    wins): a report made under an earlier revision still reads with its own labels."""
+    rows = session.exec(
+        select(PlanIndicator.inputs_json, PlanRevision.number)
+        .join(PlanRevision, col(PlanRevision.id) == col(PlanIndicator.revision_id))
+        .where(PlanRevision.cycle_id == cycle_id)
+        .order_by(col(PlanRevision.number))
+    )
+    found: dict[str, FormulaInput] = {}
+    for inputs_json, _ in rows:
+        for name, label, kind in json.loads(inputs_json):
+            found[name] = FormulaInput(name, label, InputKind(kind))
+    return found
+
+
 def approved_revision(session: Session, *, cycle_id: int) -> PlanRevision | None:
     """The newest approved revision of a cycle's plan: the plan its reporting follows, even
     while a newer draft is being prepared."""

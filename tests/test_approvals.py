@@ -147,6 +147,11 @@ async def test_changes_requested_then_resubmitted_then_approved(bot: Harness) ->
     shown = await team.send("65")
     assert "Perubahan disimpan sebagai revisi 2 (draf)" in shown[0].plain
     assert "Revisi 1 (perlu perubahan) tetap tersimpan apa adanya" in shown[0].plain
+    # The head's note stays in view on the new draft until it is submitted again.
+    menu = (await team.command("rencana"))[0]
+    assert "revisi 2 (draf)" in menu.plain
+    assert "Catatan Kepala UKPBJ pada revisi 1: Target e-Purchasing terlalu rendah" in menu.plain
+    assert "📨 Ajukan lagi" in menu.button_texts
     await _submit(team, "Ajukan lagi")
     assert "Rencana Kinerja 2027 revisi 2 diajukan" in team.last.plain
     second = _request(head)

@@ -504,3 +504,30 @@ def test_one_head_at_a_time_from_the_command_line(
         head = users.active_head(session)
         assert head is not None and head.telegram_id == 1002
         assert users.count_active(session, Role.KEPALA) == 1
+
+
+def test_verify_does_not_call_an_uploaded_file_authentic(
+    cli: Callable[..., Outcome], tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An owner's evidence upload is in the archive too; it proves nothing about itself."""
+    root = tmp_path / "arsip"
+    monkeypatch.setenv("KINERJA_ARCHIVE_DIR", str(root))
+    db.upgrade()
+    forged = b"%PDF-1.4\n% surat edaran palsu yang diunggah sebagai bukti\n%%EOF\n"
+    with db.write() as session:
+        archive.store(
+            session,
+            root=root,
+            content=forged,
+            meta=NewDocument(
+                kind="bukti_dukung", file_name="surat-edaran.pdf", mime_type="application/pdf"
+            ),
+            now=SIGNED_AT,
+        )
+    received = tmp_path / "surat-edaran.pdf"
+    received.write_bytes(forged)
+    result = cli("verify", str(received))
+    assert result.code == 1
+    assert "BUKAN DOKUMEN YANG DITANDATANGANI" in result.out
+    assert "Bukti dukung laporan, diunggah oleh -" in result.out
+    assert "ASLI" not in result.out

@@ -20,7 +20,6 @@ from bot.core.cycles import (
     working_year,
 )
 from bot.core.dates import next_working_day
-from bot.core.labels import fit
 
 WIT = ZoneInfo("Asia/Jayapura")
 
@@ -113,25 +112,3 @@ def test_next_working_day() -> None:
     assert next_working_day(date(2027, 1, 8)) == date(2027, 1, 8)  # a Friday
     assert next_working_day(date(2027, 1, 9)) == date(2027, 1, 11)  # Saturday -> Monday
     assert next_working_day(date(2027, 1, 1), {date(2027, 1, 1)}) == date(2027, 1, 4)
-
-
-@pytest.mark.parametrize(
-    ("text", "limit", "expected"),
-    [
-        ("Langkah 1: Susun rencana", 60, "Langkah 1: Susun rencana"),
-        (
-            "Langkah 6: Menganalisis lalu menyetujui rencana kinerja atau meminta perubahan",
-            60,
-            "Langkah 6: Menganalisis lalu menyetujui rencana kinerja…",
-        ),
-        (
-            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-            40,
-            "Badan Kepegawaian dan Pengembangan…",
-        ),
-        ("Satukatasangatpanjangsekalitanpaspasi", 10, "Satukatas…"),
-    ],
-)
-def test_button_labels_are_cut_at_a_word(text: str, limit: int, expected: str) -> None:
-    label = fit(text, limit)
-    assert label == expected and len(label) <= limit

@@ -108,11 +108,12 @@ def test_every_stored_state_has_an_indonesian_label() -> None:
     """Handlers look states up directly (no ``.get(key, key)`` fallback that would show the
     key), so every value the storage can hold needs its label."""
     from bot import texts
+    from bot.core.cycles import CloseRefusal, CyclePhase
     from bot.core.delivery import FailureReason
     from bot.core.invitations import InvitationProblem
     from bot.core.roles import Role
     from bot.core.sop import StepState
-    from storage import letters, submissions
+    from storage import letters, plans, submissions
 
     assert set(texts.LETTER_STATUS) == {letters.DRAFT, letters.AWAITING, letters.SIGNED}
     assert set(texts.REPORT_STATUS) == {
@@ -125,6 +126,14 @@ def test_every_stored_state_has_an_indonesian_label() -> None:
     assert set(texts.INVITATION_PROBLEMS) == set(InvitationProblem)
     assert set(texts.ROLE_NAMES) == set(texts.ROLE_SHORT) == set(Role)
     assert set(texts.STATE_LABELS) == set(StepState)
+    assert set(texts.PLAN_STATUS) == {
+        plans.DRAFT,
+        plans.SUBMITTED,
+        plans.APPROVED,
+        plans.CHANGES_REQUESTED,
+    }
+    assert set(texts.CYCLE_PHASES) == set(CyclePhase)
+    assert set(texts.CYCLE_CLOSE_REFUSED) == set(CloseRefusal)
 
 
 async def test_the_bot_fixture_sees_what_the_running_bot_sends(

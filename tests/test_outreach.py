@@ -562,3 +562,36 @@ async def test_acting_head_signs_in_their_own_name(bot: Harness) -> None:
     assert "a.n. Sekretaris Daerah Kabupaten Jayawijaya Plh. Kepala Bagian Pengadaan" in text
     assert "Beni Asso, S.E." in text and "NIP. 19850315 201001 2 003" in text  # their own
     assert "Yulianus Lokobal" not in text and "Pembina" not in text
+
+
+async def test_a_december_socialisation_speaks_of_next_years_cycle(bot: Harness) -> None:
+    """Planning for 2027 runs in the last quarter of 2026: letters say 2027, not the year of
+    the day they are dated."""
+    bot.clock.set(datetime(2026, 12, 7, 9, 0, tzinfo=bot.clock.now().tzinfo))
+    _approved_plan(bot)  # the 2027 plan
+    team, head, _ = await _people(bot)
+    await _sign_circular(bot, team, head)
+    await team.command("sosialisasi")
+    await team.press("Buat draf Surat Undangan")
+    for answer in ("15/12/2026", "09.00", "Aula Kantor Bupati", "Sosialisasi Kinerja"):
+        await team.send(answer)
+    opening = json.loads(_letter(bot, "undangan").content_json)["opening"]
+    assert "Tahun Anggaran 2027" in opening and "2026" not in opening
+
+
+async def test_a_draft_button_before_its_time_says_what_comes_first(bot: Harness) -> None:
+    """An old "Buat draf" button (or one pressed before the plan is approved) explains what
+    has to happen first instead of failing."""
+    team, _, _ = await _people(bot)
+    await team.command("tugas")
+    shown = await team.press_data("ltr:new:edaran:2027", on=team.last)
+    assert "Rencana Kinerja 2027 belum disetujui" in shown[-1].plain
+    _approved_plan(bot)
+    shown = await team.press_data("ltr:new:undangan:2027", on=team.last)
+    assert "Surat Edaran (langkah 7) harus ditandatangani" in shown[-1].plain
+    assert _letter_count(bot) == 0
+
+
+def _letter_count(bot: Harness) -> int:
+    with bot.svc.db.read() as session:
+        return len(list(session.exec(select(Letter))))

@@ -282,6 +282,29 @@ async def test_a_dataset_export_goes_into_the_year_it_says(bot: Harness) -> None
     assert _stored(bot, 2027) == {}
 
 
+async def test_an_export_of_a_year_that_is_not_open_is_refused(bot: Harness) -> None:
+    """A wrong file (years ahead, long past, or a closed cycle) must not make a cycle."""
+    team = await bot.registered(2001, Role.TIM)
+    with bot.svc.db.write() as session:
+        old = cycles.get_or_create_cycle(session, year=2026, now=bot.clock.now())
+        assert old.id is not None
+        cycles.close_cycle(session, cycle_id=old.id, actor=None, now=bot.clock.now())
+    await team.command("paket")
+    await team.press("Unggah ekspor SIRUP")
+    for year in (2031, 2021, 2026):
+        rows: list[list[object]] = [
+            [year, "Dinas Kesehatan", "61000001", "Obat", 900000000, "Tender", "Barang", "DAK"]
+        ]
+        shown = await team.upload(f"rup-{year}.csv", _dataset(rows), "text/csv")
+        assert f"Berkas ini berisi paket tahun anggaran {year}" in shown[-1].plain
+        assert "siklus yang terbuka: 2027, 2028" in shown[-1].plain
+        assert shown[-1].buttons == []
+    with bot.svc.db.read() as session:
+        assert [c.year for c in cycles.list_cycles(session)] == [2026]
+    # /tugas still shows the year being planned, not a phantom cycle.
+    assert (await team.command("tugas"))[0].plain.startswith("Tugas Anda — siklus kinerja 2027")
+
+
 async def test_a_file_mixing_years_asks_and_imports_only_that_year(bot: Harness) -> None:
     team = await bot.registered(2001, Role.TIM)
     await team.command("paket")

@@ -19,6 +19,7 @@ from storage.models import Submission
 from tests.harness import Harness
 
 WIT = ZoneInfo("Asia/Jayapura")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _approved_cycle(bot: Harness, year: int, rows: list[tuple[str, str, str]]) -> dict[str, int]:
@@ -283,3 +284,86 @@ async def test_packages_of_each_open_year_one_at_a_time(bot: Harness) -> None:
     # A forged year that is not open is stale.
     shown = await owner.press_data("pkt:y:2019", on=owner.last)
     assert "Tombol ini sudah tidak berlaku" in shown[-1].plain
+    # The team's 2026 buttons keep acting on 2026 after 2027 is opened elsewhere.
+    menu_2026 = (await team.command("paket"))[0]  # the year chosen last is remembered
+    assert menu_2026.plain.startswith("Paket pengadaan 2026")
+    sheet = next(m for m in await team.press("Unduh lembar pemetaan", on=menu_2026) if m.document)
+    await team.command("paket")
+    await team.press("Paket 2027")
+    shown = await team.press("Cakupan per unit", on=menu_2026)
+    assert "paket 2026" in shown[0].plain
+    # A 2026 mapping sheet sent for 2027 is refused, not applied to 2027's packages.
+    await team.command("paket")  # 2026 again: the last button pressed was 2026's
+    menu_2027 = (await team.press("Paket 2027"))[0]
+    assert menu_2027.plain.startswith("Paket pengadaan 2027")
+    await team.press("Unggah lembar pemetaan", on=menu_2027)
+    assert sheet.document is not None
+    shown = await team.upload("pemetaan-paket-2026.xlsx", sheet.document[1], XLSX)
+    assert "lembar pemetaan ini untuk tahun 2026, sedangkan yang dipetakan paket tahun 2027" in (
+        shown[-1].plain
+    )
+
+
+async def test_plan_buttons_of_a_closed_or_unknown_year_change_nothing(bot: Harness) -> None:
+    _at(bot, 2027, 2, 1, 9, 0)
+    _approved_cycle(bot, 2026, [("41000001", "Obat puskesmas 2026", "A2")])
+    team = await bot.registered(2001, Role.TIM)
+    menu = (await team.command("rencana"))[0]
+    assert "📅 Rencana 2026" in menu.button_texts
+    shown = await team.press("Rencana 2026")
+    assert shown[0].plain.startswith("Rencana Kinerja 2026")
+    old_menu = shown[0]
+    with bot.svc.db.write() as session:
+        cycle_2026 = cycles.find_cycle(session, year=2026)
+        assert cycle_2026 is not None and cycle_2026.id is not None
+        cycles.close_cycle(session, cycle_id=cycle_2026.id, actor=None, now=bot.clock.now())
+    # The 2026 menu's buttons now name a closed year: stale, nothing stored.
+    for data in ("pln:2026:areas", "pln:2026:seed", "pln:1999:seed", "pln:2026:xa:IKU-01"):
+        shown = await team.press_data(data, on=old_menu)
+        assert "Tombol ini sudah tidak berlaku" in shown[-1].plain, data
+    # A button from before plan buttons named their year is answered, not left spinning.
+    await team.press_data("pln:areas", on=old_menu)
+    alert = bot.api.calls_of("answerCallbackQuery")[-1]
+    assert alert.params["text"].startswith("Tombol ini sudah tidak berlaku")
+    with bot.svc.db.read() as session:
+        assert [c.year for c in cycles.list_cycles(session)] == [2026]
+        assert plans.latest_revision(session, cycle_id=cycle_2026.id).number == 1  # type: ignore[union-attr]
+    menu = (await team.command("rencana"))[0]
+    assert "📅 Rencana 2026" not in menu.button_texts
+
+
+async def test_each_cycles_step_button_opens_that_year(bot: Harness) -> None:
+    """With two cycles shown, a step button opens its own year's screen."""
+    _at(bot, 2027, 1, 4, 9, 0)
+    _approved_cycle(bot, 2026, [("41000001", "Obat puskesmas 2026", "A2")])
+    team = await bot.registered(2001, Role.TIM)
+    tasks = await team.command("tugas")
+    assert [m.plain.splitlines()[0] for m in tasks] == [
+        "Tugas Anda — siklus kinerja 2026",
+        "Tugas Anda — siklus kinerja 2027",
+    ]
+    assert tasks[1].button_texts == ["2027 · Langkah 1: Mendefinisikan…"]
+    shown = await team.press("2027 · Langkah 1", on=tasks[1])
+    assert shown[-1].plain.startswith("Rencana Kinerja 2027 — belum ada isi")
+    label = next(b for b in tasks[0].button_texts if b.startswith("2026 · Langkah 5"))
+    shown = await team.press(label, on=tasks[0])
+    assert shown[-1].plain.startswith("Rencana Kinerja 2026 — revisi 1 (disetujui)")
+
+
+async def test_a_draft_in_a_cycle_closed_meanwhile_says_so(bot: Harness) -> None:
+    _at(bot, 2027, 2, 1, 9, 0)
+    _approved_cycle(bot, 2026, [("41000001", "Obat puskesmas 2026", "A2")])
+    team = await bot.registered(2001, Role.TIM)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await owner.command("lapor")
+    await owner.press("Triwulan IV 2026")
+    await owner.press("Obat puskesmas 2026")
+    await owner.send("100")
+    await team.command("jadwal")
+    await team.press("Tutup siklus 2026")
+    await team.press("Ya, tutup siklus 2026")
+    shown = await owner.send("100")
+    assert "tidak dapat dilanjutkan: siklusnya sudah ditutup" in shown[-1].plain
+    assert shown[-1].buttons == []
+    shown = await owner.command("lapor")
+    assert "Laporan untuk periode mana?" not in shown[-1].plain  # nothing of 2026 left

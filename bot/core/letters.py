@@ -435,12 +435,18 @@ def default_invitation(
     place: str,
     agenda: str,
     invitees: Sequence[tuple[str, str]],
+    year: int | None = None,
 ) -> InvitationContent:
     """The invitation to the socialisation on ``day`` in the default wording.
 
-    An empty ``agenda`` takes the wording file's ``acara``.
+    An empty ``agenda`` takes the wording file's ``acara``. ``year`` (default: the year of
+    ``day``) is the cycle's year that ``{tahun}`` names: a socialisation in December may
+    be about next year's plan.
     """
-    values = {**_profile_values(profile, day.year), **_event_values(day, time_text, place)}
+    values = {
+        **_profile_values(profile, year or day.year),
+        **_event_values(day, time_text, place),
+    }
     wording = _Wording(LetterKind.INVITATION, values)
     agenda = agenda.strip() or wording.text("acara")
     wording.values = {**values, "acara": agenda}
@@ -473,8 +479,10 @@ def default_report(
     attendance: Sequence[tuple[str, str, str]],
     photos: Sequence[bytes],
     notes: str,
+    year: int | None = None,
 ) -> SocialisationReport:
-    """The report of the socialisation on ``day`` in the default wording.
+    """The report of the socialisation on ``day`` in the default wording; ``year`` as for
+    :func:`default_invitation`.
 
     The attendance figures in the text are counted from ``attendance``; ``notes`` (what the
     team noted during the session), when not blank, is added to "C. Hasil yang Dicapai".
@@ -482,7 +490,7 @@ def default_report(
     units = attendance_summary(attendance)
     present = sum(unit.present for unit in units)
     values = {
-        **_profile_values(profile, day.year),
+        **_profile_values(profile, year or day.year),
         **_event_values(day, time_text, place),
         "jumlah_undangan": len(attendance),
         "jumlah_hadir": present,

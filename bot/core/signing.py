@@ -41,6 +41,10 @@ def read_code(text: str) -> str | None:
     return None
 
 
+def _digits(nip: str) -> str:
+    return "".join(ch for ch in nip if ch.isdigit())
+
+
 def acting_prefix(acting: str) -> str:
     """``Plh.`` for ``Plh`` (as the approvals record it), ``""`` for none."""
     acting = acting.strip().rstrip(".")
@@ -108,11 +112,14 @@ def approval(
     """The approval of a document of ``kind`` (a :data:`SIGNED_DOCUMENT_KINDS` name).
 
     The head in their own right signs as the profile names them (with rank); an acting
-    head signs with their own name and NIP in the head's position.
+    head, or a head who is not the one the profile names (a new head registered through
+    "Ganti Kepala UKPBJ" before the profile was updated), signs with their own name and NIP
+    in the head's position: a document never names someone who did not approve it.
     """
     head = profile.head
     signatory = head
-    if acting_prefix(acting):
+    is_profile_head = _digits(approver_nip) == _digits(head.nip) or not _digits(approver_nip)
+    if acting_prefix(acting) or not is_profile_head:
         signatory = Signatory(name=approved_by, rank="", nip=approver_nip, position=head.position)
     return Approval(
         signatory=signatory,

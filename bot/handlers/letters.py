@@ -47,7 +47,7 @@ from bot.core.letters import (
 from bot.core.planning.values import parse_date
 from bot.core.roles import Role
 from bot.core.sop import StepState
-from bot.cycles import default_working_year
+from bot.cycles import default_working_year, year_of
 from bot.handlers import approvals as approval_ui
 from bot.handlers.approvals import APPROVAL_KINDS, ApprovalKind, RequestView
 from bot.handlers.common import answer, button, conversation_handler, paged, show, tell_team
@@ -56,7 +56,7 @@ from bot.services import Services
 from storage import approvals, archive, cycles, outbox, plans, units, users
 from storage import letters as store
 from storage.archive import NewDocument, Signed
-from storage.models import Broadcast, Cycle, Document, Letter, OutboxItem, User
+from storage.models import Broadcast, Document, Letter, OutboxItem, User
 
 EDARAN, UNDANGAN, LAPORAN = "edaran", "undangan", "laporan"
 DOC_KINDS = {
@@ -168,10 +168,11 @@ def _letter_in(svc: Services, kind: str, cycle_id: int | None) -> Letter | None:
 
 def _year_of(svc: Services, letter: Letter) -> int:
     """The year of the cycle a letter belongs to (what its "Tahun ..." wording speaks of)."""
-    with svc.db.read() as session:
-        cycle = session.get(Cycle, letter.cycle_id)
-    assert cycle is not None
-    return cycle.year
+    return year_of(svc, letter.cycle_id)
+
+
+def _signed(letter: Letter | None) -> bool:
+    return letter is not None and letter.status == store.SIGNED
 
 
 def _letter_by_id(svc: Services, letter_id: int | None) -> Letter | None:
@@ -663,10 +664,11 @@ async def new_letter(update: Update, context: Context, member: Member) -> int | 
     if existing is not None:
         await _show_card(update, context, member, existing)
         return ConversationHandler.END
-    if not _plan_approved(svc, year):
-        await show(
-            update, texts.LETTER_NEEDS_PLAN.format(name=texts.LETTER_KIND_NAMES[kind], year=year)
-        )
+    if not _plan_approved(svc, year) or (
+        kind == UNDANGAN and not _signed(_letter(svc, EDARAN, year))
+    ):
+        # What has to happen first, with its button: the same screen /edaran shows.
+        await _open(update, context, member, kind, year)
         return ConversationHandler.END
     if kind == EDARAN:
         letter = _create(svc, member, EDARAN, _default_circular(svc, year), year)
@@ -745,12 +747,17 @@ async def soc_agenda(update: Update, context: Context, member: Member) -> int:
     assert update.effective_message is not None and context.user_data is not None
     text = _text(update)
     draft = context.user_data.get(SOC_KEY)
-    if not isinstance(draft, dict) or not {"day", "time", "place"} <= draft.keys():
+    if (
+        not isinstance(draft, dict)
+        or not {"day", "time", "place"} <= draft.keys()
+        or not isinstance(draft.get("year"), int)
+    ):
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
     if not 3 <= len(text) <= 300:
         await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
         return SOC_AGENDA
+    year = int(draft["year"])
     svc = services(context)
     unit_names = _unit_names(svc)
     invitees = [(u.full_name, unit_names.get(u.unit_id or 0, "-")) for u in _owners(svc)]
@@ -761,12 +768,10 @@ async def soc_agenda(update: Update, context: Context, member: Member) -> int:
         place=str(draft["place"]),
         agenda=text,
         invitees=invitees,
+        year=year,
     )
     context.user_data.pop(SOC_KEY, None)
-    year = draft.get("year")
-    letter = _create(
-        svc, member, UNDANGAN, content, year if isinstance(year, int) else svc.today().year
-    )
+    letter = _create(svc, member, UNDANGAN, content, year)
     await _show_card(update, context, member, letter)
     return ConversationHandler.END
 
@@ -1423,6 +1428,7 @@ def _default_report(svc: Services, member: Member, invitation: Letter) -> Social
         attendance=attendance,
         photos=(),
         notes=notes,
+        year=_year_of(svc, invitation),
     )
 
 

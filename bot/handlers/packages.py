@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,10 +33,17 @@ from bot.core.packages.sirup import (
     match_units,
     read_sirup,
 )
+from bot.core.planning.model import Plan
 from bot.core.planning.workbook import MAX_WORKBOOK_BYTES
 from bot.core.roles import Role
 from bot.core.sop import StepState
-from bot.cycles import default_working_year, visible_cycles
+from bot.cycles import (
+    cycle_id_of,
+    default_working_year,
+    plannable_years,
+    visible_cycles,
+    year_of,
+)
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.handlers.guide import STEP_OPENERS
 from bot.handlers.planning import problem_lines
@@ -47,6 +55,7 @@ AWAIT_FILE, CONFIRM, AWAIT_SHEET, CONFIRM_SHEET = range(4)
 TEAM = (Role.KEPALA, Role.TIM)
 PENDING_KEY = "paket_unggahan"
 SHEET_KEY = "paket_pemetaan"
+SHEET_YEAR_KEY = "paket_pemetaan_tahun"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_UNITS = 12
 PREVIEW_SKIPPED = 10
@@ -70,6 +79,48 @@ def _year(svc: Services, context: Context) -> int:
     return default_working_year(svc)
 
 
+# Buttons that act on a year's packages end with ":t<year>", so an older message keeps acting
+# on the year it showed, whatever the person opened since.
+_YEAR_TAG = re.compile(r"^t(\d{4})$")
+
+
+def _data(update: Update) -> str | None:
+    return update.callback_query.data if update.callback_query else None
+
+
+def _parts(update: Update) -> list[str]:
+    """The parts of a package button after ``pkt``, without its year tag."""
+    parts = callback_parts(_data(update), "pkt")
+    return parts[:-1] if parts and _YEAR_TAG.match(parts[-1]) else parts
+
+
+def _tagged(year: int) -> str:
+    return f"t{year}"
+
+
+def _button_year(update: Update, svc: Services, context: Context) -> int | None:
+    """The year a button names (remembered as the person's choice), else the chosen one;
+    None when the button names a year that is no longer open."""
+    parts = callback_parts(_data(update), "pkt")
+    tag = _YEAR_TAG.match(parts[-1]) if parts else None
+    if tag is None:
+        return _year(svc, context)
+    year = int(tag.group(1))
+    if year not in _years(svc):
+        return None
+    if context.user_data is not None:
+        context.user_data[YEAR_KEY] = year
+    return year
+
+
+def _plan_for_mapping(svc: Services, year: int) -> Plan:
+    """The plan packages are mapped against: the approved one (what /lapor reports on), or
+    the plan being drafted while none is approved yet."""
+    with svc.db.read() as session:
+        approved = plans.approved_plan(session, year=year)
+        return approved if approved is not None else plans.current_plan(session, year=year)[1]
+
+
 def _year_row(svc: Services, year: int) -> list[list[InlineKeyboardButton]]:
     """Buttons to the packages of the other open years (none when only one is open)."""
     others = [y for y in _years(svc) if y != year]
@@ -78,25 +129,12 @@ def _year_row(svc: Services, year: int) -> list[list[InlineKeyboardButton]]:
     return [[button(texts.PKG_BUTTON_YEAR_SWITCH.format(year=y), f"pkt:y:{y}") for y in others]]
 
 
-def _year_of_cycle(svc: Services, cycle_id: int) -> int:
-    with svc.db.read() as session:
-        cycle = session.get(Cycle, cycle_id)
-    assert cycle is not None
-    return cycle.year
-
-
-def _cycle_id(svc: Services, year: int) -> int | None:
-    with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=year)
-        return None if cycle is None else cycle.id
-
-
 def _hash(name: str) -> str:
     return hashlib.sha1(packages.name_key(name).encode()).hexdigest()[:10]
 
 
 def _menu(svc: Services, member: Member, year: int) -> tuple[str, InlineKeyboardMarkup]:
-    cycle_id = _cycle_id(svc, year)
+    cycle_id = cycle_id_of(svc, year)
     rows: list[list[InlineKeyboardButton]] = []
     all_packages: list[Package] = []
     unmatched: list[str] = []
@@ -114,12 +152,12 @@ def _menu(svc: Services, member: Member, year: int) -> tuple[str, InlineKeyboard
             mapped=sum(1 for p in all_packages if p.area_code),
             unmatched=texts.PKG_UNMATCHED.format(count=len(unmatched)) if unmatched else "",
         )
-        rows.append([button(texts.PKG_BUTTON_COVERAGE, "pkt:cov")])
+        rows.append([button(texts.PKG_BUTTON_COVERAGE, f"pkt:cov:{_tagged(year)}")])
     if unmatched:
-        rows.append([button(texts.PKG_BUTTON_MATCH, "pkt:um")])
+        rows.append([button(texts.PKG_BUTTON_MATCH, f"pkt:um:{_tagged(year)}")])
     if all_packages:
-        rows.append([button(texts.PKG_BUTTON_SHEET, "pkt:mx")])
-        rows.append([button(texts.PKG_BUTTON_SHEET_UPLOAD, "pkt:mu")])
+        rows.append([button(texts.PKG_BUTTON_SHEET, f"pkt:mx:{_tagged(year)}")])
+        rows.append([button(texts.PKG_BUTTON_SHEET_UPLOAD, f"pkt:mu:{_tagged(year)}")])
     rows.append([button(texts.PKG_BUTTON_UPLOAD, "pkt:up")])
     rows.extend(_year_row(svc, year))
     return text, InlineKeyboardMarkup(rows)
@@ -183,7 +221,7 @@ def _import_plan(svc: Services, result: SirupImport, year: int) -> ImportPlan:
     with svc.db.read() as session:
         return packages.preview(
             session,
-            cycle_id=_cycle_id(svc, year),
+            cycle_id=cycle_id_of(svc, year),
             rows=rows,
             columns=result.columns,
             unit_ids=_unit_ids(svc, result.units()),
@@ -214,7 +252,8 @@ def _changes(plan: ImportPlan) -> str:
     return text
 
 
-def _preview(svc: Services, result: SirupImport, year: int) -> str:
+def _preview(svc: Services, result: SirupImport, year: int, current: int) -> str:
+    """What the import will do, before Simpan; ``current`` is the year /paket shows now."""
     rows, _ = rows_of_year(result, year)
     unit_ids = _unit_ids(svc, result.units())
     per_unit: dict[str, tuple[int, int]] = {}
@@ -242,7 +281,6 @@ def _preview(svc: Services, result: SirupImport, year: int) -> str:
             ),
         )
     unknown = sum(1 for name in per_unit if not unit_ids.get(name))
-    current = svc.today().year
     return texts.PKG_PREVIEW.format(
         style=result.header_style,
         header=result.header_row,
@@ -311,21 +349,31 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
         )
         return AWAIT_FILE
     svc = services(context)
-    token = archive.hold(svc.archive_dir, content)
     year = export_year(result).year
+    if year is not None and year not in _import_years(svc):
+        # A wrong file (an old year, a year far ahead, a closed cycle) must not make a cycle.
+        await progress.edit_text(
+            texts.PKG_YEAR_NOT_OPEN.format(
+                year=year, years=", ".join(str(y) for y in _import_years(svc))
+            )
+        )
+        return AWAIT_FILE
+    token = archive.hold(svc.archive_dir, content)
     context.user_data[PENDING_KEY] = {"token": token, "name": name, "year": year}
     if year is None:
         text, markup = _year_question(svc, result)
         await progress.edit_text(text, reply_markup=markup)
         return CONFIRM
-    await progress.edit_text(_preview(svc, result, year), reply_markup=_confirm_markup())
+    await progress.edit_text(
+        _preview(svc, result, year, _year(svc, context)), reply_markup=_confirm_markup()
+    )
     return CONFIRM
 
 
 def _import_years(svc: Services) -> tuple[int, ...]:
-    """The years an export without its own year can go into: this year and next year."""
-    today = svc.today()
-    return (today.year, today.year + 1)
+    """The years packages can be imported into: this year, next year and every open cycle
+    (in January last year's is still open), never a closed one."""
+    return plannable_years(svc)
 
 
 async def _held_import(svc: Services, pending: dict[str, Any]) -> SirupImport | None:
@@ -355,7 +403,7 @@ async def decide(update: Update, context: Context, member: Member) -> int:
             return ConversationHandler.END
         assert year is not None
         pending["year"] = year
-        await show(update, _preview(svc, result, year), _confirm_markup())
+        await show(update, _preview(svc, result, year, _year(svc, context)), _confirm_markup())
         return CONFIRM
     context.user_data.pop(PENDING_KEY, None)
     token = str(pending.get("token", ""))
@@ -370,11 +418,13 @@ async def decide(update: Update, context: Context, member: Member) -> int:
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     rows, _ = rows_of_year(result, year)
-    with svc.db.write() as session:
-        cycle_id = cycles.get_or_create_cycle(session, year=year, now=svc.now()).id
-    assert cycle_id is not None
+    if year not in _import_years(svc):  # closed since the preview
+        await show(update, texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
     unit_ids = _unit_ids(svc, result.units())
     with svc.db.write() as session:
+        cycle_id = cycles.get_or_create_cycle(session, year=year, now=svc.now()).id
+        assert cycle_id is not None
         actor = users.get_user(session, member.user_id)
         counts = packages.upsert(
             session,
@@ -422,7 +472,7 @@ def _sync_step(svc: Services, cycle_id: int, actor_id: int) -> None:
 
 
 def _mapping_rows(svc: Services, year: int) -> list[MappingRow]:
-    cycle_id = _cycle_id(svc, year)
+    cycle_id = cycle_id_of(svc, year)
     if cycle_id is None:
         return []
     with svc.db.read() as session:
@@ -437,14 +487,18 @@ def _mapping_rows(svc: Services, year: int) -> list[MappingRow]:
 async def sheet_buttons(update: Update, context: Context, member: Member) -> int | None:
     """Download the mapping sheet, or wait for a filled one."""
     await answer(update)
-    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    parts = _parts(update)
     svc = services(context)
-    year = _year(svc, context)
+    year = _button_year(update, svc, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return ConversationHandler.END
+    assert context.user_data is not None
+    context.user_data[SHEET_YEAR_KEY] = year
     if parts[:1] == ["mu"]:
         await show(update, texts.PKG_ASK_SHEET.format(year=year))
         return AWAIT_SHEET
-    with svc.db.read() as session:
-        _, plan = plans.current_plan(session, year=year)
+    plan = _plan_for_mapping(svc, year)
     content = await asyncio.to_thread(
         mapping_workbook, _mapping_rows(svc, year), plan, title=svc.profile.unit_name
     )
@@ -477,10 +531,10 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     svc = services(context)
-    year = _year(svc, context)
+    asked = context.user_data.get(SHEET_YEAR_KEY)
+    year = asked if isinstance(asked, int) and asked in _years(svc) else _year(svc, context)
     rows = {r.kode_rup: r.area_code for r in _mapping_rows(svc, year)}
-    with svc.db.read() as session:
-        _, plan = plans.current_plan(session, year=year)
+    plan = _plan_for_mapping(svc, year)
     result = await asyncio.to_thread(
         read_mapping_workbook, content, plan=plan, known_kode_rup=set(rows)
     )
@@ -494,7 +548,7 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     if not changes:
         await progress.edit_text(texts.PKG_SHEET_NO_CHANGES)
         return ConversationHandler.END
-    context.user_data[SHEET_KEY] = changes
+    context.user_data[SHEET_KEY] = {"year": year, "changes": changes}
     change_lines = [
         texts.PKG_SHEET_LINE.format(kode=texts.esc(k), before=rows.get(k) or "-", after=v or "-")
         for k, v in list(changes.items())[:15]
@@ -514,15 +568,19 @@ async def decide_sheet(update: Update, context: Context, member: Member) -> int:
     """Simpan / Batal under the mapping changes."""
     await answer(update)
     assert context.user_data is not None
-    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
-    changes = context.user_data.pop(SHEET_KEY, None)
-    if parts[:1] != ["sok"] or not isinstance(changes, dict):
+    parts = _parts(update)
+    pending = context.user_data.pop(SHEET_KEY, None)
+    changes = pending.get("changes") if isinstance(pending, dict) else None
+    year = pending.get("year") if isinstance(pending, dict) else None
+    svc = services(context)
+    if parts[:1] != ["sok"] or not isinstance(changes, dict) or year not in _years(svc):
         await show(update, texts.PKG_DISCARDED if parts[:1] == ["sno"] else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
-    svc = services(context)
-    year = _year(svc, context)
-    cycle_id = _cycle_id(svc, year)
-    assert cycle_id is not None
+    assert isinstance(year, int)
+    cycle_id = cycle_id_of(svc, year)
+    if cycle_id is None:
+        await show(update, texts.PLAN_PENDING_GONE)
+        return ConversationHandler.END
     with svc.db.write() as session:
         actor = users.get_user(session, member.user_id)
         assert actor is not None
@@ -546,9 +604,13 @@ async def decide_sheet(update: Update, context: Context, member: Member) -> int:
 async def match(update: Update, context: Context, member: Member) -> None:
     """Unknown satuan kerja -> pick the unit; remembered for every later import."""
     await answer(update)
-    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    parts = _parts(update)
     svc = services(context)
-    cycle_id = _cycle_id(svc, _year(svc, context))
+    year = _button_year(update, svc, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return
+    cycle_id = cycle_id_of(svc, year)
     names: list[str] = []
     if cycle_id is not None:
         with svc.db.read() as session:
@@ -558,7 +620,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
         if not names:
             await show(update, texts.PKG_MATCH_NONE, InlineKeyboardMarkup(back))
             return
-        rows = [[button(fit(n), f"pkt:un:{_hash(n)}:1")] for n in names[:40]]
+        rows = [[button(fit(n), f"pkt:un:{_hash(n)}:1:{_tagged(year)}")] for n in names[:40]]
         await show(update, texts.PKG_MATCH_LIST, InlineKeyboardMarkup([*rows, *back]))
         return
     name = next((n for n in names if _hash(n) == (parts[1] if len(parts) > 1 else "")), None)
@@ -570,8 +632,10 @@ async def match(update: Update, context: Context, member: Member) -> None:
         markup, page, pages = paged(
             known,
             page=int_or_none(parts[2]) or 1 if len(parts) > 2 else 1,
-            make_button=lambda u: button(unit_label(*u[1]), f"pkt:ua:{_hash(name)}:{u[0]}"),
-            nav_data=lambda p: f"pkt:un:{_hash(name)}:{p}",
+            make_button=lambda u: button(
+                unit_label(*u[1]), f"pkt:ua:{_hash(name)}:{u[0]}:{_tagged(year)}"
+            ),
+            nav_data=lambda p: f"pkt:un:{_hash(name)}:{p}:{_tagged(year)}",
             extra_rows=back,
         )
         await show(
@@ -596,7 +660,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
         texts.PKG_MATCHED.format(
             name=texts.esc(name), unit=texts.esc(known_units[unit_id][0]), count=moved
         ),
-        InlineKeyboardMarkup([[button(texts.PKG_BUTTON_MATCH, "pkt:um")], *back]),
+        InlineKeyboardMarkup([[button(texts.PKG_BUTTON_MATCH, f"pkt:um:{_tagged(year)}")], *back]),
     )
 
 
@@ -615,8 +679,11 @@ async def coverage(update: Update, context: Context, member: Member) -> None:
     """Mapped / total packages and pagu per unit; each unit opens its packages."""
     await answer(update)
     svc = services(context)
-    year = _year(svc, context)
-    cycle_id = _cycle_id(svc, year)
+    year = _button_year(update, svc, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return
+    cycle_id = cycle_id_of(svc, year)
     rows_data = []
     if cycle_id is not None:
         with svc.db.read() as session:
@@ -632,7 +699,12 @@ async def coverage(update: Update, context: Context, member: Member) -> None:
     ]
     short_names = {unit_id: short for unit_id, (_, short) in _known_units(svc).items()}
     buttons = [
-        [button(_coverage_label(c, short_names.get(c.unit_id, "")), f"pkt:u:{c.unit_id}:1")]
+        [
+            button(
+                _coverage_label(c, short_names.get(c.unit_id, "")),
+                f"pkt:u:{c.unit_id}:1:{_tagged(year)}",
+            )
+        ]
         for c in rows_data
         if c.unit_id is not None
     ]
@@ -650,7 +722,7 @@ async def _unit_packages(
     if unit_id is None:
         await show(update, texts.PKG_NO_UNIT)
         return
-    cycle_id = _cycle_id(svc, year)
+    cycle_id = cycle_id_of(svc, year)
     with svc.db.read() as session:
         unit = units.get_unit(session, unit_id)
         items = (
@@ -674,7 +746,7 @@ async def _unit_packages(
         make_button=lambda p: button(
             f"{'✅' if p.area_code else '⬜'} {fit(p.nama_paket)}", f"pkt:p:{p.id}"
         ),
-        nav_data=lambda n: f"pkt:u:{unit_id}:{n}",
+        nav_data=lambda n: f"pkt:u:{unit_id}:{n}:{_tagged(year)}",
         extra_rows=extra,
     )
     await show(
@@ -690,13 +762,17 @@ async def _unit_packages(
 async def unit_packages(update: Update, context: Context, member: Member) -> None:
     """One unit's packages (owners only ever see their own unit)."""
     await answer(update)
-    parts = callback_parts(update.callback_query.data if update.callback_query else None, "pkt")
+    parts = _parts(update)
     unit_id = int_or_none(parts[1]) if len(parts) > 1 else None
     if member.role is Role.PJ:
         unit_id = member.unit_id
     page = int_or_none(parts[2]) if len(parts) > 2 else 1
     svc = services(context)
-    await _unit_packages(update, svc, member, unit_id, page or 1, _year(svc, context))
+    year = _button_year(update, svc, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return
+    await _unit_packages(update, svc, member, unit_id, page or 1, year)
 
 
 def _allowed(member: Member, package: Package) -> bool:
@@ -712,7 +788,7 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
     with svc.db.read() as session:
         package = None if package_id is None else session.get(Package, package_id)
         cycle = None if package is None else session.get(Cycle, package.cycle_id)
-        _, plan = plans.current_plan(session, year=0 if cycle is None else cycle.year)
+    plan = _plan_for_mapping(svc, 0 if cycle is None else cycle.year)
     if package is None or package.id is None:
         await answer(update, texts.STALE_BUTTON)
         return
@@ -733,19 +809,35 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
         _sync_step(svc, package.cycle_id, member.user_id)
         # A button answer is plain text, not HTML.
         await answer(update, texts.PKG_MAPPED.format(kode=package.kode_rup, area=area.code))
-        year = _year_of_cycle(svc, package.cycle_id)
+        year = year_of(svc, package.cycle_id)
         await _unit_packages(update, svc, member, package.unit_id, 1, year)
         return
     await answer(update)
     if not plan.areas:
-        back = InlineKeyboardMarkup([[button(texts.BUTTON_BACK, f"pkt:u:{package.unit_id}:1")]])
+        back = InlineKeyboardMarkup(
+            [
+                [
+                    button(
+                        texts.BUTTON_BACK,
+                        f"pkt:u:{package.unit_id}:1:{_tagged(year_of(svc, package.cycle_id))}",
+                    )
+                ]
+            ]
+        )
         await show(update, texts.PKG_NO_AREAS, back)
         return
     current = plan.area(package.area_code or "")
     rows = [
         [button(fit(f"{a.code} · {a.name}"), f"pkt:a:{package.id}:{a.code}")] for a in plan.areas
     ]
-    rows.append([button(texts.BUTTON_BACK, f"pkt:u:{package.unit_id}:1")])
+    rows.append(
+        [
+            button(
+                texts.BUTTON_BACK,
+                f"pkt:u:{package.unit_id}:1:{_tagged(year_of(svc, package.cycle_id))}",
+            )
+        ]
+    )
     await show(
         update,
         texts.PKG_CHOOSE_AREA.format(
@@ -779,11 +871,11 @@ def _buttons() -> list[BaseHandler[Update, Context, Any]]:
     return [
         CallbackQueryHandler(package_menu, pattern=r"^pkt:(menu|y:\d{4})$"),
         CallbackQueryHandler(ask_upload, pattern=r"^pkt:up$"),
-        CallbackQueryHandler(match, pattern=r"^pkt:(um$|un:|ua:)"),
-        CallbackQueryHandler(coverage, pattern=r"^pkt:cov$"),
+        CallbackQueryHandler(match, pattern=r"^pkt:(um$|um:|un:|ua:)"),
+        CallbackQueryHandler(coverage, pattern=r"^pkt:cov(:t\d{4})?$"),
         CallbackQueryHandler(unit_packages, pattern=r"^pkt:u:"),
         CallbackQueryHandler(choose_area, pattern=r"^pkt:(p|a):"),
-        CallbackQueryHandler(sheet_buttons, pattern=r"^pkt:(mx|mu)$"),
+        CallbackQueryHandler(sheet_buttons, pattern=r"^pkt:(mx|mu)(:t\d{4})?$"),
     ]
 
 

@@ -76,6 +76,7 @@ APPROVAL_KIND = "rencana"
 
 
 YEAR_KEY = "rencana_tahun"
+UPLOAD_YEAR_KEY = "rencana_unggah_tahun"
 
 
 def _current(svc: Services, year: int) -> tuple[PlanRevision | None, Plan]:
@@ -92,13 +93,17 @@ def _chosen_year(svc: Services, context: Context) -> int:
     return default_planning_year(svc)
 
 
-def _year(update: Update, context: Context) -> int:
-    """The year a plan button names (remembered as the person's choice), or the chosen one."""
+def _year(update: Update, context: Context) -> int | None:
+    """The year a plan button names (remembered as the person's choice), or the chosen one
+    for a typed command; None for a button naming a year that can no longer be planned (a
+    closed cycle, a year long past, a forged one)."""
     data = update.callback_query.data if update.callback_query else None
     parts = callback_parts(data, "pln")
     svc = services(context)
     if parts and parts[0].isdigit() and len(parts[0]) == 4:
         year = int(parts[0])
+        if year not in plannable_years(svc):
+            return None
         if context.user_data is not None:
             context.user_data[YEAR_KEY] = year
         return year
@@ -164,10 +169,23 @@ def _decision_note(svc: Services, revision: PlanRevision) -> str:
     return texts.PLAN_APPROVED_NOTE.format(by=by, when=when)
 
 
-def _resubmission(svc: Services, revision: PlanRevision) -> bool:
-    """Whether this draft follows an earlier submission (its button says "Ajukan lagi")."""
+def _previous(svc: Services, revision: PlanRevision) -> PlanRevision | None:
+    """The submission this draft follows, if any (its button then says "Ajukan lagi")."""
     with svc.db.read() as session:
-        return plans.previous_submission(session, revision=revision) is not None
+        return plans.previous_submission(session, revision=revision)
+
+
+def _still_asked(svc: Services, previous: PlanRevision) -> str:
+    """Under a draft that answers a request for changes: the head's note, kept in view."""
+    if previous.status != plans.CHANGES_REQUESTED or previous.id is None:
+        return ""
+    with svc.db.read() as session:
+        request = approvals.latest_decided(session, kind=APPROVAL_KIND, subject_id=previous.id)
+    if request is None or not request.comment:
+        return ""
+    return texts.PLAN_CHANGES_STILL.format(
+        number=previous.number, comment=texts.esc(request.comment)
+    )
 
 
 def _menu(svc: Services, member: Member, year: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -184,18 +202,19 @@ def _menu(svc: Services, member: Member, year: int) -> tuple[str, InlineKeyboard
     rows: list[list[InlineKeyboardButton]] = []
     if plan.areas:
         rows.append([button(texts.PLAN_BUTTON_BROWSE, f"pln:{year}:areas")])
+    previous = None
     if revision is not None and revision.status != plans.DRAFT:
         text += _decision_note(svc, revision)
+    elif revision is not None:
+        previous = _previous(svc, revision)
+        if previous is not None:
+            text += _still_asked(svc, previous)
     if member.role in EDITORS:
         if plan.is_empty:
             text += texts.PLAN_EMPTY_HINT
             rows.append([button(texts.PLAN_BUTTON_SEED, f"pln:{year}:seed")])
         if member.role is Role.TIM and revision is not None and revision.status == plans.DRAFT:
-            label = (
-                texts.PLAN_BUTTON_RESUBMIT
-                if _resubmission(svc, revision)
-                else texts.PLAN_BUTTON_SUBMIT
-            )
+            label = texts.PLAN_BUTTON_RESUBMIT if previous else texts.PLAN_BUTTON_SUBMIT
             rows.append([button(label, f"pap:submit:{year}")])
         rows.append([button(texts.PLAN_BUTTON_TEMPLATE, f"pln:{year}:tpl")])
         rows.append([button(texts.PLAN_BUTTON_UPLOAD, f"pln:{year}:up")])
@@ -218,6 +237,9 @@ async def plan_menu(update: Update, context: Context, member: Member) -> int:
     await answer(update)
     _forget(context)
     year = _year(update, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return MENU
     text, markup = _menu(services(context), member, year)
     await show(update, text, markup)
     return MENU
@@ -263,6 +285,9 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
     parts = _parts(update)
     svc = services(context)
     year = _year(update, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return MENU
     _, plan = _current(svc, year)
     action = parts[0] if parts else ""
     if action == "areas":
@@ -436,11 +461,16 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
     parts = _parts(update)
     svc = services(context)
     year = _year(update, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return MENU
     revision, plan = _current(svc, year)
     kind = parts[0] if parts else ""
     if kind == "tpl":
         if member.role not in EDITORS:
             return None
+        if context.user_data is not None:
+            context.user_data[UPLOAD_YEAR_KEY] = year
         content = workbook.plan_workbook(plan, title=svc.profile.unit_name)
         await _send_file(
             update,
@@ -483,6 +513,11 @@ async def ask_upload(update: Update, context: Context, member: Member) -> int:
     """The upload button: wait for the filled workbook."""
     await answer(update)
     year = _year(update, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return MENU
+    if context.user_data is not None:
+        context.user_data[UPLOAD_YEAR_KEY] = year
     await show(update, texts.PLAN_ASK_UPLOAD_YEAR.format(year=year))
     return AWAIT_UPLOAD
 
@@ -546,7 +581,10 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     svc = services(context)
-    year = _chosen_year(svc, context)
+    # The year the person pressed "Unggah" (or downloaded the template) for, even if another
+    # year was opened since.
+    asked = context.user_data.get(UPLOAD_YEAR_KEY)
+    year = asked if isinstance(asked, int) else _chosen_year(svc, context)
     # Reading a workbook takes up to a second: keep the bot answering others meanwhile.
     result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=year)
     if not isinstance(result, Plan):
@@ -611,7 +649,7 @@ async def decide_upload(update: Update, context: Context, member: Member) -> int
         await show(update, texts.PLAN_DISCARDED if parts[:1] == ["no"] else texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     year = pending.get("year")
-    if not isinstance(year, int):
+    if not isinstance(year, int) or year not in plannable_years(svc):
         archive.release(svc.archive_dir, token)
         await show(update, texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
@@ -669,6 +707,9 @@ async def seed(update: Update, context: Context, member: Member) -> int:
     await answer(update)
     svc = services(context)
     year = _year(update, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return MENU
     _, plan = _current(svc, year)
     if not plan.is_empty:
         await show(update, texts.PLAN_SEED_NOT_EMPTY, _back_to_menu(year))
@@ -694,6 +735,9 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
     parts = _parts(update)
     svc = services(context)
     year = _year(update, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return MENU
     _, plan = _current(svc, year)
     code = parts[1] if len(parts) > 1 else ""
     indicator = plan.indicator(code)
@@ -817,7 +861,12 @@ async def typed_value(update: Update, context: Context, member: Member) -> int:
     pending = context.user_data.get(EDIT_KEY)
     attr = attribute(str(pending.get("attr"))) if isinstance(pending, dict) else None
     year = pending.get("year") if isinstance(pending, dict) else None
-    if not isinstance(pending, dict) or attr is None or not isinstance(year, int):
+    if (
+        not isinstance(pending, dict)
+        or attr is None
+        or not isinstance(year, int)
+        or year not in plannable_years(services(context))
+    ):
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
     return await _apply(
@@ -842,6 +891,9 @@ async def action_buttons(update: Update, context: Context, member: Member) -> in
     parts = _parts(update)
     svc = services(context)
     year = _year(update, context)
+    if year is None:
+        await show(update, texts.STALE_BUTTON)
+        return MENU
     _, plan = _current(svc, year)
     code = parts[1] if len(parts) > 1 else ""
     indicator = plan.indicator(code)
@@ -936,6 +988,9 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
         await update.effective_message.reply_text(texts.STALE_BUTTON)
         return ConversationHandler.END
     year = int(draft["year"])
+    if year not in plannable_years(svc):
+        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        return ConversationHandler.END
     _, plan = _current(svc, year)
     code = str(draft["code"])
     try:
@@ -1035,9 +1090,15 @@ def conversation() -> ConversationHandler[Any]:
     )
 
 
+@members_only()
+async def stale(update: Update, context: Context, member: Member) -> None:
+    """A plan button from before buttons named their year: answered, not left spinning."""
+    await answer(update, texts.STALE_BUTTON)
+
+
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
-    return [conversation()]
+    return [conversation(), CallbackQueryHandler(stale, pattern=r"^pln:")]
 
 
 STEP_OPENERS["rencana"] = open_from_step

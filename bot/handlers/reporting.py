@@ -26,7 +26,7 @@ from bot.core.cycles import CyclePhase, phase
 from bot.core.dates import format_date, format_datetime, format_short_date
 from bot.core.labels import fit
 from bot.core.planning.data_template import PackageRow, performance_data_template
-from bot.core.planning.model import ActionStatus, InputKind
+from bot.core.planning.model import ActionStatus, FormulaInput, InputKind
 from bot.core.planning.values import format_number
 from bot.core.planning.workbook import MAX_WORKBOOK_BYTES
 from bot.core.reporting import (
@@ -41,14 +41,14 @@ from bot.core.reporting import (
 )
 from bot.core.reporting_workbook import read_data_template
 from bot.core.roles import Role
-from bot.cycles import CycleView, close, cycle, reporting_cycles, visible_cycles
+from bot.cycles import CycleView, close, cycle, reporting_cycles, visible_cycles, year_of
 from bot.handlers.common import answer, button, conversation_handler, paged, show
 from bot.handlers.guide import STEP_OPENERS, phase_line
 from bot.handlers.planning import XLSX_MIME, problem_lines
 from bot.services import Services
-from storage import archive, packages, submissions, users
+from storage import archive, packages, plans, submissions, users
 from storage.archive import NewDocument
-from storage.models import Cycle, Document, Package, Submission, Unit
+from storage.models import Document, Package, Submission, Unit
 
 (
     INPUT,
@@ -84,14 +84,6 @@ def _find(view: CycleView | None, key: str) -> ReportingPeriod | None:
     if view is None:
         return None
     return next((p for p in view.periods if p.key == key), None)
-
-
-def _year_of(svc: Services, cycle_id: int | None) -> int | None:
-    if cycle_id is None:
-        return None
-    with svc.db.read() as session:
-        found = session.get(Cycle, cycle_id)
-        return None if found is None else found.year
 
 
 def _period_label(period: ReportingPeriod, year: int) -> str:
@@ -196,7 +188,7 @@ def _draft_period(
     """The cycle, period and package a draft reports on (the package tells the cycle);
     None when any of them is gone or the cycle was closed."""
     package = _package(svc, int(draft["package"])) if draft.get("package") else None
-    year = None if package is None else _year_of(svc, package.cycle_id)
+    year = None if package is None else year_of(svc, package.cycle_id)
     view = None if year is None else _reporting(svc, year)
     period = _find(view, str(draft.get("period", "")))
     if view is None or period is None or package is None:
@@ -404,7 +396,9 @@ async def _choose_package(
         reported = {
             p.id
             for p in mine
-            if p.id and submissions.latest(session, package_id=p.id, period_key=key)
+            if p.id
+            and (latest := submissions.latest(session, package_id=p.id, period_key=key)) is not None
+            and latest.status != submissions.RETURNED
         }
     if not mine:
         await show(update, texts.REPORT_NO_PACKAGES.format(year=view.year))
@@ -433,7 +427,7 @@ async def _begin(
 ) -> int | None:
     svc = services(context)
     package = _package(svc, package_id)
-    year = None if package is None else _year_of(svc, package.cycle_id)
+    year = None if package is None else year_of(svc, package.cycle_id)
     view = None if year is None else _reporting(svc, year)
     period = _find(view, key)
     if (
@@ -500,6 +494,12 @@ async def _say(update: Update, text: str, markup: InlineKeyboardMarkup | None = 
 async def _ask_next(update: Update, context: Context, svc: Services) -> int:
     """Ask whatever the draft still needs, from where it stopped."""
     draft = _draft(context)
+    if _draft_period(svc, draft) is None:
+        # Its cycle was closed (or its package or period is gone) while it was being filled.
+        assert context.user_data is not None
+        context.user_data.pop(DRAFT_KEY, None)
+        await _say(update, texts.REPORT_DRAFT_GONE)
+        return ConversationHandler.END
     phase = draft.get("phase", "input")
     if phase == "input":
         inputs = draft["inputs"]
@@ -1042,9 +1042,22 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
 # --- verification ------------------------------------------------------------------------------
 
 
-def _submission_period(svc: Services, submission: Submission) -> tuple[str, Any]:
-    """The submission's period named with its year, and its cycle's approved plan."""
-    year = _year_of(svc, submission.cycle_id)
+def _shown_value(item: FormulaInput | None, value: Any) -> str:
+    """A stored value as people read it; as stored when its input is unknown or the value
+    does not fit the input's kind (the plan changed since)."""
+    if item is not None:
+        try:
+            return format_input_value(item.kind, _typed(item.kind.value, value))
+        except (TypeError, ValueError):
+            pass
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(float(value))
+    return str(value)
+
+
+def _submission_period(svc: Services, submission: Submission) -> str:
+    """The submission's period named with its year."""
+    year = year_of(svc, submission.cycle_id)
     view = None if year is None else cycle(svc, year)
     period = _find(view, submission.period_key)
     label = (
@@ -1052,13 +1065,13 @@ def _submission_period(svc: Services, submission: Submission) -> tuple[str, Any]
         if period is not None and view is not None
         else texts.PERIOD_UNKNOWN
     )
-    return label, None if view is None else view.plan
+    return label
 
 
 def _card(
     svc: Services, submission: Submission, position: int, count: int
 ) -> tuple[str, InlineKeyboardMarkup]:
-    period_label, plan = _submission_period(svc, submission)
+    period_label = _submission_period(svc, submission)
     with svc.db.read() as session:
         package = session.get(Package, submission.package_id)
         unit = (
@@ -1072,18 +1085,15 @@ def _card(
             else users.get_user(session, submission.submitted_by_user_id)
         )
     values = json.loads(submission.values_json)
-    kinds = (
-        {}
-        if plan is None
-        else {i.name: (i.label, i.kind) for ind in plan.indicators for i in ind.inputs}
-    )
+    with svc.db.read() as session:
+        inputs = plans.inputs_of_cycle(session, cycle_id=submission.cycle_id)
     lines = []
     for name, value in values.items():
-        label, kind = kinds.get(name, (name, InputKind.ANGKA))
+        item = inputs.get(name)
         lines.append(
             texts.REPORT_SUMMARY_VALUE.format(
-                label=texts.esc(label),
-                value=texts.esc(format_input_value(kind, _typed(kind.value, value))),
+                label=texts.esc(item.label if item else name.replace("_", " ")),
+                value=texts.esc(_shown_value(item, value)),
             )
         )
     actions = [
@@ -1207,7 +1217,7 @@ async def _decide(
     if done is None:
         await _show_queue(update, svc, 1, texts.VERIFY_GONE)
         return
-    period_label, _ = _submission_period(svc, done)
+    period_label = _submission_period(svc, done)
     if owner is not None and owner.active:
         template = texts.VERIFY_OWNER_ACCEPTED if accept else texts.VERIFY_OWNER_RETURNED
         await context.bot.send_message(

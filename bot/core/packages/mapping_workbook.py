@@ -481,6 +481,37 @@ def _read_rows(
     return found if found else result
 
 
+def _check_year(workbook: Any, year: int) -> list[Problem]:
+    """The sheet's year (Petunjuk, "Tahun") must be the year being mapped: kode RUP can repeat
+    across years, so a sheet of another year could otherwise be applied silently."""
+    sheet = _find_sheet(workbook, SHEET_GUIDE)
+    if sheet is None:
+        return []
+    label = _normal(YEAR_LABEL)
+    for number, row in enumerate(
+        sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 60), max_col=6, values_only=True),
+        start=1,
+    ):
+        for index, value in enumerate(row[:-1]):
+            if isinstance(value, str) and _normal(value) == label:
+                found = _text(row[index + 1])
+                if found == str(year):
+                    return []
+                return [
+                    Problem(
+                        SHEET_GUIDE,
+                        "",
+                        YEAR_LABEL,
+                        f"lembar pemetaan ini untuk tahun {found or '(kosong)':.10}, sedangkan "
+                        f"yang dipetakan paket tahun {year}",
+                        f"unduh lembar pemetaan paket {year} lewat /paket, atau buka paket "
+                        f"tahun {found:.10} dulu lalu kirim lagi",
+                        number,
+                    )
+                ]
+    return []
+
+
 def _read(
     content: bytes, plan: Plan, known_kode_rup: Collection[str]
 ) -> dict[str, str | None] | list[Problem]:
@@ -496,6 +527,8 @@ def _read(
             _HINT_NEW_TEMPLATE,
         )
     structural = _check_version(workbook)
+    if not structural:
+        structural = _check_year(workbook, plan.year)
     if sheet is None:
         structural.append(
             Problem(

@@ -13,23 +13,10 @@ from typing import TypeVar
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
-from bot.core.numbers import NumberError, cell_number_text, read_cell, read_text
+from bot.core.numbers import NumberError, cell_number_text, read_cell
 from bot.core.planning.model import UNITS, Category, Frequency, InputKind, Polarity
 
 E = TypeVar("E", bound=StrEnum)
-
-_SIGNS = re.compile(r"^\s*(?:rp\.?)?|%\s*$", re.IGNORECASE)
-
-
-def parse_number(raw: object) -> float:
-    """``60``, ``60,5``, ``1.250.000``, ``Rp 1.250.000``, ``75%`` as a number, by the rules
-    of :mod:`bot.core.numbers` for a plain number (``1.234`` is refused as ambiguous); a
-    ``Rp`` or ``%`` is ignored. Readers that know what the value stands for (a percentage,
-    Rupiah) and the cell's number format use :func:`numbers.read_cell` instead.
-    """
-    if isinstance(raw, str):
-        return read_text(_SIGNS.sub("", raw))
-    return read_cell(raw)
 
 
 def parse_year(raw: object, *, number_format: str | None = None) -> int:
