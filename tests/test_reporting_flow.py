@@ -10,7 +10,7 @@ from bot.core.planning.example import example_plan
 from bot.core.planning.model import FormulaInput, InputKind, Plan
 from bot.core.roles import Role
 from bot.devtools.chat import Person
-from storage import audit, cycles, packages, plans, submissions, units
+from storage import audit, cycles, packages, plans, submissions, units, users
 from tests.harness import Harness
 
 PNG = bytes.fromhex(
@@ -395,3 +395,33 @@ async def test_typed_decimals_either_way_and_an_ambiguous_answer(bot: Harness) -
     await report(["42.25"], "50,5 %")
     values = _stored_values(bot, package_id)
     assert values["lama_hari"] == 42.25 and values["persen_realisasi"] == 50.5
+
+
+async def test_a_report_made_under_an_earlier_revision_is_still_verifiable(bot: Harness) -> None:
+    """Inputs renamed or removed by a later approved revision do not break /verifikasi."""
+    package_id = _setup(bot)
+    team = await bot.registered(2001, Role.TIM)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    with bot.svc.db.write() as session:
+        cycle = cycles.find_cycle(session, year=2027)
+        user = users.get_by_telegram_id(session, 3001)
+        assert cycle is not None and cycle.id is not None and user is not None
+        submissions.submit(
+            session,
+            cycle_id=cycle.id,
+            package_id=package_id,
+            period_key="triwulanan-1",
+            values={"total_hps": 1_000_000_000, "tanggal_lama": "2027-03-01", "nilai_lama": 5},
+            actions=[],
+            constraints="",
+            evidence=[],
+            via="chat",
+            late=False,
+            owner=user,
+            now=bot.clock.now(),
+        )
+    card = (await team.command("verifikasi"))[0]
+    assert "Total Harga Perkiraan Sendiri paket berkontrak: Rp 1.000.000.000" in card.plain
+    assert "tanggal lama: 2027-03-01" in card.plain and "nilai lama: 5" in card.plain
+    await team.press("Terima", on=card)
+    assert "diterima" in owner.last.plain
