@@ -8,18 +8,20 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlmodel import Session
 from telegram.ext import Application
 
 from bot.app import KinerjaApplication, build_application, build_services
 from bot.core.clock import FixedClock
 from bot.core.invitations import new_code
+from bot.core.planning.model import Plan
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import FakeBotApi
 from bot.outbox import DrainResult, OutboxSender
 from bot.services import Services
 from bot.settings import Settings
-from storage import units, users
+from storage import plans, units, users
 from storage.users import Registration
 
 WIT = ZoneInfo("Asia/Jayapura")
@@ -152,6 +154,15 @@ class Harness:
                 now=self.clock.now(),
             )
         return self.person(telegram_id, name or role.value)
+
+
+def approve_plan(session: Session, plan: Plan, now: datetime) -> int:
+    """Store ``plan`` as its year's newest revision and approve it, as the head's decision
+    leaves the revision (owners report on it, letters implement it); the cycle's id."""
+    _, revision = plans.save_for_year(session, year=plan.year, plan=plan, actor=None, now=now)
+    assert revision is not None and revision.id is not None
+    plans.set_status(session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=now)
+    return revision.cycle_id
 
 
 def app_of(harness: Harness) -> Application[Any, Any, Any, Any, Any, Any]:

@@ -9,7 +9,7 @@ import pytest
 from bot.core.roles import Role
 from bot.core.sop import StepState
 from storage import cycles
-from tests.harness import Harness
+from tests.harness import Harness, approve_plan
 
 
 def _finish_steps(bot: Harness, *numbers: int) -> None:
@@ -230,15 +230,8 @@ async def test_step_buttons_are_whole_words_and_open_their_own_step(bot: Harness
     _finish_steps(bot, 1, 2, 3, 4, 5, 6, 7, 8)
     with bot.svc.db.write() as session:
         from bot.core.planning.example import example_plan
-        from storage import plans
 
-        _, revision = plans.save_for_year(
-            session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
-        )
-        assert revision is not None and revision.id is not None
-        plans.set_status(
-            session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
-        )
+        approve_plan(session, example_plan(2027), bot.clock.now())
     steps = {s.number: s.name for s in bot.svc.steps}
     shown = await team.command("tugas")
     for label in shown[0].button_texts:

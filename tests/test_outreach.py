@@ -21,7 +21,7 @@ from bot.devtools.fake_bot_api import Shown
 from storage import archive, cycles, plans
 from storage.models import Document, Letter
 from tests import pdfcheck
-from tests.harness import Harness
+from tests.harness import Harness, approve_plan
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -33,19 +33,11 @@ PNG = bytes.fromhex(
 def _approved_plan(bot: Harness) -> None:
     """The 2027 plan approved, as the head's approval leaves it (revision and steps 5-6)."""
     with bot.svc.db.write() as session:
-        _, revision = plans.save_for_year(
-            session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
-        )
-        assert revision is not None and revision.id is not None
-        plans.set_status(
-            session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
-        )
-        cycle = cycles.find_cycle(session, year=2027)
-        assert cycle is not None and cycle.id is not None
+        cycle_id = approve_plan(session, example_plan(2027), bot.clock.now())
         for step in (5, 6):
             cycles.set_step_state(
                 session,
-                cycle_id=cycle.id,
+                cycle_id=cycle_id,
                 step_no=step,
                 state=StepState.SELESAI,
                 actor=None,

@@ -10,8 +10,8 @@ from bot.core.planning.example import example_plan
 from bot.core.planning.model import FormulaInput, InputKind, Plan
 from bot.core.roles import Role
 from bot.devtools.chat import Person
-from storage import audit, cycles, packages, plans, submissions, units, users
-from tests.harness import Harness
+from storage import audit, cycles, packages, submissions, units, users
+from tests.harness import Harness, approve_plan
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -41,14 +41,7 @@ def _plan() -> Plan:
 def _setup(bot: Harness) -> int:
     """Plan and one package of Dinas Kesehatan mapped to area A2; returns the package id."""
     with bot.svc.db.write() as session:
-        _, revision = plans.save_for_year(
-            session, year=2027, plan=_plan(), actor=None, now=bot.clock.now()
-        )
-        assert revision is not None and revision.id is not None
-        # Owners report on the approved plan.
-        plans.set_status(
-            session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
-        )
+        approve_plan(session, _plan(), bot.clock.now())  # owners report on the approved plan
         cycle = cycles.find_cycle(session, year=2027)
         unit = units.find_unit(session, name="Dinas Kesehatan")
         assert cycle is not None and cycle.id is not None and unit is not None
@@ -268,17 +261,6 @@ async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
     assert '"nilai_epurchasing": 1250000000' in latest.values_json
 
 
-def _approve(session: Any, bot: Harness, plan: Plan) -> None:
-    """Store ``plan`` as the year's newest revision and approve it (owners report on it)."""
-    _, revision = plans.save_for_year(
-        session, year=2027, plan=plan, actor=None, now=bot.clock.now()
-    )
-    assert revision is not None and revision.id is not None
-    plans.set_status(
-        session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
-    )
-
-
 def _numbers_plan() -> Plan:
     """The flow's plan with a days input and a percent input on IKU-03 (area A2)."""
     plan = _plan()
@@ -318,7 +300,7 @@ async def test_numbers_in_the_data_template_are_stored_exactly(bot: Harness) -> 
 
     package_id = _setup(bot)
     with bot.svc.db.write() as session:
-        _approve(session, bot, _numbers_plan())
+        approve_plan(session, _numbers_plan(), bot.clock.now())
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
     await owner.press("Triwulan I 2027 ·")
@@ -362,7 +344,7 @@ async def test_numbers_in_the_data_template_are_stored_exactly(bot: Harness) -> 
 async def test_typed_decimals_either_way_and_an_ambiguous_answer(bot: Harness) -> None:
     package_id = _setup(bot)
     with bot.svc.db.write() as session:
-        _approve(session, bot, _numbers_plan())
+        approve_plan(session, _numbers_plan(), bot.clock.now())
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
 
     async def report(days: list[str], percent: str) -> list[str]:

@@ -16,7 +16,7 @@ from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
 from storage import cycles, packages, plans, submissions, units
 from storage.models import Submission
-from tests.harness import Harness
+from tests.harness import Harness, approve_plan
 
 WIT = ZoneInfo("Asia/Jayapura")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -26,13 +26,7 @@ def _approved_cycle(bot: Harness, year: int, rows: list[tuple[str, str, str]]) -
     """The example plan of ``year``, approved, with Dinas Kesehatan's packages
     (kode RUP, name, area); returns package ids by kode RUP."""
     with bot.svc.db.write() as session:
-        _, revision = plans.save_for_year(
-            session, year=year, plan=example_plan(year), actor=None, now=bot.clock.now()
-        )
-        assert revision is not None and revision.id is not None
-        plans.set_status(
-            session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=bot.clock.now()
-        )
+        approve_plan(session, example_plan(year), bot.clock.now())
         cycle = cycles.find_cycle(session, year=year)
         unit = units.find_unit(session, name="Dinas Kesehatan")
         assert cycle is not None and cycle.id is not None and unit is not None
