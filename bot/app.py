@@ -21,13 +21,13 @@ from telegram.request import BaseRequest
 from bot import texts
 from bot.core.clock import Clock, SystemClock
 from bot.core.profile import load_profile
-from bot.core.sop import load_steps
 from bot.errors import on_error
-from bot.handlers import register
+from bot.features import register
 from bot.outbox import OutboxSender
 from bot.persistence import DatabasePersistence
 from bot.services import Services
 from bot.settings import Settings
+from bot.sop.steps import load_steps
 from storage import units
 from storage.db import Database
 

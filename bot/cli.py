@@ -16,16 +16,16 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot import texts
 from bot.app import build_application, build_services
-from bot.core.cycles import planning_default_year
 from bot.core.dates import format_datetime
-from bot.core.invitations import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
-from bot.core.planning.example import example_plan
 from bot.core.profile import ProfileError
 from bot.core.roles import Role, parse_role, role_needs_unit
 from bot.core.signing import format_code, read_code
-from bot.core.sop import StepsFileError
+from bot.people.invitation_rules import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
+from bot.planning.rules.example import example_plan
 from bot.services import Services
 from bot.settings import Settings
+from bot.sop.cycle_rules import planning_default_year
+from bot.sop.steps import StepsFileError
 from storage import archive, audit, plans, units, users
 from storage.db import Database
 from storage.models import Document

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from bot.core.clock import Clock
 from bot.core.profile import OrgProfile
-from bot.core.sop import Step
 from bot.settings import Settings
+from bot.sop.steps import Step
 from storage.db import Database
 
 

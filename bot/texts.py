@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from html import escape
 
-from bot.core.cycles import CloseRefusal, CyclePhase
 from bot.core.delivery import FailureReason
-from bot.core.invitations import InvitationProblem
 from bot.core.roles import Role
-from bot.core.sop import StepState
+from bot.people.invitation_rules import InvitationProblem
+from bot.sop.cycle_rules import CloseRefusal, CyclePhase
+from bot.sop.steps import StepState
 
 
 def esc(value: object) -> str:
@@ -711,7 +711,7 @@ LETTER_ASK_COPIES_HINT = "\nSatu baris untuk setiap tembusan; ketik - bila tanpa
 LETTER_EMPTY_PART = "(kosong)"
 LETTER_SECTION_SAVED = "✅ Paragraf <b>{section}</b> diganti. Kirim pratinjau untuk memeriksa."
 LETTER_BAD_TEXT = "❌ {reason}. Ketik lagi, atau /batal."
-# The parts of a letter on the "Ganti paragraf" buttons (bot.core.letter_parts).
+# The parts of a letter on the "Ganti paragraf" buttons (bot.letters.parts).
 LETTER_PART_LABELS = {
     "tentang": "Tentang",
     "recipients": "Kepada (Yth.)",
@@ -847,7 +847,7 @@ PKG_PREVIEW_FIELDS = "\nYang diperbarui: {fields}"
 PKG_PREVIEW_FIELD = "{field} ({count} paket)"
 PKG_PREVIEW_KEPT = "\n⚠️ Berkas ini tidak memuat kolom {fields}; nilai yang sudah tersimpan dipertahankan, tidak dikosongkan."
 PKG_PREVIEW_OTHER_YEAR = "\n⚠️ {count} baris tahun anggaran lain tidak diimpor."
-# The stored fields of a package, as the preview names them (bot.core.packages.import_plan).
+# The stored fields of a package, as the preview names them (bot.packages.import_plan).
 PKG_FIELD_LABELS = {
     "nama_paket": "nama paket",
     "satuan_kerja": "satuan kerja",

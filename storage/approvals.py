@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from bot.core.approvals import Acting, Option, RequestStatus
+from bot.approvals.rules import Acting, Option, RequestStatus
 from storage import audit
 from storage.models import ApprovalRequest, Delegation, User
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.core.sop import StepState
+from bot.sop.steps import StepState
 from storage import audit
 from storage.models import Cycle, StepStateRow, User
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bot.core.packages.import_plan import IMPORT_FIELDS, UNIT, ImportPlan, plan_import
-from bot.core.packages.sirup import SirupPackage
+from bot.packages.import_plan import IMPORT_FIELDS, UNIT, ImportPlan, plan_import
+from bot.packages.sirup import SirupPackage
 from storage import audit
 from storage.models import Package, Unit, UnitAlias, User
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from bot.core.planning.changes import Change, ChangeKind, diff
-from bot.core.planning.model import (
+from bot.planning.rules.changes import Change, ChangeKind, diff
+from bot.planning.rules.model import (
     ActionPlan,
     ActionStatus,
     Area,
@@ -28,8 +28,8 @@ from bot.core.planning.model import (
     Plan,
     Polarity,
 )
-from bot.core.planning.validation import missing
-from bot.core.sop import StepState
+from bot.planning.rules.validation import missing
+from bot.sop.steps import StepState
 from storage import audit, cycles
 from storage.models import (
     PlanAction,

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.core.invitations import (
+from bot.core.roles import Role
+from bot.people.invitation_rules import (
     InvitationFacts,
     InvitationProblem,
     head_invitation_allowed,
     invitation_problem,
 )
-from bot.core.roles import Role
 from storage import audit
 from storage.models import Invitation, Unit, User
 

@@ -13,12 +13,12 @@ from telegram.ext import Application
 
 from bot.app import KinerjaApplication, build_application, build_services
 from bot.core.clock import FixedClock
-from bot.core.invitations import new_code
-from bot.core.planning.model import Plan
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import FakeBotApi
 from bot.outbox import DrainResult, OutboxSender
+from bot.people.invitation_rules import new_code
+from bot.planning.rules.model import Plan
 from bot.services import Services
 from bot.settings import Settings
 from storage import plans, units, users

@@ -18,8 +18,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from bot.core.planning.example import example_plan
-from bot.core.planning.model import ActionPlan, ActionStatus, Indicator, Plan
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.model import ActionPlan, ActionStatus, Indicator, Plan
 
 # Set KINERJA_PDF_PNG_DIR to keep a PNG of every page the tests read (to look at them).
 PNG_DIR = os.environ.get("KINERJA_PDF_PNG_DIR", "")

@@ -7,12 +7,12 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from bot.core.planning.example import example_plan
 from bot.core.roles import Role
 from bot.core.signing import format_code
-from bot.core.sop import StepState
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
+from bot.planning.rules.example import example_plan
+from bot.sop.steps import StepState
 from storage import archive, audit, cycles, plans
 from storage.models import Document, PlanRevision
 from tests import pdfcheck

@@ -15,7 +15,10 @@ from PIL import Image
 
 from bot.core.clock import FixedClock
 from bot.core.dates import format_date, format_datetime, format_rupiah
-from bot.core.invitations import (
+from bot.core.profile import ProfileError, example_profile_path, load_profile, parse_profile
+from bot.core.resources import templates_dir
+from bot.core.roles import Role
+from bot.people.invitation_rules import (
     CODE_LENGTH,
     InvitationFacts,
     InvitationProblem,
@@ -25,11 +28,9 @@ from bot.core.invitations import (
     new_code,
     parse_lifetime,
 )
-from bot.core.nip import NipError, format_nip, validate_nip
-from bot.core.profile import ProfileError, example_profile_path, load_profile, parse_profile
-from bot.core.resources import templates_dir
-from bot.core.roles import Role
-from bot.core.sop import (
+from bot.people.nip import NipError, format_nip, validate_nip
+from bot.settings import Settings
+from bot.sop.steps import (
     STEP_COUNT,
     StepsFileError,
     StepState,
@@ -39,7 +40,6 @@ from bot.core.sop import (
     parse_steps,
     pending_for_role,
 )
-from bot.settings import Settings
 
 WIT = ZoneInfo("Asia/Jayapura")
 

@@ -1,4 +1,4 @@
-"""The rules of open cycles (bot.core.cycles): which years are shown, worked on, closed."""
+"""The rules of open cycles (bot.sop.cycle_rules): which years are shown, worked on, closed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.cycles import (
+from bot.core.dates import next_working_day
+from bot.sop.cycle_rules import (
     CloseRefusal,
     CycleFacts,
     CyclePhase,
@@ -19,7 +20,6 @@ from bot.core.cycles import (
     visible,
     working_year,
 )
-from bot.core.dates import next_working_day
 
 WIT = ZoneInfo("Asia/Jayapura")
 

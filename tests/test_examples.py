@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from bot.core.examples import dmy, example_day, example_range
-from bot.core.planning.example import example_plan
 from bot.core.roles import Role
+from bot.planning.rules.example import example_plan
 from storage import plans
 from tests.harness import WIT, Harness
 from tests.test_outreach import _approved_plan, _people, _sign_circular

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.core.roles import Role
-from bot.core.sop import StepState
+from bot.sop.steps import StepState
 from storage import cycles
 from tests.harness import Harness, approve_plan
 
@@ -229,7 +229,7 @@ async def test_step_buttons_are_whole_words_and_open_their_own_step(bot: Harness
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     _finish_steps(bot, 1, 2, 3, 4, 5, 6, 7, 8)
     with bot.svc.db.write() as session:
-        from bot.core.planning.example import example_plan
+        from bot.planning.rules.example import example_plan
 
         approve_plan(session, example_plan(2027), bot.clock.now())
     steps = {s.number: s.name for s in bot.svc.steps}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.packages.import_plan import export_year, plan_import, rows_of_year
-from bot.core.packages.sirup import SirupImport, SirupPackage
+from bot.packages.import_plan import export_year, plan_import, rows_of_year
+from bot.packages.sirup import SirupImport, SirupPackage
 
 ROW = SirupPackage(
     kode_rup="41000001",

@@ -6,8 +6,8 @@ import re
 
 from sqlmodel import select
 
-from bot.core.invitations import InvitationProblem
 from bot.core.roles import Role
+from bot.people.invitation_rules import InvitationProblem
 from storage import audit, units, users
 from storage.models import Invitation
 from tests.harness import Harness

@@ -108,11 +108,11 @@ def test_every_stored_state_has_an_indonesian_label() -> None:
     """Handlers look states up directly (no ``.get(key, key)`` fallback that would show the
     key), so every value the storage can hold needs its label."""
     from bot import texts
-    from bot.core.cycles import CloseRefusal, CyclePhase
     from bot.core.delivery import FailureReason
-    from bot.core.invitations import InvitationProblem
     from bot.core.roles import Role
-    from bot.core.sop import StepState
+    from bot.people.invitation_rules import InvitationProblem
+    from bot.sop.cycle_rules import CloseRefusal, CyclePhase
+    from bot.sop.steps import StepState
     from storage import letters, plans, submissions
 
     assert set(texts.LETTER_STATUS) == {letters.DRAFT, letters.AWAITING, letters.SIGNED}

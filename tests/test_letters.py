@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bot.core import letters
-from bot.core.letters import (
+from bot.core.profile import OrgProfile, load_profile
+from bot.core.signing import Approval, approval
+from bot.letters import documents as letters
+from bot.letters.documents import (
     DRAFT_LABEL,
     CircularContent,
     InvitationContent,
@@ -32,8 +34,6 @@ from bot.core.letters import (
     socialisation_report_pdf,
     spelled_number,
 )
-from bot.core.profile import OrgProfile, load_profile
-from bot.core.signing import Approval, approval
 from tests import pdfcheck
 from tests.pdfcheck import Page
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from bot.core.packages.mapping_workbook import (
+from bot.packages.mapping_workbook import (
     COL_KODE_AREA,
     COL_KODE_RUP,
     MAPPING_VERSION,
@@ -21,10 +21,10 @@ from bot.core.packages.mapping_workbook import (
     mapping_workbook,
     read_mapping_workbook,
 )
-from bot.core.planning.example import example_plan
-from bot.core.planning.model import Plan
-from bot.core.planning.validation import Problem
-from bot.core.planning.workbook import FILE_SHEET, MAX_WORKBOOK_BYTES, plan_workbook
+from bot.planning.documents.workbook import FILE_SHEET, MAX_WORKBOOK_BYTES, plan_workbook
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.model import Plan
+from bot.planning.rules.validation import Problem
 
 PLAN = example_plan(2027)
 TITLE = "Pemetaan Paket ke Area Strategis 2027"

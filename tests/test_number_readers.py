@@ -18,24 +18,25 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from bot.core.packages.mapping_workbook import (
+from bot.packages.mapping_workbook import (
     COL_KODE_RUP,
     SHEET_MAPPING,
     MappingRow,
     mapping_workbook,
     read_mapping_workbook,
 )
-from bot.core.packages.sirup import SirupError, SkippedRow, read_sirup
-from bot.core.planning.data_template import (
+from bot.packages.sirup import SirupError, SkippedRow, read_sirup
+from bot.planning.documents.data_template import (
     FIRST_DATA_ROW,
     KEY_ROW,
     SHEET_PACKAGES,
     PackageRow,
     performance_data_template,
 )
-from bot.core.planning.editing import attribute, edit_indicator, parse_attribute
-from bot.core.planning.example import example_plan
-from bot.core.planning.model import (
+from bot.planning.documents.workbook import plan_workbook, read_plan_workbook
+from bot.planning.rules.editing import attribute, edit_indicator, parse_attribute
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.model import (
     FormulaInput,
     Frequency,
     Indicator,
@@ -43,11 +44,10 @@ from bot.core.planning.model import (
     Plan,
     Polarity,
 )
-from bot.core.planning.validation import SHEET_ACTIONS, SHEET_INDICATORS, SHEET_TARGETS, Problem
-from bot.core.planning.values import parse_date_range
-from bot.core.planning.workbook import plan_workbook, read_plan_workbook
-from bot.core.reporting import parse_input_value, reporting_periods
-from bot.core.reporting_workbook import DataReport, read_data_template
+from bot.planning.rules.validation import SHEET_ACTIONS, SHEET_INDICATORS, SHEET_TARGETS, Problem
+from bot.planning.rules.values import parse_date_range
+from bot.reporting.rules import parse_input_value, reporting_periods
+from bot.reporting.workbook import DataReport, read_data_template
 from tests.number_cases import BLANK, CASES, Blank, Case, Column, Outcome, Refused, expected
 
 YEAR = 2027

@@ -12,12 +12,12 @@ from sqlmodel import select
 
 from bot import texts
 from bot.core.delivery import FailureReason, failure_reason
-from bot.core.planning.example import example_plan
 from bot.core.roles import Role
 from bot.core.signing import format_code, read_code
-from bot.core.sop import StepState
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
+from bot.planning.rules.example import example_plan
+from bot.sop.steps import StepState
 from storage import archive, cycles, plans
 from storage.models import Document, Letter
 from tests import pdfcheck
@@ -379,9 +379,9 @@ async def test_the_invitation_and_report_offer_all_their_texts(bot: Harness) -> 
 
 
 def test_report_parts_name_every_section() -> None:
-    from bot.core.letter_parts import parts
-    from bot.core.letters import SocialisationReport
-    from bot.handlers.letters import LAPORAN, part_label
+    from bot.letters.documents import SocialisationReport
+    from bot.letters.handlers import LAPORAN, part_label
+    from bot.letters.parts import parts
 
     report = SocialisationReport(
         "LAPORAN",

@@ -6,9 +6,9 @@ import io
 
 import openpyxl
 
-from bot.core.planning.example import example_plan
 from bot.core.roles import Role
-from bot.core.sop import StepState
+from bot.planning.rules.example import example_plan
+from bot.sop.steps import StepState
 from storage import cycles, packages, plans
 from storage.models import Package
 from tests.harness import Harness

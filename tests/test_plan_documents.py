@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from bot.core.planning.data_template import (
+from bot.core.profile import OrgProfile, load_profile
+from bot.core.signing import Approval, approval
+from bot.planning.documents.data_template import (
     DATA_TEMPLATE_VERSION,
     FIRST_DATA_ROW,
     KEY_ROW,
@@ -28,9 +30,9 @@ from bot.core.planning.data_template import (
     data_template_columns,
     performance_data_template,
 )
-from bot.core.planning.document import SIGNED_KIND, plan_document_pdf
-from bot.core.planning.example import example_plan
-from bot.core.planning.model import (
+from bot.planning.documents.document import SIGNED_KIND, plan_document_pdf
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.model import (
     ActionPlan,
     ActionStatus,
     FormulaInput,
@@ -40,9 +42,7 @@ from bot.core.planning.model import (
     Plan,
     Polarity,
 )
-from bot.core.planning.periods import default_period_targets
-from bot.core.profile import OrgProfile, load_profile
-from bot.core.signing import Approval, approval
+from bot.planning.rules.periods import default_period_targets
 from tests import pdfcheck
 
 GENERATED = datetime(2027, 1, 5, 5, 30, tzinfo=UTC)  # 14.30 WIT

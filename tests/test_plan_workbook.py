@@ -15,9 +15,17 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from bot.core.planning.changes import Change, ChangeKind, diff
-from bot.core.planning.example import example_plan
-from bot.core.planning.model import (
+from bot.planning.documents.workbook import (
+    FILE_SHEET,
+    MAX_ROWS,
+    MAX_WORKBOOK_BYTES,
+    TEMPLATE_VERSION,
+    plan_workbook,
+    read_plan_workbook,
+)
+from bot.planning.rules.changes import Change, ChangeKind, diff
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.model import (
     ActionPlan,
     ActionStatus,
     Area,
@@ -30,15 +38,7 @@ from bot.core.planning.model import (
     Plan,
     Polarity,
 )
-from bot.core.planning.validation import Problem, problems
-from bot.core.planning.workbook import (
-    FILE_SHEET,
-    MAX_ROWS,
-    MAX_WORKBOOK_BYTES,
-    TEMPLATE_VERSION,
-    plan_workbook,
-    read_plan_workbook,
-)
+from bot.planning.rules.validation import Problem, problems
 
 YEAR = 2027
 TITLE = "Rencana Kinerja UKPBJ Kabupaten Jayawijaya 2027"

@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 
 from bot.cli import main as cli_main
-from bot.core.planning.example import example_plan
-from bot.core.planning.workbook import plan_workbook
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
+from bot.planning.documents.workbook import plan_workbook
+from bot.planning.rules.example import example_plan
 from storage import audit, cycles, plans
 from storage.models import PlanRevision
 from tests.harness import Harness

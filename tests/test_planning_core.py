@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.numbers import read_text
-from bot.core.planning.changes import ChangeKind, diff
-from bot.core.planning.editing import (
+from bot.planning.rules.changes import ChangeKind, diff
+from bot.planning.rules.editing import (
     add_action,
     attribute,
     edit_indicator,
@@ -19,13 +19,13 @@ from bot.core.planning.editing import (
     parse_schedule,
     remove_action,
 )
-from bot.core.planning.example import example_plan
-from bot.core.planning.formula import FormulaError, evaluate, formula_names
-from bot.core.planning.model import Frequency, Plan, Polarity
-from bot.core.planning.periods import default_period_targets, periods
-from bot.core.planning.validation import missing, problems
-from bot.core.planning.values import format_number, parse_date, parse_polarity
-from bot.core.sop import StepState
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.formula import FormulaError, evaluate, formula_names
+from bot.planning.rules.model import Frequency, Plan, Polarity
+from bot.planning.rules.periods import default_period_targets, periods
+from bot.planning.rules.validation import missing, problems
+from bot.planning.rules.values import format_number, parse_date, parse_polarity
+from bot.sop.steps import StepState
 from storage import audit, cycles, plans
 from storage.db import Database
 

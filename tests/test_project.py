@@ -55,15 +55,21 @@ _SENDERS = {"reply_text", "send_message", "edit_message_text", "show", "answer",
 
 
 def test_handlers_take_their_words_from_the_catalogue() -> None:
-    """No Indonesian sentence written inline in a handler: all of it lives in bot/texts.py.
+    """No Indonesian sentence written inline in a handler: all of it lives in a texts.py catalogue.
 
-    (The reasons that SOP rules give for refusing a value live with the rules in bot/core.)
+    (The reasons that SOP rules give for refusing a value live with the rules, which never
+    import Telegram; only modules that talk to Telegram are checked.)
     """
     offenders = []
     for path in (ROOT / "bot").rglob("*.py"):
-        if path.name == "texts.py" or "devtools" in path.parts or "core" in path.parts:
+        source = path.read_text(encoding="utf-8")
+        if (
+            path.name == "texts.py"
+            or "devtools" in path.parts
+            or not re.search(r"^(from|import) telegram", source, re.M)
+        ):
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = ast.parse(source)
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue

@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.planning.example import example_plan
-from bot.core.planning.formula import FormulaError
-from bot.core.planning.model import Frequency, Indicator, InputKind, Plan, Polarity
-from bot.core.reporting import (
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.formula import FormulaError
+from bot.planning.rules.model import Frequency, Indicator, InputKind, Plan, Polarity
+from bot.reporting.rules import (
     DEFAULT_DEADLINE_DAYS,
     ReportingPeriod,
     achievement,

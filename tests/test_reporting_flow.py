@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bot.core.packages.sirup import SirupPackage
-from bot.core.planning.example import example_plan
-from bot.core.planning.model import FormulaInput, InputKind, Plan
 from bot.core.roles import Role
 from bot.devtools.chat import Person
+from bot.packages.sirup import SirupPackage
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.model import FormulaInput, InputKind, Plan
 from storage import audit, cycles, packages, submissions, units, users
 from tests.harness import Harness, approve_plan
 
@@ -222,7 +222,7 @@ async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
 
     import openpyxl
 
-    from bot.core.planning.data_template import FIRST_DATA_ROW, KEY_ROW
+    from bot.planning.documents.data_template import FIRST_DATA_ROW, KEY_ROW
 
     package_id = _setup(bot)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
@@ -296,7 +296,7 @@ async def test_numbers_in_the_data_template_are_stored_exactly(bot: Harness) -> 
 
     import openpyxl
 
-    from bot.core.planning.data_template import FIRST_DATA_ROW, KEY_ROW
+    from bot.planning.documents.data_template import FIRST_DATA_ROW, KEY_ROW
 
     package_id = _setup(bot)
     with bot.svc.db.write() as session:

@@ -1,4 +1,4 @@
-"""Reading a filled Template Data Kinerja back (bot.core.reporting_workbook)."""
+"""Reading a filled Template Data Kinerja back (bot.reporting.workbook)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from bot.core.planning.data_template import (
+from bot.planning.documents.data_template import (
     FIRST_DATA_ROW,
     KEY_ROW,
     PERIOD_CELL,
@@ -26,8 +26,9 @@ from bot.core.planning.data_template import (
     PackageRow,
     performance_data_template,
 )
-from bot.core.planning.example import example_plan
-from bot.core.planning.model import (
+from bot.planning.documents.workbook import FILE_SHEET, MAX_WORKBOOK_BYTES, plan_workbook
+from bot.planning.rules.example import example_plan
+from bot.planning.rules.model import (
     ActionStatus,
     FormulaInput,
     Frequency,
@@ -36,10 +37,9 @@ from bot.core.planning.model import (
     Plan,
     Polarity,
 )
-from bot.core.planning.validation import Problem
-from bot.core.planning.workbook import FILE_SHEET, MAX_WORKBOOK_BYTES, plan_workbook
-from bot.core.reporting import ReportingPeriod, reporting_periods
-from bot.core.reporting_workbook import (
+from bot.planning.rules.validation import Problem
+from bot.reporting.rules import ReportingPeriod, reporting_periods
+from bot.reporting.workbook import (
     ActionProgress,
     DataReport,
     PackageReport,

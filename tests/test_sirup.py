@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pytest
 from openpyxl import Workbook
 
-from bot.core.packages import sirup
-from bot.core.packages.sirup import (
+from bot.packages import sirup
+from bot.packages.sirup import (
     MAX_SIRUP_BYTES,
     SirupError,
     SirupImport,

@@ -22,9 +22,9 @@ from sqlalchemy.exc import StatementError
 from sqlmodel import Session, SQLModel, select
 
 import storage.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from bot.core.invitations import InvitationProblem
 from bot.core.roles import Role
-from bot.core.sop import StepState
+from bot.people.invitation_rules import InvitationProblem
+from bot.sop.steps import StepState
 from storage import archive, audit, cycles, state, units, users
 from storage.archive import NewDocument
 from storage.db import Database
@@ -618,7 +618,7 @@ def test_held_uploads_are_kept_until_released_and_tokens_are_checked(tmp_path: P
 
 
 def test_approval_options_keep_their_past_tense_label(db: Database) -> None:
-    from bot.core.approvals import Option
+    from bot.approvals.rules import Option
     from storage import approvals
 
     options = [Option("approve", "✅ Setujui", done_label="✅ Disetujui")]

@@ -9,11 +9,11 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.core.packages.sirup import SirupPackage
-from bot.core.planning.example import example_plan
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
+from bot.packages.sirup import SirupPackage
+from bot.planning.rules.example import example_plan
 from storage import cycles, packages, plans, submissions, units
 from storage.models import Submission
 from tests.harness import Harness, approve_plan

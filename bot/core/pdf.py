@@ -25,9 +25,9 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.util import Padding
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.core.nip import format_nip
 from bot.core.profile import OrgProfile, Signatory
 from bot.core.resources import templates_dir
+from bot.people.nip import format_nip
 
 FONT_FAMILY = "LiberationSans"
 FONT_FILES = {"": "LiberationSans-Regular.ttf", "B": "LiberationSans-Bold.ttf"}

@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from openpyxl import load_workbook
 
-from bot.core.planning.validation import Problem
+from bot.planning.rules.validation import Problem
 
 # Problem.sheet of problems with the file as a whole (not an .xlsx, too large, ...).
 FILE_SHEET = "Berkas"

@@ -12,8 +12,9 @@ import sys
 import time
 from datetime import date
 
-from bot.core.planning.changes import diff
-from bot.core.planning.model import (
+from bot.planning.documents.workbook import plan_workbook, read_plan_workbook
+from bot.planning.rules.changes import diff
+from bot.planning.rules.model import (
     ActionPlan,
     Area,
     Category,
@@ -25,9 +26,8 @@ from bot.core.planning.model import (
     Plan,
     Polarity,
 )
-from bot.core.planning.periods import default_period_targets
-from bot.core.planning.validation import problems
-from bot.core.planning.workbook import plan_workbook, read_plan_workbook
+from bot.planning.rules.periods import default_period_targets
+from bot.planning.rules.validation import problems
 
 YEAR = 2027
 INDICATORS = 200

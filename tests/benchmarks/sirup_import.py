@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 from openpyxl import Workbook
 
-from bot.core.packages.sirup import SirupImport, read_sirup
-from bot.core.planning.values import format_number
+from bot.packages.sirup import SirupImport, read_sirup
+from bot.planning.rules.values import format_number
 
 YEAR = 2027
 PACKAGES = 5000

@@ -1,0 +1,1 @@
+"""The one approval mechanism (request, decision buttons, overdue) and acting heads (/plh)."""

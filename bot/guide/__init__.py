@@ -1,0 +1,1 @@
+"""The SOP guide: /tugas, /status, a card per step, and /bantuan."""

@@ -1,0 +1,1 @@
+"""People: registration with an invitation code, /undang invitations, /pengguna user management."""

@@ -1,0 +1,1 @@
+"""Rules of the performance plan: model, formula, validation, typed values, periods, edits."""

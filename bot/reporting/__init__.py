@@ -1,0 +1,1 @@
+"""Periodic reporting (SOP steps 11-12): /jadwal, /lapor, /verifikasi and the report workbook."""

@@ -1,0 +1,156 @@
+"""The yearly cycles as features use them: what storage knows of each, its reporting periods,
+the cycles open now, and closing one. The rules themselves are in ``bot.sop.cycle_rules``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from bot.planning.rules.model import Plan
+from bot.reporting.rules import ReportingPeriod, reporting_periods
+from bot.services import Services
+from bot.sop.cycle_rules import (
+    CloseRefusal,
+    CycleFacts,
+    close_refusal,
+    planning_default_year,
+    planning_years,
+    reporting,
+    visible,
+    working_year,
+)
+from storage import cycles, plans, submissions, users
+from storage.models import Cycle
+
+
+@dataclass(frozen=True)
+class CycleView:
+    """One cycle: its facts, its id (None while nothing is stored), its approved plan and
+    the reporting periods of that plan (deadlines in the profile's zone)."""
+
+    facts: CycleFacts
+    cycle_id: int | None
+    plan: Plan | None
+    periods: tuple[ReportingPeriod, ...]
+
+    @property
+    def year(self) -> int:
+        return self.facts.year
+
+
+def year_of(svc: Services, cycle_id: int) -> int:
+    """The year of a stored cycle (of a letter, a package, a report)."""
+    with svc.db.read() as session:
+        found = session.get(Cycle, cycle_id)
+    if found is None:
+        raise LookupError(f"cycle {cycle_id} not found")
+    return found.year
+
+
+def cycle_id_of(svc: Services, year: int) -> int | None:
+    """The id of the year's cycle, or None while nothing is stored for it."""
+    with svc.db.read() as session:
+        found = cycles.find_cycle(session, year=year)
+        return None if found is None else found.id
+
+
+def periods_of(svc: Services, plan: Plan, year: int) -> tuple[ReportingPeriod, ...]:
+    """The reporting periods of ``plan`` in ``year``, with this deployment's deadlines."""
+    return tuple(
+        reporting_periods(
+            plan,
+            year=year,
+            zone=svc.profile.timezone,
+            deadline_days=svc.settings.kinerja_report_deadline_days,
+            holidays=svc.profile.holidays,
+        )
+    )
+
+
+def _view(svc: Services, year: int, cycle_id: int | None, closed: bool) -> CycleView:
+    plan = None
+    if cycle_id is not None and not closed:
+        with svc.db.read() as session:
+            plan = plans.approved_plan(session, year=year)
+    periods = periods_of(svc, plan, year) if plan is not None else ()
+    last_deadline = max((p.deadline for p in periods), default=None)
+    if plan is not None and last_deadline is None:
+        # A plan that reports nothing still ends with its year.
+        last_deadline = datetime.combine(
+            date(year, 12, 31), time(23, 59, 59), tzinfo=svc.profile.timezone
+        )
+    facts = CycleFacts(
+        year=year,
+        exists=cycle_id is not None,
+        closed=closed,
+        plan_approved=plan is not None,
+        first_start=min((p.start for p in periods), default=None),
+        last_deadline=last_deadline,
+    )
+    return CycleView(facts, cycle_id, plan, periods)
+
+
+def all_cycles(svc: Services) -> list[CycleView]:
+    """Every stored cycle, oldest first."""
+    with svc.db.read() as session:
+        rows = [(c.year, c.id, c.closed_at is not None) for c in cycles.list_cycles(session)]
+    return [_view(svc, year, cycle_id, closed) for year, cycle_id, closed in rows]
+
+
+def cycle(svc: Services, year: int) -> CycleView:
+    """The cycle of ``year`` (a view with no id when nothing is stored for it yet)."""
+    with svc.db.read() as session:
+        found = cycles.find_cycle(session, year=year)
+        row = None if found is None else (found.id, found.closed_at is not None)
+    if row is None:
+        return _view(svc, year, None, False)
+    return _view(svc, year, row[0], row[1])
+
+
+def _select(views: list[CycleView], facts: tuple[CycleFacts, ...]) -> list[CycleView]:
+    known = {view.year: view for view in views}
+    return [known.get(f.year) or CycleView(f, None, None, ()) for f in facts]
+
+
+def visible_cycles(svc: Services) -> list[CycleView]:
+    """The cycles shown in /tugas, /status, /jadwal and /verifikasi (``core.cycles.visible``)."""
+    views = all_cycles(svc)
+    return _select(views, visible([v.facts for v in views], svc.today()))
+
+
+def reporting_cycles(svc: Services) -> list[CycleView]:
+    """The cycles owners report in: approved and not closed."""
+    views = all_cycles(svc)
+    return _select(views, reporting([v.facts for v in views], svc.today()))
+
+
+def default_working_year(svc: Services) -> int:
+    """The year letters and packages work on unless the person chose another."""
+    return working_year([v.facts for v in all_cycles(svc)], svc.today())
+
+
+def default_planning_year(svc: Services) -> int:
+    return planning_default_year(svc.today())
+
+
+def plannable_years(svc: Services) -> tuple[int, ...]:
+    """The years /rencana offers."""
+    return planning_years([v.facts for v in all_cycles(svc)], svc.today())
+
+
+def close(svc: Services, *, year: int, actor_id: int) -> CloseRefusal | None:
+    """Close the year's cycle when the rules allow it; the refusal otherwise."""
+    view = cycle(svc, year)
+    if view.cycle_id is None:
+        return CloseRefusal.NOT_APPROVED
+    with svc.db.write() as session:
+        waiting = len(submissions.queue(session, cycle_id=view.cycle_id))
+        refusal = close_refusal(view.facts, svc.now(), waiting=waiting)
+        if refusal is None:
+            cycles.close_cycle(
+                session,
+                cycle_id=view.cycle_id,
+                actor=users.get_user(session, actor_id),
+                now=svc.now(),
+            )
+    return refusal

@@ -1,0 +1,1 @@
+"""Shared chat pieces every feature uses: showing and answering, paging, flows, button codec."""
