@@ -6,6 +6,11 @@ import pytest
 
 from bot.devtools.fake_bot_api import ApiCall
 from bot.devtools.leaks import Leak, find_leaks, leaks_in
+from bot.guide import texts as guide_texts
+from bot.letters import texts as letters_texts
+from bot.people import texts as people_texts
+from bot.planning import texts as planning_texts
+from bot.reporting import texts as reporting_texts
 from tests.harness import Harness
 
 
@@ -115,25 +120,25 @@ def test_every_stored_state_has_an_indonesian_label() -> None:
     from bot.sop.steps import StepState
     from storage import letters, plans, submissions
 
-    assert set(texts.LETTER_STATUS) == {letters.DRAFT, letters.AWAITING, letters.SIGNED}
-    assert set(texts.REPORT_STATUS) == {
+    assert set(letters_texts.LETTER_STATUS) == {letters.DRAFT, letters.AWAITING, letters.SIGNED}
+    assert set(reporting_texts.REPORT_STATUS) == {
         submissions.SUBMITTED,
         submissions.ACCEPTED,
         submissions.RETURNED,
         submissions.SUPERSEDED,
     }
-    assert set(texts.DELIVERY_REASONS) == set(FailureReason)
-    assert set(texts.INVITATION_PROBLEMS) == set(InvitationProblem)
-    assert set(texts.ROLE_NAMES) == set(texts.ROLE_SHORT) == set(Role)
-    assert set(texts.STATE_LABELS) == set(StepState)
-    assert set(texts.PLAN_STATUS) == {
+    assert set(letters_texts.DELIVERY_REASONS) == set(FailureReason)
+    assert set(people_texts.INVITATION_PROBLEMS) == set(InvitationProblem)
+    assert set(texts.ROLE_NAMES) == set(people_texts.ROLE_SHORT) == set(Role)
+    assert set(guide_texts.STATE_LABELS) == set(StepState)
+    assert set(planning_texts.PLAN_STATUS) == {
         plans.DRAFT,
         plans.SUBMITTED,
         plans.APPROVED,
         plans.CHANGES_REQUESTED,
     }
-    assert set(texts.CYCLE_PHASES) == set(CyclePhase)
-    assert set(texts.CYCLE_CLOSE_REFUSED) == set(CloseRefusal)
+    assert set(guide_texts.CYCLE_PHASES) == set(CyclePhase)
+    assert set(reporting_texts.CYCLE_CLOSE_REFUSED) == set(CloseRefusal)
 
 
 async def test_the_bot_fixture_sees_what_the_running_bot_sends(
@@ -141,10 +146,9 @@ async def test_the_bot_fixture_sees_what_the_running_bot_sends(
 ) -> None:
     """The check in tests/conftest.py reads the real application's calls: a leak planted in
     a text the bot sends is found (and then cleared, so this test itself passes)."""
-    from bot import texts
     from bot.core.roles import Role
 
-    monkeypatch.setattr(texts, "UNKNOWN_INPUT", "Status: awaiting_signature, unit None")
+    monkeypatch.setattr(guide_texts, "UNKNOWN_INPUT", "Status: awaiting_signature, unit None")
     member = await bot.registered(2001, Role.TIM)
     await member.send("halo")
     found = {leak.fragment for _, leak in leaks_in(bot.api.calls)}

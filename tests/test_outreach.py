@@ -10,12 +10,12 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlmodel import select
 
-from bot import texts
 from bot.core.delivery import FailureReason, failure_reason
 from bot.core.roles import Role
 from bot.core.signing import format_code, read_code
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
+from bot.letters import texts as letters_texts
 from bot.planning.rules.example import example_plan
 from bot.sop.steps import StepState
 from storage import archive, cycles, plans
@@ -296,7 +296,7 @@ def test_delivery_failures_get_a_reason_a_person_can_act_on(
     status: str, error: str, reason: FailureReason
 ) -> None:
     assert failure_reason(status, error) is reason
-    assert texts.DELIVERY_REASONS[reason]
+    assert letters_texts.DELIVERY_REASONS[reason]
 
 
 async def test_every_paragraph_of_the_circular_can_be_replaced(bot: Harness) -> None:

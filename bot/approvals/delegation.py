@@ -15,8 +15,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.approvals import texts
 from bot.approvals.rules import ACTING_TITLES
 from bot.core.dates import format_date
 from bot.core.examples import dmy, example_range
@@ -46,7 +47,7 @@ def _overview(svc: Services) -> tuple[str, InlineKeyboardMarkup]:
         lines.append(
             texts.DELEGATION_LINE.format(
                 title=delegation.title,
-                name=texts.esc(name),
+                name=app_texts.esc(name),
                 start=format_date(delegation.start_date, with_weekday=False),
                 end=format_date(delegation.end_date, with_weekday=False),
                 now=texts.DELEGATION_ACTIVE_NOW
@@ -106,13 +107,13 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
     with svc.db.read() as session:
         person = None if target_id is None else users.get_user(session, target_id)
     if person is None or not person.active:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if action == "u":
         rows = [[button(t, f"dlg:t:{person.id}:{t}") for t in ACTING_TITLES]]
         await show(
             update,
-            texts.DELEGATION_CHOOSE_TITLE.format(name=texts.esc(person.full_name)),
+            texts.DELEGATION_CHOOSE_TITLE.format(name=app_texts.esc(person.full_name)),
             InlineKeyboardMarkup(rows),
         )
         return None
@@ -121,11 +122,11 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
         await show(
             update,
             texts.DELEGATION_ASK_DATES.format(
-                title=parts[2], name=texts.esc(person.full_name), **_example(svc.today())
+                title=parts[2], name=app_texts.esc(person.full_name), **_example(svc.today())
             ),
         )
         return DATES
-    await show(update, texts.STALE_BUTTON)
+    await show(update, app_texts.STALE_BUTTON)
     return ConversationHandler.END
 
 
@@ -142,13 +143,15 @@ async def dates(update: Update, context: Context, member: Member) -> int:
     svc = services(context)
     draft = context.user_data.get(DRAFT_KEY)
     if not isinstance(draft, dict):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     try:
         start, end = parse_date_range(update.effective_message.text or "")
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.DELEGATION_BAD_DATES.format(reason=texts.esc_rule(exc), **_example(svc.today()))
+            texts.DELEGATION_BAD_DATES.format(
+                reason=app_texts.esc_rule(exc), **_example(svc.today())
+            )
         )
         return DATES
     if end < svc.today():
@@ -159,7 +162,7 @@ async def dates(update: Update, context: Context, member: Member) -> int:
         person = users.get_user(session, int(draft["user_id"]))
         assert actor is not None
         if person is None:
-            await update.effective_message.reply_text(texts.STALE_BUTTON)
+            await update.effective_message.reply_text(app_texts.STALE_BUTTON)
             return ConversationHandler.END
         approvals.add_delegation(
             session,
@@ -173,8 +176,8 @@ async def dates(update: Update, context: Context, member: Member) -> int:
         person_chat, person_name = person.telegram_id, person.full_name
     context.user_data.pop(DRAFT_KEY, None)
     values = {
-        "title": texts.esc(draft["title"]),
-        "name": texts.esc(person_name),
+        "title": app_texts.esc(draft["title"]),
+        "name": app_texts.esc(person_name),
         "start": format_date(start, with_weekday=False),
         "end": format_date(end, with_weekday=False),
     }
@@ -189,7 +192,7 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     if context.user_data is not None:
         context.user_data.pop(DRAFT_KEY, None)
     if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.CANCELLED)
+        await update.effective_message.reply_text(app_texts.CANCELLED)
     return ConversationHandler.END
 
 

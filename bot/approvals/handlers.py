@@ -26,8 +26,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.approvals import texts
 from bot.approvals.rules import (
     DecisionRefusal,
     Option,
@@ -129,16 +130,16 @@ def decided_label(view: RequestView) -> str:
 
 
 def _decision_text(svc: Services, view: RequestView) -> str:
-    by = texts.esc(view.decided_by)
+    by = app_texts.esc(view.decided_by)
     if view.acting_title:
         by = texts.APPROVAL_DECIDED_BY_ACTING.format(title=view.acting_title, name=by)
     comment = (
-        texts.APPROVAL_DECIDED_COMMENT.format(comment=texts.esc(view.comment))
+        texts.APPROVAL_DECIDED_COMMENT.format(comment=app_texts.esc(view.comment))
         if view.comment
         else ""
     )
     return view.summary + texts.APPROVAL_DECIDED_LINE.format(
-        label=texts.esc(decided_label(view)),
+        label=app_texts.esc(decided_label(view)),
         by=by,
         when=format_datetime(view.decided_at, svc.profile.timezone) if view.decided_at else "",
         comment=comment,
@@ -317,7 +318,7 @@ async def _explain(
         if view is not None:
             await _edit_all(context, messages, f"{view.summary}\n\n{texts.APPROVAL_STALE_MESSAGE}")
         return
-    await _refuse(update, texts.STALE_BUTTON)
+    await _refuse(update, app_texts.STALE_BUTTON)
 
 
 @members_only()
@@ -328,7 +329,7 @@ async def press(update: Update, context: Context, member: Member) -> int | None:
     svc = services(context)
     view = None if request_id is None else load_view(svc, request_id)
     if view is None or request_id is None:
-        await answer(update, texts.STALE_BUTTON)
+        await answer(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if _may_decide(svc, member) is None:
         await _refuse(update, texts.APPROVAL_NOT_ALLOWED)
@@ -366,7 +367,7 @@ async def press(update: Update, context: Context, member: Member) -> int | None:
         await context.bot.send_message(
             chat.id,
             texts.APPROVAL_ASK_COMMENT.format(
-                label=texts.esc(option.label), title=texts.esc(view.title)
+                label=app_texts.esc(option.label), title=app_texts.esc(view.title)
             ),
         )
         return COMMENT
@@ -384,10 +385,10 @@ async def typed_comment(update: Update, context: Context, member: Member) -> int
     pending = context.user_data.get(COMMENT_KEY)
     text = " ".join((update.effective_message.text or "").split())
     if not isinstance(pending, dict):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if not 3 <= len(text) <= 1000:
-        await update.effective_message.reply_text(texts.APPROVAL_COMMENT_TOO_SHORT)
+        await update.effective_message.reply_text(app_texts.APPROVAL_COMMENT_TOO_SHORT)
         return COMMENT
     context.user_data.pop(COMMENT_KEY, None)
     decided = await _decide(update, context, member, int(pending["id"]), str(pending["key"]), text)
@@ -395,7 +396,7 @@ async def typed_comment(update: Update, context: Context, member: Member) -> int
         view = load_view(services(context), int(pending["id"]))
         label = decided_label(view) if view else texts.APPROVAL_DECIDED_OTHER
         await update.effective_message.reply_text(
-            texts.APPROVAL_DONE.format(label=texts.esc(label))
+            texts.APPROVAL_DONE.format(label=app_texts.esc(label))
         )
     return ConversationHandler.END
 
@@ -432,7 +433,7 @@ async def waiting_for_me(update: Update, context: Context, member: Member) -> No
         late = texts.APPROVAL_PENDING_LATE.format(days=days) if days >= overdue else ""
         lines.append(
             texts.APPROVAL_PENDING_LINE.format(
-                title=texts.esc(view.title),
+                title=app_texts.esc(view.title),
                 when=format_datetime(view.requested_at, svc.profile.timezone),
                 late=late,
             )

@@ -13,11 +13,12 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date, format_datetime
 from bot.core.labels import fit
 from bot.core.roles import Role
+from bot.guide import texts
 from bot.services import Services
 from bot.sop.cycle_rules import phase
 from bot.sop.cycles import CycleView, visible_cycles
@@ -106,22 +107,22 @@ def _tasks_of(
         lines.append(
             texts.TASKS_CURRENT.format(
                 number=current.step.number,
-                name=texts.esc(current.step.name),
-                actor=texts.ROLE_NAMES[current.step.actor],
+                name=app_texts.esc(current.step.name),
+                actor=app_texts.ROLE_NAMES[current.step.actor],
             )
         )
     rows: list[list[InlineKeyboardButton]] = []
     for status in pending:
         lines.append(
             texts.TASK_LINE.format(
-                mark=texts.STATE_MARKS[status.state],
+                mark=app_texts.STATE_MARKS[status.state],
                 number=status.step.number,
-                name=texts.esc(status.step.name),
+                name=app_texts.esc(status.step.name),
                 state=texts.STATE_LABELS[status.state],
             )
         )
         if status.step.number in notes:
-            lines.append(texts.TASK_NOTE.format(note=texts.esc(notes[status.step.number])))
+            lines.append(texts.TASK_NOTE.format(note=app_texts.esc(notes[status.step.number])))
         if status.ready:
             rows.append(
                 [
@@ -152,9 +153,9 @@ async def cycle_overview(update: Update, context: Context, member: Member) -> No
         lines = [texts.STATUS_HEADER.format(year=view.year, phase=phase_line(svc, view))]
         for status in statuses:
             values = {
-                "mark": texts.STATE_MARKS[status.state],
+                "mark": app_texts.STATE_MARKS[status.state],
                 "number": status.step.number,
-                "name": texts.esc(status.step.name),
+                "name": app_texts.esc(status.step.name),
                 "state": texts.STATE_LABELS[status.state],
             }
             template = texts.STATUS_CURRENT if status is current else texts.STATUS_LINE
@@ -175,26 +176,26 @@ def _step_card(svc: Services, status: StepStatus, year: int) -> str:
                 else users.get_user(session, row.updated_by_user_id)
             )
             by = texts.STEP_BY.format(
-                name=texts.esc(who.full_name if who else "sistem"),
+                name=app_texts.esc(who.full_name if who else "sistem"),
                 when=format_datetime(row.updated_at, svc.profile.timezone),
             )
     involved = ""
     if step.involved:
         involved = texts.STEP_INVOLVED.format(
-            roles=", ".join(texts.ROLE_NAMES[r] for r in step.involved)
+            roles=", ".join(app_texts.ROLE_NAMES[r] for r in step.involved)
         )
     card = texts.STEP_CARD.format(
         number=step.number,
         year=year,
-        name=texts.esc(step.name),
-        actor=texts.ROLE_NAMES[step.actor],
+        name=app_texts.esc(step.name),
+        actor=app_texts.ROLE_NAMES[step.actor],
         involved=involved,
-        mark=texts.STATE_MARKS[status.state],
+        mark=app_texts.STATE_MARKS[status.state],
         state=texts.STATE_LABELS[status.state],
         by=by,
-        inputs="\n".join(f"• {texts.esc(x)}" for x in step.inputs) or "-",
-        outputs="\n".join(f"• {texts.esc(x)}" for x in step.outputs) or "-",
-        done_when=texts.esc(step.done_when or "-"),
+        inputs="\n".join(f"• {app_texts.esc(x)}" for x in step.inputs) or "-",
+        outputs="\n".join(f"• {app_texts.esc(x)}" for x in step.outputs) or "-",
+        done_when=app_texts.esc(step.done_when or "-"),
     )
     if not status.ready:
         card += texts.STEP_WAITING.format(steps=_steps_list(status.waiting_for))
@@ -210,7 +211,7 @@ async def open_step(update: Update, context: Context, member: Member) -> None:
     number = int_or_none(parts[1]) if len(parts) == 2 else None
     svc = services(context)
     if year is None or year not in {view.year for view in visible_cycles(svc)}:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     statuses, _ = statuses_and_notes(svc, year)
     status = next((s for s in statuses if s.step.number == number), None)
@@ -228,7 +229,7 @@ async def open_step(update: Update, context: Context, member: Member) -> None:
     if opener is None:
         card += texts.STEP_FEATURE_MISSING
     elif not status.step.concerns(member.role):
-        card += texts.STEP_OTHER_ROLE.format(actor=texts.ROLE_NAMES[status.step.actor])
+        card += texts.STEP_OTHER_ROLE.format(actor=app_texts.ROLE_NAMES[status.step.actor])
     await show(update, card)
 
 

@@ -7,8 +7,9 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, members_only, services
+from bot.guide import texts
 
 
 @members_only()
@@ -16,17 +17,17 @@ async def help_command(update: Update, context: Context, member: Member) -> None
     """/bantuan: explain the role and list the role's commands."""
     svc = services(context)
     commands = "\n".join(
-        texts.HELP_COMMAND_LINE.format(command=command, description=texts.esc(description))
-        for command, description in texts.COMMANDS[member.role]
+        texts.HELP_COMMAND_LINE.format(command=command, description=app_texts.esc(description))
+        for command, description in app_texts.COMMANDS[member.role]
     )
     if update.effective_message is not None:
         await update.effective_message.reply_text(
             texts.HELP.format(
-                unit=texts.esc(svc.profile.unit_short_name),
-                name=texts.esc(member.full_name),
-                role=texts.ROLE_NAMES[member.role],
-                unit_of_user=texts.unit_suffix(member.unit_name),
-                duties=texts.ROLE_DUTIES[member.role],
+                unit=app_texts.esc(svc.profile.unit_short_name),
+                name=app_texts.esc(member.full_name),
+                role=app_texts.ROLE_NAMES[member.role],
+                unit_of_user=app_texts.unit_suffix(member.unit_name),
+                duties=app_texts.ROLE_DUTIES[member.role],
                 commands=commands,
             )
         )

@@ -27,7 +27,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.approvals import handlers as approval_ui
 from bot.approvals.handlers import APPROVAL_KINDS, ApprovalKind, RequestView
@@ -41,6 +41,7 @@ from bot.core.roles import Role
 from bot.guide.handlers import STEP_OPENERS
 from bot.letters import documents as letter_docs
 from bot.letters import parts as letter_parts
+from bot.letters import texts
 from bot.letters.documents import (
     CircularContent,
     InvitationContent,
@@ -139,7 +140,7 @@ def _parts_markup(letter: Letter, content: Any) -> InlineKeyboardMarkup:
             rows[-1].append(pressed)
         else:
             rows.append([pressed])
-    rows.append([button(texts.BUTTON_BACK, f"ltr:card:{letter.id}")])
+    rows.append([button(app_texts.BUTTON_BACK, f"ltr:card:{letter.id}")])
     return InlineKeyboardMarkup(rows)
 
 
@@ -294,15 +295,15 @@ async def _send_pdf(
 def _detail(svc: Services, letter: Letter) -> str:
     content = content_from_json(letter.kind, letter.content_json)
     if letter.kind == EDARAN:
-        return texts.esc(content.tentang)
+        return app_texts.esc(content.tentang)
     if letter.kind == UNDANGAN:
         return texts.SOC_DETAIL.format(
             when=format_date(content.day),
-            time=texts.esc(content.time_text),
-            place=texts.esc(content.place),
-            agenda=texts.esc(content.agenda),
+            time=app_texts.esc(content.time_text),
+            place=app_texts.esc(content.place),
+            agenda=app_texts.esc(content.agenda),
         )
-    return texts.esc(content.title)
+    return app_texts.esc(content.title)
 
 
 def _card_text(svc: Services, letter: Letter, member: Member | None = None) -> str:
@@ -310,7 +311,9 @@ def _card_text(svc: Services, letter: Letter, member: Member | None = None) -> s
         name=texts.LETTER_KIND_NAMES[letter.kind],
         year=_year_of(svc, letter),
         status=texts.LETTER_STATUS[letter.status],
-        number=texts.LETTER_NUMBER.format(number=texts.esc(letter.number)) if letter.number else "",
+        number=texts.LETTER_NUMBER.format(number=app_texts.esc(letter.number))
+        if letter.number
+        else "",
         detail=_detail(svc, letter),
     )
     if letter.kind == EDARAN and letter.broadcast_id is not None:
@@ -393,7 +396,7 @@ def _failed_line(item: OutboxItem, people: dict[int | None, User]) -> str:
     person = people.get(item.user_id) if item.user_id else None
     reason = failure_reason(item.status, item.last_error)
     return texts.TALLY_FAILED_LINE.format(
-        name=texts.esc(person.full_name) if person else texts.TALLY_UNKNOWN_PERSON,
+        name=app_texts.esc(person.full_name) if person else app_texts.TALLY_UNKNOWN_PERSON,
         reason=texts.DELIVERY_REASONS[reason],
     )
 
@@ -433,13 +436,13 @@ def _circular_tally(svc: Services, letter: Letter) -> str:
             total=len(unit_items),
             acked=sum(1 for i in unit_items if i.response == "diterima"),
         )
-        lines.append(texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=parts))
+        lines.append(texts.TALLY_UNIT_LINE.format(unit=app_texts.esc(unit), parts=parts))
         lines.extend(_failed_line(i, people) for i in unit_items if i.status in _FAILED)
     missing = _units_without_owner(svc)
     if missing:
         lines.append(
             texts.EDARAN_NO_PJ.format(
-                count=len(missing), units=texts.esc(", ".join(name for _, name, _ in missing))
+                count=len(missing), units=app_texts.esc(", ".join(name for _, name, _ in missing))
             )
         )
     return "\n".join(lines)
@@ -490,12 +493,14 @@ def _rsvp_tally(svc: Services, letter: Letter) -> str:
             (texts.TALLY_UNIT_PENDING, sum(1 for i in unit_items if i.status in _QUEUED)),
         )
         parts.extend(template.format(count=count) for template, count in counted if count)
-        text += "\n" + texts.TALLY_UNIT_LINE.format(unit=texts.esc(unit), parts=", ".join(parts))
+        text += "\n" + texts.TALLY_UNIT_LINE.format(
+            unit=app_texts.esc(unit), parts=", ".join(parts)
+        )
         for item in unit_items:
             if item.status in _FAILED:
                 text += "\n" + _failed_line(item, people)
     if silent:
-        text += texts.SOC_NO_ANSWER.format(names=texts.esc(", ".join(silent[:30])))
+        text += texts.SOC_NO_ANSWER.format(names=app_texts.esc(", ".join(silent[:30])))
     now = svc.now()
     window = ""
     if letter.attendance_open_until is not None and letter.attendance_open_until > now:
@@ -596,7 +601,7 @@ async def go_to(update: Update, context: Context, member: Member) -> int:
     kind = parts[1] if len(parts) == 3 else ""
     year = int_or_none(parts[2]) if len(parts) == 3 else None
     if kind not in DOC_KINDS or year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     await _open(update, context, member, kind, year)
     return ConversationHandler.END
@@ -659,7 +664,7 @@ async def new_letter(update: Update, context: Context, member: Member) -> int | 
     year = int_or_none(parts[2]) if len(parts) == 3 else None
     svc = services(context)
     if year is None or kind not in DOC_KINDS:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     existing = _letter(svc, kind, year)
     if existing is not None:
@@ -680,7 +685,7 @@ async def new_letter(update: Update, context: Context, member: Member) -> int | 
         context.user_data[SOC_KEY] = {"year": year}
         await show(update, texts.SOC_ASK_DATE.format(example=dmy(example_day(svc.today()))))
         return SOC_DATE
-    await show(update, texts.STALE_BUTTON)
+    await show(update, app_texts.STALE_BUTTON)
     return ConversationHandler.END
 
 
@@ -700,7 +705,7 @@ async def soc_date(update: Update, context: Context, member: Member) -> int:
     except ValueError as exc:
         await update.effective_message.reply_text(
             texts.SOC_BAD_DATE.format(
-                reason=texts.esc_rule(exc), example=dmy(example_day(svc.today()))
+                reason=app_texts.esc_rule(exc), example=dmy(example_day(svc.today()))
             )
         )
         return SOC_DATE
@@ -735,7 +740,7 @@ async def soc_place(update: Update, context: Context, member: Member) -> int:
     assert update.effective_message is not None and context.user_data is not None
     text = _text(update)
     if not 3 <= len(text) <= 300:
-        await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
+        await update.effective_message.reply_text(app_texts.PLAN_TEXT_REQUIRED)
         return SOC_PLACE
     context.user_data.setdefault(SOC_KEY, {})["place"] = text
     await update.effective_message.reply_text(texts.SOC_ASK_AGENDA)
@@ -753,10 +758,10 @@ async def soc_agenda(update: Update, context: Context, member: Member) -> int:
         or not {"day", "time", "place"} <= draft.keys()
         or not isinstance(draft.get("year"), int)
     ):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if not 3 <= len(text) <= 300:
-        await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
+        await update.effective_message.reply_text(app_texts.PLAN_TEXT_REQUIRED)
         return SOC_AGENDA
     year = int(draft["year"])
     svc = services(context)
@@ -794,7 +799,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
         )
     letter = _letter_by_id(svc, int_or_none(parts[1]) if len(parts) > 1 else None)
     if letter is None or letter.id is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     name = texts.LETTER_KIND_NAMES[letter.kind]
     if action == "pdf":
@@ -804,7 +809,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
                 document = session.get(Document, letter.document_id)
             assert document is not None
             content = archive.path_of(svc.archive_dir, document).read_bytes()
-            caption = texts.LETTER_NUMBER.format(number=texts.esc(letter.number or "")).strip()
+            caption = texts.LETTER_NUMBER.format(number=app_texts.esc(letter.number or "")).strip()
         else:
             content = await asyncio.to_thread(_render, svc, letter, number=None, day=svc.today())
             caption = texts.LETTER_PREVIEW_CAPTION.format(name=name)
@@ -827,7 +832,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
     if action == "sec" and len(parts) == 3:
         part = letter_parts.find_part(content, parts[2])
         if part is None:
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return ConversationHandler.END
         context.user_data[EDIT_KEY] = {"id": letter.id, "key": part.key}
         hint = ""
@@ -840,9 +845,11 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
         await show(
             update,
             texts.LETTER_ASK_SECTION.format(
-                section=texts.esc(part_label(letter.kind, part)),
+                section=app_texts.esc(part_label(letter.kind, part)),
                 hint=hint,
-                current=texts.esc(fit(part.text, 800)) if part.text else texts.LETTER_EMPTY_PART,
+                current=app_texts.esc(fit(part.text, 800))
+                if part.text
+                else texts.LETTER_EMPTY_PART,
             ),
         )
         return SECTION_TEXT
@@ -871,7 +878,7 @@ async def letter_buttons(update: Update, context: Context, member: Member) -> in
     if action == "rep" and letter.kind == UNDANGAN:
         await _open_report(update, context, member, letter)
         return ConversationHandler.END
-    await show(update, texts.STALE_BUTTON)
+    await show(update, app_texts.STALE_BUTTON)
     return ConversationHandler.END
 
 
@@ -882,12 +889,12 @@ async def section_text(update: Update, context: Context, member: Member) -> int:
     pending = context.user_data.get(EDIT_KEY)
     raw = (update.effective_message.text or "").strip()
     if not isinstance(pending, dict):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     svc = services(context)
     letter = _letter_by_id(svc, int(pending["id"]))
     if letter is None or letter.status != store.DRAFT:
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     key = str(pending["key"])
     try:
@@ -895,11 +902,11 @@ async def section_text(update: Update, context: Context, member: Member) -> int:
             content_from_json(letter.kind, letter.content_json), key, raw
         )
     except KeyError:
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     except ValueError as exc:
         await update.effective_message.reply_text(
-            texts.LETTER_BAD_TEXT.format(reason=texts.esc_rule(exc))
+            texts.LETTER_BAD_TEXT.format(reason=app_texts.esc_rule(exc))
         )
         return SECTION_TEXT
     part = letter_parts.find_part(content, key)
@@ -920,7 +927,7 @@ async def section_text(update: Update, context: Context, member: Member) -> int:
     refreshed = _letter_by_id(svc, letter.id)
     assert refreshed is not None
     await update.effective_message.reply_text(
-        texts.LETTER_SECTION_SAVED.format(section=texts.esc(label)),
+        texts.LETTER_SECTION_SAVED.format(section=app_texts.esc(label)),
         reply_markup=_card_markup(svc, refreshed, member),
     )
     return ConversationHandler.END
@@ -942,7 +949,7 @@ async def _submit(update: Update, context: Context, member: Member, letter: Lett
         title=name,
         summary=texts.LETTER_APPROVAL_SUMMARY.format(
             name=name,
-            by=texts.esc(member.full_name),
+            by=app_texts.esc(member.full_name),
             when=format_datetime(svc.now(), svc.profile.timezone),
             detail=_detail(svc, letter),
         ),
@@ -979,7 +986,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             context,
             svc,
             texts.LETTER_REJECTED_TEAM.format(
-                name=name, by=texts.esc(by), comment=texts.esc(view.comment)
+                name=name, by=app_texts.esc(by), comment=app_texts.esc(view.comment)
             ),
         )
         return
@@ -1056,14 +1063,14 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         for earlier in (7, 8):
             _set_step(svc, letter.cycle_id, earlier, StepState.SELESAI, view.decided_by_user_id)
         await tell_team(
-            context, svc, texts.LETTER_SIGNED_REPORT.format(name=name, by=texts.esc(by))
+            context, svc, texts.LETTER_SIGNED_REPORT.format(name=name, by=app_texts.esc(by))
         )
     else:
         await tell_team(
             context,
             svc,
             texts.LETTER_SIGNED_TEAM.format(
-                name=name, by=texts.esc(by), number=texts.esc(number), count=len(owners)
+                name=name, by=app_texts.esc(by), number=app_texts.esc(number), count=len(owners)
             ),
         )
     kick_outbox(context)
@@ -1083,11 +1090,11 @@ def _caption(svc: Services, letter: Letter, number: str) -> str:
         content = content_from_json(letter.kind, letter.content_json)
         return texts.LETTER_CAPTION_INVITATION.format(
             name=name,
-            number=texts.esc(number),
+            number=app_texts.esc(number),
             when=format_date(content.day),
-            place=texts.esc(content.place),
+            place=app_texts.esc(content.place),
         )
-    return texts.LETTER_CAPTION.format(name=name, number=texts.esc(number))
+    return texts.LETTER_CAPTION.format(name=name, number=app_texts.esc(number))
 
 
 def _broadcast_buttons(kind: str) -> list[list[tuple[str, str]]]:
@@ -1159,10 +1166,10 @@ async def rsvp_note(update: Update, context: Context, member: Member) -> int:
     pending = context.user_data.get(RSVP_KEY)
     text = _text(update)
     if not isinstance(pending, dict):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if not 3 <= len(text) <= 300:
-        await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
+        await update.effective_message.reply_text(app_texts.PLAN_TEXT_REQUIRED)
         return RSVP_NOTE
     context.user_data.pop(RSVP_KEY, None)
     return await _save_rsvp(update, context, int(pending["item"]), str(pending["answer"]), text)
@@ -1179,7 +1186,8 @@ async def _save_rsvp(
     await context.bot.send_message(
         chat.id,
         texts.SOC_RSVP_SAVED.format(
-            answer=texts.SOC_RSVP_LABELS[answer_key], note=f" ({texts.esc(note)})" if note else ""
+            answer=texts.SOC_RSVP_LABELS[answer_key],
+            note=f" ({app_texts.esc(note)})" if note else "",
         ),
     )
     return ConversationHandler.END
@@ -1257,7 +1265,7 @@ async def checklist(update: Update, context: Context, member: Member) -> None:
     svc = services(context)
     letter = _letter_by_id(svc, int_or_none(parts[0]) if parts else None)
     if letter is None or letter.id is None or letter.kind != UNDANGAN:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     toggle = int_or_none(parts[1]) if len(parts) > 1 else None
     page = int_or_none(parts[2]) if len(parts) > 2 else 1
@@ -1287,7 +1295,7 @@ async def checklist(update: Update, context: Context, member: Member) -> None:
         page=page or 1,
         make_button=make,
         nav_data=lambda p: f"chk:{letter.id}:0:{p}",
-        extra_rows=[[button(texts.BUTTON_BACK, f"ltr:card:{letter.id}")]],
+        extra_rows=[[button(app_texts.BUTTON_BACK, f"ltr:card:{letter.id}")]],
     )
     await show(update, texts.SOC_CHECKLIST.format(page=page, pages=pages), markup)
 
@@ -1304,7 +1312,7 @@ async def media(update: Update, context: Context, member: Member) -> int:
     state = context.user_data.get(MEDIA_KEY)
     letter = _letter_by_id(svc, int(state["id"])) if isinstance(state, dict) else None
     if letter is None or not isinstance(state, dict):
-        await message.reply_text(texts.STALE_BUTTON)
+        await message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if message.text:
         with svc.db.write() as session:
@@ -1443,7 +1451,7 @@ async def _invite_unit(
         unit = None if unit_id is None else units.get_unit(session, unit_id)
         creator = users.get_user(session, member.user_id)
         if unit is None:
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return ConversationHandler.END
         invitation = users.create_invitation(
             session,
@@ -1462,7 +1470,7 @@ async def _invite_unit(
     await context.bot.send_message(
         chat.id,
         texts.EDARAN_INVITE_CREATED.format(
-            unit=texts.esc(unit_name),
+            unit=app_texts.esc(unit_name),
             expires=format_datetime(now + DEFAULT_LIFETIME, svc.profile.timezone),
             link=link,
         ),
@@ -1477,7 +1485,7 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
         for key in (EDIT_KEY, SOC_KEY, MEDIA_KEY, RSVP_KEY):
             context.user_data.pop(key, None)
     if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.CANCELLED)
+        await update.effective_message.reply_text(app_texts.CANCELLED)
     return ConversationHandler.END
 
 

@@ -20,12 +20,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_rupiah
 from bot.core.labels import fit, room_left, unit_label
 from bot.core.roles import Role
 from bot.guide.handlers import STEP_OPENERS
+from bot.packages import texts
 from bot.packages.import_plan import ImportPlan, export_year, rows_of_year
 from bot.packages.mapping_workbook import MappingRow, mapping_workbook, read_mapping_workbook
 from bot.packages.sirup import (
@@ -172,7 +173,7 @@ async def package_menu(update: Update, context: Context, member: Member) -> int:
     if parts[:1] == ["y"] and len(parts) == 2 and context.user_data is not None:
         chosen = int_or_none(parts[1])
         if chosen not in _years(svc):
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return ConversationHandler.END
         context.user_data[YEAR_KEY] = chosen
     year = _year(svc, context)
@@ -265,7 +266,7 @@ def _preview(svc: Services, result: SirupImport, year: int, current: int) -> str
         mark = "" if unit_ids.get(name) else " ❓"
         lines.append(
             texts.PKG_PREVIEW_UNIT.format(
-                unit=texts.esc(name), count=count, pagu=format_rupiah(pagu), mark=mark
+                unit=app_texts.esc(name), count=count, pagu=format_rupiah(pagu), mark=mark
             )
         )
     more = len(per_unit) - PREVIEW_UNITS
@@ -276,7 +277,7 @@ def _preview(svc: Services, result: SirupImport, year: int, current: int) -> str
         skipped = texts.PKG_PREVIEW_SKIPPED.format(
             count=len(result.skipped),
             lines="\n".join(
-                texts.PKG_PREVIEW_SKIPPED_LINE.format(row=s.row, reason=texts.esc(s.reason))
+                texts.PKG_PREVIEW_SKIPPED_LINE.format(row=s.row, reason=app_texts.esc(s.reason))
                 for s in result.skipped[:PREVIEW_SKIPPED]
             ),
         )
@@ -297,7 +298,12 @@ def _preview(svc: Services, result: SirupImport, year: int, current: int) -> str
 
 def _confirm_markup() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[button(texts.PLAN_BUTTON_SAVE, "pkt:ok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:no")]]
+        [
+            [
+                button(app_texts.PLAN_BUTTON_SAVE, "pkt:ok"),
+                button(app_texts.PLAN_BUTTON_DISCARD, "pkt:no"),
+            ]
+        ]
     )
 
 
@@ -315,7 +321,7 @@ def _year_question(svc: Services, result: SirupImport) -> tuple[str, InlineKeybo
                 button(texts.PKG_BUTTON_YEAR.format(year=year), f"pkt:yr:{year}")
                 for year in _import_years(svc)
             ],
-            [button(texts.PLAN_BUTTON_DISCARD, "pkt:no")],
+            [button(app_texts.PLAN_BUTTON_DISCARD, "pkt:no")],
         ]
     )
     return texts.PKG_ASK_YEAR.format(count=len(result.packages), reason=reason), markup
@@ -338,14 +344,14 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
             )
         )
         return AWAIT_FILE
-    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    progress = await message.reply_text(app_texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     name = doc.file_name or "sirup.xlsx"
     result = await asyncio.to_thread(read_sirup, content, name)
     if isinstance(result, SirupError):
-        hint = f" ({texts.esc_rule(result.hint)})" if result.hint else ""
+        hint = f" ({app_texts.esc_rule(result.hint)})" if result.hint else ""
         await progress.edit_text(
-            texts.PKG_UPLOAD_ERROR.format(message=texts.esc_rule(result.message), hint=hint)
+            texts.PKG_UPLOAD_ERROR.format(message=app_texts.esc_rule(result.message), hint=hint)
         )
         return AWAIT_FILE
     svc = services(context)
@@ -393,13 +399,13 @@ async def decide(update: Update, context: Context, member: Member) -> int:
     pending = context.user_data.get(PENDING_KEY)
     svc = services(context)
     if not isinstance(pending, dict):
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     if parts[:1] == ["yr"]:
         year = int_or_none(parts[1]) if len(parts) > 1 else None
         result = await _held_import(svc, pending)
         if year not in _import_years(svc) or result is None:
-            await show(update, texts.PLAN_PENDING_GONE)
+            await show(update, app_texts.PLAN_PENDING_GONE)
             return ConversationHandler.END
         assert year is not None
         pending["year"] = year
@@ -415,11 +421,11 @@ async def decide(update: Update, context: Context, member: Member) -> int:
         await show(update, texts.PKG_DISCARDED, menu)
         return ConversationHandler.END
     if result is None or not isinstance(year, int):
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     rows, _ = rows_of_year(result, year)
     if year not in _import_years(svc):  # closed since the preview
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     unit_ids = _unit_ids(svc, result.units())
     with svc.db.write() as session:
@@ -491,7 +497,7 @@ async def sheet_buttons(update: Update, context: Context, member: Member) -> int
     svc = services(context)
     year = _button_year(update, svc, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     assert context.user_data is not None
     context.user_data[SHEET_YEAR_KEY] = year
@@ -519,7 +525,7 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     assert message is not None and context.user_data is not None
     doc = message.document
     if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
-        await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
+        await message.reply_text(app_texts.PLAN_UPLOAD_NOT_XLSX)
         return AWAIT_SHEET
     if doc.file_size is not None and doc.file_size > MAX_WORKBOOK_BYTES:
         await message.reply_text(
@@ -528,7 +534,7 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
             )
         )
         return AWAIT_SHEET
-    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    progress = await message.reply_text(app_texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     svc = services(context)
     asked = context.user_data.get(SHEET_YEAR_KEY)
@@ -550,11 +556,18 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
         return ConversationHandler.END
     context.user_data[SHEET_KEY] = {"year": year, "changes": changes}
     change_lines = [
-        texts.PKG_SHEET_LINE.format(kode=texts.esc(k), before=rows.get(k) or "-", after=v or "-")
+        texts.PKG_SHEET_LINE.format(
+            kode=app_texts.esc(k), before=rows.get(k) or "-", after=v or "-"
+        )
         for k, v in list(changes.items())[:15]
     ]
     markup = InlineKeyboardMarkup(
-        [[button(texts.PLAN_BUTTON_SAVE, "pkt:sok"), button(texts.PLAN_BUTTON_DISCARD, "pkt:sno")]]
+        [
+            [
+                button(app_texts.PLAN_BUTTON_SAVE, "pkt:sok"),
+                button(app_texts.PLAN_BUTTON_DISCARD, "pkt:sno"),
+            ]
+        ]
     )
     await progress.edit_text(
         texts.PKG_SHEET_SUMMARY.format(count=len(changes), lines="\n".join(change_lines)),
@@ -574,12 +587,14 @@ async def decide_sheet(update: Update, context: Context, member: Member) -> int:
     year = pending.get("year") if isinstance(pending, dict) else None
     svc = services(context)
     if parts[:1] != ["sok"] or not isinstance(changes, dict) or year not in _years(svc):
-        await show(update, texts.PKG_DISCARDED if parts[:1] == ["sno"] else texts.PLAN_PENDING_GONE)
+        await show(
+            update, texts.PKG_DISCARDED if parts[:1] == ["sno"] else app_texts.PLAN_PENDING_GONE
+        )
         return ConversationHandler.END
     assert isinstance(year, int)
     cycle_id = cycle_id_of(svc, year)
     if cycle_id is None:
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     with svc.db.write() as session:
         actor = users.get_user(session, member.user_id)
@@ -608,7 +623,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
     svc = services(context)
     year = _button_year(update, svc, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     cycle_id = cycle_id_of(svc, year)
     names: list[str] = []
@@ -625,7 +640,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
         return
     name = next((n for n in names if _hash(n) == (parts[1] if len(parts) > 1 else "")), None)
     if name is None or cycle_id is None:
-        await show(update, texts.STALE_BUTTON, InlineKeyboardMarkup(back))
+        await show(update, app_texts.STALE_BUTTON, InlineKeyboardMarkup(back))
         return
     if parts[0] == "un":
         known = sorted(_known_units(svc).items(), key=lambda item: item[1][0].casefold())
@@ -640,14 +655,14 @@ async def match(update: Update, context: Context, member: Member) -> None:
         )
         await show(
             update,
-            texts.PKG_MATCH_UNIT.format(name=texts.esc(name), page=page, pages=pages),
+            texts.PKG_MATCH_UNIT.format(name=app_texts.esc(name), page=page, pages=pages),
             markup,
         )
         return
     unit_id = int_or_none(parts[2]) if len(parts) > 2 else None
     known_units = _known_units(svc)
     if unit_id is None or unit_id not in known_units:
-        await show(update, texts.STALE_BUTTON, InlineKeyboardMarkup(back))
+        await show(update, app_texts.STALE_BUTTON, InlineKeyboardMarkup(back))
         return
     with svc.db.write() as session:
         actor = users.get_user(session, member.user_id)
@@ -658,7 +673,7 @@ async def match(update: Update, context: Context, member: Member) -> None:
     await show(
         update,
         texts.PKG_MATCHED.format(
-            name=texts.esc(name), unit=texts.esc(known_units[unit_id][0]), count=moved
+            name=app_texts.esc(name), unit=app_texts.esc(known_units[unit_id][0]), count=moved
         ),
         InlineKeyboardMarkup([[button(texts.PKG_BUTTON_MATCH, f"pkt:um:{_tagged(year)}")], *back]),
     )
@@ -681,7 +696,7 @@ async def coverage(update: Update, context: Context, member: Member) -> None:
     svc = services(context)
     year = _button_year(update, svc, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     cycle_id = cycle_id_of(svc, year)
     rows_data = []
@@ -690,7 +705,7 @@ async def coverage(update: Update, context: Context, member: Member) -> None:
             rows_data = packages.coverage(session, cycle_id=cycle_id)
     lines = [
         texts.PKG_COVERAGE_LINE.format(
-            unit=texts.esc(c.unit_name or texts.PKG_COVERAGE_UNMATCHED),
+            unit=app_texts.esc(c.unit_name or texts.PKG_COVERAGE_UNMATCHED),
             mapped=c.mapped,
             count=c.packages,
             pagu=format_rupiah(c.pagu),
@@ -735,7 +750,7 @@ async def _unit_packages(
     if not items:
         await show(
             update,
-            texts.PKG_UNIT_EMPTY.format(unit=texts.esc(unit_name), year=year),
+            texts.PKG_UNIT_EMPTY.format(unit=app_texts.esc(unit_name), year=year),
             InlineKeyboardMarkup(switch) if switch else None,
         )
         return
@@ -752,7 +767,7 @@ async def _unit_packages(
     await show(
         update,
         texts.PKG_UNIT_PACKAGES.format(
-            unit=texts.esc(unit_name), year=year, page=page, pages=pages
+            unit=app_texts.esc(unit_name), year=year, page=page, pages=pages
         ),
         markup,
     )
@@ -770,7 +785,7 @@ async def unit_packages(update: Update, context: Context, member: Member) -> Non
     svc = services(context)
     year = _button_year(update, svc, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     await _unit_packages(update, svc, member, unit_id, page or 1, year)
 
@@ -790,7 +805,7 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
         cycle = None if package is None else session.get(Cycle, package.cycle_id)
     plan = _plan_for_mapping(svc, 0 if cycle is None else cycle.year)
     if package is None or package.id is None:
-        await answer(update, texts.STALE_BUTTON)
+        await answer(update, app_texts.STALE_BUTTON)
         return
     if not _allowed(member, package):
         await answer(update, texts.PKG_NOT_YOURS)
@@ -798,7 +813,7 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
     if parts[0] == "a" and len(parts) == 3:
         area = plan.area(parts[2])
         if area is None:
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return
         with svc.db.write() as session:
             owner = users.get_user(session, member.user_id)
@@ -818,7 +833,7 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
             [
                 [
                     button(
-                        texts.BUTTON_BACK,
+                        app_texts.BUTTON_BACK,
                         f"pkt:u:{package.unit_id}:1:{_tagged(year_of(svc, package.cycle_id))}",
                     )
                 ]
@@ -833,7 +848,7 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
     rows.append(
         [
             button(
-                texts.BUTTON_BACK,
+                app_texts.BUTTON_BACK,
                 f"pkt:u:{package.unit_id}:1:{_tagged(year_of(svc, package.cycle_id))}",
             )
         ]
@@ -841,11 +856,11 @@ async def choose_area(update: Update, context: Context, member: Member) -> None:
     await show(
         update,
         texts.PKG_CHOOSE_AREA.format(
-            name=texts.esc(package.nama_paket),
-            kode=texts.esc(package.kode_rup),
+            name=app_texts.esc(package.nama_paket),
+            kode=app_texts.esc(package.kode_rup),
             pagu=format_rupiah(package.pagu),
-            metode=texts.esc(package.metode or "-"),
-            area=texts.esc(f"{current.code} {current.name}" if current else "-"),
+            metode=app_texts.esc(package.metode or "-"),
+            area=app_texts.esc(f"{current.code} {current.name}" if current else "-"),
         ),
         InlineKeyboardMarkup(rows),
     )

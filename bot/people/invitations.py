@@ -15,11 +15,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_datetime
 from bot.core.labels import unit_label
 from bot.core.roles import Role, invitable_roles, role_needs_unit
+from bot.people import texts
 from bot.people.invitation_rules import DEFAULT_LIFETIME, deep_link, new_code
 from bot.services import Services
 from bot.ui.chat import answer, button, conversation_handler, paged, show
@@ -31,9 +32,10 @@ _ROLE_KEY = "undang_role"
 
 def _role_markup(member: Member) -> InlineKeyboardMarkup:
     rows = [
-        [button(texts.ROLE_NAMES[r], f"und:role:{r.value}")] for r in invitable_roles(member.role)
+        [button(app_texts.ROLE_NAMES[r], f"und:role:{r.value}")]
+        for r in invitable_roles(member.role)
     ]
-    rows.append([button(texts.BUTTON_CANCEL, "und:cancel")])
+    rows.append([button(app_texts.BUTTON_CANCEL, "und:cancel")])
     return InlineKeyboardMarkup(rows)
 
 
@@ -59,7 +61,7 @@ async def _show_units(update: Update, context: Context, page: int) -> int:
         nav_data=lambda p: f"und:page:{p}",
         extra_rows=[
             [button(texts.INVITE_BUTTON_NEW_UNIT, "und:new")],
-            [button(texts.BUTTON_CANCEL, "und:cancel")],
+            [button(app_texts.BUTTON_CANCEL, "und:cancel")],
         ],
     )
     await show(update, texts.INVITE_CHOOSE_UNIT.format(page=page, pages=pages), markup)
@@ -115,15 +117,15 @@ async def _finish(
         markup = InlineKeyboardMarkup(
             [
                 [button(texts.INVITE_BUTTON_REPLACE_HEAD, "und:head")],
-                [button(texts.BUTTON_CANCEL, "und:cancel")],
+                [button(app_texts.BUTTON_CANCEL, "und:cancel")],
             ]
         )
-        name = texts.esc(exc.head_name)
+        name = app_texts.esc(exc.head_name)
         await show(update, texts.INVITE_HEAD_EXISTS.format(name=name), markup)
         return CHOOSE_ROLE
     values = {
-        "role": texts.ROLE_NAMES[role],
-        "unit": texts.unit_suffix(unit_name),
+        "role": app_texts.ROLE_NAMES[role],
+        "unit": app_texts.unit_suffix(unit_name),
         "expires": format_datetime(expires, svc.profile.timezone),
         "code": code,
     }
@@ -133,7 +135,7 @@ async def _finish(
     else:
         text = texts.INVITE_CREATED_NO_USERNAME.format(**values)
     if head is not None:
-        text += texts.INVITE_REPLACES_HEAD.format(name=texts.esc(head))
+        text += texts.INVITE_REPLACES_HEAD.format(name=app_texts.esc(head))
     await show(update, text)
     _forget(context)
     return ConversationHandler.END
@@ -152,7 +154,7 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
     action = parts[0] if parts else ""
     assert context.user_data is not None
     if action == "cancel":
-        await show(update, texts.CANCELLED)
+        await show(update, app_texts.CANCELLED)
         _forget(context)
         return ConversationHandler.END
     if action == "team":
@@ -163,7 +165,7 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
     if action == "role" and len(parts) == 2:
         role = next((r for r in invitable_roles(member.role) if r.value == parts[1]), None)
         if role is None:
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return ConversationHandler.END
         if not role_needs_unit(role):
             return await _finish(update, context, member, role, None)
@@ -171,7 +173,7 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
         return await _show_units(update, context, 1)
     role_value = context.user_data.get(_ROLE_KEY)
     if role_value not in {r.value for r in invitable_roles(member.role)}:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     role = Role(role_value)
     if action == "page" and len(parts) == 2:
@@ -185,10 +187,10 @@ async def choose(update: Update, context: Context, member: Member) -> int | None
         with svc.db.read() as session:
             unit = None if unit_id is None else units.get_unit(session, unit_id)
         if unit is None or not unit.active:
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return ConversationHandler.END
         return await _finish(update, context, member, role, unit_id)
-    await show(update, texts.STALE_BUTTON)
+    await show(update, app_texts.STALE_BUTTON)
     return ConversationHandler.END
 
 
@@ -203,7 +205,7 @@ async def new_unit_name(update: Update, context: Context, member: Member) -> int
         return NEW_UNIT
     role_value = context.user_data.get(_ROLE_KEY)
     if role_value not in {r.value for r in invitable_roles(member.role)}:
-        await message.reply_text(texts.STALE_BUTTON)
+        await message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     svc = services(context)
     now = svc.now()
@@ -227,7 +229,7 @@ async def new_unit_name(update: Update, context: Context, member: Member) -> int
             await_created = False
         unit_id, unit_name = unit.id, unit.name
     if await_created:
-        await message.reply_text(texts.INVITE_UNIT_CREATED.format(unit=texts.esc(unit_name)))
+        await message.reply_text(texts.INVITE_UNIT_CREATED.format(unit=app_texts.esc(unit_name)))
     return await _finish(update, context, member, Role(role_value), unit_id)
 
 
@@ -236,7 +238,7 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     """/batal while creating an invitation."""
     _forget(context)
     if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.CANCELLED)
+        await update.effective_message.reply_text(app_texts.CANCELLED)
     return ConversationHandler.END
 
 
@@ -261,7 +263,7 @@ def conversation() -> ConversationHandler[Any]:
 @members_only(Role.KEPALA, Role.TIM)
 async def stale(update: Update, context: Context, member: Member) -> None:
     """An /undang button from a finished or abandoned invitation."""
-    await answer(update, texts.STALE_BUTTON)
+    await answer(update, app_texts.STALE_BUTTON)
 
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:

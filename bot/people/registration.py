@@ -16,9 +16,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import REGISTRATION_DRAFT, Context, load_member, services
 from bot.core.roles import Role
+from bot.people import texts
 from bot.people.invitation_rules import InvitationProblem, looks_like_code
 from bot.people.nip import NipError, format_nip, validate_nip
 from bot.ui.chat import answer, button, conversation_handler, set_role_commands, show
@@ -54,12 +55,14 @@ def _invitation_label(context: Context, code: str) -> tuple[str, str, str] | Inv
             return problem
         assert invitation is not None
         unit = None if invitation.unit_id is None else units.get_unit(session, invitation.unit_id)
-        suffix = texts.unit_suffix(None if unit is None else unit.name)
+        suffix = app_texts.unit_suffix(None if unit is None else unit.name)
         head = users.active_head(session) if invitation.role == Role.KEPALA.value else None
         note = (
-            "" if head is None else texts.REG_REPLACES_HEAD.format(name=texts.esc(head.full_name))
+            ""
+            if head is None
+            else texts.REG_REPLACES_HEAD.format(name=app_texts.esc(head.full_name))
         )
-        return texts.ROLE_NAMES[Role(invitation.role)], suffix, note
+        return app_texts.ROLE_NAMES[Role(invitation.role)], suffix, note
 
 
 async def start(update: Update, context: Context) -> int:
@@ -74,14 +77,16 @@ async def start(update: Update, context: Context) -> int:
         template = texts.ALREADY_REGISTERED if code else texts.WELCOME_BACK
         await message.reply_text(
             template.format(
-                name=texts.esc(member.full_name),
-                role=texts.ROLE_NAMES[member.role],
-                unit=texts.unit_suffix(member.unit_name),
+                name=app_texts.esc(member.full_name),
+                role=app_texts.ROLE_NAMES[member.role],
+                unit=app_texts.unit_suffix(member.unit_name),
             )
         )
         return _end(context)
     if not code:
-        await message.reply_text(texts.STRANGER.format(unit=texts.esc(svc.profile.unit_short_name)))
+        await message.reply_text(
+            app_texts.STRANGER.format(unit=app_texts.esc(svc.profile.unit_short_name))
+        )
         return _end(context)
     label = _invitation_label(context, code) if looks_like_code(code) else InvitationProblem.UNKNOWN
     if isinstance(label, InvitationProblem):
@@ -149,9 +154,9 @@ async def got_position(update: Update, context: Context) -> int:
     await message.reply_text(
         texts.REG_CONFIRM.format(
             note=note,
-            name=texts.esc(draft.get("full_name", "")),
+            name=app_texts.esc(draft.get("full_name", "")),
             nip=format_nip(str(draft.get("nip", ""))),
-            position=texts.esc(position),
+            position=app_texts.esc(position),
             role=role_name,
             unit=unit,
         ),
@@ -177,7 +182,7 @@ async def confirm(update: Update, context: Context) -> int | None:
         await show(update, texts.REG_ASK_NAME)
         return NAME
     if not all(draft.get(key) for key in ("code", "full_name", "nip", "position")):
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return _end(context)
     svc = services(context)
     person = Registration(
@@ -212,16 +217,16 @@ async def confirm(update: Update, context: Context) -> int | None:
         return _end(context)
     member = load_member(svc, user.id)
     assert member is not None
-    role_name = texts.ROLE_NAMES[member.role]
-    unit = texts.unit_suffix(member.unit_name)
+    role_name = app_texts.ROLE_NAMES[member.role]
+    unit = app_texts.unit_suffix(member.unit_name)
     logger.info("user %s registered as %s", member.user_id, member.role)
     await show(
         update,
         texts.REG_DONE.format(
-            name=texts.esc(member.full_name),
+            name=app_texts.esc(member.full_name),
             role=role_name,
             unit=unit,
-            duties=texts.ROLE_DUTIES[member.role],
+            duties=app_texts.ROLE_DUTIES[member.role],
         ),
     )
     await set_role_commands(context.bot, user.id, member.role)
@@ -229,14 +234,14 @@ async def confirm(update: Update, context: Context) -> int | None:
         # The head before is deactivated by the replacement: tell them, and give them the
         # strangers' command menu.
         await _tell(
-            context, replaced_chat, texts.HEAD_REPLACED.format(name=texts.esc(member.full_name))
+            context, replaced_chat, texts.HEAD_REPLACED.format(name=app_texts.esc(member.full_name))
         )
         await set_role_commands(context.bot, replaced_chat, None)
     if inviter_chat is not None and inviter_chat not in (user.id, replaced_chat):
         await context.bot.send_message(
             inviter_chat,
             texts.REG_NOTIFY_INVITER.format(
-                name=texts.esc(member.full_name), role=role_name, unit=unit
+                name=app_texts.esc(member.full_name), role=role_name, unit=unit
             ),
         )
     return _end(context)
@@ -276,7 +281,7 @@ async def finish_first(update: Update, context: Context) -> None:
 
 async def stale_button(update: Update, context: Context) -> None:
     """A registration button from an earlier, finished or abandoned registration."""
-    await answer(update, texts.STALE_BUTTON)
+    await answer(update, app_texts.STALE_BUTTON)
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND

@@ -8,11 +8,12 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_datetime
 from bot.core.labels import fit, room_left, unit_label
 from bot.core.roles import Role, role_needs_unit
+from bot.people import texts
 from bot.people.nip import format_nip
 from bot.services import Services
 from bot.ui.chat import answer, button, paged, set_role_commands, show
@@ -57,11 +58,11 @@ async def list_users(update: Update, context: Context, member: Member) -> None:
 def _card(svc: Services, user: User, unit_name: str | None) -> tuple[str, InlineKeyboardMarkup]:
     role = Role(user.role)
     text = texts.USER_CARD.format(
-        name=texts.esc(user.full_name),
+        name=app_texts.esc(user.full_name),
         nip=format_nip(user.nip),
-        position=texts.esc(user.position),
-        role=texts.ROLE_NAMES[role],
-        unit=texts.unit_suffix(unit_name),
+        position=app_texts.esc(user.position),
+        role=app_texts.ROLE_NAMES[role],
+        unit=app_texts.unit_suffix(unit_name),
         status=texts.USER_STATUS_ACTIVE if user.active else texts.USER_STATUS_INACTIVE,
         registered=format_datetime(user.registered_at, svc.profile.timezone),
     )
@@ -70,7 +71,7 @@ def _card(svc: Services, user: User, unit_name: str | None) -> tuple[str, Inline
         rows = [
             [
                 button(
-                    texts.USER_BUTTON_MAKE.format(role=texts.ROLE_NAMES[r]),
+                    texts.USER_BUTTON_MAKE.format(role=app_texts.ROLE_NAMES[r]),
                     f"usr:{user.id}:r:{r.value}",
                 )
             ]
@@ -82,7 +83,7 @@ def _card(svc: Services, user: User, unit_name: str | None) -> tuple[str, Inline
         rows.append([button(texts.USER_BUTTON_DEACTIVATE, f"usr:{user.id}:off")])
     else:
         rows.append([button(texts.USER_BUTTON_ACTIVATE, f"usr:{user.id}:on")])
-    rows.append([button(texts.BUTTON_BACK, "usr:list:1")])
+    rows.append([button(app_texts.BUTTON_BACK, "usr:list:1")])
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -105,11 +106,11 @@ async def _unit_picker(update: Update, svc: Services, target: User, page: int) -
         page=page,
         make_button=lambda u: button(u[1], f"usr:{target.id}:u:{u[0]}"),
         nav_data=lambda p: f"usr:{target.id}:up:{p}",
-        extra_rows=[[button(texts.BUTTON_BACK, f"usr:{target.id}")]],
+        extra_rows=[[button(app_texts.BUTTON_BACK, f"usr:{target.id}")]],
     )
     await show(
         update,
-        texts.USER_CHOOSE_UNIT.format(name=texts.esc(target.full_name), page=page, pages=pages),
+        texts.USER_CHOOSE_UNIT.format(name=app_texts.esc(target.full_name), page=page, pages=pages),
         markup,
     )
 
@@ -122,7 +123,7 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
     action = parts[1] if len(parts) > 1 else ""
     svc = services(context)
     if user_id is None:
-        await answer(update, texts.STALE_BUTTON)
+        await answer(update, app_texts.STALE_BUTTON)
         return
     if action and user_id == member.user_id:
         await answer(update, texts.USER_NOT_SELF)
@@ -154,7 +155,7 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
         with svc.db.read() as session:
             unit = None if unit_id is None else units.get_unit(session, unit_id)
         if unit is None:
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return
     elif action in ("on", "off"):
         if action == "on" and target.role == Role.KEPALA.value:
@@ -164,7 +165,7 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
         await _set_active(update, context, member, target, active=action == "on")
         return
     if new_role is None or not target.active:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     now = svc.now()
     with svc.db.write() as session:
@@ -175,15 +176,15 @@ async def manage_user(update: Update, context: Context, member: Member) -> None:
         )
         unit = users.unit_of(session, changed)
         unit_name = None if unit is None else unit.name
-    role_name = texts.ROLE_NAMES[new_role]
+    role_name = app_texts.ROLE_NAMES[new_role]
     note = texts.USER_ROLE_CHANGED.format(
-        name=texts.esc(target.full_name), role=role_name, unit=texts.unit_suffix(unit_name)
+        name=app_texts.esc(target.full_name), role=role_name, unit=app_texts.unit_suffix(unit_name)
     )
     await _show_card(update, svc, user_id, note)
     await set_role_commands(context.bot, target.telegram_id, new_role)
     await context.bot.send_message(
         target.telegram_id,
-        texts.USER_NOTIFY_ROLE.format(role=role_name, unit=texts.unit_suffix(unit_name)),
+        texts.USER_NOTIFY_ROLE.format(role=role_name, unit=app_texts.unit_suffix(unit_name)),
     )
 
 
@@ -197,7 +198,7 @@ async def _set_active(
         assert actor is not None
         users.set_active(session, user_id=target.id, active=active, actor=actor, now=svc.now())
     template = texts.USER_ACTIVATED if active else texts.USER_DEACTIVATED
-    await _show_card(update, svc, target.id, template.format(name=texts.esc(target.full_name)))
+    await _show_card(update, svc, target.id, template.format(name=app_texts.esc(target.full_name)))
     await set_role_commands(context.bot, target.telegram_id, Role(target.role) if active else None)
 
 

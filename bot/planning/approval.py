@@ -10,7 +10,7 @@ from sqlmodel import Session
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.approvals import handlers as approval_ui
 from bot.approvals.handlers import APPROVAL_KINDS, ApprovalKind, RequestView
@@ -19,6 +19,7 @@ from bot.core import signing
 from bot.core.dates import format_datetime
 from bot.core.roles import Role
 from bot.guide.handlers import STEP_OPENERS
+from bot.planning import texts
 from bot.planning.documents import document
 from bot.planning.handlers import change_lines, open_from_step
 from bot.planning.rules.changes import diff
@@ -60,20 +61,24 @@ def _open_plan(year: int) -> InlineKeyboardMarkup:
 
 
 def _summary(svc: Services, member: Member, revision: PlanRevision, plan: Plan) -> str:
-    objectives = "\n".join(f"{n}. {texts.esc(o.text)}" for n, o in enumerate(plan.objectives, 1))
+    objectives = "\n".join(
+        f"{n}. {app_texts.esc(o.text)}" for n, o in enumerate(plan.objectives, 1)
+    )
     areas = "\n".join(
         texts.PLAN_APPROVAL_AREA_LINE.format(
-            code=texts.esc(a.code), name=texts.esc(a.name), count=len(plan.indicators_of(a.code))
+            code=app_texts.esc(a.code),
+            name=app_texts.esc(a.name),
+            count=len(plan.indicators_of(a.code)),
         )
         for a in plan.areas
     )
     targets = "\n".join(
         texts.PLAN_APPROVAL_TARGET_LINE.format(
-            code=texts.esc(i.code),
-            name=texts.esc(i.name[:60]),
+            code=app_texts.esc(i.code),
+            name=app_texts.esc(i.name[:60]),
             baseline=format_number(i.baseline_value),
             target=format_number(i.annual_target),
-            unit=texts.esc(i.unit),
+            unit=app_texts.esc(i.unit),
         )
         for i in plan.indicators
     )
@@ -95,7 +100,7 @@ def _summary(svc: Services, member: Member, revision: PlanRevision, plan: Plan) 
     return texts.PLAN_APPROVAL_SUMMARY.format(
         year=plan.year,
         number=revision.number,
-        by=texts.esc(member.full_name),
+        by=app_texts.esc(member.full_name),
         when=format_datetime(svc.now(), svc.profile.timezone),
         objectives=objectives,
         areas=areas,
@@ -158,7 +163,7 @@ async def submit(update: Update, context: Context, member: Member) -> None:
     parts = callback_parts(update.callback_query.data if update.callback_query else None, "pap")
     year = int_or_none(parts[1]) if len(parts) == 2 else None
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     with svc.db.read() as session:
         revision, plan = plans.current_plan(session, year=year)
@@ -168,7 +173,7 @@ async def submit(update: Update, context: Context, member: Member) -> None:
         return
     lacking = [item for step in plans.PLANNING_STEPS for item in missing(plan)[step]]
     if lacking or revision is None or revision.id is None:
-        items = "\n".join(f"• {texts.esc(item)}" for item in lacking) or "• rencana kosong"
+        items = "\n".join(f"• {app_texts.esc(item)}" for item in lacking) or "• rencana kosong"
         await show(update, texts.PLAN_SUBMIT_BLOCKED.format(items=items))
         return
     if revision.status != plans.DRAFT:
@@ -296,7 +301,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             context,
             svc,
             texts.PLAN_APPROVED_TEAM.format(
-                year=plan.year, number=revision.number, by=texts.esc(by)
+                year=plan.year, number=revision.number, by=app_texts.esc(by)
             ),
             InlineKeyboardMarkup(
                 [[button(texts.PLAN_BUTTON_NEXT_CIRCULAR, f"ltr:go:edaran:{plan.year}")]]
@@ -324,8 +329,8 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         texts.PLAN_CHANGES_TEAM.format(
             year=plan.year,
             number=revision.number,
-            by=texts.esc(by),
-            comment=texts.esc(view.comment),
+            by=app_texts.esc(by),
+            comment=app_texts.esc(view.comment),
         ),
         _open_plan(plan.year),
     )
@@ -349,15 +354,17 @@ async def _detail(update: Update, context: Context, view: RequestView) -> None:
     for i in plan.indicators:
         lines.append(
             texts.PLAN_DETAIL_LINE.format(
-                code=texts.esc(i.code),
-                name=texts.esc(i.name),
-                formula=texts.esc(i.formula),
-                polarity=texts.esc(i.polarity.value if i.polarity else "-"),
-                reporting=texts.esc(i.reporting_frequency.value if i.reporting_frequency else "-"),
+                code=app_texts.esc(i.code),
+                name=app_texts.esc(i.name),
+                formula=app_texts.esc(i.formula),
+                polarity=app_texts.esc(i.polarity.value if i.polarity else "-"),
+                reporting=app_texts.esc(
+                    i.reporting_frequency.value if i.reporting_frequency else "-"
+                ),
                 baseline=format_number(i.baseline_value),
                 baseline_year=i.baseline_year or "-",
                 target=format_number(i.annual_target),
-                unit=texts.esc(i.unit),
+                unit=app_texts.esc(i.unit),
                 actions=len(plan.actions_of(i.code)),
             )
         )

@@ -23,13 +23,14 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date, format_datetime
 from bot.core.examples import dmy, example_range
 from bot.core.labels import fit
 from bot.core.roles import Role
 from bot.guide.handlers import STEP_OPENERS
+from bot.planning import texts
 from bot.planning.documents import workbook
 from bot.planning.documents.data_template import performance_data_template
 from bot.planning.rules.changes import Change, ChangeKind, counts, diff
@@ -122,9 +123,9 @@ def _step_lines(svc: Services, year: int) -> str:
     for number in plans.PLANNING_STEPS:
         row = rows.get(number)
         state = StepState(row.state) if row else StepState.BELUM_MULAI
-        note = f": {texts.esc(row.note)}" if row and row.note else ""
+        note = f": {app_texts.esc(row.note)}" if row and row.note else ""
         lines.append(
-            texts.PLAN_STEP_LINE.format(mark=texts.STATE_MARKS[state], number=number, note=note)
+            texts.PLAN_STEP_LINE.format(mark=app_texts.STATE_MARKS[state], number=number, note=note)
         )
     return "\n".join(lines)
 
@@ -155,14 +156,16 @@ def _decision_note(svc: Services, revision: PlanRevision) -> str:
             decider_id, decided_at = request.decided_by_user_id, request.decided_at
             acting = request.acting_title
         decider = None if decider_id is None else users.get_user(session, decider_id)
-    by = texts.esc(f"{acting} {decider.full_name}".strip()) if decider else texts.PLAN_BY_UNKNOWN
+    by = (
+        app_texts.esc(f"{acting} {decider.full_name}".strip()) if decider else texts.PLAN_BY_UNKNOWN
+    )
     when = (
         texts.PLAN_DECIDED_WHEN.format(when=format_datetime(decided_at, svc.profile.timezone))
         if decided_at
         else ""
     )
     if revision.status == plans.CHANGES_REQUESTED:
-        comment = texts.esc(request.comment) if request is not None and request.comment else "-"
+        comment = app_texts.esc(request.comment) if request is not None and request.comment else "-"
         return texts.PLAN_CHANGES_NOTE.format(
             by=by, when=when, comment=comment, next=revision.number + 1
         )
@@ -184,7 +187,7 @@ def _still_asked(svc: Services, previous: PlanRevision) -> str:
     if request is None or not request.comment:
         return ""
     return texts.PLAN_CHANGES_STILL.format(
-        number=previous.number, comment=texts.esc(request.comment)
+        number=previous.number, comment=app_texts.esc(request.comment)
     )
 
 
@@ -219,7 +222,7 @@ def _menu(svc: Services, member: Member, year: int) -> tuple[str, InlineKeyboard
         rows.append([button(texts.PLAN_BUTTON_TEMPLATE, f"pln:{year}:tpl")])
         rows.append([button(texts.PLAN_BUTTON_UPLOAD, f"pln:{year}:up")])
     else:
-        text += texts.PLAN_OWNER_NOTE.format(unit=texts.esc(member.unit_name or "-"))
+        text += texts.PLAN_OWNER_NOTE.format(unit=app_texts.esc(member.unit_name or "-"))
     if not plan.is_empty:
         rows.append([button(texts.PLAN_BUTTON_PDF, f"pln:{year}:pdf")])
         rows.append([button(texts.PLAN_BUTTON_DATA_TEMPLATE, f"pln:{year}:dt")])
@@ -238,7 +241,7 @@ async def plan_menu(update: Update, context: Context, member: Member) -> int:
     _forget(context)
     year = _year(update, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     text, markup = _menu(services(context), member, year)
     await show(update, text, markup)
@@ -286,7 +289,7 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
     svc = services(context)
     year = _year(update, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     _, plan = _current(svc, year)
     action = parts[0] if parts else ""
@@ -307,10 +310,10 @@ async def browse(update: Update, context: Context, member: Member) -> int | None
         objective = next((o.text for o in plan.objectives if o.code == area.objective_code), "-")
         indicators = plan.indicators_of(code)
         text = texts.PLAN_AREA.format(
-            code=texts.esc(area.code),
-            name=texts.esc(area.name),
+            code=app_texts.esc(area.code),
+            name=app_texts.esc(area.name),
             category=area.category.value,
-            objective=texts.esc(objective),
+            objective=app_texts.esc(objective),
         )
         if not indicators:
             text += texts.PLAN_AREA_EMPTY
@@ -338,7 +341,7 @@ def _value(value: object) -> str:
         return texts.PLAN_EMPTY_VALUE
     if isinstance(value, float | int):
         return format_number(float(value))
-    return texts.esc(getattr(value, "value", value))
+    return app_texts.esc(getattr(value, "value", value))
 
 
 def _card(plan: Plan, indicator: Indicator, member: Member) -> str:
@@ -353,13 +356,13 @@ def _card(plan: Plan, indicator: Indicator, member: Member) -> str:
         period_targets = texts.PLAN_EMPTY_VALUE
     lacking = missing_attributes(indicator)
     return texts.PLAN_INDICATOR_CARD.format(
-        code=texts.esc(indicator.code),
-        name=texts.esc(indicator.name),
-        area=texts.esc(f"{area.code} {area.name}" if area else indicator.area_code),
+        code=app_texts.esc(indicator.code),
+        name=app_texts.esc(indicator.name),
+        area=app_texts.esc(f"{area.code} {area.name}" if area else indicator.area_code),
         definition=_value(indicator.definition),
         formula=_value(indicator.formula),
         inputs=", ".join(
-            f"{texts.code(i.name)} ({texts.esc(i.kind.value)})" for i in indicator.inputs
+            f"{app_texts.code(i.name)} ({app_texts.esc(i.kind.value)})" for i in indicator.inputs
         )
         or texts.PLAN_EMPTY_VALUE,
         unit=_value(indicator.unit),
@@ -406,17 +409,17 @@ async def _show_actions(
     lines = [
         texts.PLAN_ACTION_LINE.format(
             number=a.number,
-            activity=texts.esc(a.activity),
-            output=texts.esc(a.output or "-"),
+            activity=app_texts.esc(a.activity),
+            output=app_texts.esc(a.output or "-"),
             start=format_date(a.start, with_weekday=False) if a.start else "-",
             end=format_date(a.end, with_weekday=False) if a.end else "-",
-            pic=texts.esc(a.pic_unit or "-"),
+            pic=app_texts.esc(a.pic_unit or "-"),
             status=a.status.value,
         )
         for a in actions
     ]
     text = texts.PLAN_ACTIONS.format(
-        code=texts.esc(indicator.code), lines="\n".join(lines) or texts.PLAN_ACTIONS_EMPTY
+        code=app_texts.esc(indicator.code), lines="\n".join(lines) or texts.PLAN_ACTIONS_EMPTY
     )
     rows = []
     if member.role in EDITORS:
@@ -462,7 +465,7 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
     svc = services(context)
     year = _year(update, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     revision, plan = _current(svc, year)
     kind = parts[0] if parts else ""
@@ -500,7 +503,7 @@ async def documents(update: Update, context: Context, member: Member) -> int | N
             context,
             content,
             f"template-data-kinerja-{plan.year}.xlsx",
-            texts.esc(unit or ""),
+            app_texts.esc(unit or ""),
         )
     return MENU
 
@@ -514,7 +517,7 @@ async def ask_upload(update: Update, context: Context, member: Member) -> int:
     await answer(update)
     year = _year(update, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     if context.user_data is not None:
         context.user_data[UPLOAD_YEAR_KEY] = year
@@ -528,13 +531,13 @@ def problem_lines(found: list[Problem]) -> tuple[str, str]:
     for problem in found[:MAX_PROBLEMS_SHOWN]:
         lines.append(
             texts.PLAN_PROBLEM_LINE.format(
-                sheet=texts.esc(problem.sheet),
+                sheet=app_texts.esc(problem.sheet),
                 row=texts.PLAN_PROBLEM_ROW.format(row=problem.row) if problem.row else "",
-                column=texts.PLAN_PROBLEM_COLUMN.format(column=texts.esc(problem.column))
+                column=texts.PLAN_PROBLEM_COLUMN.format(column=app_texts.esc(problem.column))
                 if problem.column
                 else "",
-                message=texts.esc_rule(problem.message),
-                hint=texts.PLAN_PROBLEM_HINT.format(hint=texts.esc_rule(problem.hint))
+                message=app_texts.esc_rule(problem.message),
+                hint=texts.PLAN_PROBLEM_HINT.format(hint=app_texts.esc_rule(problem.hint))
                 if problem.hint
                 else "",
             )
@@ -554,7 +557,7 @@ def change_lines(changes: list[Change]) -> str:
     for change in detailed[:MAX_CHANGES_SHOWN]:
         lines.append(
             texts.PLAN_CHANGE_DETAIL.format(
-                what=change.what, key=texts.esc(change.key), fields=", ".join(change.fields)
+                what=change.what, key=app_texts.esc(change.key), fields=", ".join(change.fields)
             )
         )
     if len(detailed) > MAX_CHANGES_SHOWN:
@@ -569,16 +572,16 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     assert message is not None and context.user_data is not None
     doc = message.document
     if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
-        await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
+        await message.reply_text(app_texts.PLAN_UPLOAD_NOT_XLSX)
         return AWAIT_UPLOAD
     if doc.file_size is not None and doc.file_size > workbook.MAX_WORKBOOK_BYTES:
         await message.reply_text(
-            texts.PLAN_UPLOAD_TOO_BIG.format(
+            app_texts.PLAN_UPLOAD_TOO_BIG.format(
                 size=_megabytes(doc.file_size), limit=_megabytes(workbook.MAX_WORKBOOK_BYTES)
             )
         )
         return AWAIT_UPLOAD
-    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    progress = await message.reply_text(app_texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     svc = services(context)
     # The year the person pressed "Unggah" (or downloaded the template) for, even if another
@@ -608,8 +611,8 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     markup = InlineKeyboardMarkup(
         [
             [
-                button(texts.PLAN_BUTTON_SAVE, f"pln:{year}:ok"),
-                button(texts.PLAN_BUTTON_DISCARD, f"pln:{year}:no"),
+                button(app_texts.PLAN_BUTTON_SAVE, f"pln:{year}:ok"),
+                button(app_texts.PLAN_BUTTON_DISCARD, f"pln:{year}:no"),
             ]
         ]
     )
@@ -640,22 +643,24 @@ async def decide_upload(update: Update, context: Context, member: Member) -> int
     pending = context.user_data.pop(PENDING_KEY, None)
     svc = services(context)
     if not isinstance(pending, dict):
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     token = str(pending.get("token", ""))
     content = archive.held(svc.archive_dir, token)
     if parts[:1] == ["no"] or content is None:
         archive.release(svc.archive_dir, token)
-        await show(update, texts.PLAN_DISCARDED if parts[:1] == ["no"] else texts.PLAN_PENDING_GONE)
+        await show(
+            update, app_texts.PLAN_DISCARDED if parts[:1] == ["no"] else app_texts.PLAN_PENDING_GONE
+        )
         return ConversationHandler.END
     year = pending.get("year")
     if not isinstance(year, int) or year not in plannable_years(svc):
         archive.release(svc.archive_dir, token)
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     result = await asyncio.to_thread(workbook.read_plan_workbook, content, year=year)
     if not isinstance(result, Plan):
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     text = _store(svc, member, result, upload=(content, str(pending.get("name", "rencana.xlsx"))))
     archive.release(svc.archive_dir, token)
@@ -708,7 +713,7 @@ async def seed(update: Update, context: Context, member: Member) -> int:
     svc = services(context)
     year = _year(update, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     _, plan = _current(svc, year)
     if not plan.is_empty:
@@ -736,7 +741,7 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
     svc = services(context)
     year = _year(update, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     _, plan = _current(svc, year)
     code = parts[1] if len(parts) > 1 else ""
@@ -757,19 +762,19 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
         )
         await show(
             update,
-            texts.PLAN_CHOOSE_ATTRIBUTE.format(code=texts.esc(code)),
+            texts.PLAN_CHOOSE_ATTRIBUTE.format(code=app_texts.esc(code)),
             InlineKeyboardMarkup(rows),
         )
         return MENU
     attr = attribute(parts[2]) if len(parts) > 2 else None
     if attr is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     current = _current_value(indicator, attr)
     if parts[0] == "v" and len(parts) == 4:
         index = int_or_none(parts[3])
         if index is None or index >= len(attr.choices):
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return MENU
         return await _apply(update, context, member, year, code, attr, attr.choices[index])
     if attr.choices:
@@ -782,7 +787,9 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
         )
         await show(
             update,
-            texts.PLAN_CHOOSE_VALUE.format(label=attr.label, code=texts.esc(code), current=current),
+            texts.PLAN_CHOOSE_VALUE.format(
+                label=attr.label, code=app_texts.esc(code), current=current
+            ),
             InlineKeyboardMarkup(rows),
         )
         return MENU
@@ -791,7 +798,7 @@ async def edit_choose(update: Update, context: Context, member: Member) -> int:
         update,
         texts.PLAN_ASK_VALUE.format(
             label=attr.label,
-            code=texts.esc(code),
+            code=app_texts.esc(code),
             current=current,
             example=texts.PLAN_EXAMPLES.get(attr.field, ""),
         ),
@@ -803,12 +810,12 @@ def _current_value(indicator: Indicator, attr: Attribute) -> str:
     value = getattr(indicator, attr.field)
     if attr.field == "inputs":
         return (
-            texts.code("; ".join(f"{i.name} | {i.label} | {i.kind.value}" for i in value))
+            app_texts.code("; ".join(f"{i.name} | {i.label} | {i.kind.value}" for i in value))
             if value
             else "-"
         )
     if attr.field == "formula" and value:
-        return texts.code(value)
+        return app_texts.code(value)
     if attr.field == "period_targets":
         return "; ".join(format_number(v) for v in value) or "-"
     return _value(value)
@@ -833,10 +840,12 @@ async def _apply(
         await show(update, texts.PLAN_NOT_FOUND, _back_to_menu(year))
         return MENU
     except ValueError as exc:
-        await show(update, texts.PLAN_BAD_VALUE.format(reason=texts.esc_rule(exc)))
+        await show(update, texts.PLAN_BAD_VALUE.format(reason=app_texts.esc_rule(exc)))
         return EDIT_VALUE
     saved = _store(svc, member, edited.plan)
-    note = texts.PLAN_ATTRIBUTE_SAVED.format(label=attr.label.capitalize(), code=texts.esc(code))
+    note = texts.PLAN_ATTRIBUTE_SAVED.format(
+        label=attr.label.capitalize(), code=app_texts.esc(code)
+    )
     if edited.targets_derived:
         note += texts.PLAN_TARGETS_DERIVED.format(count=edited.targets_derived)
     if plans.is_read_only(revision):
@@ -867,7 +876,7 @@ async def typed_value(update: Update, context: Context, member: Member) -> int:
         or not isinstance(year, int)
         or year not in plannable_years(services(context))
     ):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     return await _apply(
         update,
@@ -892,7 +901,7 @@ async def action_buttons(update: Update, context: Context, member: Member) -> in
     svc = services(context)
     year = _year(update, context)
     if year is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return MENU
     _, plan = _current(svc, year)
     code = parts[1] if len(parts) > 1 else ""
@@ -902,7 +911,7 @@ async def action_buttons(update: Update, context: Context, member: Member) -> in
         return MENU
     if parts[0] == "xa":
         context.user_data[ACTION_KEY] = {"code": code, "year": year}
-        await show(update, texts.PLAN_ASK_ACTIVITY.format(code=texts.esc(code)))
+        await show(update, texts.PLAN_ASK_ACTIVITY.format(code=app_texts.esc(code)))
         return ACTION_ACTIVITY
     number = int_or_none(parts[2]) if len(parts) > 2 else None
     target = next((a for a in plan.actions_of(code) if a.number == number), None)
@@ -913,20 +922,20 @@ async def action_buttons(update: Update, context: Context, member: Member) -> in
         markup = InlineKeyboardMarkup(
             [
                 [button(texts.PLAN_BUTTON_CONFIRM_DELETE, f"pln:{year}:xy:{code}:{number}")],
-                [button(texts.BUTTON_CANCEL, f"pln:{year}:x:{code}")],
+                [button(app_texts.BUTTON_CANCEL, f"pln:{year}:x:{code}")],
             ]
         )
         await show(
             update,
             texts.PLAN_CONFIRM_DELETE.format(
-                code=texts.esc(code), number=number, activity=texts.esc(target.activity)
+                code=app_texts.esc(code), number=number, activity=app_texts.esc(target.activity)
             ),
             markup,
         )
         return MENU
     new_plan = remove_action(plan, code, number)
     _store(svc, member, new_plan)
-    note = texts.PLAN_ACTION_DELETED.format(code=texts.esc(code), number=number)
+    note = texts.PLAN_ACTION_DELETED.format(code=app_texts.esc(code), number=number)
     await _show_actions(update, new_plan, indicator, member, note)
     return MENU
 
@@ -944,7 +953,7 @@ async def action_activity(update: Update, context: Context, member: Member) -> i
     assert context.user_data is not None and update.effective_message is not None
     text = _typed_text(update)
     if text is None:
-        await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
+        await update.effective_message.reply_text(app_texts.PLAN_TEXT_REQUIRED)
         return ACTION_ACTIVITY
     context.user_data.setdefault(ACTION_KEY, {})["activity"] = text
     await update.effective_message.reply_text(texts.PLAN_ASK_OUTPUT)
@@ -957,13 +966,13 @@ async def action_output(update: Update, context: Context, member: Member) -> int
     assert context.user_data is not None and update.effective_message is not None
     text = _typed_text(update)
     if text is None:
-        await update.effective_message.reply_text(texts.PLAN_TEXT_REQUIRED)
+        await update.effective_message.reply_text(app_texts.PLAN_TEXT_REQUIRED)
         return ACTION_OUTPUT
     draft = context.user_data.setdefault(ACTION_KEY, {})
     draft["output"] = text
     year = draft.get("year")
     if not isinstance(year, int):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     svc = services(context)
     await update.effective_message.reply_text(
@@ -985,11 +994,11 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
     svc = services(context)
     draft = context.user_data.get(ACTION_KEY)
     if not isinstance(draft, dict) or not {"code", "activity", "output", "year"} <= draft.keys():
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     year = int(draft["year"])
     if year not in plannable_years(svc):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     _, plan = _current(svc, year)
     code = str(draft["code"])
@@ -1009,7 +1018,7 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
     except ValueError as exc:
         await update.effective_message.reply_text(
             texts.PLAN_BAD_SCHEDULE.format(
-                reason=texts.esc_rule(exc), **_schedule_example(svc.today(), year)
+                reason=app_texts.esc_rule(exc), **_schedule_example(svc.today(), year)
             )
         )
         return ACTION_SCHEDULE
@@ -1018,7 +1027,7 @@ async def action_schedule(update: Update, context: Context, member: Member) -> i
     indicator = new_plan.indicator(code)
     assert indicator is not None
     lines = new_plan.actions_of(code)
-    note = texts.PLAN_ACTION_ADDED.format(code=texts.esc(code), number=number)
+    note = texts.PLAN_ACTION_ADDED.format(code=app_texts.esc(code), number=number)
     markup = InlineKeyboardMarkup(
         [[button(texts.PLAN_BUTTON_ACTIONS.format(count=len(lines)), f"pln:{year}:x:{code}")]]
     )
@@ -1093,7 +1102,7 @@ def conversation() -> ConversationHandler[Any]:
 @members_only()
 async def stale(update: Update, context: Context, member: Member) -> None:
     """A plan button from before buttons named their year: answered, not left spinning."""
-    await answer(update, texts.STALE_BUTTON)
+    await answer(update, app_texts.STALE_BUTTON)
 
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:

@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as app_texts
 from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
 from bot.core.dates import format_date, format_datetime, format_short_date
 from bot.core.labels import fit
@@ -31,6 +31,7 @@ from bot.planning.documents.workbook import MAX_WORKBOOK_BYTES
 from bot.planning.handlers import XLSX_MIME, problem_lines
 from bot.planning.rules.model import ActionStatus, FormulaInput, InputKind
 from bot.planning.rules.values import format_number
+from bot.reporting import texts
 from bot.reporting.rules import (
     ReportingPeriod,
     format_input_value,
@@ -142,7 +143,7 @@ async def close_cycle(update: Update, context: Context, member: Member) -> None:
     year = int_or_none(parts[1]) if len(parts) == 2 else None
     svc = services(context)
     if year is None or action not in ("ask", "yes", "no"):
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return
     if action == "no":
         await show(update, texts.CYCLE_CLOSE_KEPT.format(year=year))
@@ -152,7 +153,7 @@ async def close_cycle(update: Update, context: Context, member: Member) -> None:
             [
                 [
                     button(texts.CYCLE_BUTTON_CONFIRM.format(year=year), f"cyc:yes:{year}"),
-                    button(texts.BUTTON_CANCEL, f"cyc:no:{year}"),
+                    button(app_texts.BUTTON_CANCEL, f"cyc:no:{year}"),
                 ]
             ]
         )
@@ -217,7 +218,7 @@ async def start_report(update: Update, context: Context, member: Member) -> int 
         await show(
             update,
             texts.REPORT_RESUME.format(
-                package=texts.esc(package.nama_paket), period=_period_label(period, view.year)
+                package=app_texts.esc(package.nama_paket), period=_period_label(period, view.year)
             ),
             markup,
         )
@@ -351,12 +352,12 @@ async def report_buttons(update: Update, context: Context, member: Member) -> in
         return await _decide_workbook(update, context, member, send=parts[1] == "ok")
     draft = _draft(context)
     if not draft.get("package"):
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if action == "st" and len(parts) == 2:
         index = int_or_none(parts[1])
         if index is None or index >= len(STATUSES) or draft.get("phase") != "action_status":
-            await show(update, texts.STALE_BUTTON)
+            await show(update, app_texts.STALE_BUTTON)
             return None
         key = _action_key(draft)
         draft.setdefault("progress", {})[key] = [STATUSES[index].value, ""]
@@ -373,7 +374,7 @@ async def report_buttons(update: Update, context: Context, member: Member) -> in
         return await _ask_next(update, context, svc)
     if action in ("send", "rev"):
         return await _send(update, context, member, confirmed=action == "rev")
-    await show(update, texts.STALE_BUTTON)
+    await show(update, app_texts.STALE_BUTTON)
     return None
 
 
@@ -384,7 +385,7 @@ async def _choose_package(
     view = None if year is None else _reporting(svc, year)
     period = _find(view, key)
     if view is None or period is None or view.cycle_id is None or member.unit_id is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     cycle_id = view.cycle_id
     with svc.db.read() as session:
@@ -437,7 +438,7 @@ async def _begin(
         or package is None
         or package.unit_id != member.unit_id
     ):
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     plan = view.plan
     due = [i for i in indicators_due(plan, period) if i.area_code == package.area_code]
@@ -445,7 +446,8 @@ async def _begin(
         await show(
             update,
             texts.REPORT_NOTHING_DUE.format(
-                area=texts.esc(package.area_code or "-"), period=_period_label(period, view.year)
+                area=app_texts.esc(package.area_code or "-"),
+                period=_period_label(period, view.year),
             ),
             InlineKeyboardMarkup(
                 [[button(texts.REPORT_BUTTON_OTHER_PACKAGE, f"lp:per:{view.year}:{key}:1")]]
@@ -510,15 +512,15 @@ async def _ask_next(update: Update, context: Context, svc: Services) -> int:
             shown = ""
             if current is not None:
                 shown = texts.REPORT_CURRENT.format(
-                    value=texts.esc(format_input_value(InputKind(kind), _typed(kind, current)))
+                    value=app_texts.esc(format_input_value(InputKind(kind), _typed(kind, current)))
                 )
             await _say(
                 update,
                 texts.REPORT_ASK_INPUT.format(
                     step=index + 1,
                     total=len(inputs),
-                    label=texts.esc(label),
-                    hint=texts.esc(input_prompt(InputKind(kind))),
+                    label=app_texts.esc(label),
+                    hint=app_texts.esc(input_prompt(InputKind(kind))),
                     current=shown,
                 ),
             )
@@ -534,7 +536,7 @@ async def _ask_next(update: Update, context: Context, svc: Services) -> int:
             await _say(
                 update,
                 texts.REPORT_ASK_ACTION.format(
-                    code=texts.esc(code), number=number, activity=texts.esc(activity)
+                    code=app_texts.esc(code), number=number, activity=app_texts.esc(activity)
                 ),
                 InlineKeyboardMarkup(rows),
             )
@@ -574,14 +576,14 @@ def _typed(kind: str, stored: Any) -> Any:
 def _summary(svc: Services, draft: dict[str, Any]) -> str:
     found = _draft_period(svc, draft)
     if found is None or found[0].plan is None:
-        return texts.STALE_BUTTON
+        return app_texts.STALE_BUTTON
     view, period, package = found
     plan = found[0].plan
     values = draft["values"]
     lines = [
         texts.REPORT_SUMMARY_VALUE.format(
-            label=texts.esc(label),
-            value=texts.esc(format_input_value(InputKind(kind), _typed(kind, values[name]))),
+            label=app_texts.esc(label),
+            value=app_texts.esc(format_input_value(InputKind(kind), _typed(kind, values[name]))),
         )
         for name, label, kind in draft["inputs"]
         if name in values
@@ -599,18 +601,18 @@ def _summary(svc: Services, draft: dict[str, Any]) -> str:
         if value is not None:
             lines.append(
                 texts.REPORT_SUMMARY_INDICATOR.format(
-                    code=texts.esc(code),
+                    code=app_texts.esc(code),
                     value=format_number(round(value, 2)),
-                    unit=texts.esc(indicator.unit),
+                    unit=app_texts.esc(indicator.unit),
                     target=format_number(indicator.annual_target),
                 )
             )
     actions = [
         texts.REPORT_SUMMARY_ACTION.format(
-            code=texts.esc(code),
+            code=app_texts.esc(code),
             number=number,
             status=draft["progress"].get(f"{code}/{number}", ["-", ""])[0],
-            note=f" — {texts.esc(draft['progress'][f'{code}/{number}'][1])}"
+            note=f" — {app_texts.esc(draft['progress'][f'{code}/{number}'][1])}"
             if draft["progress"].get(f"{code}/{number}", ["", ""])[1]
             else "",
         )
@@ -618,11 +620,11 @@ def _summary(svc: Services, draft: dict[str, Any]) -> str:
     ]
     late = is_late(svc.now(), period)
     return texts.REPORT_SUMMARY.format(
-        package=texts.esc(package.nama_paket),
+        package=app_texts.esc(package.nama_paket),
         period=_period_label(period, view.year),
         values="\n".join(lines) or "-",
         actions="\n".join(actions) or "-",
-        constraints=texts.esc(draft.get("constraints") or "-"),
+        constraints=app_texts.esc(draft.get("constraints") or "-"),
         evidence=len(draft.get("evidence", [])),
         late=texts.REPORT_LATE_NOTE if late else "",
     )
@@ -637,7 +639,7 @@ async def typed(update: Update, context: Context, member: Member) -> int:
     text = (update.effective_message.text or "").strip()
     phase = draft.get("phase")
     if not draft.get("package"):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     if phase == "input":
         name, _, kind = draft["inputs"][int(draft.get("i", 0))]
@@ -647,7 +649,7 @@ async def typed(update: Update, context: Context, member: Member) -> int:
             value = parse_input_value(InputKind(kind), text, period=period)
         except ValueError as exc:
             await update.effective_message.reply_text(
-                texts.REPORT_BAD_INPUT.format(reason=texts.esc_rule(exc))
+                texts.REPORT_BAD_INPUT.format(reason=app_texts.esc_rule(exc))
             )
             return INPUT
         draft["values"][name] = value.isoformat() if isinstance(value, date) else value
@@ -734,7 +736,7 @@ async def _send(update: Update, context: Context, member: Member, *, confirmed: 
     draft = _draft(context)
     found = _draft_period(svc, draft)
     if found is None or found[2].id is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     view, period, package = found
     assert package.id is not None
@@ -834,7 +836,7 @@ async def _send_template(
     view = None if year is None else _reporting(svc, year)
     period = _find(view, key)
     if view is None or view.plan is None or period is None:
-        await show(update, texts.STALE_BUTTON)
+        await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     plan = view.plan
     rows = [
@@ -856,7 +858,7 @@ async def _send_template(
             io.BytesIO(content), filename=f"data-kinerja-{view.year}-{period.key}.xlsx"
         ),
         caption=texts.REPORT_TEMPLATE_CAPTION.format(
-            unit=texts.esc(member.unit_name or "-"), period=_period_label(period, view.year)
+            unit=app_texts.esc(member.unit_name or "-"), period=_period_label(period, view.year)
         ),
     )
     context.user_data[WORKBOOK_KEY] = {"year": view.year, "period": key}
@@ -884,21 +886,21 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     svc = services(context)
     found = _pending_period(svc, pending)
     if found is None or found[0].plan is None:
-        await message.reply_text(texts.STALE_BUTTON)
+        await message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     view, period = found
     plan = found[0].plan
     if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
-        await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
+        await message.reply_text(app_texts.PLAN_UPLOAD_NOT_XLSX)
         return AWAIT_WORKBOOK
     if doc.file_size is not None and doc.file_size > MAX_WORKBOOK_BYTES:
         await message.reply_text(
-            texts.PLAN_UPLOAD_TOO_BIG.format(
+            app_texts.PLAN_UPLOAD_TOO_BIG.format(
                 size=f"{doc.file_size / 1e6:.1f} MB", limit=f"{MAX_WORKBOOK_BYTES / 1e6:.0f} MB"
             )
         )
         return AWAIT_WORKBOOK
-    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    progress = await message.reply_text(app_texts.PLAN_UPLOAD_CHECKING)
     content = bytes(await (await doc.get_file()).download_as_bytearray())
     known = {p.kode_rup for p in _own_packages(svc, member, view.cycle_id)}
     result = await asyncio.to_thread(
@@ -925,7 +927,7 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
         [
             [
                 button(texts.REPORT_BUTTON_SEND, "lp:wk:ok"),
-                button(texts.PLAN_BUTTON_DISCARD, "lp:wk:no"),
+                button(app_texts.PLAN_BUTTON_DISCARD, "lp:wk:no"),
             ]
         ]
     )
@@ -950,12 +952,12 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
     held = archive.held(svc.archive_dir, token)
     archive.release(svc.archive_dir, token)
     if not send or held is None:
-        await show(update, texts.PLAN_DISCARDED if not send else texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_DISCARDED if not send else app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     content = held
     found = _pending_period(svc, pending)
     if found is None or found[0].plan is None:
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     view, period = found
     plan = found[0].plan
@@ -973,7 +975,7 @@ async def _decide_workbook(update: Update, context: Context, member: Member, *, 
         )
     )
     if period is None or result is None or isinstance(result, list):
-        await show(update, texts.PLAN_PENDING_GONE)
+        await show(update, app_texts.PLAN_PENDING_GONE)
         return ConversationHandler.END
     now = svc.now()
     late = is_late(now, period)
@@ -1092,32 +1094,32 @@ def _card(
         item = inputs.get(name)
         lines.append(
             texts.REPORT_SUMMARY_VALUE.format(
-                label=texts.esc(item.label if item else name.replace("_", " ")),
-                value=texts.esc(_shown_value(item, value)),
+                label=app_texts.esc(item.label if item else name.replace("_", " ")),
+                value=app_texts.esc(_shown_value(item, value)),
             )
         )
     actions = [
         texts.REPORT_SUMMARY_ACTION.format(
-            code=texts.esc(a["indicator"]),
+            code=app_texts.esc(a["indicator"]),
             number=a["number"],
             status=a["status"] or "-",
-            note=f" — {texts.esc(a['note'])}" if a.get("note") else "",
+            note=f" — {app_texts.esc(a['note'])}" if a.get("note") else "",
         )
         for a in json.loads(submission.actions_json)
     ]
     text = texts.VERIFY_CARD.format(
         position=position,
         count=count,
-        package=texts.esc(package.nama_paket if package else "-"),
-        unit=texts.esc(unit.name if unit else "-"),
+        package=app_texts.esc(package.nama_paket if package else "-"),
+        unit=app_texts.esc(unit.name if unit else "-"),
         period=period_label,
         revision=submission.revision,
         late=texts.VERIFY_LATE if submission.late else "",
-        owner=texts.esc(owner.full_name if owner else "-"),
+        owner=app_texts.esc(owner.full_name if owner else "-"),
         when=format_datetime(submission.submitted_at, svc.profile.timezone),
         values="\n".join(lines) or "-",
         actions="\n".join(actions) or "-",
-        constraints=texts.esc(submission.constraints or "-"),
+        constraints=app_texts.esc(submission.constraints or "-"),
         evidence=len(json.loads(submission.evidence_json)),
     )
     rows = [
@@ -1223,9 +1225,9 @@ async def _decide(
         await context.bot.send_message(
             owner.telegram_id,
             template.format(
-                package=texts.esc(package.nama_paket if package else "-"),
+                package=app_texts.esc(package.nama_paket if package else "-"),
                 period=period_label,
-                note=texts.esc(note),
+                note=app_texts.esc(note),
             ),
         )
     await _show_queue(update, svc, 1, texts.VERIFY_ACCEPTED if accept else texts.VERIFY_RETURNED)
@@ -1237,11 +1239,11 @@ async def verify_note(update: Update, context: Context, member: Member) -> int:
     assert update.effective_message is not None and context.user_data is not None
     text = " ".join((update.effective_message.text or "").split())
     if not 3 <= len(text) <= 1000:
-        await update.effective_message.reply_text(texts.APPROVAL_COMMENT_TOO_SHORT)
+        await update.effective_message.reply_text(app_texts.APPROVAL_COMMENT_TOO_SHORT)
         return VERIFY_NOTE
     submission_id = context.user_data.pop(VERIFY_KEY, None)
     if not isinstance(submission_id, int):
-        await update.effective_message.reply_text(texts.STALE_BUTTON)
+        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
         return ConversationHandler.END
     await _decide(update, context, member, submission_id, accept=False, note=text)
     return ConversationHandler.END
@@ -1253,7 +1255,7 @@ async def verify_cancel(update: Update, context: Context, member: Member) -> int
     if context.user_data is not None:
         context.user_data.pop(VERIFY_KEY, None)
     if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.CANCELLED)
+        await update.effective_message.reply_text(app_texts.CANCELLED)
     return ConversationHandler.END
 
 
