@@ -13,15 +13,15 @@ from typing import Any, TypeVar
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from bot import texts
+from bot.context import Context
 from bot.core.roles import Role
 from bot.services import Services
 from storage import users
 
 R = TypeVar("R")
-Context = ContextTypes.DEFAULT_TYPE
 MemberHandler = Callable[[Update, Context, "Member"], Coroutine[Any, Any, R]]
 
 REGISTRATION_DRAFT = "registrasi"

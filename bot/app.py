@@ -11,7 +11,6 @@ from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    CallbackContext,
     Defaults,
     ExtBot,
     JobQueue,
@@ -19,6 +18,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import texts
+from bot.context import Context
 from bot.core.clock import Clock, SystemClock
 from bot.core.profile import load_profile
 from bot.errors import on_error
@@ -32,8 +32,6 @@ from storage import units
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
-
-Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
 
 
 class KinerjaApplication(

@@ -10,7 +10,8 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot import texts
-from bot.access import Context, services
+from bot.access import services
+from bot.context import Context
 
 logger = logging.getLogger(__name__)
 

@@ -1,51 +1,50 @@
-"""Telegram handlers, one module per feature; ``register`` adds them all in order."""
+"""Every feature of the bot, in the order its handlers are tried; ``register`` adds them."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import Application, TypeHandler
 
 from bot.access import gate
-from bot.approvals import delegation
-from bot.approvals import handlers as approvals
-from bot.guide import handlers as guide
+from bot.approvals.feature import FEATURE as APPROVALS
+from bot.feature import WIRING_KEY, Feature, Wiring
 from bot.guide import help
-from bot.letters import handlers as letters
-from bot.packages import handlers as packages
-from bot.people import invitations, registration, users
-from bot.planning import approval as plan_approval
-from bot.planning import handlers as planning
-from bot.reporting import handlers as reporting
+from bot.guide.feature import FEATURE as GUIDE
+from bot.letters.feature import FEATURE as LETTERS
+from bot.packages.feature import FEATURE as PACKAGES
+from bot.people.feature import FEATURE as PEOPLE
+from bot.planning.feature import FEATURE as PLANNING
+from bot.reporting.feature import FEATURE as REPORTING
 from bot.ui.chat import FlowConversation
 
 GATE_GROUP = -1
 
+# Conversations come before plain commands so that /batal inside a conversation reaches the
+# conversation's own fallback; each feature lists its conversations first.
+FEATURES: tuple[Feature, ...] = (
+    PEOPLE,
+    APPROVALS,
+    PLANNING,
+    LETTERS,
+    PACKAGES,
+    REPORTING,
+    GUIDE,
+)
 
-def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Add every handler of the bot to ``application``."""
+
+def register(
+    application: Application[Any, Any, Any, Any, Any, Any],
+    features: tuple[Feature, ...] = FEATURES,
+) -> None:
+    """Add every handler of ``features`` to ``application`` and keep their wiring."""
     # Group -1 runs first for every update: group chats are ignored and strangers are
     # told how to get an invitation, before any feature handler sees the update.
-    from telegram import Update
-
     application.add_handler(TypeHandler(Update, gate), group=GATE_GROUP)
-    # Conversations come before plain commands so that /batal inside a conversation
-    # reaches the conversation's own fallback.
-    for module in (
-        registration,
-        invitations,
-        approvals,
-        delegation,
-        planning,
-        plan_approval,
-        letters,
-        packages,
-        reporting,
-        guide,
-        users,
-        help,
-    ):
-        application.add_handlers(module.handlers())
+    application.bot_data[WIRING_KEY] = Wiring.of(features)
+    for feature in features:
+        application.add_handlers(list(feature.handlers()))
     # Last: a message no feature was waiting for gets a pointer to /tugas, not silence.
     application.add_handlers(help.fallback_handlers())
     for group in application.handlers.values():

@@ -16,9 +16,10 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
 from bot.approvals import texts
 from bot.approvals.rules import ACTING_TITLES
+from bot.context import Context
 from bot.core.dates import format_date
 from bot.core.examples import dmy, example_range
 from bot.core.labels import fit

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
@@ -27,8 +25,9 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
 from bot.approvals import texts
+from bot.approvals.kinds import ApprovalKind, RequestView
 from bot.approvals.rules import (
     DecisionRefusal,
     Option,
@@ -36,9 +35,11 @@ from bot.approvals.rules import (
     decider_title,
     refusal,
 )
+from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.core.labels import fit
 from bot.core.roles import Role
+from bot.feature import wiring
 from bot.services import Services
 from bot.ui.chat import answer, button, conversation_handler, show
 from storage import approvals, users
@@ -48,39 +49,6 @@ logger = logging.getLogger(__name__)
 
 COMMENT = 0
 COMMENT_KEY = "persetujuan_komentar"
-
-
-@dataclass(frozen=True)
-class RequestView:
-    """A request as features and handlers see it (a snapshot, safe across awaits)."""
-
-    id: int
-    kind: str
-    subject_id: int
-    title: str
-    summary: str
-    status: RequestStatus
-    decision: str
-    comment: str
-    acting_title: str
-    decided_by: str
-    decided_by_user_id: int | None
-    decided_at: datetime | None
-    requested_at: datetime
-    requested_by_user_id: int | None
-    options: tuple[Option, ...]
-
-
-@dataclass(frozen=True)
-class ApprovalKind:
-    """What a feature tells the mechanism about its requests."""
-
-    is_current: Callable[[Services, RequestView], bool]
-    on_decided: Callable[[Context, RequestView], Awaitable[None]]
-    detail: Callable[[Update, Context, RequestView], Awaitable[None]] | None = None
-
-
-APPROVAL_KINDS: dict[str, ApprovalKind] = {}
 
 
 def _view(svc: Services, request: ApprovalRequest) -> RequestView:
@@ -115,9 +83,8 @@ def load_view(svc: Services, request_id: int) -> RequestView | None:
     return None if request is None else _view(svc, request)
 
 
-def _markup(view: RequestView) -> InlineKeyboardMarkup:
+def _markup(view: RequestView, kind: ApprovalKind | None) -> InlineKeyboardMarkup:
     rows = [[button(o.label, f"apr:{view.id}:o:{o.key}") for o in view.options]]
-    kind = APPROVAL_KINDS.get(view.kind)
     if kind is not None and kind.detail is not None:
         rows.append([button(texts.APPROVAL_BUTTON_DETAIL, f"apr:{view.id}:d")])
     return InlineKeyboardMarkup(rows)
@@ -175,7 +142,11 @@ async def _post(
                 document=InputFile(io.BytesIO(content), filename=file_name),
                 caption=caption,
             )
-        message = await context.bot.send_message(chat_id, view.summary, reply_markup=_markup(view))
+        message = await context.bot.send_message(
+            chat_id,
+            view.summary,
+            reply_markup=_markup(view, wiring(context).approval_kinds.get(view.kind)),
+        )
     except Forbidden:
         logger.warning("approval %s: chat %s unreachable", view.id, chat_id)
         return
@@ -259,7 +230,7 @@ async def _decide(
             problem: DecisionRefusal | None = DecisionRefusal.STALE
         else:
             view = _view(svc, request)
-            kind = APPROVAL_KINDS.get(view.kind)
+            kind = wiring(context).approval_kinds.get(view.kind)
             current = kind is not None and kind.is_current(svc, view)
             option = next((o for o in view.options if o.key == key), None)
             problem = refusal(
@@ -286,7 +257,7 @@ async def _decide(
     decided = load_view(svc, request_id)
     assert decided is not None
     await _edit_all(context, messages, _decision_text(svc, decided))
-    kind = APPROVAL_KINDS.get(decided.kind)
+    kind = wiring(context).approval_kinds.get(decided.kind)
     if kind is not None:
         await kind.on_decided(context, decided)
     return True
@@ -337,7 +308,7 @@ async def press(update: Update, context: Context, member: Member) -> int | None:
     action = parts[1] if len(parts) > 1 else ""
     if action == "d":
         await answer(update)
-        kind = APPROVAL_KINDS.get(view.kind)
+        kind = wiring(context).approval_kinds.get(view.kind)
         if kind is not None and kind.detail is not None:
             await kind.detail(update, context, view)
         return None
@@ -348,7 +319,7 @@ async def press(update: Update, context: Context, member: Member) -> int | None:
     key = parts[2] if action == "o" and len(parts) == 3 else ""
     option = next((o for o in view.options if o.key == key), None)
     if option is not None and option.needs_comment:
-        kind = APPROVAL_KINDS.get(view.kind)
+        kind = wiring(context).approval_kinds.get(view.kind)
         current = kind is not None and kind.is_current(svc, view)
         problem = refusal(
             status=view.status, subject_is_current=current, option=option, comment="-"
@@ -420,7 +391,11 @@ async def waiting_for_me(update: Update, context: Context, member: Member) -> No
         return
     with svc.db.read() as session:
         views = [_view(svc, r) for r in approvals.pending(session)]
-    views = [v for v in views if (k := APPROVAL_KINDS.get(v.kind)) is None or k.is_current(svc, v)]
+    views = [
+        v
+        for v in views
+        if (k := wiring(context).approval_kinds.get(v.kind)) is None or k.is_current(svc, v)
+    ]
     if not views:
         await show(update, texts.APPROVAL_PENDING_NONE)
         return

@@ -7,17 +7,18 @@ October next year's is being planned (see ``bot.sop.cycle_rules``).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.context import Context
 from bot.core.dates import format_date, format_datetime
 from bot.core.labels import fit
 from bot.core.roles import Role
+from bot.feature import wiring
 from bot.guide import texts
 from bot.services import Services
 from bot.sop.cycle_rules import phase
@@ -31,13 +32,6 @@ from bot.sop.steps import (
 )
 from bot.ui.chat import answer, button, show
 from storage import cycles, users
-
-# Feature modules register here how a step opens (key: the step's `fitur` in the data
-# file), for a step of a given cycle year. An opener returns False when it has nothing to
-# show this member; the guide then shows the step's card. A step whose feature is not
-# registered says plainly that it is not built yet.
-StepOpener = Callable[[Update, Context, Member, int, int], Awaitable[bool]]
-STEP_OPENERS: dict[str, StepOpener] = {}
 
 
 def _rows(svc: Services, year: int) -> dict[int, Any]:
@@ -218,7 +212,8 @@ async def open_step(update: Update, context: Context, member: Member) -> None:
     if status is None or number is None:
         await show(update, texts.STEP_UNKNOWN)
         return
-    opener = STEP_OPENERS.get(status.step.feature)
+    # A step whose feature declares no opener says plainly that it is not built yet.
+    opener = wiring(context).step_openers.get(status.step.feature)
     if (
         opener is not None
         and status.step.concerns(member.role)

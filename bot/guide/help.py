@@ -8,7 +8,8 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts as app_texts
-from bot.access import Context, Member, members_only, services
+from bot.access import Member, members_only, services
+from bot.context import Context
 from bot.guide import texts
 
 

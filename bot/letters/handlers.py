@@ -28,17 +28,17 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
 from bot.approvals import handlers as approval_ui
-from bot.approvals.handlers import APPROVAL_KINDS, ApprovalKind, RequestView
+from bot.approvals.kinds import ApprovalKind, RequestView
 from bot.approvals.rules import Option
+from bot.context import Context
 from bot.core import signing
 from bot.core.dates import format_date, format_datetime, next_working_day
 from bot.core.delivery import ItemStatus, failure_reason
 from bot.core.examples import dmy, example_day
 from bot.core.labels import fit, room_left, unit_label
 from bot.core.roles import Role
-from bot.guide.handlers import STEP_OPENERS
 from bot.letters import documents as letter_docs
 from bot.letters import parts as letter_parts
 from bot.letters import texts
@@ -1489,11 +1489,6 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     return ConversationHandler.END
 
 
-for _kind in (EDARAN, UNDANGAN, LAPORAN):
-    APPROVAL_KINDS[f"surat_{_kind}"] = ApprovalKind(is_current=_is_current, on_decided=_on_decided)
-STEP_OPENERS["edaran"] = open_step
-STEP_OPENERS["sosialisasi"] = open_step
-
 _TEXT = filters.TEXT & ~filters.COMMAND
 
 
@@ -1545,3 +1540,10 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
         CallbackQueryHandler(acknowledge, pattern=r"^ack:"),
         CallbackQueryHandler(present, pattern=r"^hdr:"),
     ]
+
+
+APPROVAL_KINDS = {
+    f"surat_{kind}": ApprovalKind(is_current=_is_current, on_decided=_on_decided)
+    for kind in (EDARAN, UNDANGAN, LAPORAN)
+}
+STEP_OPENERS = {"edaran": open_step, "sosialisasi": open_step}

@@ -21,11 +21,11 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.context import Context
 from bot.core.dates import format_rupiah
 from bot.core.labels import fit, room_left, unit_label
 from bot.core.roles import Role
-from bot.guide.handlers import STEP_OPENERS
 from bot.packages import texts
 from bot.packages.import_plan import ImportPlan, export_year, rows_of_year
 from bot.packages.mapping_workbook import MappingRow, mapping_workbook, read_mapping_workbook
@@ -879,7 +879,7 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     return ConversationHandler.END
 
 
-STEP_OPENERS["paket"] = open_step
+STEP_OPENERS = {"paket": open_step}
 
 
 def _buttons() -> list[BaseHandler[Update, Context, Any]]:

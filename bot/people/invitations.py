@@ -16,7 +16,8 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.core.labels import unit_label
 from bot.core.roles import Role, invitable_roles, role_needs_unit

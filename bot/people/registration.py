@@ -17,7 +17,8 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import REGISTRATION_DRAFT, Context, load_member, services
+from bot.access import REGISTRATION_DRAFT, load_member, services
+from bot.context import Context
 from bot.core.roles import Role
 from bot.people import texts
 from bot.people.invitation_rules import InvitationProblem, looks_like_code

@@ -9,7 +9,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.core.labels import fit, room_left, unit_label
 from bot.core.roles import Role, role_needs_unit

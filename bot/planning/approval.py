@@ -11,14 +11,14 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
 from bot.approvals import handlers as approval_ui
-from bot.approvals.handlers import APPROVAL_KINDS, ApprovalKind, RequestView
+from bot.approvals.kinds import ApprovalKind, RequestView
 from bot.approvals.rules import Option
+from bot.context import Context
 from bot.core import signing
 from bot.core.dates import format_datetime
 from bot.core.roles import Role
-from bot.guide.handlers import STEP_OPENERS
 from bot.planning import texts
 from bot.planning.documents import document
 from bot.planning.handlers import change_lines, open_from_step
@@ -382,8 +382,10 @@ async def open_step(update: Update, context: Context, member: Member, step: int,
     return True
 
 
-APPROVAL_KINDS[KIND] = ApprovalKind(is_current=_is_current, on_decided=_on_decided, detail=_detail)
-STEP_OPENERS["persetujuan"] = open_step
+APPROVAL_KINDS = {
+    KIND: ApprovalKind(is_current=_is_current, on_decided=_on_decided, detail=_detail)
+}
+STEP_OPENERS = {"persetujuan": open_step}
 
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:

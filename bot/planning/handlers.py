@@ -24,12 +24,12 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.context import Context
 from bot.core.dates import format_date, format_datetime
 from bot.core.examples import dmy, example_range
 from bot.core.labels import fit
 from bot.core.roles import Role
-from bot.guide.handlers import STEP_OPENERS
 from bot.planning import texts
 from bot.planning.documents import workbook
 from bot.planning.documents.data_template import performance_data_template
@@ -1110,4 +1110,4 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
     return [conversation(), CallbackQueryHandler(stale, pattern=r"^pln:")]
 
 
-STEP_OPENERS["rencana"] = open_from_step
+STEP_OPENERS = {"rencana": open_from_step}

@@ -21,11 +21,12 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Context, Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.context import Context
 from bot.core.dates import format_date, format_datetime, format_short_date
 from bot.core.labels import fit
 from bot.core.roles import Role
-from bot.guide.handlers import STEP_OPENERS, phase_line
+from bot.guide.handlers import phase_line
 from bot.planning.documents.data_template import PackageRow, performance_data_template
 from bot.planning.documents.workbook import MAX_WORKBOOK_BYTES
 from bot.planning.handlers import XLSX_MIME, problem_lines
@@ -1267,7 +1268,7 @@ async def open_step(update: Update, context: Context, member: Member, step: int,
     return True
 
 
-STEP_OPENERS["lapor"] = open_step
+STEP_OPENERS = {"lapor": open_step}
 _TEXT = filters.TEXT & ~filters.COMMAND
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,28 @@ from bot.core.roles import Role, parse_role
 
 STEPS_FILE_NAME = "langkah-sop.toml"
 STEP_COUNT = 17
+
+
+class StepId(IntEnum):
+    """The SOP's steps by name; the numbers are those of the step table (a test checks)."""
+
+    OBJECTIVES = 1
+    INDICATORS = 2
+    TARGETS = 3
+    ACTION_PLANS = 4
+    PLAN_PRESENTED = 5
+    PLAN_DECIDED = 6
+    CIRCULAR = 7
+    SOCIALISATION_INVITATION = 8
+    SOCIALISATION = 9
+    PACKAGE_MAPPING = 10
+    ACTIONS_AND_DATA = 11
+    REPORTING = 12
+    COMPILATION = 13
+    ANALYSIS = 14
+    ACHIEVEMENT_REPORT = 15
+    PRESENTATION = 16
+    DECISION_MEETING = 17
 
 
 class StepState(StrEnum):

@@ -1,0 +1,44 @@
+"""What a feature tells the approval mechanism about its requests, and the request snapshot
+the mechanism hands back (features declare their kinds in their ``Feature``)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from telegram import Update
+
+from bot.approvals.rules import Option, RequestStatus
+from bot.context import Context
+from bot.services import Services
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """A request as features and handlers see it (a snapshot, safe across awaits)."""
+
+    id: int
+    kind: str
+    subject_id: int
+    title: str
+    summary: str
+    status: RequestStatus
+    decision: str
+    comment: str
+    acting_title: str
+    decided_by: str
+    decided_by_user_id: int | None
+    decided_at: datetime | None
+    requested_at: datetime
+    requested_by_user_id: int | None
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class ApprovalKind:
+    """What a feature tells the mechanism about its requests."""
+
+    is_current: Callable[[Services, RequestView], bool]
+    on_decided: Callable[[Context, RequestView], Awaitable[None]]
+    detail: Callable[[Update, Context, RequestView], Awaitable[None]] | None = None

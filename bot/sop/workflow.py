@@ -1,0 +1,174 @@
+"""The SOP workflow: the only code that changes the state of a step in a cycle.
+
+Each SOP event is a named transition (``plan_submitted``, ``letter_signed``, ...) that moves
+named steps to new states. Transitions run inside the caller's unit of work (they take the
+use case's session), are idempotent (a step already in the target state, with the same note,
+is not written again) and are audit-logged by storage. ``TRANSITIONS`` lists every allowed
+move; tests walk a whole cycle through them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.sop.steps import StepId, StepState
+from storage import cycles, users
+
+S = StepId
+BELUM, JALAN, PERBAIKAN, SELESAI = (
+    StepState.BELUM_MULAI,
+    StepState.BERJALAN,
+    StepState.PERLU_PERBAIKAN,
+    StepState.SELESAI,
+)
+LETTER_STEPS = (S.CIRCULAR, S.SOCIALISATION_INVITATION, S.SOCIALISATION)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step going to one state when it is in one of ``sources`` (else left as it is:
+    a plan approved again after the circular went out does not reopen the circular)."""
+
+    step: StepId
+    to: StepState
+    sources: frozenset[StepState]
+
+
+def _move(step: StepId, to: StepState, *sources: StepState) -> Move:
+    return Move(step, to, frozenset(sources or tuple(StepState)))
+
+
+_ANY = tuple(StepState)
+TRANSITIONS: dict[str, tuple[Move, ...]] = {
+    "plan_submitted": (
+        _move(S.PLAN_PRESENTED, JALAN, *_ANY),
+        _move(S.PLAN_DECIDED, JALAN, *_ANY),
+    ),
+    "plan_approved": (
+        _move(S.PLAN_PRESENTED, SELESAI, JALAN, SELESAI),
+        _move(S.PLAN_DECIDED, SELESAI, JALAN, SELESAI),
+        _move(S.CIRCULAR, JALAN, BELUM, JALAN),
+    ),
+    "plan_returned": (
+        _move(S.PLAN_PRESENTED, PERBAIKAN, JALAN, PERBAIKAN),
+        _move(S.PLAN_DECIDED, PERBAIKAN, JALAN, PERBAIKAN),
+    ),
+    "circular_drafted": (_move(S.CIRCULAR, JALAN, BELUM, JALAN),),
+    "invitation_drafted": (_move(S.SOCIALISATION_INVITATION, JALAN, BELUM, JALAN),),
+    "socialisation_report_drafted": (_move(S.SOCIALISATION, JALAN, BELUM, JALAN),),
+    "circular_signed": (_move(S.CIRCULAR, SELESAI, *_ANY),),
+    "invitation_signed": (
+        _move(S.SOCIALISATION_INVITATION, SELESAI, *_ANY),
+        _move(S.SOCIALISATION, JALAN, BELUM, JALAN),
+    ),
+    "socialisation_report_signed": (
+        _move(S.CIRCULAR, SELESAI, *_ANY),
+        _move(S.SOCIALISATION_INVITATION, SELESAI, *_ANY),
+        _move(S.SOCIALISATION, SELESAI, *_ANY),
+    ),
+    "packages_partly_mapped": (_move(S.PACKAGE_MAPPING, JALAN, *_ANY),),
+    "packages_mapped": (_move(S.PACKAGE_MAPPING, SELESAI, *_ANY),),
+}
+_LETTER_EVENTS = {
+    S.CIRCULAR: "circular",
+    S.SOCIALISATION_INVITATION: "invitation",
+    S.SOCIALISATION: "socialisation_report",
+}
+
+
+def _apply(
+    session: Session,
+    name: str,
+    *,
+    cycle_id: int,
+    actor_id: int | None,
+    now: datetime,
+    note: str = "",
+) -> None:
+    rows = cycles.step_rows(session, cycle_id=cycle_id)
+    actor = None if actor_id is None else users.get_user(session, actor_id)
+    for move in TRANSITIONS[name]:
+        row = rows.get(move.step)
+        state = BELUM if row is None else StepState(row.state)
+        if state not in move.sources or (row is not None and state is move.to and row.note == note):
+            continue
+        cycles.set_step_state(
+            session,
+            cycle_id=cycle_id,
+            step_no=int(move.step),
+            state=move.to,
+            actor=actor,
+            now=now,
+            note=note,
+        )
+
+
+def plan_submitted(session: Session, *, cycle_id: int, actor_id: int | None, now: datetime) -> None:
+    """The team submitted the plan to the head (steps 5-6 running)."""
+    _apply(session, "plan_submitted", cycle_id=cycle_id, actor_id=actor_id, now=now)
+
+
+def plan_decided(
+    session: Session,
+    *,
+    cycle_id: int,
+    approved: bool,
+    actor_id: int | None,
+    now: datetime,
+    comment: str = "",
+) -> None:
+    """The head approved the plan (5-6 done, 7 running) or returned it with ``comment``."""
+    if approved:
+        _apply(session, "plan_approved", cycle_id=cycle_id, actor_id=actor_id, now=now)
+    else:
+        _apply(
+            session,
+            "plan_returned",
+            cycle_id=cycle_id,
+            actor_id=actor_id,
+            now=now,
+            note=comment[:500],
+        )
+
+
+def letter_drafted(
+    session: Session, *, cycle_id: int, step: StepId, actor_id: int | None, now: datetime
+) -> None:
+    """A letter of step 7, 8 or 9 was drafted: its step is running."""
+    _apply(
+        session, f"{_LETTER_EVENTS[step]}_drafted", cycle_id=cycle_id, actor_id=actor_id, now=now
+    )
+
+
+def letter_signed(
+    session: Session, *, cycle_id: int, step: StepId, actor_id: int | None, now: datetime
+) -> None:
+    """The head signed the letter of step 7, 8 or 9 (the invitation opens step 9; the
+    socialisation report closes 7-9)."""
+    event = f"{_LETTER_EVENTS[step]}_signed"
+    _apply(session, event, cycle_id=cycle_id, actor_id=actor_id, now=now)
+
+
+def packages_synced(
+    session: Session,
+    *,
+    cycle_id: int,
+    total: int,
+    unmapped: int,
+    actor_id: int | None,
+    now: datetime,
+    note: str = "",
+) -> None:
+    """Packages were imported or mapped: step 10 is done when every package has an area."""
+    done = total > 0 and unmapped == 0
+    _apply(
+        session,
+        "packages_mapped" if done else "packages_partly_mapped",
+        cycle_id=cycle_id,
+        actor_id=actor_id,
+        now=now,
+        note="" if done else note,
+    )
