@@ -123,6 +123,10 @@ STALE_BUTTON = "Tombol ini sudah tidak berlaku. Silakan buka menu lagi."
 
 
 CANCELLED = "Dibatalkan."
+DRAFT_DROPPED = (
+    "Isian yang belum selesai dari versi bot sebelumnya tidak dapat dilanjutkan. "
+    "Silakan mulai lagi dari perintahnya; data yang sudah tersimpan tidak berubah."
+)
 
 BUTTON_CANCEL = "Batal"
 BUTTON_BACK = "« Kembali"

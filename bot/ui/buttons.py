@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot import texts
@@ -25,11 +25,6 @@ from bot.ui.chat import show
 D = TypeVar("D", bound=ButtonData)
 R = TypeVar("R")
 PressHandler = Callable[[Update, Context, Member, D], Coroutine[Any, Any, R]]
-
-
-def button(text: str, data: ButtonData) -> InlineKeyboardButton:
-    """An inline button carrying typed data."""
-    return InlineKeyboardButton(text, callback_data=data.encode())
 
 
 def on_press(

@@ -22,6 +22,7 @@ from telegram.warnings import PTBUserWarning
 from bot import texts
 from bot.core.roles import Role
 from bot.services import Services
+from bot.ui.callbacks import ButtonData
 from storage import users
 
 logger = logging.getLogger(__name__)
@@ -98,7 +99,10 @@ async def set_role_commands(bot: Bot, chat_id: int, role: Role | None) -> None:
         logger.warning("could not set the command menu of chat %s", chat_id)
 
 
-def button(text: str, data: str) -> InlineKeyboardButton:
+def button(text: str, data: str | ButtonData) -> InlineKeyboardButton:
+    """An inline button; typed data (``ButtonData``) is encoded by its codec."""
+    if isinstance(data, ButtonData):
+        return InlineKeyboardButton(text, callback_data=data.encode())
     if len(data.encode()) > 64:
         raise ValueError(f"callback data over Telegram's 64 bytes: {data!r}")
     return InlineKeyboardButton(text, callback_data=data)

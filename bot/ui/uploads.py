@@ -1,0 +1,54 @@
+"""Receiving an uploaded workbook: the checks every upload shares, before any reading.
+
+The type and size are checked from what Telegram tells us, so a wrong or huge file is
+refused before it is downloaded; the person then sees "⏳ Memeriksa berkas…" while the
+feature reads it (in a thread, so the bot keeps answering others).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Message, Update
+
+from bot import texts
+
+
+@dataclass(frozen=True)
+class ReceivedFile:
+    """A downloaded upload and the progress message to edit with the outcome."""
+
+    content: bytes
+    file_name: str
+    progress: Message
+
+
+def megabytes(size: int) -> str:
+    """``5,0 MB`` (Indonesian decimal comma)."""
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+async def receive_workbook(
+    update: Update, *, max_bytes: int, too_big: str = texts.PLAN_UPLOAD_TOO_BIG
+) -> ReceivedFile | None:
+    """The .xlsx the person sent, or None after telling them what is wrong with it.
+
+    ``too_big`` is the refusal for an oversized file, with ``{size}`` and ``{limit}``.
+    """
+    message = update.effective_message
+    if message is None:
+        return None
+    doc = message.document
+    if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
+        await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
+        return None
+    if doc.file_size is not None and doc.file_size > max_bytes:
+        await message.reply_text(
+            too_big.format(size=megabytes(doc.file_size), limit=megabytes(max_bytes))
+        )
+        return None
+    progress = await message.reply_text(texts.PLAN_UPLOAD_CHECKING)
+    content = bytes(await (await doc.get_file()).download_as_bytearray())
+    return ReceivedFile(
+        content=content, file_name=doc.file_name or "berkas.xlsx", progress=progress
+    )
