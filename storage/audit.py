@@ -8,27 +8,33 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from storage.models import AuditLog
+from storage.models import AuditLog, User
+
+SYSTEM = "sistem"
 
 
 def record(
     session: Session,
     *,
     at: datetime,
-    actor_user_id: int | None,
-    actor_label: str,
+    actor: User | None = None,
+    actor_user_id: int | None = None,
+    actor_label: str | None = None,
     action: str,
     entity: str,
     entity_id: str | int,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Add one audit entry in the caller's transaction."""
+    """Add one audit entry in the caller's transaction, by ``actor`` (a user, or the system
+    when None) or by an explicit id and label."""
+    if actor is not None:
+        actor_user_id, actor_label = actor.id, actor.full_name
     session.add(
         AuditLog(
             at=at,
             actor_user_id=actor_user_id,
-            actor_label=actor_label,
+            actor_label=actor_label or SYSTEM,
             action=action,
             entity=entity,
             entity_id=str(entity_id),

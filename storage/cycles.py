@@ -40,8 +40,7 @@ def close_cycle(session: Session, *, cycle_id: int, actor: User | None, now: dat
     audit.record(
         session,
         at=now,
-        actor_user_id=None if actor is None else actor.id,
-        actor_label="sistem" if actor is None else actor.full_name,
+        actor=actor,
         action="cycle.close",
         entity="cycle",
         entity_id=str(cycle.year),
@@ -89,8 +88,7 @@ def set_step_state(
     audit.record(
         session,
         at=now,
-        actor_user_id=None if actor is None else actor.id,
-        actor_label="sistem" if actor is None else actor.full_name,
+        actor=actor,
         action="step.state",
         entity="step_state",
         entity_id=f"{cycle_id}:{step_no}",
