@@ -85,3 +85,40 @@ def test_prefixes_are_short_and_do_not_overlap() -> None:
 
     with pytest.raises(TypeError):
         check_prefixes([Pick, Under])
+
+
+def test_every_action_of_the_bot_has_its_own_prefix() -> None:
+    import bot.features  # noqa: F401  (imports every feature and its buttons)
+
+    def subclasses(cls: type[ButtonData]) -> list[type[ButtonData]]:
+        found = []
+        for sub in cls.__subclasses__():
+            found += [sub, *subclasses(sub)]
+        return found
+
+    actions = [c for c in subclasses(ButtonData) if c.__module__.startswith("bot.")]
+    check_prefixes(actions)
+    for action in actions:
+        feature = action.__module__.split(".")[1]
+        assert FEATURE_PREFIXES.get(action.PREFIX.split(":")[0]) == feature, action
+
+
+# The first part of every prefix names the feature whose handler answers the press.
+FEATURE_PREFIXES = {
+    "apr": "approvals",
+    "plh": "approvals",
+    "step": "guide",
+    "ltr": "letters",
+    "rsvp": "outreach",
+    "ack": "outreach",
+    "hdr": "outreach",
+    "pkt": "packages",
+    "und": "people",
+    "usr": "people",
+    "reg": "people",
+    "pln": "planning",
+    "pap": "planning",
+    "lp": "reporting",
+    "cyc": "reporting",
+    "ver": "reporting",
+}
