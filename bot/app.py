@@ -19,6 +19,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import texts
+from bot.access import update_scope
 from bot.core.clock import Clock, SystemClock
 from bot.core.profile import load_profile
 from bot.core.sop import load_steps
@@ -49,11 +50,14 @@ class KinerjaApplication(
     """PTB's Application, writing persisted data after every update.
 
     PTB writes persistence on a timer; on a link that drops and a server that may be
-    restarted at any time, we would rather lose nothing a user already typed.
+    restarted at any time, we would rather lose nothing a user already typed. (The
+    persistence writes only the rows that changed, so this costs little.) Each update's
+    handlers share one ``update_scope`` (the member the gate loaded).
     """
 
     async def process_update(self, update: object) -> None:
-        await super().process_update(update)
+        with update_scope():
+            await super().process_update(update)
         if self.persistence is not None:
             await self.update_persistence()
 

@@ -18,6 +18,7 @@ from bot.core.cycles import (
 )
 from bot.core.planning.model import Plan
 from bot.core.reporting import ReportingPeriod, reporting_periods
+from bot.core.sop import StepState
 from bot.services import Services
 from storage import cycles, plans, submissions, users
 from storage.models import Cycle
@@ -36,6 +37,38 @@ class CycleView:
     @property
     def year(self) -> int:
         return self.facts.year
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """The stored state of one SOP step of a cycle: who changed it last, when, and a note."""
+
+    state: StepState
+    note: str
+    updated_at: datetime
+    updated_by_user_id: int | None
+
+
+def step_records(svc: Services, year: int) -> dict[int, StepRecord]:
+    """The stored step states of the year's cycle by step number (none while nothing is
+    stored); read again only after something was committed."""
+    return dict(svc.db.cached(("step_records", year), lambda: _read_step_records(svc, year)))
+
+
+def _read_step_records(svc: Services, year: int) -> dict[int, StepRecord]:
+    with svc.db.read() as session:
+        found = cycles.find_cycle(session, year=year)
+        if found is None or found.id is None:
+            return {}
+        return {
+            number: StepRecord(
+                state=StepState(row.state),
+                note=row.note,
+                updated_at=row.updated_at,
+                updated_by_user_id=row.updated_by_user_id,
+            )
+            for number, row in cycles.step_rows(session, cycle_id=found.id).items()
+        }
 
 
 def year_of(svc: Services, cycle_id: int) -> int:
@@ -91,10 +124,22 @@ def _view(svc: Services, year: int, cycle_id: int | None, closed: bool) -> Cycle
 
 
 def all_cycles(svc: Services) -> list[CycleView]:
-    """Every stored cycle, oldest first."""
+    """Every stored cycle, oldest first.
+
+    Read again only after something was committed (``Database.cached``): /tugas, /status and
+    most buttons ask for the cycles, and each view loads its whole approved plan. The views
+    are frozen; the list is a copy.
+    """
+    owner, views = svc.db.cached(("all_cycles", id(svc)), lambda: (svc, _read_all_cycles(svc)))
+    if owner is not svc:  # cannot happen while the entry holds ``svc``; never trust an id
+        views = _read_all_cycles(svc)
+    return list(views)
+
+
+def _read_all_cycles(svc: Services) -> tuple[CycleView, ...]:
     with svc.db.read() as session:
         rows = [(c.year, c.id, c.closed_at is not None) for c in cycles.list_cycles(session)]
-    return [_view(svc, year, cycle_id, closed) for year, cycle_id, closed in rows]
+    return tuple(_view(svc, year, cycle_id, closed) for year, cycle_id, closed in rows)
 
 
 def cycle(svc: Services, year: int) -> CycleView:

@@ -26,10 +26,10 @@ from bot.core.sop import (
     cycle_status,
     pending_for_role,
 )
-from bot.cycles import CycleView, visible_cycles
+from bot.cycles import CycleView, StepRecord, step_records, visible_cycles
 from bot.handlers.common import answer, button, show
 from bot.services import Services
-from storage import cycles, users
+from storage import users
 
 # Feature modules register here how a step opens (key: the step's `fitur` in the data
 # file), for a step of a given cycle year. An opener returns False when it has nothing to
@@ -39,12 +39,8 @@ StepOpener = Callable[[Update, Context, Member, int, int], Awaitable[bool]]
 STEP_OPENERS: dict[str, StepOpener] = {}
 
 
-def _rows(svc: Services, year: int) -> dict[int, Any]:
-    with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=year)
-        if cycle is None or cycle.id is None:
-            return {}
-        return cycles.step_rows(session, cycle_id=cycle.id)
+def _rows(svc: Services, year: int) -> dict[int, StepRecord]:
+    return step_records(svc, year)
 
 
 def statuses_and_notes(svc: Services, year: int) -> tuple[tuple[StepStatus, ...], dict[int, str]]:
@@ -73,6 +69,10 @@ def _step_label(status: StepStatus, year: int, several: bool) -> str:
 
 
 def _team_registered(svc: Services) -> bool:
+    return svc.db.cached(("team_registered",), lambda: _read_team_registered(svc))
+
+
+def _read_team_registered(svc: Services) -> bool:
     with svc.db.read() as session:
         return any(u.active for u in users.list_users(session, role=Role.TIM))
 
