@@ -9,7 +9,8 @@ Both run on the same in-process fake Bot API and are fed prepared updates with
     command is sent by the three in turn.
 
 For /status, /tugas and /bantuan it prints updates/s of both and the ratio full/bare
-(best of three rounds; the machine is shared, so single rounds are noisy).
+(best of three rounds each, bare and full rounds alternating: the machine is shared, so
+single rounds are noisy).
 
 Run: python -m tests.benchmarks.updates [updates per round, default 600] [--profile]
 --profile runs the full application's rounds under cProfile and prints the top functions.
@@ -25,7 +26,8 @@ import pstats
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -70,35 +72,30 @@ def _updates(app: Application[Any, Any, Any, Any, Any, Any], command: str, n: in
     return result
 
 
-async def _rate(
+async def _round(
     app: Application[Any, Any, Any, Any, Any, Any],
     api: FakeBotApi,
     command: str,
     n: int,
     profiler: cProfile.Profile | None = None,
 ) -> float:
-    """The best updates/s of ``ROUNDS`` rounds of ``n`` updates each."""
-    for update in _updates(app, command, WARM_UP):
+    """Updates/s of one round of ``n`` updates ``/command``."""
+    updates = _updates(app, command, n)
+    api.calls.clear()
+    api.transcript.clear()
+    api.shown.clear()
+    if profiler is not None:
+        profiler.enable()
+    started = time.perf_counter()
+    for update in updates:
         await app.process_update(update)
-    best = 0.0
-    for _ in range(ROUNDS):
-        updates = _updates(app, command, n)
-        api.calls.clear()
-        api.transcript.clear()
-        api.shown.clear()
-        if profiler is not None:
-            profiler.enable()
-        started = time.perf_counter()
-        for update in updates:
-            await app.process_update(update)
-        elapsed = time.perf_counter() - started
-        if profiler is not None:
-            profiler.disable()
-        answered = sum(1 for call in api.calls if call.method == "sendMessage")
-        if answered < n:
-            raise AssertionError(f"/{command}: {answered} answers to {n} updates")
-        best = max(best, n / elapsed)
-    return best
+    elapsed = time.perf_counter() - started
+    if profiler is not None:
+        profiler.disable()
+    answered = sum(1 for call in api.calls if call.method == "sendMessage")
+    if answered < n:
+        raise AssertionError(f"/{command}: {answered} answers to {n} updates")
+    return n / elapsed
 
 
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -106,18 +103,22 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text("Siap.")
 
 
-async def bare(n: int) -> dict[str, float]:
+@asynccontextmanager
+async def bare_app() -> AsyncIterator[tuple[Application[Any, Any, Any, Any, Any, Any], FakeBotApi]]:
+    """A bare PTB application: one CommandHandler answering a message."""
     api = FakeBotApi()
     app = ApplicationBuilder().token("123456:BENCH").request(api).get_updates_request(api).build()
     app.add_handler(CommandHandler(list(COMMANDS), _answer))
     await app.initialize()
     try:
-        return {command: await _rate(app, api, command, n) for command in COMMANDS}
+        yield app, api
     finally:
         await app.shutdown()
 
 
-async def full(n: int, profiler: cProfile.Profile | None = None) -> dict[str, float]:
+@asynccontextmanager
+async def full_app() -> AsyncIterator[tuple[Application[Any, Any, Any, Any, Any, Any], FakeBotApi]]:
+    """The whole bot on a temp-file SQLite database: head, team member, owner, approved plan."""
     with tempfile.TemporaryDirectory() as folder:
         harness = Harness(Path(folder))
         harness.clock.set(NOW)
@@ -129,15 +130,31 @@ async def full(n: int, profiler: cProfile.Profile | None = None) -> dict[str, fl
             with harness.svc.db.write() as session:
                 approve_plan(session, example_plan(NOW.year), harness.clock.now())
             assert harness.app is not None
-            rates = {
-                command: await _rate(harness.app, harness.api, command, n, profiler)
-                for command in COMMANDS
-            }
+            yield harness.app, harness.api
             if harness.errors:
                 raise AssertionError(f"handler raised: {harness.errors!r}")
-            return rates
         finally:
             await harness.stop()
+
+
+async def measure(
+    n: int, profiler: cProfile.Profile | None = None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Best updates/s per command of the bare and the full application. Their rounds
+    alternate, so a neighbour's load on the machine hits both alike."""
+    bare_rates: dict[str, float] = {}
+    full_rates: dict[str, float] = {}
+    async with bare_app() as (bare, bare_api), full_app() as (full, full_api):
+        for command in COMMANDS:
+            for app in (bare, full):
+                for update in _updates(app, command, WARM_UP):
+                    await app.process_update(update)
+            for _ in range(ROUNDS):
+                rate = await _round(bare, bare_api, command, n)
+                bare_rates[command] = max(bare_rates.get(command, 0.0), rate)
+                rate = await _round(full, full_api, command, n, profiler)
+                full_rates[command] = max(full_rates.get(command, 0.0), rate)
+    return bare_rates, full_rates
 
 
 def _table(bare_rates: dict[str, float], full_rates: dict[str, float]) -> str:
@@ -158,8 +175,7 @@ async def main(argv: list[str], echo: Callable[[str], None] = print) -> None:
     numbers = [a for a in argv if not a.startswith("--")]
     n = int(numbers[0]) if numbers else 600
     profiler = cProfile.Profile() if "--profile" in argv else None
-    bare_rates = await bare(n)
-    full_rates = await full(n, profiler)
+    bare_rates, full_rates = await measure(n, profiler)
     echo(f"updates: {n} per round, best of {ROUNDS} rounds")
     echo(_table(bare_rates, full_rates))
     if profiler is not None:
