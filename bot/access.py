@@ -81,9 +81,11 @@ def _read_member(svc: Services, telegram_id: int) -> Member | None:
 
 @dataclass
 class UpdateScope:
-    """What one update's handlers share: the member the gate loaded (by Telegram id)."""
+    """What one update's handlers share: the member the gate loaded (by Telegram id), and
+    whether a conversation took a step (its state may have changed and must be stored)."""
 
     members: dict[int, Member]
+    conversation_step: bool = False
 
 
 _scope: ContextVar[UpdateScope | None] = ContextVar("kinerja_update_scope", default=None)
@@ -99,6 +101,13 @@ def update_scope() -> Iterator[UpdateScope]:
         yield scope
     finally:
         _scope.reset(token)
+
+
+def mark_conversation_step() -> None:
+    """A conversation handles the update being processed (see ``FlowConversation``)."""
+    scope = _scope.get()
+    if scope is not None:
+        scope.conversation_step = True
 
 
 def member_of_update(svc: Services, telegram_id: int) -> Member | None:

@@ -12,6 +12,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackContext,
+    ConversationHandler,
     Defaults,
     ExtBot,
     JobQueue,
@@ -25,6 +26,7 @@ from bot.core.profile import load_profile
 from bot.core.sop import load_steps
 from bot.errors import on_error
 from bot.handlers import register
+from bot.handlers.common import FlowConversation
 from bot.outbox import OutboxSender
 from bot.persistence import DatabasePersistence
 from bot.services import Services
@@ -50,16 +52,48 @@ class KinerjaApplication(
     """PTB's Application, writing persisted data after every update.
 
     PTB writes persistence on a timer; on a link that drops and a server that may be
-    restarted at any time, we would rather lose nothing a user already typed. (The
-    persistence writes only the rows that changed, so this costs little.) Each update's
-    handlers share one ``update_scope`` (the member the gate loaded).
+    restarted at any time, we would rather lose nothing a user already typed. When the
+    update changed nothing to be stored (no conversation step, user and chat data as
+    stored), PTB's round over the persistence is skipped; the persistence itself writes
+    only rows that changed. Each update's handlers share one ``update_scope``.
     """
 
     async def process_update(self, update: object) -> None:
-        with update_scope():
+        with update_scope() as scope:
             await super().process_update(update)
-        if self.persistence is not None:
+        if self.persistence is not None and (
+            scope.conversation_step or not self._data_stored(update)
+        ):
             await self.update_persistence()
+
+    def _data_stored(self, update: object) -> bool:
+        """Whether the database already holds this update's user and chat data, so that
+        ``update_persistence`` would write nothing (conversation steps aside).
+
+        Only known for our persistence, and only while every conversation reports its steps
+        (``FlowConversation``); otherwise the answer is no and PTB's full path runs.
+        """
+        persistence = self.persistence
+        if not isinstance(persistence, DatabasePersistence) or not self._conversations_report():
+            return False
+        if not isinstance(update, Update):
+            return True
+        user, chat = update.effective_user, update.effective_chat
+        if user is not None and not persistence.holds_user_data(
+            user.id, self.user_data.get(user.id, {})
+        ):
+            return False
+        return chat is None or persistence.holds_chat_data(chat.id, self.chat_data.get(chat.id, {}))
+
+    def _conversations_report(self) -> bool:
+        """Every conversation is a blocking ``FlowConversation``: it marks the update it
+        handles before the update is done."""
+        return all(
+            isinstance(handler, FlowConversation) and handler.block is not False
+            for handlers in self.handlers.values()
+            for handler in handlers
+            if isinstance(handler, ConversationHandler)
+        )
 
 
 def build_services(

@@ -18,7 +18,7 @@ from bot.core.cycles import (
 )
 from bot.core.planning.model import Plan
 from bot.core.reporting import ReportingPeriod, reporting_periods
-from bot.core.sop import StepState
+from bot.core.sop import StepState, StepStatus, cycle_status
 from bot.services import Services
 from storage import cycles, plans, submissions, users
 from storage.models import Cycle
@@ -53,6 +53,21 @@ def step_records(svc: Services, year: int) -> dict[int, StepRecord]:
     """The stored step states of the year's cycle by step number (none while nothing is
     stored); read again only after something was committed."""
     return dict(svc.db.cached(("step_records", year), lambda: _read_step_records(svc, year)))
+
+
+def step_statuses(svc: Services, year: int) -> tuple[tuple[StepStatus, ...], dict[int, str]]:
+    """The year's steps with their states (``core.sop.cycle_status``) and each step's note
+    (what is still missing); computed again only after something was committed."""
+
+    def compute() -> tuple[Services, tuple[StepStatus, ...], dict[int, str]]:
+        rows = step_records(svc, year)
+        notes = {number: row.note for number, row in rows.items() if row.note}
+        return svc, cycle_status(svc.steps, {n: row.state for n, row in rows.items()}), notes
+
+    owner, statuses, notes = svc.db.cached(("step_statuses", year, id(svc)), compute)
+    if owner is not svc:  # cannot happen while the entry holds ``svc``; never trust an id
+        _, statuses, notes = compute()
+    return statuses, dict(notes)
 
 
 def _read_step_records(svc: Services, year: int) -> dict[int, StepRecord]:

@@ -57,6 +57,23 @@ class DatabasePersistence(BasePersistence[Data, Data, Data]):
             self._stored[namespace] = rows
         return rows
 
+    def _holds(self, namespace: str, key: str, data: Data) -> bool:
+        if not data:
+            return key not in self._rows(namespace)
+        try:
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        except (TypeError, ValueError):
+            return False  # let the regular path report it
+        return self._rows(namespace).get(key) == text
+
+    def holds_user_data(self, user_id: int, data: Data) -> bool:
+        """Whether the database holds exactly ``data`` for this user (nothing to write)."""
+        return self._holds(_USER, str(user_id), data)
+
+    def holds_chat_data(self, chat_id: int, data: Data) -> bool:
+        """Whether the database holds exactly ``data`` for this chat (nothing to write)."""
+        return self._holds(_CHAT, str(chat_id), data)
+
     def _save(self, namespace: str, key: str, value: object) -> None:
         try:
             text = json.dumps(value, ensure_ascii=False, sort_keys=True)

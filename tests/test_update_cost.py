@@ -17,11 +17,16 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 from sqlmodel import Session
+from telegram import Update
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler, filters
 
+from bot import app as app_module
 from bot.access import REGISTRATION_DRAFT, Member, member_of_update, update_scope
 from bot.core.planning.example import example_plan
 from bot.core.roles import Role
 from bot.core.sop import StepState
+from bot.handlers import register
+from bot.handlers.common import FlowConversation
 from storage import cycles, state, users
 from storage.db import Database
 from storage.models import PersistedState
@@ -339,3 +344,87 @@ async def test_the_update_benchmark_runs(monkeypatch: pytest.MonkeyPatch) -> Non
     table = lines[1].splitlines()
     assert table[0].split() == ["command", "bare", "upd/s", "full", "upd/s", "ratio"]
     assert [row.split()[0] for row in table[1:]] == ["/status", "/tugas", "/bantuan"]
+
+
+# ------------------------------------------------- conversations and skipped rounds
+
+
+async def _first(update: Update, context: Any) -> int:
+    return 1
+
+
+async def _second(update: Update, context: Any) -> int:
+    return 2
+
+
+async def _end(update: Update, context: Any) -> int:
+    return ConversationHandler.END
+
+
+def _three_steps(kind: type[ConversationHandler[Any]], name: str) -> ConversationHandler[Any]:
+    """/<name>, then two typed answers; the answers change nothing but the state."""
+    typed = filters.TEXT & ~filters.COMMAND
+    return kind(
+        entry_points=[CommandHandler(name, _first)],
+        states={1: [MessageHandler(typed, _second)], 2: [MessageHandler(typed, _end)]},
+        fallbacks=[],
+        name=name,
+        persistent=True,
+    )
+
+
+@pytest.mark.parametrize("kind", [FlowConversation, ConversationHandler])
+async def test_a_conversation_step_is_stored_even_when_no_data_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: type[ConversationHandler[Any]]
+) -> None:
+    """Our conversations mark their steps; a plain ConversationHandler does not, and then
+    every update takes PTB's full round over the persistence."""
+
+    def register_with_test_conversation(application: Any) -> None:
+        register(application)
+        application.add_handler(_three_steps(kind, "uji"), group=-2)
+
+    monkeypatch.setattr(app_module, "register", register_with_test_conversation)
+    bot = Harness(tmp_path)
+    await bot.start()
+    try:
+        person = await bot.registered(2001, Role.TIM)
+        await person.command("uji")
+        assert _rows(bot, "conv:uji") == {"[2001, 2001]": "1"}
+        before = _rows(bot, "user_data")
+        await person.send("satu")
+        assert _rows(bot, "user_data") == before  # only the state changed ...
+        assert _rows(bot, "conv:uji") == {"[2001, 2001]": "2"}  # ... and it is stored
+        await bot.restart(graceful=False)
+        await person.send("dua")
+        assert _rows(bot, "conv:uji") == {}
+    finally:
+        await bot.stop()
+    assert bot.errors == []
+
+
+async def _count(update: Update, context: Any) -> None:
+    context.user_data["hitung"] = context.user_data.get("hitung", 0) + 1
+
+
+async def test_user_data_changed_outside_a_conversation_is_stored_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def register_with_counter(application: Any) -> None:
+        register(application)
+        application.add_handler(CommandHandler("hitung", _count), group=-2)
+
+    monkeypatch.setattr(app_module, "register", register_with_counter)
+    bot = Harness(tmp_path)
+    await bot.start()
+    try:
+        person = await bot.registered(2001, Role.TIM)
+        for expected in (1, 2):
+            await person.command("hitung")
+            assert json.loads(_rows(bot, "user_data")["2001"]) == {"hitung": expected}
+        await bot.restart(graceful=False)
+        await person.command("hitung")
+        assert json.loads(_rows(bot, "user_data")["2001"]) == {"hitung": 3}
+    finally:
+        await bot.stop()
+    assert bot.errors == []

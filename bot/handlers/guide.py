@@ -23,10 +23,9 @@ from bot.core.sop import (
     StepState,
     StepStatus,
     current_step,
-    cycle_status,
     pending_for_role,
 )
-from bot.cycles import CycleView, StepRecord, step_records, visible_cycles
+from bot.cycles import CycleView, StepRecord, step_records, step_statuses, visible_cycles
 from bot.handlers.common import answer, button, show
 from bot.services import Services
 from storage import users
@@ -45,10 +44,7 @@ def _rows(svc: Services, year: int) -> dict[int, StepRecord]:
 
 def statuses_and_notes(svc: Services, year: int) -> tuple[tuple[StepStatus, ...], dict[int, str]]:
     """The year's steps with their states, and each step's note (what is still missing)."""
-    rows = _rows(svc, year)
-    states = {number: StepState(row.state) for number, row in rows.items()}
-    notes = {number: row.note for number, row in rows.items() if row.note}
-    return cycle_status(svc.steps, states), notes
+    return step_statuses(svc, year)
 
 
 def phase_line(svc: Services, view: CycleView) -> str:
