@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackContext,
     ConversationHandler,
     Defaults,
@@ -85,15 +86,28 @@ class KinerjaApplication(
             return False
         return chat is None or persistence.holds_chat_data(chat.id, self.chat_data.get(chat.id, {}))
 
+    # Whether every conversation reports its steps; None: to be found out again.
+    _reporting: bool | None = None
+
+    def add_handler(self, handler: BaseHandler[Any, Context, Any], group: int = 0) -> None:
+        self._reporting = None
+        super().add_handler(handler, group)
+
+    def remove_handler(self, handler: BaseHandler[Any, Context, Any], group: int = 0) -> None:
+        self._reporting = None
+        super().remove_handler(handler, group)
+
     def _conversations_report(self) -> bool:
         """Every conversation is a blocking ``FlowConversation``: it marks the update it
         handles before the update is done."""
-        return all(
-            isinstance(handler, FlowConversation) and handler.block is not False
-            for handlers in self.handlers.values()
-            for handler in handlers
-            if isinstance(handler, ConversationHandler)
-        )
+        if self._reporting is None:
+            self._reporting = all(
+                isinstance(handler, FlowConversation) and handler.block is not False
+                for handlers in self.handlers.values()
+                for handler in handlers
+                if isinstance(handler, ConversationHandler)
+            )
+        return self._reporting
 
 
 def build_services(

@@ -21,7 +21,6 @@ from bot.core.reporting import ReportingPeriod, reporting_periods
 from bot.core.sop import StepState, StepStatus, cycle_status
 from bot.services import Services
 from storage import cycles, plans, submissions, users
-from storage.models import Cycle
 
 
 @dataclass(frozen=True)
@@ -88,8 +87,7 @@ def _read_step_records(svc: Services, year: int) -> dict[int, StepRecord]:
 
 def year_of(svc: Services, cycle_id: int) -> int:
     """The year of a stored cycle (of a letter, a package, a report)."""
-    with svc.db.read() as session:
-        found = session.get(Cycle, cycle_id)
+    found = next((v for v in all_cycles(svc) if v.cycle_id == cycle_id), None)
     if found is None:
         raise LookupError(f"cycle {cycle_id} not found")
     return found.year
@@ -97,9 +95,7 @@ def year_of(svc: Services, cycle_id: int) -> int:
 
 def cycle_id_of(svc: Services, year: int) -> int | None:
     """The id of the year's cycle, or None while nothing is stored for it."""
-    with svc.db.read() as session:
-        found = cycles.find_cycle(session, year=year)
-        return None if found is None else found.id
+    return cycle(svc, year).cycle_id
 
 
 def periods_of(svc: Services, plan: Plan, year: int) -> tuple[ReportingPeriod, ...]:
@@ -159,12 +155,8 @@ def _read_all_cycles(svc: Services) -> tuple[CycleView, ...]:
 
 def cycle(svc: Services, year: int) -> CycleView:
     """The cycle of ``year`` (a view with no id when nothing is stored for it yet)."""
-    with svc.db.read() as session:
-        found = cycles.find_cycle(session, year=year)
-        row = None if found is None else (found.id, found.closed_at is not None)
-    if row is None:
-        return _view(svc, year, None, False)
-    return _view(svc, year, row[0], row[1])
+    found = next((v for v in all_cycles(svc) if v.year == year), None)
+    return found if found is not None else _view(svc, year, None, False)
 
 
 def _select(views: list[CycleView], facts: tuple[CycleFacts, ...]) -> list[CycleView]:
