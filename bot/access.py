@@ -2,12 +2,19 @@
 
 Every handler is wrapped by ``members_only`` (naming the roles it serves), so no handler
 can forget the check. Strangers are stopped earlier, in the gate of handler group -1.
+
+The gate hands the member it loaded to ``members_only`` through the update's scope (a
+context variable that ``KinerjaApplication.process_update`` sets for each update), so an
+update reads its member once; between updates ``load_member`` reads again only after
+something was committed to the database.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -51,6 +58,10 @@ def services(context: Context) -> Services:
 
 def load_member(svc: Services, telegram_id: int) -> Member | None:
     """The active member behind a Telegram account, or None for a stranger."""
+    return svc.db.cached(("member", telegram_id), lambda: _read_member(svc, telegram_id))
+
+
+def _read_member(svc: Services, telegram_id: int) -> Member | None:
     with svc.db.read() as session:
         user = users.active_member(session, telegram_id)
         if user is None or user.id is None:
@@ -66,6 +77,48 @@ def load_member(svc: Services, telegram_id: int) -> Member | None:
             unit_id=user.unit_id,
             unit_name=None if unit is None else unit.name,
         )
+
+
+@dataclass
+class UpdateScope:
+    """What one update's handlers share: the member the gate loaded (by Telegram id), and
+    whether a conversation took a step (its state may have changed and must be stored)."""
+
+    members: dict[int, Member]
+    conversation_step: bool = False
+
+
+_scope: ContextVar[UpdateScope | None] = ContextVar("kinerja_update_scope", default=None)
+
+
+@contextmanager
+def update_scope() -> Iterator[UpdateScope]:
+    """A fresh scope for the handlers of one update (each update, even concurrent ones,
+    runs in its own asyncio context, so scopes never mix)."""
+    scope = UpdateScope(members={})
+    token = _scope.set(scope)
+    try:
+        yield scope
+    finally:
+        _scope.reset(token)
+
+
+def mark_conversation_step() -> None:
+    """A conversation handles the update being processed (see ``FlowConversation``)."""
+    scope = _scope.get()
+    if scope is not None:
+        scope.conversation_step = True
+
+
+def member_of_update(svc: Services, telegram_id: int) -> Member | None:
+    """The member behind the update being handled: the one the gate loaded, or loaded now."""
+    scope = _scope.get()
+    if scope is not None and telegram_id in scope.members:
+        return scope.members[telegram_id]
+    member = load_member(svc, telegram_id)
+    if scope is not None and member is not None:
+        scope.members[telegram_id] = member
+    return member
 
 
 def role_list(roles: tuple[Role, ...]) -> str:
@@ -94,7 +147,7 @@ def members_only(
             svc = services(context)
             member = None
             if update.effective_user is not None:
-                member = load_member(svc, update.effective_user.id)
+                member = member_of_update(svc, update.effective_user.id)
             if member is None:
                 await refuse(
                     update,
@@ -131,7 +184,7 @@ async def gate(update: Update, context: Context) -> None:
     if user is None:
         return
     svc = services(context)
-    if load_member(svc, user.id) is not None:
+    if member_of_update(svc, user.id) is not None:
         return
     # Strangers may start a registration and continue one they started.
     if _is_start_command(update):

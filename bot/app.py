@@ -11,6 +11,8 @@ from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseHandler,
+    ConversationHandler,
     Defaults,
     ExtBot,
     JobQueue,
@@ -18,6 +20,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import texts
+from bot.access import update_scope
 from bot.context import Context
 from bot.core.clock import Clock, SystemClock
 from bot.core.profile import load_profile
@@ -28,6 +31,7 @@ from bot.persistence import DatabasePersistence
 from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import load_steps
+from bot.ui.chat import FlowConversation
 from storage import units
 from storage.db import Database
 
@@ -47,13 +51,61 @@ class KinerjaApplication(
     """PTB's Application, writing persisted data after every update.
 
     PTB writes persistence on a timer; on a link that drops and a server that may be
-    restarted at any time, we would rather lose nothing a user already typed.
+    restarted at any time, we would rather lose nothing a user already typed. When the
+    update changed nothing to be stored (no conversation step, user and chat data as
+    stored), PTB's round over the persistence is skipped; the persistence itself writes
+    only rows that changed. Each update's handlers share one ``update_scope``.
     """
 
     async def process_update(self, update: object) -> None:
-        await super().process_update(update)
-        if self.persistence is not None:
+        with update_scope() as scope:
+            await super().process_update(update)
+        if self.persistence is not None and (
+            scope.conversation_step or not self._data_stored(update)
+        ):
             await self.update_persistence()
+
+    def _data_stored(self, update: object) -> bool:
+        """Whether the database already holds this update's user and chat data, so that
+        ``update_persistence`` would write nothing (conversation steps aside).
+
+        Only known for our persistence, and only while every conversation reports its steps
+        (``FlowConversation``); otherwise the answer is no and PTB's full path runs.
+        """
+        persistence = self.persistence
+        if not isinstance(persistence, DatabasePersistence) or not self._conversations_report():
+            return False
+        if not isinstance(update, Update):
+            return True
+        user, chat = update.effective_user, update.effective_chat
+        if user is not None and not persistence.holds_user_data(
+            user.id, self.user_data.get(user.id, {})
+        ):
+            return False
+        return chat is None or persistence.holds_chat_data(chat.id, self.chat_data.get(chat.id, {}))
+
+    # Whether every conversation reports its steps; None: to be found out again.
+    _reporting: bool | None = None
+
+    def add_handler(self, handler: BaseHandler[Any, Context, Any], group: int = 0) -> None:
+        self._reporting = None
+        super().add_handler(handler, group)
+
+    def remove_handler(self, handler: BaseHandler[Any, Context, Any], group: int = 0) -> None:
+        self._reporting = None
+        super().remove_handler(handler, group)
+
+    def _conversations_report(self) -> bool:
+        """Every conversation is a blocking ``FlowConversation``: it marks the update it
+        handles before the update is done."""
+        if self._reporting is None:
+            self._reporting = all(
+                isinstance(handler, FlowConversation) and handler.block is not False
+                for handlers in self.handlers.values()
+                for handler in handlers
+                if isinstance(handler, ConversationHandler)
+            )
+        return self._reporting
 
 
 def build_services(

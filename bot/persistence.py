@@ -2,6 +2,11 @@
 
 Data is stored as JSON (never pickle), so a draft survives a restart and stays readable.
 Writes go straight to the database; ``flush`` has nothing left to do.
+
+PTB hands over the user and chat data of every update, changed or not. We remember the JSON
+text each row holds (as loaded or last written) and touch the database only for a key whose
+text changed, or a row that has to go: an update that changed nothing writes nothing, and
+one that changed a draft writes that row before the next update is processed.
 """
 
 from __future__ import annotations
@@ -39,6 +44,35 @@ class DatabasePersistence(BasePersistence[Data, Data, Data]):
         )
         self._db = db
         self._clock = clock
+        # What the database holds, per namespace: key -> JSON text. This process is the only
+        # writer of these rows, so after a namespace was read once this is exact.
+        self._stored: dict[str, dict[str, str]] = {}
+
+    def _rows(self, namespace: str) -> dict[str, str]:
+        """The stored rows of ``namespace`` (read from the database the first time)."""
+        rows = self._stored.get(namespace)
+        if rows is None:
+            with self._db.read() as session:
+                rows = state.load_namespace(session, namespace)
+            self._stored[namespace] = rows
+        return rows
+
+    def _holds(self, namespace: str, key: str, data: Data) -> bool:
+        if not data:
+            return key not in self._rows(namespace)
+        try:
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        except (TypeError, ValueError):
+            return False  # let the regular path report it
+        return self._rows(namespace).get(key) == text
+
+    def holds_user_data(self, user_id: int, data: Data) -> bool:
+        """Whether the database holds exactly ``data`` for this user (nothing to write)."""
+        return self._holds(_USER, str(user_id), data)
+
+    def holds_chat_data(self, chat_id: int, data: Data) -> bool:
+        """Whether the database holds exactly ``data`` for this chat (nothing to write)."""
+        return self._holds(_CHAT, str(chat_id), data)
 
     def _save(self, namespace: str, key: str, value: object) -> None:
         try:
@@ -46,17 +80,28 @@ class DatabasePersistence(BasePersistence[Data, Data, Data]):
         except (TypeError, ValueError):
             logger.exception("not JSON-serialisable, not persisted: %s/%s", namespace, key)
             return
+        rows = self._rows(namespace)
+        if rows.get(key) == text:
+            return
         with self._db.write() as session:
             state.save(session, namespace=namespace, key=key, data_json=text, now=self._clock.now())
+        rows[key] = text
 
     def _delete(self, namespace: str, key: str) -> None:
+        rows = self._rows(namespace)
+        if key not in rows:
+            return
         with self._db.write() as session:
             state.delete(session, namespace=namespace, key=key)
+        del rows[key]
+
+    def _load(self, namespace: str) -> dict[str, str]:
+        """Read ``namespace`` afresh (PTB asks once, when the application initialises)."""
+        self._stored.pop(namespace, None)
+        return dict(self._rows(namespace))
 
     def _load_int_keyed(self, namespace: str) -> dict[int, Data]:
-        with self._db.read() as session:
-            rows = state.load_namespace(session, namespace)
-        return {int(key): json.loads(text) for key, text in rows.items()}
+        return {int(key): json.loads(text) for key, text in self._load(namespace).items()}
 
     async def get_user_data(self) -> dict[int, Data]:
         return self._load_int_keyed(_USER)
@@ -71,8 +116,7 @@ class DatabasePersistence(BasePersistence[Data, Data, Data]):
         return None
 
     async def get_conversations(self, name: str) -> ConversationDict:
-        with self._db.read() as session:
-            rows = state.load_namespace(session, _conversation_namespace(name))
+        rows = self._load(_conversation_namespace(name))
         return {tuple(json.loads(key)): json.loads(text) for key, text in rows.items()}
 
     async def update_conversation(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -20,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _IMMEDIATE = "kinerja_begin_immediate"
+T = TypeVar("T")
 
 
 def _prepare_sqlite(engine: Engine) -> None:
@@ -57,17 +59,70 @@ class Database:
         self.url = url
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         connect_args: dict[str, Any] = {}
+        # The file behind a SQLite database; None for memory, URIs and other databases.
+        self._sqlite_file: str | None = None
         if self.is_sqlite:
             database = parsed.database
             if database and database != ":memory:" and not database.startswith("file:"):
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
+                self._sqlite_file = database
             connect_args = {"check_same_thread": False, "timeout": 30}
-        self.engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        # A SQLite file needs no ping before each use (it costs a query per session);
+        # a database server behind a network does.
+        self.engine = create_engine(
+            url, connect_args=connect_args, pool_pre_ping=not self.is_sqlite
+        )
         if self.is_sqlite:
             _prepare_sqlite(self.engine)
         # Handlers and jobs share one process; one writer at a time inside it, and
         # BEGIN IMMEDIATE (SQLite) against writers in other processes such as the CLI.
         self._write_lock = threading.RLock()
+        # Read-mostly results kept until anyone commits to the database (see ``cached``).
+        self._version_lock = threading.Lock()
+        self._version_connection: sqlite3.Connection | None = None
+        self._cache: dict[Hashable, object] = {}
+        self._cache_version: int | None = None
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever any connection commits to the database, this
+        process's own or another process's (the CLI); None where it cannot be known.
+
+        SQLite's ``PRAGMA data_version``, asked on a connection of its own that never writes,
+        so every commit counts as another connection's.
+        """
+        if self._sqlite_file is None:
+            return None
+        with self._version_lock:
+            if self._version_connection is None:
+                self._version_connection = sqlite3.connect(
+                    self._sqlite_file, check_same_thread=False, isolation_level=None
+                )
+            row = self._version_connection.execute("PRAGMA data_version").fetchone()
+        return int(row[0])
+
+    def cached(self, key: Hashable, load: Callable[[], T]) -> T:
+        """``load()``, or what it returned before if nothing was committed since.
+
+        For reads that many updates repeat (the member behind an update, the cycles). The
+        value is shared by every caller until the next commit: it must not be changed in
+        place (keep it immutable). Without a known data version nothing is kept.
+        """
+        version = self.data_version()
+        if version is None:
+            return load()
+        with self._version_lock:
+            if self._cache_version != version:
+                self._cache.clear()
+                self._cache_version = version
+            if key in self._cache:
+                return self._cache[key]  # type: ignore[return-value]
+        # Loaded after the version was read, so at least as new as that version; a commit
+        # during the load changes the version, and the next call loads again.
+        value = load()
+        with self._version_lock:
+            if self._cache_version == version:
+                self._cache[key] = value
+        return value
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -103,4 +158,10 @@ class Database:
         logger.info("database schema at %s", revision)
 
     def dispose(self) -> None:
+        with self._version_lock:
+            if self._version_connection is not None:
+                self._version_connection.close()
+                self._version_connection = None
+            self._cache.clear()
+            self._cache_version = None
         self.engine.dispose()

@@ -22,32 +22,24 @@ from bot.feature import wiring
 from bot.guide import texts
 from bot.services import Services
 from bot.sop.cycle_rules import phase
-from bot.sop.cycles import CycleView, visible_cycles
+from bot.sop.cycles import CycleView, StepRecord, step_records, step_statuses, visible_cycles
 from bot.sop.steps import (
     StepState,
     StepStatus,
     current_step,
-    cycle_status,
     pending_for_role,
 )
 from bot.ui.chat import answer, button, show
-from storage import cycles, users
+from storage import users
 
 
-def _rows(svc: Services, year: int) -> dict[int, Any]:
-    with svc.db.read() as session:
-        cycle = cycles.find_cycle(session, year=year)
-        if cycle is None or cycle.id is None:
-            return {}
-        return cycles.step_rows(session, cycle_id=cycle.id)
+def _rows(svc: Services, year: int) -> dict[int, StepRecord]:
+    return step_records(svc, year)
 
 
 def statuses_and_notes(svc: Services, year: int) -> tuple[tuple[StepStatus, ...], dict[int, str]]:
     """The year's steps with their states, and each step's note (what is still missing)."""
-    rows = _rows(svc, year)
-    states = {number: StepState(row.state) for number, row in rows.items()}
-    notes = {number: row.note for number, row in rows.items() if row.note}
-    return cycle_status(svc.steps, states), notes
+    return step_statuses(svc, year)
 
 
 def phase_line(svc: Services, view: CycleView) -> str:
@@ -68,6 +60,10 @@ def _step_label(status: StepStatus, year: int, several: bool) -> str:
 
 
 def _team_registered(svc: Services) -> bool:
+    return svc.db.cached(("team_registered",), lambda: _read_team_registered(svc))
+
+
+def _read_team_registered(svc: Services) -> bool:
     with svc.db.read() as session:
         return any(u.active for u in users.list_users(session, role=Role.TIM))
 

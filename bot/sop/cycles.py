@@ -19,8 +19,8 @@ from bot.sop.cycle_rules import (
     visible,
     working_year,
 )
+from bot.sop.steps import StepState, StepStatus, cycle_status
 from storage import cycles, plans, submissions, users
-from storage.models import Cycle
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,56 @@ class CycleView:
         return self.facts.year
 
 
+@dataclass(frozen=True)
+class StepRecord:
+    """The stored state of one SOP step of a cycle: who changed it last, when, and a note."""
+
+    state: StepState
+    note: str
+    updated_at: datetime
+    updated_by_user_id: int | None
+
+
+def step_records(svc: Services, year: int) -> dict[int, StepRecord]:
+    """The stored step states of the year's cycle by step number (none while nothing is
+    stored); read again only after something was committed."""
+    return dict(svc.db.cached(("step_records", year), lambda: _read_step_records(svc, year)))
+
+
+def step_statuses(svc: Services, year: int) -> tuple[tuple[StepStatus, ...], dict[int, str]]:
+    """The year's steps with their states (``core.sop.cycle_status``) and each step's note
+    (what is still missing); computed again only after something was committed."""
+
+    def compute() -> tuple[Services, tuple[StepStatus, ...], dict[int, str]]:
+        rows = step_records(svc, year)
+        notes = {number: row.note for number, row in rows.items() if row.note}
+        return svc, cycle_status(svc.steps, {n: row.state for n, row in rows.items()}), notes
+
+    owner, statuses, notes = svc.db.cached(("step_statuses", year, id(svc)), compute)
+    if owner is not svc:  # cannot happen while the entry holds ``svc``; never trust an id
+        _, statuses, notes = compute()
+    return statuses, dict(notes)
+
+
+def _read_step_records(svc: Services, year: int) -> dict[int, StepRecord]:
+    with svc.db.read() as session:
+        found = cycles.find_cycle(session, year=year)
+        if found is None or found.id is None:
+            return {}
+        return {
+            number: StepRecord(
+                state=StepState(row.state),
+                note=row.note,
+                updated_at=row.updated_at,
+                updated_by_user_id=row.updated_by_user_id,
+            )
+            for number, row in cycles.step_rows(session, cycle_id=found.id).items()
+        }
+
+
 def year_of(svc: Services, cycle_id: int) -> int:
     """The year of a stored cycle (of a letter, a package, a report)."""
-    with svc.db.read() as session:
-        found = session.get(Cycle, cycle_id)
+    found = next((v for v in all_cycles(svc) if v.cycle_id == cycle_id), None)
     if found is None:
         raise LookupError(f"cycle {cycle_id} not found")
     return found.year
@@ -49,9 +95,7 @@ def year_of(svc: Services, cycle_id: int) -> int:
 
 def cycle_id_of(svc: Services, year: int) -> int | None:
     """The id of the year's cycle, or None while nothing is stored for it."""
-    with svc.db.read() as session:
-        found = cycles.find_cycle(session, year=year)
-        return None if found is None else found.id
+    return cycle(svc, year).cycle_id
 
 
 def periods_of(svc: Services, plan: Plan, year: int) -> tuple[ReportingPeriod, ...]:
@@ -91,20 +135,28 @@ def _view(svc: Services, year: int, cycle_id: int | None, closed: bool) -> Cycle
 
 
 def all_cycles(svc: Services) -> list[CycleView]:
-    """Every stored cycle, oldest first."""
+    """Every stored cycle, oldest first.
+
+    Read again only after something was committed (``Database.cached``): /tugas, /status and
+    most buttons ask for the cycles, and each view loads its whole approved plan. The views
+    are frozen; the list is a copy.
+    """
+    owner, views = svc.db.cached(("all_cycles", id(svc)), lambda: (svc, _read_all_cycles(svc)))
+    if owner is not svc:  # cannot happen while the entry holds ``svc``; never trust an id
+        views = _read_all_cycles(svc)
+    return list(views)
+
+
+def _read_all_cycles(svc: Services) -> tuple[CycleView, ...]:
     with svc.db.read() as session:
         rows = [(c.year, c.id, c.closed_at is not None) for c in cycles.list_cycles(session)]
-    return [_view(svc, year, cycle_id, closed) for year, cycle_id, closed in rows]
+    return tuple(_view(svc, year, cycle_id, closed) for year, cycle_id, closed in rows)
 
 
 def cycle(svc: Services, year: int) -> CycleView:
     """The cycle of ``year`` (a view with no id when nothing is stored for it yet)."""
-    with svc.db.read() as session:
-        found = cycles.find_cycle(session, year=year)
-        row = None if found is None else (found.id, found.closed_at is not None)
-    if row is None:
-        return _view(svc, year, None, False)
-    return _view(svc, year, row[0], row[1])
+    found = next((v for v in all_cycles(svc) if v.year == year), None)
+    return found if found is not None else _view(svc, year, None, False)
 
 
 def _select(views: list[CycleView], facts: tuple[CycleFacts, ...]) -> list[CycleView]:

@@ -20,6 +20,7 @@ from telegram.ext import BaseHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 from bot import texts
+from bot.access import mark_conversation_step
 from bot.core.roles import Role
 from bot.services import Services
 from bot.ui.callbacks import ButtonData
@@ -59,6 +60,7 @@ class FlowConversation(ConversationHandler[Any]):
     async def handle_update(
         self, update: Update, application: Any, check_result: Any, context: Any
     ) -> object:
+        mark_conversation_step()  # its state is stored after this update
         if context.user_data is not None:
             context.user_data[ACTIVE_FLOW] = self.name
         return await super().handle_update(update, application, check_result, context)
