@@ -36,7 +36,9 @@ def on_press(
 @overload
 def on_press(
     action: type[D], *roles: Role, stale: R
-) -> Callable[[PressHandler[D, R]], Callable[[Update, Context], Coroutine[Any, Any, R | None]]]: ...
+) -> Callable[
+    [PressHandler[D, R | None]], Callable[[Update, Context], Coroutine[Any, Any, R | None]]
+]: ...
 
 
 def on_press(
