@@ -36,7 +36,6 @@ PENDING = {
     "outreach",
     "packages",
     "reporting",
-    "guide",
 }
 
 
