@@ -9,7 +9,6 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -29,7 +28,7 @@ from bot.core.labels import fit
 from bot.core.roles import Role
 from bot.planning.rules.values import parse_date_range
 from bot.services import Services
-from bot.ui.buttons import on_press, press_handler
+from bot.ui.buttons import on_press, press_handler, stale_presses
 from bot.ui.chat import answer, button, conversation_handler, show
 from bot.ui.drafts import DROPPED, clear, read, write
 
@@ -189,12 +188,6 @@ async def cancel(update: Update, context: Context, member: Member) -> int:
     return END
 
 
-@members_only(Role.KEPALA)
-async def stale(update: Update, context: Context, member: Member) -> None:
-    """A /plh button of an older release (``dlg:``) or a damaged one."""
-    await answer(update, app_texts.STALE_BUTTON)
-
-
 def _presses() -> list[BaseHandler[Update, Context, Any]]:
     return [
         press_handler(NewActing, new_acting),
@@ -215,5 +208,6 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             fallbacks=[CommandHandler("batal", cancel)],
             name="plh",
         ),
-        CallbackQueryHandler(stale, pattern=r"^(plh|dlg):"),
+        # Last: a /plh button of an older release (``dlg:``) or a damaged one.
+        stale_presses(r"^(plh|dlg):", Role.KEPALA),
     ]

@@ -14,7 +14,6 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -42,7 +41,7 @@ from bot.approvals.usecases import Decision
 from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.core.labels import fit
-from bot.ui.buttons import on_press, press_handler
+from bot.ui.buttons import on_press, press_handler, stale_presses
 from bot.ui.chat import answer, button, conversation_handler, show
 from bot.ui.drafts import DROPPED, clear, read, write
 
@@ -270,12 +269,6 @@ async def waiting_for_me(update: Update, context: Context, member: Member) -> No
     await show(update, "\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-@members_only()
-async def stale(update: Update, context: Context, member: Member) -> None:
-    """A request button that is not one of today's forms (forged or damaged)."""
-    await answer(update, app_texts.STALE_BUTTON)
-
-
 def _presses() -> list[BaseHandler[Update, Context, Any]]:
     return [
         press_handler(Decide, decide),
@@ -304,5 +297,6 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
     return [
         conversation(),
         CommandHandler("persetujuan", waiting_for_me),
-        CallbackQueryHandler(stale, pattern=r"^apr:"),
+        # Last: a request button in none of today's forms (forged or damaged).
+        stale_presses(r"^apr:"),
     ]

@@ -8,7 +8,6 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -33,7 +32,7 @@ from bot.people.callbacks import (
 from bot.people.drafts import InvitationDraft
 from bot.people.invitation_rules import deep_link
 from bot.people.usecases import HeadInPlace, InvitationMade
-from bot.ui.buttons import on_press, press_handler
+from bot.ui.buttons import on_press, press_handler, stale_presses
 from bot.ui.chat import answer, button, conversation_handler, paged, show
 from bot.ui.drafts import DROPPED, clear, read, write
 
@@ -277,12 +276,7 @@ def conversation() -> ConversationHandler[Any]:
     )
 
 
-@members_only(*INVITERS)
-async def stale(update: Update, context: Context, member: Member) -> None:
-    """An /undang button from a finished or abandoned invitation."""
-    await answer(update, app_texts.STALE_BUTTON)
-
-
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
-    return [conversation(), CallbackQueryHandler(stale, pattern=r"^und:")]
+    # Last: an /undang button from a finished or abandoned invitation is stale.
+    return [conversation(), stale_presses(r"^und:", *INVITERS)]

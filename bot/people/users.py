@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
@@ -26,7 +26,7 @@ from bot.people.callbacks import (
 from bot.people.nip import format_nip
 from bot.people.usecases import Person, UserLine, UserRefusal
 from bot.services import Services
-from bot.ui.buttons import on_press, press_handler
+from bot.ui.buttons import on_press, press_handler, stale_presses
 from bot.ui.chat import answer, button, paged, set_role_commands, show
 
 
@@ -221,12 +221,6 @@ async def _activity_changed(
     await set_role_commands(context.bot, outcome.telegram_id, role)
 
 
-@members_only(Role.KEPALA)
-async def stale(update: Update, context: Context, member: Member) -> None:
-    """A /pengguna button of an older release."""
-    await answer(update, app_texts.STALE_BUTTON)
-
-
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
     return [
@@ -239,5 +233,5 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
         press_handler(Deactivate, deactivate),
         press_handler(Reactivate, reactivate),
         # Last: any other "usr:" press (a button from before typed buttons) is stale.
-        CallbackQueryHandler(stale, pattern=r"^usr:"),
+        stale_presses(r"^usr:", Role.KEPALA),
     ]

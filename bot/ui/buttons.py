@@ -72,3 +72,15 @@ def press_handler(
 ) -> CallbackQueryHandler[Any, Any]:
     """The handler that routes presses of ``action`` to ``callback``."""
     return CallbackQueryHandler(callback, pattern=action.pattern())
+
+
+def stale_presses(pattern: str, *roles: Role) -> CallbackQueryHandler[Any, Any]:
+    """Presses matching ``pattern`` that no action took (a button of an older release, damaged
+    data): after the role check, the stale-button answer. Registered after the actions."""
+
+    @members_only(*roles)
+    async def refuse_stale(update: Update, context: Context, member: Member) -> None:
+        if update.callback_query is not None:
+            await update.callback_query.answer(texts.STALE_BUTTON)
+
+    return CallbackQueryHandler(refuse_stale, pattern=pattern)
