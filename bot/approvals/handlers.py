@@ -157,6 +157,8 @@ async def decide(update: Update, context: Context, member: Member, data: Decide)
     option = view.option(data.option)
     if option is not None and option.needs_comment:
         return await _ask_comment(update, context, view, option)
+    # A decision by button ends any comment this person was asked for.
+    clear(context.user_data, CommentDraft)
     decided = await _decide(update, context, member, view.id, data.option, "")
     if decided is not None:
         await answer(update, texts.APPROVAL_DONE.format(label=decided_label(decided)))
