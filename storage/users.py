@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -238,34 +239,36 @@ def unit_of(session: Session, user: User) -> Unit | None:
 def change_role(
     session: Session, *, user_id: int, role: Role, unit_id: int | None, actor: User, now: datetime
 ) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise LookupError(f"user {user_id} not found")
-    before = user_snapshot(user)
-    user.role = role.value
-    user.unit_id = unit_id
-    user.updated_at = now
-    session.add(user)
-    audit.record(
-        session,
-        at=now,
-        actor_user_id=actor.id,
-        actor_label=actor.full_name,
-        action="user.change_role",
-        entity="user",
-        entity_id=user_id,
-        before=before,
-        after=user_snapshot(user),
-    )
-    return user
+    def apply(user: User) -> None:
+        user.role = role.value
+        user.unit_id = unit_id
+
+    return _change(session, user_id, apply, action="user.change_role", actor=actor, now=now)
 
 
 def set_active(session: Session, *, user_id: int, active: bool, actor: User, now: datetime) -> User:
+    def apply(user: User) -> None:
+        user.active = active
+
+    action = "user.activate" if active else "user.deactivate"
+    return _change(session, user_id, apply, action=action, actor=actor, now=now)
+
+
+def _change(
+    session: Session,
+    user_id: int,
+    apply: Callable[[User], None],
+    *,
+    action: str,
+    actor: User,
+    now: datetime,
+) -> User:
+    """Change a user by ``apply`` and audit it, with the user before and after."""
     user = session.get(User, user_id)
     if user is None:
         raise LookupError(f"user {user_id} not found")
     before = user_snapshot(user)
-    user.active = active
+    apply(user)
     user.updated_at = now
     session.add(user)
     audit.record(
@@ -273,7 +276,7 @@ def set_active(session: Session, *, user_id: int, active: bool, actor: User, now
         at=now,
         actor_user_id=actor.id,
         actor_label=actor.full_name,
-        action="user.activate" if active else "user.deactivate",
+        action=action,
         entity="user",
         entity_id=user_id,
         before=before,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import IntEnum
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -16,8 +16,10 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Member, callback_parts, int_or_none, members_only, services
-from bot.approvals import texts
+from bot.access import Member, members_only, services
+from bot.approvals import texts, usecases
+from bot.approvals.callbacks import NewActing, PickActing, PickTitle, RevokeActing
+from bot.approvals.drafts import ActingDraft
 from bot.approvals.rules import ACTING_TITLES
 from bot.context import Context
 from bot.core.dates import format_date
@@ -26,109 +28,90 @@ from bot.core.labels import fit
 from bot.core.roles import Role
 from bot.planning.rules.values import parse_date_range
 from bot.services import Services
+from bot.ui.buttons import on_press, press_handler, stale_presses
 from bot.ui.chat import answer, button, conversation_handler, show
-from storage import approvals, users
+from bot.ui.drafts import DROPPED, clear, read, write
 
-DATES = 0
-DRAFT_KEY = "plh"
+END = ConversationHandler.END
+
+
+class Step(IntEnum):
+    """The state of /plh (see plh.mmd)."""
+
+    DATES = 0
 
 
 def _overview(svc: Services) -> tuple[str, InlineKeyboardMarkup]:
     today = svc.today()
-    with svc.db.read() as session:
-        rows = [
-            (d, users.get_user(session, d.user_id))
-            for d in approvals.list_delegations(session)
-            if d.end_date >= today
-        ]
+    heads = usecases.acting_heads(svc)
     lines = [texts.DELEGATION_HEADER]
     buttons = []
-    for delegation, person in rows:
-        name = person.full_name if person else "?"
+    for acting in heads:
         lines.append(
             texts.DELEGATION_LINE.format(
-                title=delegation.title,
-                name=app_texts.esc(name),
-                start=format_date(delegation.start_date, with_weekday=False),
-                end=format_date(delegation.end_date, with_weekday=False),
-                now=texts.DELEGATION_ACTIVE_NOW
-                if delegation.start_date <= today <= delegation.end_date
-                else "",
+                title=acting.title,
+                name=app_texts.esc(acting.name),
+                start=format_date(acting.start, with_weekday=False),
+                end=format_date(acting.end, with_weekday=False),
+                now=texts.DELEGATION_ACTIVE_NOW if acting.start <= today <= acting.end else "",
             )
         )
-        label = texts.DELEGATION_BUTTON_REVOKE.format(title=delegation.title, name=name)
-        buttons.append([button(fit(label), f"dlg:rv:{delegation.id}")])
-    if not rows:
+        label = texts.DELEGATION_BUTTON_REVOKE.format(title=acting.title, name=acting.name)
+        buttons.append([button(fit(label), RevokeActing(delegation_id=acting.delegation_id))])
+    if not heads:
         lines.append(texts.DELEGATION_NONE)
-    buttons.append([button(texts.DELEGATION_BUTTON_NEW, "dlg:new")])
+    buttons.append([button(texts.DELEGATION_BUTTON_NEW, NewActing())])
     return "\n".join(lines), InlineKeyboardMarkup(buttons)
 
 
 @members_only(Role.KEPALA)
 async def overview(update: Update, context: Context, member: Member) -> int:
     """/plh: current and coming delegations, with buttons to add or revoke."""
-    await answer(update)
     text, markup = _overview(services(context))
     await show(update, text, markup)
-    return ConversationHandler.END
+    return END
 
 
-@members_only(Role.KEPALA)
-async def choose(update: Update, context: Context, member: Member) -> int | None:
-    """Pick the person, then the title; revoke a delegation."""
+@on_press(NewActing, Role.KEPALA, stale=END)
+async def new_acting(
+    update: Update, context: Context, member: Member, data: NewActing
+) -> int | None:
+    """➕ Tunjuk Plt/Plh: who is named (an active team member)."""
     await answer(update)
-    assert context.user_data is not None
-    parts = callback_parts(update.callback_query.data if update.callback_query else None, "dlg")
+    candidates = usecases.acting_candidates(services(context), head_id=member.user_id)
+    if not candidates:
+        await show(update, texts.DELEGATION_NO_CANDIDATES)
+        return END
+    rows = [[button(fit(c.name), PickActing(user_id=c.user_id))] for c in candidates]
+    await show(update, texts.DELEGATION_CHOOSE_PERSON, InlineKeyboardMarkup(rows))
+    return None
+
+
+@on_press(RevokeActing, Role.KEPALA, stale=END)
+async def revoke(update: Update, context: Context, member: Member, data: RevokeActing) -> int:
+    """Cabut: the delegation ends now."""
+    await answer(update)
     svc = services(context)
-    action = parts[0] if parts else ""
-    if action == "new":
-        with svc.db.read() as session:
-            candidates = [
-                u
-                for u in users.list_users(session, role=Role.TIM)
-                if u.active and u.id != member.user_id
-            ]
-        if not candidates:
-            await show(update, texts.DELEGATION_NO_CANDIDATES)
-            return ConversationHandler.END
-        rows = [[button(fit(u.full_name), f"dlg:u:{u.id}")] for u in candidates]
-        await show(update, texts.DELEGATION_CHOOSE_PERSON, InlineKeyboardMarkup(rows))
-        return None
-    target_id = int_or_none(parts[1]) if len(parts) > 1 else None
-    if action == "rv" and target_id is not None:
-        with svc.db.write() as session:
-            actor = users.get_user(session, member.user_id)
-            assert actor is not None
-            approvals.revoke_delegation(
-                session, delegation_id=target_id, actor=actor, now=svc.now()
-            )
-        text, markup = _overview(svc)
-        await show(update, f"{texts.DELEGATION_REVOKED}\n\n{text}", markup)
-        return ConversationHandler.END
-    with svc.db.read() as session:
-        person = None if target_id is None else users.get_user(session, target_id)
-    if person is None or not person.active:
+    usecases.revoke_acting_head(svc, actor_id=member.user_id, delegation_id=data.delegation_id)
+    text, markup = _overview(svc)
+    await show(update, f"{texts.DELEGATION_REVOKED}\n\n{text}", markup)
+    return END
+
+
+@on_press(PickActing, Role.KEPALA, stale=END)
+async def pick_person(
+    update: Update, context: Context, member: Member, data: PickActing
+) -> int | None:
+    """The person chosen: as Plt or as Plh?"""
+    await answer(update)
+    person = usecases.candidate(services(context), user_id=data.user_id)
+    if person is None:
         await show(update, app_texts.STALE_BUTTON)
-        return ConversationHandler.END
-    if action == "u":
-        rows = [[button(t, f"dlg:t:{person.id}:{t}") for t in ACTING_TITLES]]
-        await show(
-            update,
-            texts.DELEGATION_CHOOSE_TITLE.format(name=app_texts.esc(person.full_name)),
-            InlineKeyboardMarkup(rows),
-        )
-        return None
-    if action == "t" and len(parts) == 3 and parts[2] in ACTING_TITLES:
-        context.user_data[DRAFT_KEY] = {"user_id": person.id, "title": parts[2]}
-        await show(
-            update,
-            texts.DELEGATION_ASK_DATES.format(
-                title=parts[2], name=app_texts.esc(person.full_name), **_example(svc.today())
-            ),
-        )
-        return DATES
-    await show(update, app_texts.STALE_BUTTON)
-    return ConversationHandler.END
+        return END
+    rows = [[button(t, PickTitle(user_id=person.user_id, title=t)) for t in ACTING_TITLES]]
+    name = app_texts.esc(person.name)
+    await show(update, texts.DELEGATION_CHOOSE_TITLE.format(name=name), InlineKeyboardMarkup(rows))
+    return None
 
 
 def _example(today: date) -> dict[str, str]:
@@ -137,81 +120,94 @@ def _example(today: date) -> dict[str, str]:
     return {"start": dmy(start), "end": dmy(end)}
 
 
+@on_press(PickTitle, Role.KEPALA, stale=END)
+async def pick_title(update: Update, context: Context, member: Member, data: PickTitle) -> int:
+    """The title chosen: the dates are typed next."""
+    await answer(update)
+    svc = services(context)
+    person = usecases.candidate(svc, user_id=data.user_id)
+    if person is None or data.title not in ACTING_TITLES:
+        await show(update, app_texts.STALE_BUTTON)
+        return END
+    write(context.user_data, ActingDraft(user_id=person.user_id, title=data.title))
+    await show(
+        update,
+        texts.DELEGATION_ASK_DATES.format(
+            title=data.title, name=app_texts.esc(person.name), **_example(svc.today())
+        ),
+    )
+    return Step.DATES
+
+
 @members_only(Role.KEPALA)
 async def dates(update: Update, context: Context, member: Member) -> int:
     """The typed date range; then the delegation is stored and the person told."""
-    assert context.user_data is not None and update.effective_message is not None
+    message = update.effective_message
+    assert message is not None
     svc = services(context)
-    draft = context.user_data.get(DRAFT_KEY)
-    if not isinstance(draft, dict):
-        await update.effective_message.reply_text(app_texts.STALE_BUTTON)
-        return ConversationHandler.END
+    draft = read(context.user_data, ActingDraft)
+    if not isinstance(draft, ActingDraft):
+        await message.reply_text(
+            app_texts.DRAFT_DROPPED if draft is DROPPED else app_texts.STALE_BUTTON
+        )
+        return END
     try:
-        start, end = parse_date_range(update.effective_message.text or "")
+        start, end = parse_date_range(message.text or "")
     except ValueError as exc:
-        await update.effective_message.reply_text(
-            texts.DELEGATION_BAD_DATES.format(
-                reason=app_texts.esc_rule(exc), **_example(svc.today())
-            )
+        reason = app_texts.esc_rule(exc)
+        await message.reply_text(
+            texts.DELEGATION_BAD_DATES.format(reason=reason, **_example(svc.today()))
         )
-        return DATES
+        return Step.DATES
     if end < svc.today():
-        await update.effective_message.reply_text(texts.DELEGATION_PAST)
-        return DATES
-    with svc.db.write() as session:
-        actor = users.get_user(session, member.user_id)
-        person = users.get_user(session, int(draft["user_id"]))
-        assert actor is not None
-        if person is None:
-            await update.effective_message.reply_text(app_texts.STALE_BUTTON)
-            return ConversationHandler.END
-        approvals.add_delegation(
-            session,
-            user_id=int(draft["user_id"]),
-            title=str(draft["title"]),
-            start=start,
-            end=end,
-            actor=actor,
-            now=svc.now(),
-        )
-        person_chat, person_name = person.telegram_id, person.full_name
-    context.user_data.pop(DRAFT_KEY, None)
+        await message.reply_text(texts.DELEGATION_PAST)
+        return Step.DATES
+    named = usecases.name_acting_head(
+        svc, actor_id=member.user_id, user_id=draft.user_id, title=draft.title, start=start, end=end
+    )
+    clear(context.user_data, ActingDraft)
+    if named is None:
+        await message.reply_text(app_texts.STALE_BUTTON)
+        return END
     values = {
-        "title": app_texts.esc(draft["title"]),
-        "name": app_texts.esc(person_name),
+        "title": app_texts.esc(draft.title),
+        "name": app_texts.esc(named.name),
         "start": format_date(start, with_weekday=False),
         "end": format_date(end, with_weekday=False),
     }
-    await update.effective_message.reply_text(texts.DELEGATION_SAVED.format(**values))
-    await context.bot.send_message(person_chat, texts.DELEGATION_NOTIFY.format(**values))
-    return ConversationHandler.END
+    await message.reply_text(texts.DELEGATION_SAVED.format(**values))
+    await context.bot.send_message(named.telegram_id, texts.DELEGATION_NOTIFY.format(**values))
+    return END
 
 
 @members_only()
 async def cancel(update: Update, context: Context, member: Member) -> int:
     """/batal while naming an acting head."""
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT_KEY, None)
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(app_texts.CANCELLED)
-    return ConversationHandler.END
+    clear(context.user_data, ActingDraft)
+    await show(update, app_texts.CANCELLED)
+    return END
+
+
+def _presses() -> list[BaseHandler[Update, Context, Any]]:
+    return [
+        press_handler(NewActing, new_acting),
+        press_handler(RevokeActing, revoke),
+        press_handler(PickActing, pick_person),
+        press_handler(PickTitle, pick_title),
+    ]
 
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
     return [
         conversation_handler(
-            entry_points=[
-                CommandHandler("plh", overview),
-                CallbackQueryHandler(choose, pattern=r"^dlg:"),
-            ],
+            entry_points=[CommandHandler("plh", overview), *_presses()],
             states={
-                DATES: [
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, dates),
-                    CallbackQueryHandler(choose, pattern=r"^dlg:"),
-                ]
+                Step.DATES: [MessageHandler(filters.TEXT & ~filters.COMMAND, dates), *_presses()]
             },
             fallbacks=[CommandHandler("batal", cancel)],
             name="plh",
-        )
+        ),
+        # Last: a /plh button of an older release (``dlg:``) or a damaged one.
+        stale_presses(r"^(plh|dlg):", Role.KEPALA),
     ]

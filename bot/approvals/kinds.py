@@ -34,6 +34,10 @@ class RequestView:
     requested_by_user_id: int | None
     options: tuple[Option, ...]
 
+    def option(self, key: str) -> Option | None:
+        """The option behind a decision button, None for one the request does not offer."""
+        return next((o for o in self.options if o.key == key), None)
+
 
 @dataclass(frozen=True)
 class ApprovalKind:

@@ -1,4 +1,4 @@
-"""The three roles of the SOP and who may invite or manage whom."""
+"""The three roles of the SOP and who may invite whom."""
 
 from __future__ import annotations
 
@@ -38,8 +38,3 @@ def invitable_roles(inviter: Role) -> tuple[Role, ...]:
 def role_needs_unit(role: Role) -> bool:
     """A performance owner always belongs to a unit (OPD); the head and team do not need one."""
     return role is Role.PJ
-
-
-def can_manage_users(role: Role) -> bool:
-    """Only the head lists users, changes roles and deactivates people."""
-    return role is Role.KEPALA

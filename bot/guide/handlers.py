@@ -10,36 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import texts as app_texts
-from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.dates import format_date, format_datetime
 from bot.core.labels import fit
-from bot.core.roles import Role
 from bot.feature import wiring
-from bot.guide import texts
+from bot.guide import texts, usecases
+from bot.guide.callbacks import OpenStep
+from bot.guide.usecases import CycleSteps, StepCard, StepLookup
+from bot.people.callbacks import InviteTeam
 from bot.services import Services
 from bot.sop.cycle_rules import phase
-from bot.sop.cycles import CycleView, StepRecord, step_records, step_statuses, visible_cycles
-from bot.sop.steps import (
-    StepState,
-    StepStatus,
-    current_step,
-    pending_for_role,
-)
+from bot.sop.cycles import CycleView
+from bot.sop.steps import StepStatus, pending_for_role
+from bot.ui.buttons import on_press, press_handler
 from bot.ui.chat import answer, button, show
-from storage import users
-
-
-def _rows(svc: Services, year: int) -> dict[int, StepRecord]:
-    return step_records(svc, year)
-
-
-def statuses_and_notes(svc: Services, year: int) -> tuple[tuple[StepStatus, ...], dict[int, str]]:
-    """The year's steps with their states, and each step's note (what is still missing)."""
-    return step_statuses(svc, year)
 
 
 def phase_line(svc: Services, view: CycleView) -> str:
@@ -59,40 +47,33 @@ def _step_label(status: StepStatus, year: int, several: bool) -> str:
     return fit(template.format(year=year, number=status.step.number, name=status.step.name))
 
 
-def _team_registered(svc: Services) -> bool:
-    return svc.db.cached(("team_registered",), lambda: _read_team_registered(svc))
-
-
-def _read_team_registered(svc: Services) -> bool:
-    with svc.db.read() as session:
-        return any(u.active for u in users.list_users(session, role=Role.TIM))
-
-
 @members_only()
 async def tasks(update: Update, context: Context, member: Member) -> None:
     """/tugas: per open cycle, the steps that wait for the user's role, with buttons."""
     svc = services(context)
-    first_use = member.role is Role.KEPALA and not _team_registered(svc)
-    if first_use:
-        invite = InlineKeyboardMarkup([[button(texts.TASKS_BUTTON_INVITE_TEAM, "und:team")]])
+    found = usecases.tasks_of(svc, role=member.role)
+    if found.invite_team_first:
+        invite = InlineKeyboardMarkup([[button(texts.TASKS_BUTTON_INVITE_TEAM, InviteTeam())]])
         await show(update, texts.TASKS_FIRST_TEAM, invite)
-    shown = visible_cycles(svc)
-    for view in shown:
-        text, markup = _tasks_of(
-            svc, member, view, several=len(shown) > 1, waiting_hint=not first_use
+    for cycle in found.cycles:
+        text, markup = _tasks_text(
+            svc,
+            member,
+            cycle,
+            several=len(found.cycles) > 1,
+            waiting_hint=not found.invite_team_first,
         )
         await show(update, text, markup)
 
 
-def _tasks_of(
-    svc: Services, member: Member, view: CycleView, *, several: bool, waiting_hint: bool
+def _tasks_text(
+    svc: Services, member: Member, cycle: CycleSteps, *, several: bool, waiting_hint: bool
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    statuses, notes = statuses_and_notes(svc, view.year)
-    pending = pending_for_role(statuses, member.role)
+    pending = pending_for_role(cycle.statuses, member.role)
     if not pending:
-        return texts.TASKS_NONE.format(year=view.year), None
-    lines = [texts.TASKS_HEADER.format(year=view.year, phase=phase_line(svc, view))]
-    current = current_step(statuses)
+        return texts.TASKS_NONE.format(year=cycle.year), None
+    lines = [texts.TASKS_HEADER.format(year=cycle.year, phase=phase_line(svc, cycle.view))]
+    current = cycle.current
     if current is not None:
         lines.append(
             texts.TASKS_CURRENT.format(
@@ -111,17 +92,12 @@ def _tasks_of(
                 state=texts.STATE_LABELS[status.state],
             )
         )
-        if status.step.number in notes:
-            lines.append(texts.TASK_NOTE.format(note=app_texts.esc(notes[status.step.number])))
+        note = cycle.notes.get(status.step.number)
+        if note:
+            lines.append(texts.TASK_NOTE.format(note=app_texts.esc(note)))
         if status.ready:
-            rows.append(
-                [
-                    button(
-                        _step_label(status, view.year, several),
-                        f"step:{view.year}:{status.step.number}",
-                    )
-                ]
-            )
+            step = OpenStep(year=cycle.year, number=status.step.number)
+            rows.append([button(_step_label(status, cycle.year, several), step)])
         else:
             lines.append(texts.TASK_WAITING.format(steps=_steps_list(status.waiting_for)))
     if not rows and waiting_hint:
@@ -137,11 +113,10 @@ def _steps_list(numbers: tuple[int, ...]) -> str:
 async def cycle_overview(update: Update, context: Context, member: Member) -> None:
     """/status: per open cycle, all 17 steps with a mark each; the current one highlighted."""
     svc = services(context)
-    for view in visible_cycles(svc):
-        statuses, _ = statuses_and_notes(svc, view.year)
-        current = current_step(statuses)
-        lines = [texts.STATUS_HEADER.format(year=view.year, phase=phase_line(svc, view))]
-        for status in statuses:
+    for cycle in usecases.cycle_status(svc):
+        current = cycle.current
+        lines = [texts.STATUS_HEADER.format(year=cycle.year, phase=phase_line(svc, cycle.view))]
+        for status in cycle.statuses:
             values = {
                 "mark": app_texts.STATE_MARKS[status.state],
                 "number": status.step.number,
@@ -154,29 +129,22 @@ async def cycle_overview(update: Update, context: Context, member: Member) -> No
         await show(update, "\n".join(lines))
 
 
-def _step_card(svc: Services, status: StepStatus, year: int) -> str:
-    step = status.step
+def _card_text(svc: Services, card: StepCard) -> str:
+    step, status = card.status.step, card.status
     by = ""
-    row = _rows(svc, year).get(step.number)
-    if row is not None and status.state is not StepState.BELUM_MULAI:
-        with svc.db.read() as session:
-            who = (
-                None
-                if row.updated_by_user_id is None
-                else users.get_user(session, row.updated_by_user_id)
-            )
-            by = texts.STEP_BY.format(
-                name=app_texts.esc(who.full_name if who else "sistem"),
-                when=format_datetime(row.updated_at, svc.profile.timezone),
-            )
+    if card.changed_at is not None:
+        by = texts.STEP_BY.format(
+            name=app_texts.esc(card.changed_by or texts.STEP_BY_SYSTEM),
+            when=format_datetime(card.changed_at, svc.profile.timezone),
+        )
     involved = ""
     if step.involved:
         involved = texts.STEP_INVOLVED.format(
             roles=", ".join(app_texts.ROLE_NAMES[r] for r in step.involved)
         )
-    card = texts.STEP_CARD.format(
+    text = texts.STEP_CARD.format(
         number=step.number,
-        year=year,
+        year=card.year,
         name=app_texts.esc(step.name),
         actor=app_texts.ROLE_NAMES[step.actor],
         involved=involved,
@@ -188,40 +156,38 @@ def _step_card(svc: Services, status: StepStatus, year: int) -> str:
         done_when=app_texts.esc(step.done_when or "-"),
     )
     if not status.ready:
-        card += texts.STEP_WAITING.format(steps=_steps_list(status.waiting_for))
-    return card
+        text += texts.STEP_WAITING.format(steps=_steps_list(status.waiting_for))
+    return text
 
 
-@members_only()
-async def open_step(update: Update, context: Context, member: Member) -> None:
+@on_press(OpenStep)
+async def open_step(update: Update, context: Context, member: Member, data: OpenStep) -> None:
     """A step button: open that step of that cycle's feature, or show the step's card."""
     await answer(update)
-    parts = callback_parts(update.callback_query.data if update.callback_query else None, "step")
-    year = int_or_none(parts[0]) if len(parts) == 2 else None
-    number = int_or_none(parts[1]) if len(parts) == 2 else None
     svc = services(context)
-    if year is None or year not in {view.year for view in visible_cycles(svc)}:
+    card = usecases.step_card(svc, year=data.year, number=data.number)
+    if card is StepLookup.STALE:
         await show(update, app_texts.STALE_BUTTON)
         return
-    statuses, _ = statuses_and_notes(svc, year)
-    status = next((s for s in statuses if s.step.number == number), None)
-    if status is None or number is None:
+    if card is StepLookup.UNKNOWN:
         await show(update, texts.STEP_UNKNOWN)
         return
+    assert isinstance(card, StepCard)
+    step = card.status.step
     # A step whose feature declares no opener says plainly that it is not built yet.
-    opener = wiring(context).step_openers.get(status.step.feature)
+    opener = wiring(context).step_openers.get(step.feature)
     if (
         opener is not None
-        and status.step.concerns(member.role)
-        and await opener(update, context, member, number, year)
+        and step.concerns(member.role)
+        and await opener(update, context, member, data.number, data.year)
     ):
         return
-    card = _step_card(svc, status, year)
+    text = _card_text(svc, card)
     if opener is None:
-        card += texts.STEP_FEATURE_MISSING
-    elif not status.step.concerns(member.role):
-        card += texts.STEP_OTHER_ROLE.format(actor=app_texts.ROLE_NAMES[status.step.actor])
-    await show(update, card)
+        text += texts.STEP_FEATURE_MISSING
+    elif not step.concerns(member.role):
+        text += texts.STEP_OTHER_ROLE.format(actor=app_texts.ROLE_NAMES[step.actor])
+    await show(update, text)
 
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
@@ -229,5 +195,5 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
     return [
         CommandHandler("tugas", tasks),
         CommandHandler("status", cycle_overview),
-        CallbackQueryHandler(open_step, pattern=r"^step:"),
+        press_handler(OpenStep, open_step),
     ]

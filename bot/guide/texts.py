@@ -78,6 +78,9 @@ STEP_INVOLVED = " (bersama {roles})"
 
 STEP_BY = ", oleh {name}, {when}"
 
+# Who changed a step's state when no person did (a job, the command line).
+STEP_BY_SYSTEM = "sistem"
+
 STEP_WAITING = "\n\n⏳ Langkah ini menunggu langkah {steps} selesai."
 
 STEP_FEATURE_MISSING = (

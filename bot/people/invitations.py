@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from enum import IntEnum
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -16,88 +15,84 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import Member, callback_parts, int_or_none, members_only, services
+from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.dates import format_datetime
-from bot.core.labels import unit_label
 from bot.core.roles import Role, invitable_roles, role_needs_unit
-from bot.people import texts
-from bot.people.invitation_rules import DEFAULT_LIFETIME, deep_link, new_code
-from bot.services import Services
+from bot.people import texts, usecases
+from bot.people.callbacks import (
+    CancelInvite,
+    InviteNewUnit,
+    InviteRole,
+    InviteTeam,
+    InviteUnit,
+    InviteUnitPage,
+    ReplaceHead,
+)
+from bot.people.drafts import InvitationDraft
+from bot.people.invitation_rules import deep_link
+from bot.people.usecases import HeadInPlace, InvitationMade
+from bot.ui.buttons import on_press, press_handler, stale_presses
 from bot.ui.chat import answer, button, conversation_handler, paged, show
-from storage import audit, units, users
+from bot.ui.drafts import DROPPED, clear, read, write
 
-CHOOSE_ROLE, CHOOSE_UNIT, NEW_UNIT = range(3)
-_ROLE_KEY = "undang_role"
+INVITERS = (Role.KEPALA, Role.TIM)
+END = ConversationHandler.END
+
+
+class Step(IntEnum):
+    """The states of /undang (see undang.mmd)."""
+
+    CHOOSE_ROLE = 0
+    CHOOSE_UNIT = 1
+    NEW_UNIT = 2
 
 
 def _role_markup(member: Member) -> InlineKeyboardMarkup:
     rows = [
-        [button(app_texts.ROLE_NAMES[r], f"und:role:{r.value}")]
-        for r in invitable_roles(member.role)
+        [button(app_texts.ROLE_NAMES[r], InviteRole(role=r))] for r in invitable_roles(member.role)
     ]
-    rows.append([button(app_texts.BUTTON_CANCEL, "und:cancel")])
+    rows.append([button(app_texts.BUTTON_CANCEL, CancelInvite())])
     return InlineKeyboardMarkup(rows)
 
 
-@members_only(Role.KEPALA, Role.TIM)
+@members_only(*INVITERS)
 async def start_invite(update: Update, context: Context, member: Member) -> int:
     """/undang: ask which role the invitation is for."""
     await show(update, texts.INVITE_CHOOSE_ROLE, _role_markup(member))
-    return CHOOSE_ROLE
+    return Step.CHOOSE_ROLE
 
 
 async def _show_units(update: Update, context: Context, page: int) -> int:
-    svc = services(context)
-    with svc.db.read() as session:
-        unit_list = [
-            (u.id, unit_label(u.name, u.short_name))
-            for u in units.list_units(session)
-            if u.id is not None
-        ]
     markup, page, pages = paged(
-        unit_list,
+        usecases.unit_choices(services(context)),
         page=page,
-        make_button=lambda u: button(u[1], f"und:unit:{u[0]}"),
-        nav_data=lambda p: f"und:page:{p}",
+        make_button=lambda u: button(u.label, InviteUnit(unit_id=u.unit_id)),
+        nav_data=lambda p: InviteUnitPage(page=p),
         extra_rows=[
-            [button(texts.INVITE_BUTTON_NEW_UNIT, "und:new")],
-            [button(app_texts.BUTTON_CANCEL, "und:cancel")],
+            [button(texts.INVITE_BUTTON_NEW_UNIT, InviteNewUnit())],
+            [button(app_texts.BUTTON_CANCEL, CancelInvite())],
         ],
     )
     await show(update, texts.INVITE_CHOOSE_UNIT.format(page=page, pages=pages), markup)
-    return CHOOSE_UNIT
+    return Step.CHOOSE_UNIT
 
 
-def _create(
-    svc: Services, member: Member, role: Role, unit_id: int | None, *, replaces_head: bool
-) -> tuple[str, datetime, str | None]:
-    """Store a new invitation; its code, expiry and the unit's name.
-
-    Raises HeadExists for a head's invitation while a head is active (not a replacement).
-    """
-    now = svc.now()
-    with svc.db.write() as session:
-        creator = users.get_user(session, member.user_id)
-        invitation = users.create_invitation(
-            session,
-            code=new_code(),
-            role=role,
-            unit_id=unit_id,
-            created_by=creator,
-            created_via="bot",
-            now=now,
-            expires_at=now + DEFAULT_LIFETIME,
-            replaces_head=replaces_head,
-        )
-        unit = None if unit_id is None else units.get_unit(session, unit_id)
-        return invitation.code, invitation.expires_at, None if unit is None else unit.name
-
-
-def _head_name(svc: Services) -> str | None:
-    with svc.db.read() as session:
-        head = users.active_head(session)
-        return None if head is None else head.full_name
+def _created_text(context: Context, made: InvitationMade) -> str:
+    values = {
+        "role": app_texts.ROLE_NAMES[made.role],
+        "unit": app_texts.unit_suffix(made.unit_name),
+        "expires": format_datetime(made.expires_at, services(context).profile.timezone),
+        "code": made.code,
+    }
+    username = context.bot.username
+    if username:
+        text = texts.INVITE_CREATED.format(link=deep_link(username, made.code), **values)
+    else:
+        text = texts.INVITE_CREATED_NO_USERNAME.format(**values)
+    if made.replaces is not None:
+        text += texts.INVITE_REPLACES_HEAD.format(name=app_texts.esc(made.replaces))
+    return text
 
 
 async def _finish(
@@ -105,142 +100,162 @@ async def _finish(
     context: Context,
     member: Member,
     role: Role,
-    unit_id: int | None,
     *,
+    unit_id: int | None = None,
+    new_unit_name: str | None = None,
     replaces_head: bool = False,
 ) -> int:
-    svc = services(context)
-    head = _head_name(svc) if role is Role.KEPALA else None
-    try:
-        code, expires, unit_name = _create(svc, member, role, unit_id, replaces_head=replaces_head)
-    except users.HeadExists as exc:
+    made = usecases.create_invitation(
+        services(context),
+        inviter_id=member.user_id,
+        role=role,
+        unit_id=unit_id,
+        new_unit_name=new_unit_name,
+        replaces_head=replaces_head,
+    )
+    if isinstance(made, HeadInPlace):
         # One head at a time: say so, and offer the replacement explicitly.
         markup = InlineKeyboardMarkup(
             [
-                [button(texts.INVITE_BUTTON_REPLACE_HEAD, "und:head")],
-                [button(app_texts.BUTTON_CANCEL, "und:cancel")],
+                [button(texts.INVITE_BUTTON_REPLACE_HEAD, ReplaceHead())],
+                [button(app_texts.BUTTON_CANCEL, CancelInvite())],
             ]
         )
-        name = app_texts.esc(exc.head_name)
+        name = app_texts.esc(made.name)
         await show(update, texts.INVITE_HEAD_EXISTS.format(name=name), markup)
-        return CHOOSE_ROLE
-    values = {
-        "role": app_texts.ROLE_NAMES[role],
-        "unit": app_texts.unit_suffix(unit_name),
-        "expires": format_datetime(expires, svc.profile.timezone),
-        "code": code,
-    }
-    username = context.bot.username
-    if username:
-        text = texts.INVITE_CREATED.format(link=deep_link(username, code), **values)
-    else:
-        text = texts.INVITE_CREATED_NO_USERNAME.format(**values)
-    if head is not None:
-        text += texts.INVITE_REPLACES_HEAD.format(name=app_texts.esc(head))
-    await show(update, text)
-    _forget(context)
-    return ConversationHandler.END
+        return Step.CHOOSE_ROLE
+    if made is None:
+        return await _stale(update, context)
+    if made.unit_created and made.unit_name is not None:
+        await show(update, texts.INVITE_UNIT_CREATED.format(unit=app_texts.esc(made.unit_name)))
+    await show(update, _created_text(context, made))
+    clear(context.user_data, InvitationDraft)
+    return END
 
 
-def _forget(context: Context) -> None:
-    if context.user_data is not None:
-        context.user_data.pop(_ROLE_KEY, None)
-
-
-@members_only(Role.KEPALA, Role.TIM)
-async def choose(update: Update, context: Context, member: Member) -> int | None:
-    """The role, unit, page and cancel buttons of /undang."""
-    await answer(update)
-    parts = callback_parts(update.callback_query.data if update.callback_query else None, "und")
-    action = parts[0] if parts else ""
-    assert context.user_data is not None
-    if action == "cancel":
-        await show(update, app_texts.CANCELLED)
-        _forget(context)
-        return ConversationHandler.END
-    if action == "team":
-        parts = ["role", Role.TIM.value]
-        action = "role"
-    if action == "head" and Role.KEPALA in invitable_roles(member.role):
-        return await _finish(update, context, member, Role.KEPALA, None, replaces_head=True)
-    if action == "role" and len(parts) == 2:
-        role = next((r for r in invitable_roles(member.role) if r.value == parts[1]), None)
-        if role is None:
-            await show(update, app_texts.STALE_BUTTON)
-            return ConversationHandler.END
-        if not role_needs_unit(role):
-            return await _finish(update, context, member, role, None)
-        context.user_data[_ROLE_KEY] = role.value
-        return await _show_units(update, context, 1)
-    role_value = context.user_data.get(_ROLE_KEY)
-    if role_value not in {r.value for r in invitable_roles(member.role)}:
-        await show(update, app_texts.STALE_BUTTON)
-        return ConversationHandler.END
-    role = Role(role_value)
-    if action == "page" and len(parts) == 2:
-        return await _show_units(update, context, int_or_none(parts[1]) or 1)
-    if action == "new":
-        await show(update, texts.INVITE_ASK_UNIT_NAME)
-        return NEW_UNIT
-    if action == "unit" and len(parts) == 2:
-        unit_id = int_or_none(parts[1])
-        svc = services(context)
-        with svc.db.read() as session:
-            unit = None if unit_id is None else units.get_unit(session, unit_id)
-        if unit is None or not unit.active:
-            await show(update, app_texts.STALE_BUTTON)
-            return ConversationHandler.END
-        return await _finish(update, context, member, role, unit_id)
+async def _stale(update: Update, context: Context) -> int:
     await show(update, app_texts.STALE_BUTTON)
-    return ConversationHandler.END
+    clear(context.user_data, InvitationDraft)
+    return END
 
 
-@members_only(Role.KEPALA, Role.TIM)
+async def _invite(update: Update, context: Context, member: Member, role: Role) -> int:
+    """The role is chosen: an invitation now, or first the unit of a performance owner."""
+    if role not in invitable_roles(member.role):
+        return await _stale(update, context)
+    if not role_needs_unit(role):
+        return await _finish(update, context, member, role)
+    write(context.user_data, InvitationDraft(role=role.value))
+    return await _show_units(update, context, 1)
+
+
+@on_press(InviteRole, *INVITERS, stale=END)
+async def choose_role(update: Update, context: Context, member: Member, data: InviteRole) -> int:
+    """A role button of /undang."""
+    await answer(update)
+    return await _invite(update, context, member, data.role)
+
+
+@on_press(InviteTeam, *INVITERS, stale=END)
+async def invite_team(update: Update, context: Context, member: Member, data: InviteTeam) -> int:
+    """The invite-the-team button under a new head's /tugas: the role is chosen already."""
+    await answer(update)
+    return await _invite(update, context, member, Role.TIM)
+
+
+@on_press(ReplaceHead, *INVITERS, stale=END)
+async def replace_head(update: Update, context: Context, member: Member, data: ReplaceHead) -> int:
+    """A replacement invitation for the head, after being told a head is active."""
+    await answer(update)
+    if Role.KEPALA not in invitable_roles(member.role):
+        return await _stale(update, context)
+    return await _finish(update, context, member, Role.KEPALA, replaces_head=True)
+
+
+@on_press(CancelInvite, *INVITERS, stale=END)
+async def cancel_invite(
+    update: Update, context: Context, member: Member, data: CancelInvite
+) -> int:
+    """Batal under a question of /undang."""
+    await answer(update)
+    await show(update, app_texts.CANCELLED)
+    clear(context.user_data, InvitationDraft)
+    return END
+
+
+async def _chosen_role(update: Update, context: Context, member: Member) -> Role | None:
+    """The role chosen before the unit; None (the person told) when there is none."""
+    draft = read(context.user_data, InvitationDraft)
+    allowed = {r.value: r for r in invitable_roles(member.role)}
+    if isinstance(draft, InvitationDraft) and draft.role in allowed:
+        return allowed[draft.role]
+    await show(update, app_texts.DRAFT_DROPPED if draft is DROPPED else app_texts.STALE_BUTTON)
+    clear(context.user_data, InvitationDraft)
+    return None
+
+
+@on_press(InviteUnitPage, *INVITERS, stale=END)
+async def unit_page(update: Update, context: Context, member: Member, data: InviteUnitPage) -> int:
+    """◀ ▶ in the list of units."""
+    await answer(update)
+    if await _chosen_role(update, context, member) is None:
+        return END
+    return await _show_units(update, context, data.page)
+
+
+@on_press(InviteUnit, *INVITERS, stale=END)
+async def choose_unit(update: Update, context: Context, member: Member, data: InviteUnit) -> int:
+    """A unit from the list: the invitation is made."""
+    await answer(update)
+    role = await _chosen_role(update, context, member)
+    if role is None:
+        return END
+    return await _finish(update, context, member, role, unit_id=data.unit_id)
+
+
+@on_press(InviteNewUnit, *INVITERS, stale=END)
+async def ask_unit_name(
+    update: Update, context: Context, member: Member, data: InviteNewUnit
+) -> int:
+    """A unit not in the list: its name is typed."""
+    await answer(update)
+    if await _chosen_role(update, context, member) is None:
+        return END
+    await show(update, texts.INVITE_ASK_UNIT_NAME)
+    return Step.NEW_UNIT
+
+
+@members_only(*INVITERS)
 async def new_unit_name(update: Update, context: Context, member: Member) -> int:
     """The typed name of a unit that is not in the list yet."""
     message = update.effective_message
-    assert message is not None and context.user_data is not None
-    name = " ".join((message.text or "").split())
+    name = " ".join(((message.text if message else None) or "").split())
     if not 3 <= len(name) <= 200:
-        await message.reply_text(texts.INVITE_BAD_UNIT_NAME)
-        return NEW_UNIT
-    role_value = context.user_data.get(_ROLE_KEY)
-    if role_value not in {r.value for r in invitable_roles(member.role)}:
-        await message.reply_text(app_texts.STALE_BUTTON)
-        return ConversationHandler.END
-    svc = services(context)
-    now = svc.now()
-    with svc.db.write() as session:
-        unit = units.find_unit(session, name=name)
-        if unit is None:
-            unit = units.create_unit(session, name=name, now=now)
-            assert unit.id is not None
-            audit.record(
-                session,
-                at=now,
-                actor_user_id=member.user_id,
-                actor_label=member.full_name,
-                action="unit.create",
-                entity="unit",
-                entity_id=unit.id,
-                after={"name": unit.name},
-            )
-            await_created = True
-        else:
-            await_created = False
-        unit_id, unit_name = unit.id, unit.name
-    if await_created:
-        await message.reply_text(texts.INVITE_UNIT_CREATED.format(unit=app_texts.esc(unit_name)))
-    return await _finish(update, context, member, Role(role_value), unit_id)
+        await show(update, texts.INVITE_BAD_UNIT_NAME)
+        return Step.NEW_UNIT
+    role = await _chosen_role(update, context, member)
+    if role is None:
+        return END
+    return await _finish(update, context, member, role, new_unit_name=name)
 
 
 @members_only()
 async def cancel(update: Update, context: Context, member: Member) -> int:
     """/batal while creating an invitation."""
-    _forget(context)
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(app_texts.CANCELLED)
-    return ConversationHandler.END
+    clear(context.user_data, InvitationDraft)
+    await show(update, app_texts.CANCELLED)
+    return END
+
+
+def _presses() -> list[BaseHandler[Update, Context, Any]]:
+    return [
+        press_handler(InviteRole, choose_role),
+        press_handler(ReplaceHead, replace_head),
+        press_handler(CancelInvite, cancel_invite),
+        press_handler(InviteUnitPage, unit_page),
+        press_handler(InviteUnit, choose_unit),
+        press_handler(InviteNewUnit, ask_unit_name),
+    ]
 
 
 def conversation() -> ConversationHandler[Any]:
@@ -249,24 +264,19 @@ def conversation() -> ConversationHandler[Any]:
         entry_points=[
             CommandHandler("undang", start_invite),
             # "Undang anggota tim" under a new head's /tugas starts here with the role chosen.
-            CallbackQueryHandler(choose, pattern=r"^und:team$"),
+            press_handler(InviteTeam, invite_team),
         ],
         states={
-            CHOOSE_ROLE: [CallbackQueryHandler(choose, pattern=r"^und:")],
-            CHOOSE_UNIT: [CallbackQueryHandler(choose, pattern=r"^und:")],
-            NEW_UNIT: [MessageHandler(filters.TEXT & ~filters.COMMAND, new_unit_name)],
+            Step.CHOOSE_ROLE: _presses(),
+            Step.CHOOSE_UNIT: _presses(),
+            Step.NEW_UNIT: [MessageHandler(filters.TEXT & ~filters.COMMAND, new_unit_name)],
         },
         fallbacks=[CommandHandler("batal", cancel)],
         name="undang",
     )
 
 
-@members_only(Role.KEPALA, Role.TIM)
-async def stale(update: Update, context: Context, member: Member) -> None:
-    """An /undang button from a finished or abandoned invitation."""
-    await answer(update, app_texts.STALE_BUTTON)
-
-
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
-    return [conversation(), CallbackQueryHandler(stale, pattern=r"^und:")]
+    # Last: an /undang button from a finished or abandoned invitation is stale.
+    return [conversation(), stale_presses(r"^und:", *INVITERS)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from enum import IntEnum
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -17,234 +18,226 @@ from telegram.ext import (
 )
 
 from bot import texts as app_texts
-from bot.access import REGISTRATION_DRAFT, load_member, services
+from bot.access import services
 from bot.context import Context
-from bot.core.roles import Role
-from bot.people import texts
-from bot.people.invitation_rules import InvitationProblem, looks_like_code
+from bot.people import texts, usecases
+from bot.people.callbacks import CancelRegistration, ConfirmRegistration, RedoRegistration
+from bot.people.drafts import RegistrationDraft
+from bot.people.invitation_rules import InvitationProblem
 from bot.people.nip import NipError, format_nip, validate_nip
+from bot.people.usecases import InvitationOffer, Person
 from bot.ui.chat import answer, button, conversation_handler, set_role_commands, show
-from storage import units, users
-from storage.users import Registration
+from bot.ui.drafts import DROPPED, clear, read, write
 
 logger = logging.getLogger(__name__)
 
-NAME, NIP, POSITION, CONFIRM = range(4)
-CB_OK, CB_REDO, CB_CANCEL = "reg:ok", "reg:redo", "reg:cancel"
 
+class Step(IntEnum):
+    """The registration's states (see registrasi.mmd)."""
 
-def _draft(context: Context) -> dict[str, Any]:
-    assert context.user_data is not None
-    draft = context.user_data.setdefault(REGISTRATION_DRAFT, {})
-    assert isinstance(draft, dict)
-    return draft
+    NAME = 0
+    NIP = 1
+    POSITION = 2
+    CONFIRM = 3
 
 
 def _end(context: Context) -> int:
-    if context.user_data is not None:
-        context.user_data.pop(REGISTRATION_DRAFT, None)
+    clear(context.user_data, RegistrationDraft)
     return ConversationHandler.END
 
 
-def _invitation_label(context: Context, code: str) -> tuple[str, str, str] | InvitationProblem:
-    """Role name and unit suffix of a usable invitation, or why it is not usable; a head's
-    replacement invitation also names the head it replaces."""
-    svc = services(context)
-    with svc.db.read() as session:
-        invitation, problem = users.check_invitation(session, code, svc.now())
-        if problem is not None:
-            return problem
-        assert invitation is not None
-        unit = None if invitation.unit_id is None else units.get_unit(session, invitation.unit_id)
-        suffix = app_texts.unit_suffix(None if unit is None else unit.name)
-        head = users.active_head(session) if invitation.role == Role.KEPALA.value else None
-        note = (
-            ""
-            if head is None
-            else texts.REG_REPLACES_HEAD.format(name=app_texts.esc(head.full_name))
-        )
-        return app_texts.ROLE_NAMES[Role(invitation.role)], suffix, note
+async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(text, reply_markup=markup)
+
+
+async def _draft(update: Update, context: Context) -> RegistrationDraft | None:
+    """The answers so far; None (the person told) when an old draft cannot be continued."""
+    draft = read(context.user_data, RegistrationDraft)
+    if isinstance(draft, RegistrationDraft):
+        return draft
+    await _reply(update, app_texts.DRAFT_DROPPED)
+    return None
+
+
+def _offer_texts(offer: InvitationOffer) -> tuple[str, str, str]:
+    """Role name, unit suffix and the note on a head being replaced."""
+    note = (
+        ""
+        if offer.replaces is None
+        else texts.REG_REPLACES_HEAD.format(name=app_texts.esc(offer.replaces))
+    )
+    return app_texts.ROLE_NAMES[offer.role], app_texts.unit_suffix(offer.unit_name), note
 
 
 async def start(update: Update, context: Context) -> int:
     """/start: greet members, explain to strangers, or open a registration for a code."""
     svc = services(context)
-    message = update.effective_message
     user = update.effective_user
-    assert message is not None and user is not None
+    assert user is not None
     code = context.args[0] if context.args else ""
-    member = load_member(svc, user.id)
-    if member is not None:
+    outcome = usecases.start_registration(svc, telegram_id=user.id, code=code)
+    if isinstance(outcome, Person):
         template = texts.ALREADY_REGISTERED if code else texts.WELCOME_BACK
-        await message.reply_text(
+        await _reply(
+            update,
             template.format(
-                name=app_texts.esc(member.full_name),
-                role=app_texts.ROLE_NAMES[member.role],
-                unit=app_texts.unit_suffix(member.unit_name),
-            )
+                name=app_texts.esc(outcome.full_name),
+                role=app_texts.ROLE_NAMES[outcome.role],
+                unit=app_texts.unit_suffix(outcome.unit_name),
+            ),
         )
-        return _end(context)
-    if not code:
-        await message.reply_text(
-            app_texts.STRANGER.format(unit=app_texts.esc(svc.profile.unit_short_name))
+    elif outcome is None:
+        await _reply(
+            update, app_texts.STRANGER.format(unit=app_texts.esc(svc.profile.unit_short_name))
         )
-        return _end(context)
-    label = _invitation_label(context, code) if looks_like_code(code) else InvitationProblem.UNKNOWN
-    if isinstance(label, InvitationProblem):
-        await message.reply_text(texts.INVITATION_PROBLEMS[label])
-        return _end(context)
-    assert context.user_data is not None
-    context.user_data[REGISTRATION_DRAFT] = {"code": code}
-    role_name, unit, note = label
-    await message.reply_text(
-        texts.REG_START.format(role=role_name, unit=unit, note=note, ask=texts.REG_ASK_NAME)
-    )
-    return NAME
+    elif isinstance(outcome, InvitationProblem):
+        await _reply(update, texts.INVITATION_PROBLEMS[outcome])
+    else:
+        write(context.user_data, RegistrationDraft(code=code))
+        role_name, unit, note = _offer_texts(outcome)
+        await _reply(
+            update,
+            texts.REG_START.format(role=role_name, unit=unit, note=note, ask=texts.REG_ASK_NAME),
+        )
+        return Step.NAME
+    return _end(context)
+
+
+def _typed(update: Update) -> str:
+    message = update.effective_message
+    return " ".join(((message.text if message else None) or "").split())
 
 
 async def got_name(update: Update, context: Context) -> int:
     """Step 1/3: the full name with titles."""
-    message = update.effective_message
-    assert message is not None
-    name = " ".join((message.text or "").split())
+    draft = await _draft(update, context)
+    if draft is None:
+        return _end(context)
+    name = _typed(update)
     if not 3 <= len(name) <= 100 or sum(ch.isalpha() for ch in name) < 3:
-        await message.reply_text(texts.REG_BAD_NAME)
-        return NAME
-    _draft(context)["full_name"] = name
-    await message.reply_text(texts.REG_ASK_NIP)
-    return NIP
+        await _reply(update, texts.REG_BAD_NAME)
+        return Step.NAME
+    draft.full_name = name
+    write(context.user_data, draft)
+    await _reply(update, texts.REG_ASK_NIP)
+    return Step.NIP
 
 
 async def got_nip(update: Update, context: Context) -> int:
     """Step 2/3: the 18-digit NIP, checked digit by digit."""
+    draft = await _draft(update, context)
+    if draft is None:
+        return _end(context)
     message = update.effective_message
-    assert message is not None
-    result = validate_nip(message.text or "")
+    result = validate_nip((message.text if message else None) or "")
     if isinstance(result, NipError):
-        await message.reply_text(texts.REG_BAD_NIP.format(reason=result.reason))
-        return NIP
-    _draft(context)["nip"] = result
-    await message.reply_text(texts.REG_ASK_POSITION)
-    return POSITION
+        await _reply(update, texts.REG_BAD_NIP.format(reason=result.reason))
+        return Step.NIP
+    draft.nip = result
+    write(context.user_data, draft)
+    await _reply(update, texts.REG_ASK_POSITION)
+    return Step.POSITION
 
 
 def _confirm_markup() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [button(texts.REG_BUTTON_OK, CB_OK)],
-            [button(texts.REG_BUTTON_REDO, CB_REDO), button(texts.REG_BUTTON_CANCEL, CB_CANCEL)],
+            [button(texts.REG_BUTTON_OK, ConfirmRegistration())],
+            [
+                button(texts.REG_BUTTON_REDO, RedoRegistration()),
+                button(texts.REG_BUTTON_CANCEL, CancelRegistration()),
+            ],
         ]
     )
 
 
 async def got_position(update: Update, context: Context) -> int:
     """Step 3/3: the position; then show everything for confirmation."""
-    message = update.effective_message
-    assert message is not None
-    position = " ".join((message.text or "").split())
+    draft = await _draft(update, context)
+    if draft is None:
+        return _end(context)
+    position = _typed(update)
     if not 2 <= len(position) <= 200:
-        await message.reply_text(texts.REG_BAD_POSITION)
-        return POSITION
-    draft = _draft(context)
-    draft["position"] = position
-    label = _invitation_label(context, str(draft.get("code", "")))
-    if isinstance(label, InvitationProblem):
-        await message.reply_text(texts.INVITATION_PROBLEMS[label])
+        await _reply(update, texts.REG_BAD_POSITION)
+        return Step.POSITION
+    draft.position = position
+    write(context.user_data, draft)
+    offer = usecases.invitation_offer(services(context), code=draft.code)
+    if isinstance(offer, InvitationProblem):
+        await _reply(update, texts.INVITATION_PROBLEMS[offer])
         return _end(context)
-    role_name, unit, note = label
-    await message.reply_text(
-        texts.REG_CONFIRM.format(
-            note=note,
-            name=app_texts.esc(draft.get("full_name", "")),
-            nip=format_nip(str(draft.get("nip", ""))),
-            position=app_texts.esc(position),
-            role=role_name,
-            unit=unit,
-        ),
-        reply_markup=_confirm_markup(),
+    role_name, unit, note = _offer_texts(offer)
+    summary = texts.REG_CONFIRM.format(
+        note=note,
+        name=app_texts.esc(draft.full_name),
+        nip=format_nip(draft.nip),
+        position=app_texts.esc(position),
+        role=role_name,
+        unit=unit,
     )
-    return CONFIRM
+    await _reply(update, summary, _confirm_markup())
+    return Step.CONFIRM
 
 
-async def confirm(update: Update, context: Context) -> int | None:
-    """The buttons under the summary: register, start over, or cancel."""
-    query = update.callback_query
+async def confirm(update: Update, context: Context) -> int:
+    """✅ under the summary: register, then tell the inviter and a replaced head."""
     user = update.effective_user
-    assert query is not None and user is not None
+    assert user is not None
     await answer(update)
-    draft = _draft(context)
-    if query.data == CB_CANCEL:
-        await show(update, texts.REG_CANCELLED)
+    draft = read(context.user_data, RegistrationDraft)
+    if not isinstance(draft, RegistrationDraft) or not draft.complete():
+        await show(update, app_texts.DRAFT_DROPPED if draft is DROPPED else app_texts.STALE_BUTTON)
         return _end(context)
-    if query.data == CB_REDO:
-        draft.pop("full_name", None)
-        draft.pop("nip", None)
-        draft.pop("position", None)
-        await show(update, texts.REG_ASK_NAME)
-        return NAME
-    if not all(draft.get(key) for key in ("code", "full_name", "nip", "position")):
-        await show(update, app_texts.STALE_BUTTON)
-        return _end(context)
-    svc = services(context)
-    person = Registration(
+    outcome = usecases.register_member(
+        services(context),
+        code=draft.code,
         telegram_id=user.id,
-        full_name=str(draft["full_name"]),
-        nip=str(draft["nip"]),
-        position=str(draft["position"]),
+        full_name=draft.full_name,
+        nip=draft.nip,
+        position=draft.position,
     )
-    with svc.db.write() as session:
-        head = users.active_head(session)
-        head_before = None if head is None else (head.id, head.telegram_id)
-        outcome = users.redeem_invitation(
-            session, code=str(draft["code"]), person=person, now=svc.now()
-        )
-        inviter_chat = None
-        replaced_chat = None
-        if (
-            not isinstance(outcome, InvitationProblem)
-            and outcome.role == Role.KEPALA.value
-            and head_before is not None
-            and head_before[0] != outcome.id
-        ):
-            replaced_chat = head_before[1]
-        if not isinstance(outcome, InvitationProblem):
-            invitation = users.get_invitation(session, str(draft["code"]))
-            if invitation is not None and invitation.created_by_user_id is not None:
-                inviter = users.get_user(session, invitation.created_by_user_id)
-                if inviter is not None and inviter.active:
-                    inviter_chat = inviter.telegram_id
     if isinstance(outcome, InvitationProblem):
         await show(update, texts.INVITATION_PROBLEMS[outcome])
         return _end(context)
-    member = load_member(svc, user.id)
-    assert member is not None
+    member = outcome.member
     role_name = app_texts.ROLE_NAMES[member.role]
     unit = app_texts.unit_suffix(member.unit_name)
+    name = app_texts.esc(member.full_name)
     logger.info("user %s registered as %s", member.user_id, member.role)
-    await show(
-        update,
-        texts.REG_DONE.format(
-            name=app_texts.esc(member.full_name),
-            role=role_name,
-            unit=unit,
-            duties=app_texts.ROLE_DUTIES[member.role],
-        ),
-    )
+    duties = app_texts.ROLE_DUTIES[member.role]
+    await show(update, texts.REG_DONE.format(name=name, role=role_name, unit=unit, duties=duties))
     await set_role_commands(context.bot, user.id, member.role)
-    if replaced_chat is not None:
+    if outcome.replaced_chat is not None:
         # The head before is deactivated by the replacement: tell them, and give them the
         # strangers' command menu.
-        await _tell(
-            context, replaced_chat, texts.HEAD_REPLACED.format(name=app_texts.esc(member.full_name))
-        )
-        await set_role_commands(context.bot, replaced_chat, None)
-    if inviter_chat is not None and inviter_chat not in (user.id, replaced_chat):
-        await context.bot.send_message(
-            inviter_chat,
-            texts.REG_NOTIFY_INVITER.format(
-                name=app_texts.esc(member.full_name), role=role_name, unit=unit
-            ),
-        )
+        await _tell(context, outcome.replaced_chat, texts.HEAD_REPLACED.format(name=name))
+        await set_role_commands(context.bot, outcome.replaced_chat, None)
+    if outcome.inviter_chat is not None and outcome.inviter_chat not in (
+        user.id,
+        outcome.replaced_chat,
+    ):
+        notice = texts.REG_NOTIFY_INVITER.format(name=name, role=role_name, unit=unit)
+        await _tell(context, outcome.inviter_chat, notice)
+    return _end(context)
+
+
+async def redo(update: Update, context: Context) -> int:
+    """✏️ under the summary: the same invitation, the answers again from the name."""
+    await answer(update)
+    draft = read(context.user_data, RegistrationDraft)
+    if not isinstance(draft, RegistrationDraft):
+        await show(update, app_texts.DRAFT_DROPPED if draft is DROPPED else app_texts.STALE_BUTTON)
+        return _end(context)
+    write(context.user_data, RegistrationDraft(code=draft.code))
+    await show(update, texts.REG_ASK_NAME)
+    return Step.NAME
+
+
+async def cancel_button(update: Update, context: Context) -> int:
+    """Batal under the summary."""
+    await answer(update)
+    await show(update, texts.REG_CANCELLED)
     return _end(context)
 
 
@@ -257,27 +250,23 @@ async def _tell(context: Context, chat_id: int, text: str) -> None:
 
 async def cancel(update: Update, context: Context) -> int:
     """/batal during registration."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.REG_CANCELLED)
+    await _reply(update, texts.REG_CANCELLED)
     return _end(context)
 
 
 async def text_only(update: Update, context: Context) -> None:
     """Anything but text where text is expected: ask again, stay in the same step."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.REG_TEXT_ONLY)
+    await _reply(update, texts.REG_TEXT_ONLY)
 
 
 async def use_buttons(update: Update, context: Context) -> None:
     """Typing while the summary waits for a button."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.REG_USE_BUTTONS)
+    await _reply(update, texts.REG_USE_BUTTONS)
 
 
 async def finish_first(update: Update, context: Context) -> None:
     """Another command in the middle of registration."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.REG_FINISH_FIRST)
+    await _reply(update, texts.REG_FINISH_FIRST)
 
 
 async def stale_button(update: Update, context: Context) -> None:
@@ -293,11 +282,13 @@ def conversation() -> ConversationHandler[Any]:
     return conversation_handler(
         entry_points=[CommandHandler("start", start)],
         states={
-            NAME: [MessageHandler(_TEXT, got_name)],
-            NIP: [MessageHandler(_TEXT, got_nip)],
-            POSITION: [MessageHandler(_TEXT, got_position)],
-            CONFIRM: [
-                CallbackQueryHandler(confirm, pattern=r"^reg:"),
+            Step.NAME: [MessageHandler(_TEXT, got_name)],
+            Step.NIP: [MessageHandler(_TEXT, got_nip)],
+            Step.POSITION: [MessageHandler(_TEXT, got_position)],
+            Step.CONFIRM: [
+                CallbackQueryHandler(confirm, pattern=ConfirmRegistration.pattern()),
+                CallbackQueryHandler(redo, pattern=RedoRegistration.pattern()),
+                CallbackQueryHandler(cancel_button, pattern=CancelRegistration.pattern()),
                 MessageHandler(_TEXT, use_buttons),
             ],
         },

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
@@ -25,6 +25,20 @@ from bot.ui.chat import show
 D = TypeVar("D", bound=ButtonData)
 R = TypeVar("R")
 PressHandler = Callable[[Update, Context, Member, D], Coroutine[Any, Any, R]]
+
+
+@overload
+def on_press(
+    action: type[D], *roles: Role
+) -> Callable[[PressHandler[D, None]], Callable[[Update, Context], Coroutine[Any, Any, None]]]: ...
+
+
+@overload
+def on_press(
+    action: type[D], *roles: Role, stale: R
+) -> Callable[
+    [PressHandler[D, R | None]], Callable[[Update, Context], Coroutine[Any, Any, R | None]]
+]: ...
 
 
 def on_press(
@@ -58,3 +72,15 @@ def press_handler(
 ) -> CallbackQueryHandler[Any, Any]:
     """The handler that routes presses of ``action`` to ``callback``."""
     return CallbackQueryHandler(callback, pattern=action.pattern())
+
+
+def stale_presses(pattern: str, *roles: Role) -> CallbackQueryHandler[Any, Any]:
+    """Presses matching ``pattern`` that no action took (a button of an older release, damaged
+    data): after the role check, the stale-button answer. Registered after the actions."""
+
+    @members_only(*roles)
+    async def refuse_stale(update: Update, context: Context, member: Member) -> None:
+        if update.callback_query is not None:
+            await update.callback_query.answer(texts.STALE_BUTTON)
+
+    return CallbackQueryHandler(refuse_stale, pattern=pattern)
