@@ -37,7 +37,6 @@ PENDING = {
     "letters",
     "outreach",
     "packages",
-    "reporting",
     "guide",
 }
 
