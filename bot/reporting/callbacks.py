@@ -120,18 +120,24 @@ class SendRevision(ButtonData):
 
 @dataclass(frozen=True)
 class AskCloseCycle(ButtonData):
+    """Tutup siklus on /jadwal: ask first."""
+
     PREFIX: ClassVar[str] = "cyc:ask"
     year: int
 
 
 @dataclass(frozen=True)
 class CloseCycle(ButtonData):
+    """Yes, close the cycle of ``year``."""
+
     PREFIX: ClassVar[str] = "cyc:yes"
     year: int
 
 
 @dataclass(frozen=True)
 class KeepCycle(ButtonData):
+    """No, keep the cycle open."""
+
     PREFIX: ClassVar[str] = "cyc:no"
     year: int
 
@@ -141,18 +147,24 @@ class KeepCycle(ButtonData):
 
 @dataclass(frozen=True)
 class AcceptReport(ButtonData):
+    """Accept a waiting report."""
+
     PREFIX: ClassVar[str] = "vf:ok"
     submission_id: int
 
 
 @dataclass(frozen=True)
 class ReturnReport(ButtonData):
+    """Return a waiting report (a note is asked)."""
+
     PREFIX: ClassVar[str] = "vf:no"
     submission_id: int
 
 
 @dataclass(frozen=True)
 class ShowEvidence(ButtonData):
+    """Send a waiting report's evidence into the chat."""
+
     PREFIX: ClassVar[str] = "vf:ev"
     submission_id: int
 

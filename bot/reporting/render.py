@@ -35,6 +35,7 @@ def typed_value(kind: InputKind, stored: object) -> float | bool | date:
 
 
 def value_text(kind: InputKind, stored: object) -> str:
+    """A stored value as people read it: ``Rp 1.250.000``, ``75,5%``, ``ya``."""
     return format_input_value(kind, typed_value(kind, stored))
 
 
@@ -52,6 +53,7 @@ def shown_value(item: FormulaInput | None, value: object) -> str:
 
 
 def action_lines(actions: list[ActionReport]) -> str:
+    """One line per action plan: code, number, status and note."""
     return "\n".join(
         texts.REPORT_SUMMARY_ACTION.format(
             code=app_texts.esc(a.indicator_code),

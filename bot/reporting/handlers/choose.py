@@ -22,7 +22,8 @@ from bot.reporting.callbacks import (
     ResumeReport,
 )
 from bot.reporting.flow import DraftAction, DraftInput, ReportDraft
-from bot.reporting.handlers.guided import ask_next, read_draft
+from bot.reporting.handlers import read_draft
+from bot.reporting.handlers.guided import ask_next
 from bot.reporting.usecases.reports import (
     NothingDue,
     NothingOpen,
@@ -76,7 +77,7 @@ async def start_report(update: Update, context: Context, member: Member) -> int 
 async def resume(update: Update, context: Context, member: Member, data: ResumeReport) -> int:
     """Go on where the draft stopped."""
     await answer(update)
-    draft = await read_draft(update, context, missing=texts.REPORT_DRAFT_GONE)
+    draft = await read_draft(update, context, ReportDraft, missing=texts.REPORT_DRAFT_GONE)
     return END if draft is None else await ask_next(update, context, draft)
 
 
@@ -94,6 +95,7 @@ async def restart(
 async def period_page(
     update: Update, context: Context, member: Member, data: PeriodPage
 ) -> int | None:
+    """Another page of the period menu."""
     await answer(update)
     return await _choose_period(update, context, member, data.page)
 

@@ -22,6 +22,7 @@ from bot.reporting.callbacks import (
     SendRevision,
 )
 from bot.reporting.flow import ActionNote, Phase, ReportDraft, ReportStep, action_key
+from bot.reporting.handlers import read_draft
 from bot.reporting.rules import input_prompt, parse_input_value
 from bot.reporting.usecases.common import ActionReport
 from bot.reporting.usecases.reports import (
@@ -42,17 +43,10 @@ TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
 LOCAL_API_DOWNLOAD_LIMIT = 200 * 1024 * 1024
 
 
-async def read_draft(update: Update, context: Context, *, missing: str) -> ReportDraft | None:
-    """The report being filled in; None after saying ``missing`` (or that an old draft
-    could not be kept)."""
-    draft = drafts.read(context.user_data, ReportDraft)
-    if draft is drafts.DROPPED:
-        await show(update, app_texts.DRAFT_DROPPED)
-        return None
-    if draft is None:
-        await show(update, missing)
-        return None
-    return draft
+async def _pressed(update: Update, context: Context) -> ReportDraft | None:
+    """Answer the press; the report being filled in, or None after saying it is stale."""
+    await answer(update)
+    return await read_draft(update, context, ReportDraft, missing=app_texts.STALE_BUTTON)
 
 
 async def ask_next(update: Update, context: Context, draft: ReportDraft) -> int:
@@ -127,7 +121,7 @@ def _input_question(draft: ReportDraft) -> str:
 async def typed(update: Update, context: Context, member: Member) -> int:
     """A typed answer: an input value, an action note, or the constraints."""
     assert update.effective_message is not None
-    draft = await read_draft(update, context, missing=app_texts.STALE_BUTTON)
+    draft = await read_draft(update, context, ReportDraft, missing=app_texts.STALE_BUTTON)
     if draft is None:
         return END
     text = (update.effective_message.text or "").strip()
@@ -164,8 +158,7 @@ async def action_status(
     update: Update, context: Context, member: Member, data: ChooseActionStatus
 ) -> int | None:
     """The status of the action plan asked; then its note."""
-    await answer(update)
-    draft = await read_draft(update, context, missing=app_texts.STALE_BUTTON)
+    draft = await _pressed(update, context)
     if draft is None:
         return END
     action = draft.current_action
@@ -197,7 +190,7 @@ async def evidence(update: Update, context: Context, member: Member) -> int:
     message = update.effective_message
     assert message is not None
     svc = services(context)
-    draft = await read_draft(update, context, missing=texts.REPORT_DRAFT_GONE)
+    draft = await read_draft(update, context, ReportDraft, missing=texts.REPORT_DRAFT_GONE)
     if draft is None:
         return END
     if draft.phase != Phase.EVIDENCE:
@@ -242,8 +235,7 @@ async def evidence_done(
     update: Update, context: Context, member: Member, data: EvidenceDone
 ) -> int | None:
     """No more evidence: the summary."""
-    await answer(update)
-    draft = await read_draft(update, context, missing=app_texts.STALE_BUTTON)
+    draft = await _pressed(update, context)
     if draft is None:
         return END
     if draft.phase != Phase.EVIDENCE:
@@ -256,8 +248,7 @@ async def evidence_done(
 @on_press(EditReport, Role.PJ)
 async def edit(update: Update, context: Context, member: Member, data: EditReport) -> int:
     """Go through every answer again, each showing what was given."""
-    await answer(update)
-    draft = await read_draft(update, context, missing=app_texts.STALE_BUTTON)
+    draft = await _pressed(update, context)
     if draft is None:
         return END
     draft.input_index = draft.action_index = 0
@@ -288,8 +279,7 @@ def _actions(draft: ReportDraft) -> list[ActionReport]:
 
 
 async def _send(update: Update, context: Context, member: Member, *, confirmed: bool) -> int:
-    await answer(update)
-    draft = await read_draft(update, context, missing=app_texts.STALE_BUTTON)
+    draft = await _pressed(update, context)
     if draft is None:
         return END
     result = submit_report(

@@ -75,6 +75,7 @@ async def ask_close(update: Update, context: Context, member: Member, data: AskC
 
 @on_press(KeepCycle, *TEAM)
 async def keep(update: Update, context: Context, member: Member, data: KeepCycle) -> None:
+    """Batal: the cycle stays open."""
     await answer(update)
     await show(update, texts.CYCLE_CLOSE_KEPT.format(year=data.year))
 

@@ -20,6 +20,7 @@ from bot.planning.rules.validation import Problem
 from bot.reporting import render, texts
 from bot.reporting.callbacks import DataTemplate, DiscardWorkbook, SendWorkbook
 from bot.reporting.flow import ReportStep, WorkbookUpload
+from bot.reporting.handlers import read_draft
 from bot.reporting.usecases.upload import (
     WorkbookSent,
     WorkbookTarget,
@@ -103,16 +104,13 @@ async def _read(
 async def receive(update: Update, context: Context, member: Member) -> int:
     """A filled Template Data Kinerja: its problems, or a summary to send."""
     svc = services(context)
-    upload = drafts.read(context.user_data, WorkbookUpload)
-    if upload is drafts.DROPPED:
-        await show(update, app_texts.DRAFT_DROPPED)
+    upload = await read_draft(update, context, WorkbookUpload, missing=app_texts.STALE_BUTTON)
+    if upload is None:
         return END
-    target = None
-    if upload is not None:
-        target = workbook_target(
-            svc, unit_id=member.unit_id, year=upload.year, period_key=upload.period_key
-        )
-    if upload is None or target is None:
+    target = workbook_target(
+        svc, unit_id=member.unit_id, year=upload.year, period_key=upload.period_key
+    )
+    if target is None:
         await show(update, app_texts.STALE_BUTTON)
         return END
     received = await receive_workbook(update, max_bytes=MAX_WORKBOOK_BYTES)
@@ -182,12 +180,11 @@ async def send(update: Update, context: Context, member: Member, data: SendWorkb
     """Send the checked workbook as the reports of its packages."""
     await answer(update)
     svc = services(context)
-    upload = drafts.read(context.user_data, WorkbookUpload)
-    if upload is drafts.DROPPED:
-        await show(update, app_texts.DRAFT_DROPPED)
+    upload = await read_draft(update, context, WorkbookUpload, missing=app_texts.PLAN_PENDING_GONE)
+    if upload is None:
         return END
     try:
-        sent = None if upload is None else await _submit(svc, member, upload)
+        sent = await _submit(svc, member, upload)
     finally:
         _pending(svc, context, None)
     if sent is None:

@@ -12,7 +12,7 @@ from bot.context import Context
 from bot.reporting import render, texts
 from bot.reporting.callbacks import AcceptReport, NextReport, ReturnReport, ShowEvidence
 from bot.reporting.flow import ReturnNote, VerifyStep
-from bot.reporting.handlers import TEAM
+from bot.reporting.handlers import TEAM, read_draft
 from bot.reporting.usecases.verification import (
     Card,
     evidence_files,
@@ -116,11 +116,9 @@ async def verify_note(update: Update, context: Context, member: Member) -> int:
     if not 3 <= len(text) <= 1000:
         await update.effective_message.reply_text(app_texts.APPROVAL_COMMENT_TOO_SHORT)
         return VerifyStep.AWAIT_NOTE
-    returning = drafts.read(context.user_data, ReturnNote)
+    returning = await read_draft(update, context, ReturnNote, missing=app_texts.STALE_BUTTON)
     drafts.clear(context.user_data, ReturnNote)
-    if returning is drafts.DROPPED or returning is None:
-        dropped = returning is drafts.DROPPED
-        await show(update, app_texts.DRAFT_DROPPED if dropped else app_texts.STALE_BUTTON)
+    if returning is None:
         return END
     await _decide(update, context, member, returning.submission_id, accept=False, note=text)
     return END

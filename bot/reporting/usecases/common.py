@@ -40,6 +40,7 @@ class ActionReport:
 
 
 def find_period(view: CycleView | None, key: str) -> ReportingPeriod | None:
+    """The period ``key`` of a cycle's plan, if it has one."""
     if view is None:
         return None
     return next((p for p in view.periods if p.key == key), None)
@@ -78,6 +79,7 @@ def is_reported(session: Session, *, package_id: int, period_key: str) -> bool:
 
 
 def is_closed(session: Session, cycle_id: int) -> bool:
+    """Whether the cycle is closed (or gone): it takes no reports then."""
     found = session.get(Cycle, cycle_id)
     return found is None or found.closed_at is not None
 

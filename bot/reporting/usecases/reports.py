@@ -61,6 +61,8 @@ class PeriodMenu:
 
 @dataclass(frozen=True)
 class PackageChoice:
+    """A package of the unit, ``reported`` when its report for the period is in."""
+
     package_id: int
     name: str
     reported: bool
@@ -68,6 +70,8 @@ class PackageChoice:
 
 @dataclass(frozen=True)
 class PackageMenu:
+    """The unit's mapped packages for an open period."""
+
     year: int
     period: ReportingPeriod
     packages: tuple[PackageChoice, ...]
@@ -75,6 +79,8 @@ class PackageMenu:
 
 @dataclass(frozen=True)
 class ReportInput:
+    """A formula input the report asks, with its kind."""
+
     name: str
     label: str
     kind: InputKind
@@ -123,6 +129,8 @@ class RevisionNeeded:
 
 @dataclass(frozen=True)
 class ReportSent:
+    """The report sent as the package's revision ``revision``."""
+
     year: int
     period: ReportingPeriod
     revision: int

@@ -49,6 +49,8 @@ class WorkbookTarget:
 
 @dataclass(frozen=True)
 class WorkbookSent:
+    """The workbook sent as ``count`` packages' reports."""
+
     year: int
     period: ReportingPeriod
     count: int  # packages reported
@@ -78,10 +80,12 @@ def hold_upload(svc: Services, content: bytes) -> str:
 
 
 def held_upload(svc: Services, token: str) -> bytes | None:
+    """The held upload's bytes; None when it is gone."""
     return archive.held(svc.archive_dir, token) if token else None
 
 
 def release_upload(svc: Services, token: str) -> None:
+    """Forget a held upload (sent, discarded or replaced)."""
     if token:
         archive.release(svc.archive_dir, token)
 

@@ -16,7 +16,7 @@ from bot.planning.rules.model import ActionPlan, ActionStatus, InputKind, Plan
 from bot.planning.rules.validation import Problem
 from bot.planning.rules.values import parse_choice
 from bot.reporting.rules import ReportingPeriod, input_prompt, parse_input_cell
-from bot.reporting.workbook.sheets import HINT_NEW, LABELS, Table, data_rows
+from bot.reporting.workbook.sheets import HINT_NEW, LABELS, Row, Table, data_rows
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,27 @@ def _whole(value: object, number_format: str | None) -> int:
     return int(number)
 
 
+def _input_values(
+    row: Row, located: list[tuple[str, str, InputKind]], period: ReportingPeriod, epoch: datetime
+) -> dict[str, float | bool | date]:
+    """The row's filled input cells, typed; each unreadable one is reported."""
+    values: dict[str, float | bool | date] = {}
+    for name, label, kind in located:
+        raw = row.raw(name, label)
+        if raw is None:
+            continue
+        try:
+            values[name] = parse_input_cell(
+                kind, raw, number_format=row.formats[name], period=period, epoch=epoch
+            )
+        except ValueError as exc:
+            message, hint = _split_reason(str(exc))
+            if not hint and kind is InputKind.TANGGAL:
+                hint = f"isi tanggal dari {period.span}"
+            row.report(label, message, hint or input_prompt(kind))
+    return values
+
+
 def read_packages(
     table: Table,
     inputs: list[tuple[str, str, InputKind]],
@@ -63,6 +84,7 @@ def read_packages(
     epoch: datetime,
     found: list[Problem],
 ) -> list[PackageReport]:
+    """The package rows with values or a note; kode RUP checked against the unit's."""
     known = {text_of(code) for code in known_kode_rup}
     first_row: dict[str, int] = {}
     result = []
@@ -75,20 +97,7 @@ def read_packages(
             row.report(label, error.message, error.hint)
             continue
         row.key = kode
-        values: dict[str, float | bool | date] = {}
-        for name, input_label, kind in located:
-            raw = row.raw(name, input_label)
-            if raw is None:
-                continue
-            try:
-                values[name] = parse_input_cell(
-                    kind, raw, number_format=row.formats[name], period=period, epoch=epoch
-                )
-            except ValueError as exc:
-                message, hint = _split_reason(str(exc))
-                if not hint and kind is InputKind.TANGGAL:
-                    hint = f"isi tanggal dari {period.span}"
-                row.report(input_label, message, hint or input_prompt(kind))
+        values = _input_values(row, located, period, epoch)
         note = row.text("catatan_bukti_dukung")
         filled = note or any(not is_blank(row.values.get(name)) for name, _, _ in located)
         if not kode:
@@ -118,6 +127,7 @@ def read_packages(
 
 
 def read_actions(table: Table, plan: Plan, found: list[Problem]) -> list[ActionProgress]:
+    """The progress of each action plan named by a row (blank status: the current one)."""
     actions: dict[tuple[str, int], ActionPlan] = {
         (a.indicator_code, a.number): a for a in plan.actions
     }
@@ -174,6 +184,7 @@ def read_actions(table: Table, plan: Plan, found: list[Problem]) -> list[ActionP
 
 
 def read_issues(table: Table, found: list[Problem]) -> list[tuple[str, str, str]]:
+    """The constraint rows as (uraian, dampak, usulan); a row needs its description."""
     result = []
     for row in data_rows(table, found):
         uraian, dampak, usulan = (row.text(key) for key, _ in ISSUE_COLUMNS)
