@@ -120,5 +120,5 @@ FEATURE_PREFIXES = {
     "pap": "planning",
     "lp": "reporting",
     "cyc": "reporting",
-    "ver": "reporting",
+    "vf": "reporting",
 }

@@ -35,7 +35,6 @@ PENDING = {
     "letters",
     "outreach",
     "packages",
-    "reporting",
 }
 
 

@@ -53,6 +53,8 @@ REPORT_PERIOD_OPEN = "⬜"
 
 REPORT_PERIOD_LATE = " ⏰"
 
+REPORT_PACKAGE_BUTTON = "{mark} {name}"
+
 REPORT_BUTTON_OTHER_PACKAGE = "« Pilih paket lain"
 
 REPORT_BUTTON_NEXT_PACKAGE = "Laporkan paket lain"
