@@ -36,7 +36,6 @@ PENDING = {
     "planning",
     "letters",
     "outreach",
-    "packages",
     "reporting",
     "guide",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
@@ -26,19 +26,29 @@ D = TypeVar("D", bound=ButtonData)
 R = TypeVar("R")
 PressHandler = Callable[[Update, Context, Member, D], Coroutine[Any, Any, R]]
 
+Wrapped = Callable[[Update, Context], Coroutine[Any, Any, R | None]]
+
+
+@overload
+def on_press(action: type[D], *roles: Role) -> Callable[[PressHandler[D, R]], Wrapped[R]]: ...
+
+
+@overload
+def on_press(
+    action: type[D], *roles: Role, stale: R
+) -> Callable[[PressHandler[D, R]], Wrapped[R]]: ...
+
 
 def on_press(
-    action: type[D], *roles: Role, stale: R | None = None
-) -> Callable[[PressHandler[D, R]], Callable[[Update, Context], Coroutine[Any, Any, R | None]]]:
+    action: type[D], *roles: Role, stale: Any = None
+) -> Callable[[PressHandler[D, Any]], Wrapped[Any]]:
     """Decode the press as ``action`` for members with ``roles``; ``stale`` is returned (a
     conversation state, or None) after refusing data that does not decode."""
 
-    def decorate(
-        handler: PressHandler[D, R],
-    ) -> Callable[[Update, Context], Coroutine[Any, Any, R | None]]:
+    def decorate(handler: PressHandler[D, Any]) -> Wrapped[Any]:
         @members_only(*roles)
         @functools.wraps(handler)
-        async def wrapper(update: Update, context: Context, member: Member) -> R | None:
+        async def wrapper(update: Update, context: Context, member: Member) -> Any:
             query = update.callback_query
             data = action.decode(query.data if query is not None else None)
             if data is None:
