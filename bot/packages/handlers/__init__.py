@@ -65,7 +65,7 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
                 *_buttons(),
             ],
         },
-        # The import's decisions also work after the conversation ended (a restart, /paket).
+        # An import's Simpan/Batal still works after a menu button moved the flow on.
         fallbacks=[CommandHandler("batal", menu.cancel), *_import_decisions()],
         name="paket",
     )

@@ -29,7 +29,7 @@ from bot.packages.callbacks import (
 from bot.packages.drafts import ChosenYear
 from bot.services import Services
 from bot.ui import drafts
-from bot.ui.chat import button, paged, show
+from bot.ui.chat import answer, button, paged, show
 
 
 class Step(IntEnum):
@@ -56,8 +56,9 @@ def remember_year(context: Context, year: int) -> None:
 
 
 async def button_year(update: Update, context: Context, year: int) -> int | None:
-    """The year a button names, remembered as the person's choice; None (after saying the
-    button is stale) when that year is no longer open."""
+    """Answer the press of a button of ``year``: the year, remembered as the person's choice;
+    None (after saying the button is stale) when that year is no longer open."""
+    await answer(update)
     if year not in usecases.open_years(services(context)).years:
         await show(update, app_texts.STALE_BUTTON)
         return None

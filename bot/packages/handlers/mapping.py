@@ -28,7 +28,6 @@ def _coverage_label(row: usecases.UnitCoverage) -> str:
 @on_press(Coverage, *TEAM)
 async def coverage(update: Update, context: Context, member: Member, data: Coverage) -> None:
     """Mapped / total packages and pagu per unit; each unit opens its packages."""
-    await answer(update)
     year = await button_year(update, context, data.year)
     if year is None:
         return
@@ -56,7 +55,6 @@ async def unit_packages(
     update: Update, context: Context, member: Member, data: UnitPackages
 ) -> None:
     """One unit's packages (owners only ever see their own unit)."""
-    await answer(update)
     unit_id = member.unit_id if member.role is Role.PJ else data.unit_id
     year = await button_year(update, context, data.year)
     if year is not None:

@@ -12,7 +12,7 @@ from bot.packages import texts, usecases
 from bot.packages.callbacks import ChooseUnit, MatchUnit, Unmatched
 from bot.packages.handlers.common import TEAM, back_to_menu, button_year
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, paged, show
+from bot.ui.chat import button, paged, show
 
 MAX_LISTED = 40
 
@@ -20,7 +20,6 @@ MAX_LISTED = 40
 @on_press(Unmatched, *TEAM)
 async def unmatched(update: Update, context: Context, member: Member, data: Unmatched) -> None:
     """The year's satuan kerja no unit is known for; each opens the list of units."""
-    await answer(update)
     year = await button_year(update, context, data.year)
     if year is None:
         return
@@ -35,7 +34,6 @@ async def unmatched(update: Update, context: Context, member: Member, data: Unma
 @on_press(ChooseUnit, *TEAM)
 async def choose_unit(update: Update, context: Context, member: Member, data: ChooseUnit) -> None:
     """One page of units for a satuan kerja."""
-    await answer(update)
     year = await button_year(update, context, data.year)
     if year is None:
         return
@@ -60,7 +58,6 @@ async def choose_unit(update: Update, context: Context, member: Member, data: Ch
 @on_press(MatchUnit, *TEAM)
 async def match_unit(update: Update, context: Context, member: Member, data: MatchUnit) -> None:
     """The satuan kerja is this unit: its packages move there, and later imports know it."""
-    await answer(update)
     year = await button_year(update, context, data.year)
     if year is None:
         return

@@ -40,7 +40,6 @@ async def back_to_menu(update: Update, context: Context, member: Member, data: M
 @on_press(SwitchYear, stale=END)
 async def switch_year(update: Update, context: Context, member: Member, data: SwitchYear) -> int:
     """The menu of another open year, remembered for the next /paket."""
-    await answer(update)
     year = await button_year(update, context, data.year)
     if year is not None:
         await show_menu(update, context, member, year)

@@ -25,14 +25,20 @@ from bot.ui.uploads import receive_workbook
 CHANGES_SHOWN = 15
 
 
+async def _sheet_year(update: Update, context: Context, year: int) -> int | None:
+    """The year of a sheet button, remembered as the year whose sheet is awaited."""
+    found = await button_year(update, context, year)
+    if found is not None:
+        drafts.write(context.user_data, SheetDraft(found))
+    return found
+
+
 @on_press(DownloadSheet, *TEAM, stale=END)
 async def download(update: Update, context: Context, member: Member, data: DownloadSheet) -> int:
     """The year's mapping sheet as an .xlsx; the filled one is awaited."""
-    await answer(update)
-    year = await button_year(update, context, data.year)
+    year = await _sheet_year(update, context, data.year)
     if year is None:
         return END
-    drafts.write(context.user_data, SheetDraft(year))
     content = await asyncio.to_thread(usecases.mapping_sheet, services(context), year=year)
     chat = update.effective_chat
     assert chat is not None
@@ -47,11 +53,9 @@ async def download(update: Update, context: Context, member: Member, data: Downl
 @on_press(UploadSheet, *TEAM, stale=END)
 async def ask_sheet(update: Update, context: Context, member: Member, data: UploadSheet) -> int:
     """Wait for the filled mapping sheet of the year."""
-    await answer(update)
-    year = await button_year(update, context, data.year)
+    year = await _sheet_year(update, context, data.year)
     if year is None:
         return END
-    drafts.write(context.user_data, SheetDraft(year))
     await show(update, texts.PKG_ASK_SHEET.format(year=year))
     return Step.AWAIT_SHEET
 

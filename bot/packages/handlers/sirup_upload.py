@@ -175,6 +175,16 @@ async def _pending(update: Update, context: Context) -> ImportDraft | None:
     return None
 
 
+async def _take_pending(update: Update, context: Context) -> ImportDraft | None:
+    """Answer the press; the import waiting for a decision, no longer a draft once taken
+    (its held file is the caller's to let go)."""
+    await answer(update)
+    draft = await _pending(update, context)
+    if draft is not None:
+        drafts.clear(context.user_data, ImportDraft)
+    return draft
+
+
 async def _held(context: Context, draft: ImportDraft) -> SirupImport | None:
     svc = services(context)
     return await asyncio.to_thread(
@@ -202,11 +212,9 @@ async def choose_year(update: Update, context: Context, member: Member, data: Im
 @on_press(SaveImport, *TEAM, stale=END)
 async def save(update: Update, context: Context, member: Member, data: SaveImport) -> int:
     """Simpan: the packages are stored, and the menu shows the year just imported."""
-    await answer(update)
-    draft = await _pending(update, context)
+    draft = await _take_pending(update, context)
     if draft is None:
         return END
-    drafts.clear(context.user_data, ImportDraft)
     svc = services(context)
     result = await _held(context, draft)
     usecases.release_export(svc, draft.token)
@@ -228,11 +236,9 @@ async def save(update: Update, context: Context, member: Member, data: SaveImpor
 @on_press(DiscardImport, *TEAM, stale=END)
 async def discard(update: Update, context: Context, member: Member, data: DiscardImport) -> int:
     """Batal: nothing is stored and the held file is let go."""
-    await answer(update)
-    draft = await _pending(update, context)
+    draft = await _take_pending(update, context)
     if draft is None:
         return END
-    drafts.clear(context.user_data, ImportDraft)
     usecases.release_export(services(context), draft.token)
     await show(update, texts.PKG_DISCARDED, InlineKeyboardMarkup(back_to_menu()))
     return END
