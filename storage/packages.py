@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from bot.packages.import_plan import IMPORT_FIELDS, UNIT, ImportPlan, plan_import
 from bot.packages.sirup import SirupPackage
 from storage import audit
-from storage.models import Package, Unit, UnitAlias, User
+from storage.models import Cycle, Package, Unit, UnitAlias, User
 
 ALL_COLUMNS = tuple(column for columns in IMPORT_FIELDS.values() for column in columns)
 
@@ -20,6 +20,31 @@ ALL_COLUMNS = tuple(column for columns in IMPORT_FIELDS.values() for column in c
 def name_key(name: str) -> str:
     """How a satuan kerja name is compared: case and spacing ignored."""
     return " ".join(name.casefold().split())
+
+
+def _record(
+    session: Session,
+    *,
+    actor: User | None,
+    now: datetime,
+    action: str,
+    entity: str,
+    entity_id: int,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """An audit entry by ``actor`` (None: the system, e.g. the command line)."""
+    audit.record(
+        session,
+        at=now,
+        actor_user_id=None if actor is None else actor.id,
+        actor_label="sistem" if actor is None else actor.full_name,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+    )
 
 
 def aliases(session: Session) -> dict[str, int]:
@@ -44,11 +69,10 @@ def set_alias(
             package.updated_at = now
             session.add(package)
             moved += 1
-    audit.record(
+    _record(
         session,
-        at=now,
-        actor_user_id=actor.id,
-        actor_label=actor.full_name,
+        actor=actor,
+        now=now,
         action="unit.alias",
         entity="unit",
         entity_id=unit_id,
@@ -129,17 +153,28 @@ def upsert(
             package.updated_at = now
             session.add(package)
     added, updated, unchanged = plan.new, plan.updated, plan.unchanged
-    audit.record(
+    _record(
         session,
-        at=now,
-        actor_user_id=None if actor is None else actor.id,
-        actor_label="sistem" if actor is None else actor.full_name,
+        actor=actor,
+        now=now,
         action="package.import",
         entity="cycle",
         entity_id=cycle_id,
         after={"added": added, "updated": updated, "unchanged": unchanged},
     )
     return ImportCounts(added, updated, unchanged)
+
+
+def get(session: Session, package_id: int) -> Package | None:
+    return session.get(Package, package_id)
+
+
+def year_of(session: Session, package: Package) -> int:
+    """The year of the package's cycle."""
+    cycle = session.get(Cycle, package.cycle_id)
+    if cycle is None:
+        raise LookupError(f"cycle {package.cycle_id} not found")
+    return cycle.year
 
 
 def of_unit(session: Session, *, cycle_id: int, unit_id: int) -> list[Package]:
@@ -175,11 +210,10 @@ def map_area(
         package.owner_user_id = actor.id
     package.updated_at = now
     session.add(package)
-    audit.record(
+    _record(
         session,
-        at=now,
-        actor_user_id=actor.id,
-        actor_label=actor.full_name,
+        actor=actor,
+        now=now,
         action="package.map",
         entity="package",
         entity_id=package_id,
@@ -192,7 +226,8 @@ def map_area(
 @dataclass(frozen=True)
 class UnitCoverage:
     unit_id: int | None
-    unit_name: str
+    unit_name: str  # "" for the satuan kerja not matched to a unit yet
+    short_name: str
     packages: int
     mapped: int
     pagu: int
@@ -200,18 +235,21 @@ class UnitCoverage:
 
 def coverage(session: Session, *, cycle_id: int) -> list[UnitCoverage]:
     """Packages and mapped packages per unit (unmatched satuan kerja together as one line)."""
-    units = {u.id: u.name for u in session.exec(select(Unit))}
+    units = {u.id: (u.name, u.short_name) for u in session.exec(select(Unit))}
     rows: dict[int | None, list[Package]] = {}
     for package in all_of_cycle(session, cycle_id=cycle_id):
         rows.setdefault(package.unit_id, []).append(package)
-    result = [
-        UnitCoverage(
-            unit_id,
-            units.get(unit_id, "") if unit_id is not None else "",
-            len(items),
-            sum(1 for p in items if p.area_code),
-            sum(p.pagu for p in items),
+    result = []
+    for unit_id, items in rows.items():
+        name, short_name = ("", "") if unit_id is None else units.get(unit_id, ("", ""))
+        result.append(
+            UnitCoverage(
+                unit_id,
+                name,
+                short_name,
+                len(items),
+                sum(1 for p in items if p.area_code),
+                sum(p.pagu for p in items),
+            )
         )
-        for unit_id, items in rows.items()
-    ]
     return sorted(result, key=lambda c: (c.unit_id is None, c.unit_name.casefold()))

@@ -34,7 +34,6 @@ PENDING = {
     "planning",
     "letters",
     "outreach",
-    "packages",
 }
 
 

@@ -552,7 +552,7 @@ def test_zip_bomb_and_row_limits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_unexpected_failure_becomes_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(content: bytes) -> SirupImport:
+    def broken(*args: object) -> SirupImport:
         raise KeyError("bug")
 
     monkeypatch.setattr(sirup, "_read_csv", broken)

@@ -28,7 +28,8 @@ from bot.planning.rules.validation import Problem
 # Problem.sheet of problems with the file as a whole (not an .xlsx, too large, ...).
 FILE_SHEET = "Berkas"
 
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# How an old .xls, or a password-protected Office file, starts (an OLE2 compound file).
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang"
@@ -49,6 +50,25 @@ class XlsxRules:
     cells_hint: str  # a sheet with too many cells
     logger: logging.Logger
     log_name: str  # what the log lines call the file, e.g. "mapping workbook"
+
+
+# What a damaged or hostile zip raises while it is opened or read.
+ZIP_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,  # an encrypted entry
+    NotImplementedError,  # an unknown compression method
+)
+
+
+def unpacked_too_big(archive: zipfile.ZipFile, *, max_entries: int, max_bytes: int) -> bool:
+    """More entries, or more bytes once unpacked, than a reader takes (a zip bomb)."""
+    entries = archive.infolist()
+    return len(entries) > max_entries or sum(e.file_size for e in entries) > max_bytes
 
 
 class Refused(Exception):
@@ -75,7 +95,7 @@ def _check_bytes(content: bytes, rules: XlsxRules) -> None:
             f"paling besar {rules.max_bytes // (1024 * 1024)} MB; hapus isi yang tidak "
             "perlu (gambar, lembar lain)",
         )
-    if content.startswith(_OLE2_MAGIC):
+    if content.startswith(OLE2_MAGIC):
         refuse(
             "berkas ini format Excel lama (.xls) atau dilindungi kata sandi",
             "buka di Excel, hapus kata sandinya bila ada, lalu Simpan Sebagai Buku Kerja "
@@ -89,12 +109,11 @@ def _check_bytes(content: bytes, rules: XlsxRules) -> None:
 
 def _check_archive(archive: zipfile.ZipFile, rules: XlsxRules) -> bool:
     """Refuse zips that are no .xlsx or too big once unpacked; True when there are formulas."""
-    entries = archive.infolist()
-    if len(entries) > rules.max_zip_entries or sum(e.file_size for e in entries) > (
-        rules.max_uncompressed_bytes
+    if unpacked_too_big(
+        archive, max_entries=rules.max_zip_entries, max_bytes=rules.max_uncompressed_bytes
     ):
         refuse("isi berkas terlalu besar setelah dibuka", rules.unpacked_hint)
-    names = {e.filename for e in entries}
+    names = set(archive.namelist())
     if "xl/workbook.xml" not in names:
         if "mimetype" in names and b"spreadsheet" in archive.read("mimetype"):
             refuse(
@@ -119,16 +138,7 @@ def check_container(content: bytes, rules: XlsxRules) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             return _check_archive(archive, rules)
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-        RuntimeError,  # an encrypted entry
-        NotImplementedError,  # an unknown compression method
-    ) as exc:
+    except ZIP_ERRORS as exc:
         rules.logger.info("%s zip unreadable: %s", rules.log_name, exc)
         refuse("berkas .xlsx rusak atau tidak lengkap", _RESAVE)
 

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from telegram import Update
-from telegram.ext import BaseHandler
-
-from bot.context import Context
 from bot.feature import Feature
 from bot.packages import handlers
 
-
-def _handlers() -> list[BaseHandler[Update, Context, Any]]:
-    return [*handlers.handlers()]
-
-
-FEATURE = Feature(
-    name="packages",
-    handlers=_handlers,
-    step_openers={**handlers.STEP_OPENERS},
-)
+FEATURE = Feature(name="packages", handlers=handlers.handlers, step_openers=handlers.STEP_OPENERS)

@@ -29,17 +29,24 @@ def megabytes(size: int) -> str:
 
 
 async def receive_workbook(
-    update: Update, *, max_bytes: int, too_big: str = texts.PLAN_UPLOAD_TOO_BIG
+    update: Update,
+    *,
+    max_bytes: int,
+    too_big: str = texts.PLAN_UPLOAD_TOO_BIG,
+    suffixes: tuple[str, ...] = (".xlsx",),
 ) -> ReceivedFile | None:
     """The .xlsx the person sent, or None after telling them what is wrong with it.
 
     ``too_big`` is the refusal for an oversized file, with ``{size}`` and ``{limit}``.
+    ``suffixes`` are the file names taken; empty for a reader that tells the format from the
+    content (a SIRUP export may be .xlsx, .csv, or text named .xls).
     """
     message = update.effective_message
     if message is None:
         return None
     doc = message.document
-    if doc is None or not (doc.file_name or "").lower().endswith(".xlsx"):
+    name = (doc.file_name or "").lower() if doc is not None else ""
+    if doc is None or (suffixes and not name.endswith(suffixes)):
         await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
         return None
     if doc.file_size is not None and doc.file_size > max_bytes:

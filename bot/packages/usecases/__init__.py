@@ -1,0 +1,88 @@
+"""The package use cases (SOP step 10): each opens one database session and returns frozen
+views; handlers call them and render what they return."""
+
+from __future__ import annotations
+
+from bot.packages.usecases.mapping import (
+    AreaChoice,
+    Mapped,
+    PackageDetail,
+    Refusal,
+    SheetChange,
+    apply_mapping_sheet,
+    check_mapping_sheet,
+    map_package,
+    mapping_sheet,
+    package_detail,
+)
+from bot.packages.usecases.matching import (
+    Matched,
+    Satker,
+    UnitChoice,
+    find_unmatched,
+    match_unit,
+    satker_token,
+    unit_choices,
+    unmatched,
+)
+from bot.packages.usecases.overview import (
+    Menu,
+    OpenYears,
+    PackageItem,
+    UnitCoverage,
+    UnitPackages,
+    coverage,
+    import_years,
+    menu,
+    open_years,
+    unit_packages,
+)
+from bot.packages.usecases.sirup_import import (
+    ImportPreview,
+    ImportSaved,
+    UnitTotal,
+    held_export,
+    hold_export,
+    import_sirup,
+    preview_import,
+    release_export,
+)
+
+__all__ = [
+    "AreaChoice",
+    "ImportPreview",
+    "ImportSaved",
+    "Mapped",
+    "Matched",
+    "Menu",
+    "OpenYears",
+    "PackageDetail",
+    "PackageItem",
+    "Refusal",
+    "Satker",
+    "SheetChange",
+    "UnitChoice",
+    "UnitCoverage",
+    "UnitPackages",
+    "UnitTotal",
+    "apply_mapping_sheet",
+    "check_mapping_sheet",
+    "coverage",
+    "find_unmatched",
+    "held_export",
+    "hold_export",
+    "import_sirup",
+    "import_years",
+    "map_package",
+    "mapping_sheet",
+    "match_unit",
+    "menu",
+    "open_years",
+    "package_detail",
+    "preview_import",
+    "release_export",
+    "satker_token",
+    "unit_choices",
+    "unit_packages",
+    "unmatched",
+]
