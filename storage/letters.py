@@ -1,17 +1,25 @@
-"""Letters in the database: drafts, numbering, signing, attendance."""
+"""Letters in the database: drafts, numbering, signing, attendance, the socialisation's files."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
 from storage import audit
-from storage.models import Attendance, Letter, LetterSequence, User
+from storage.models import Attendance, Cycle, Document, Letter, LetterSequence, User
 
-DRAFT = "draft"
-AWAITING = "awaiting_signature"
-SIGNED = "signed"
+
+class LetterStatus(StrEnum):
+    """Where a letter is on its way to being signed; the value is stored in ``letter.status``."""
+
+    DRAFT = "draft"
+    AWAITING = "awaiting_signature"
+    SIGNED = "signed"
+
+
+DRAFT, AWAITING, SIGNED = LetterStatus.DRAFT, LetterStatus.AWAITING, LetterStatus.SIGNED
 
 
 def create_letter(
@@ -39,6 +47,18 @@ def create_letter(
         entity_id=letter.id,
     )
     return letter
+
+
+def get_letter(session: Session, letter_id: int) -> Letter | None:
+    return session.get(Letter, letter_id)
+
+
+def year_of(session: Session, letter: Letter) -> int:
+    """The year of the cycle a letter belongs to (what its "Tahun ..." wording speaks of)."""
+    cycle = session.get(Cycle, letter.cycle_id)
+    if cycle is None:
+        raise LookupError(f"cycle {letter.cycle_id} not found")
+    return cycle.year
 
 
 def latest_letter(session: Session, *, cycle_id: int, kind: str) -> Letter | None:
@@ -69,6 +89,12 @@ def update_content(
         before={"content": before},
         after={"content": content_json},
     )
+
+
+def set_attendance_window(session: Session, *, letter: Letter, until: datetime) -> None:
+    """Owners may say they are present until ``until`` (now, or earlier, closes it)."""
+    letter.attendance_open_until = until
+    session.add(letter)
 
 
 def set_status(session: Session, *, letter: Letter, status: str, now: datetime) -> None:
@@ -145,3 +171,15 @@ def mark_attendance(
 def attendance(session: Session, *, letter_id: int) -> dict[int, Attendance]:
     rows = session.exec(select(Attendance).where(Attendance.letter_id == letter_id))
     return {row.user_id: row for row in rows}
+
+
+def documents_of(session: Session, *, kind: str, cycle_id: int) -> list[Document]:
+    """The archived files of ``kind`` of a cycle (the socialisation's photos or notes), oldest
+    first."""
+    return list(
+        session.exec(
+            select(Document)
+            .where(Document.kind == kind, Document.cycle_id == cycle_id)
+            .order_by(col(Document.id))
+        )
+    )

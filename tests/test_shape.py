@@ -34,8 +34,6 @@ PENDING = {
     "people",
     "approvals",
     "planning",
-    "letters",
-    "outreach",
     "packages",
     "reporting",
     "guide",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
@@ -25,6 +25,20 @@ from bot.ui.chat import show
 D = TypeVar("D", bound=ButtonData)
 R = TypeVar("R")
 PressHandler = Callable[[Update, Context, Member, D], Coroutine[Any, Any, R]]
+
+
+@overload
+def on_press(
+    action: type[D], *roles: Role
+) -> Callable[[PressHandler[D, None]], Callable[[Update, Context], Coroutine[Any, Any, None]]]: ...
+
+
+@overload
+def on_press(
+    action: type[D], *roles: Role, stale: R
+) -> Callable[
+    [PressHandler[D, R | None]], Callable[[Update, Context], Coroutine[Any, Any, R | None]]
+]: ...
 
 
 def on_press(

@@ -113,7 +113,7 @@ def paged(
     *,
     page: int,
     make_button: Callable[[T], InlineKeyboardButton],
-    nav_data: Callable[[int], str],
+    nav_data: Callable[[int], str | ButtonData],
     extra_rows: Sequence[Sequence[InlineKeyboardButton]] = (),
     page_size: int = PAGE_SIZE,
 ) -> tuple[InlineKeyboardMarkup, int, int]:
