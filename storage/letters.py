@@ -36,17 +36,33 @@ def create_letter(
     )
     session.add(letter)
     session.flush()
+    _audit(session, letter, "letter.create", actor=actor, now=now)
+    return letter
+
+
+def _audit(
+    session: Session,
+    letter: Letter,
+    action: str,
+    *,
+    actor: User | None,
+    now: datetime,
+    before: dict[str, object] | None = None,
+    after: dict[str, object] | None = None,
+) -> None:
+    """An audit entry about ``letter``, by ``actor`` (the system when None)."""
     assert letter.id is not None
     audit.record(
         session,
         at=now,
-        actor_user_id=actor.id,
-        actor_label=actor.full_name,
-        action="letter.create",
-        entity=kind,
+        actor_user_id=None if actor is None else actor.id,
+        actor_label="sistem" if actor is None else actor.full_name,
+        action=action,
+        entity=letter.kind,
         entity_id=letter.id,
+        before=before,
+        after=after,
     )
-    return letter
 
 
 def get_letter(session: Session, letter_id: int) -> Letter | None:
@@ -77,15 +93,12 @@ def update_content(
     letter.status = DRAFT
     letter.updated_at = now
     session.add(letter)
-    assert letter.id is not None
-    audit.record(
+    _audit(
         session,
-        at=now,
-        actor_user_id=actor.id,
-        actor_label=actor.full_name,
-        action="letter.edit",
-        entity=letter.kind,
-        entity_id=letter.id,
+        letter,
+        "letter.edit",
+        actor=actor,
+        now=now,
         before={"content": before},
         after={"content": content_json},
     )
@@ -132,17 +145,8 @@ def sign(
     letter.document_id = document_id
     letter.updated_at = now
     session.add(letter)
-    assert letter.id is not None
-    audit.record(
-        session,
-        at=now,
-        actor_user_id=None if signer is None else signer.id,
-        actor_label="sistem" if signer is None else signer.full_name,
-        action="letter.sign",
-        entity=letter.kind,
-        entity_id=letter.id,
-        after={"number": number, "document_id": document_id},
-    )
+    after: dict[str, object] = {"number": number, "document_id": document_id}
+    _audit(session, letter, "letter.sign", actor=signer, now=now, after=after)
 
 
 def mark_attendance(

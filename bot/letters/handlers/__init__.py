@@ -10,13 +10,10 @@ from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
-    ConversationHandler,
     MessageHandler,
     filters,
 )
 
-from bot import texts as app_texts
-from bot.access import Member, members_only
 from bot.context import Context
 from bot.letters.callbacks import (
     ChoosePart,
@@ -29,30 +26,12 @@ from bot.letters.callbacks import (
     Submit,
 )
 from bot.letters.drafts import InvitationDraft, PartDraft
-from bot.letters.handlers import card, edit, invitation, opening
-from bot.letters.handlers.states import State
-from bot.ui import drafts
+from bot.letters.handlers import card, edit, flow, invitation, opening
+from bot.letters.handlers.flow import State
 from bot.ui.buttons import press_handler
-from bot.ui.chat import answer, conversation_handler, show
+from bot.ui.chat import conversation_handler
 
 _TEXT = filters.TEXT & ~filters.COMMAND
-
-
-@members_only()
-async def cancel(update: Update, context: Context, member: Member) -> int:
-    """/batal inside a letter flow: what was typed so far is dropped."""
-    drafts.clear(context.user_data, PartDraft)
-    drafts.clear(context.user_data, InvitationDraft)
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(app_texts.CANCELLED)
-    return ConversationHandler.END
-
-
-@members_only()
-async def retired(update: Update, context: Context, member: Member) -> None:
-    """A letter button of an earlier version (its action moved or changed)."""
-    await answer(update)
-    await show(update, app_texts.STALE_BUTTON)
 
 
 def _buttons() -> list[BaseHandler[Update, Context, Any]]:
@@ -66,13 +45,13 @@ def _buttons() -> list[BaseHandler[Update, Context, Any]]:
         press_handler(EditPart, edit.edit_part),
         press_handler(Submit, edit.submit),
         # Last: any other "ltr:" press is a button this version no longer has.
-        CallbackQueryHandler(retired, pattern=r"^ltr:"),
+        CallbackQueryHandler(flow.retired, pattern=r"^ltr:"),
     ]
 
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
-    flow = conversation_handler(
+    surat = conversation_handler(
         entry_points=[
             CommandHandler("edaran", opening.circular_command),
             CommandHandler("sosialisasi", opening.socialisation_command),
@@ -85,7 +64,7 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
             State.SOC_PLACE: [MessageHandler(_TEXT, invitation.soc_place)],
             State.SOC_AGENDA: [MessageHandler(_TEXT, invitation.soc_agenda)],
         },
-        fallbacks=[CommandHandler("batal", cancel)],
+        fallbacks=[CommandHandler("batal", flow.cancel_flow(PartDraft, InvitationDraft))],
         name="surat",
     )
-    return [flow]
+    return [surat]

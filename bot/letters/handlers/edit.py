@@ -19,7 +19,7 @@ from bot.letters import texts
 from bot.letters.callbacks import ChoosePart, EditPart, ShowCard, Submit
 from bot.letters.drafts import PartDraft
 from bot.letters.handlers.card import TEAM, back_to_card, card_markup, detail
-from bot.letters.handlers.states import State
+from bot.letters.handlers.flow import State, awaited_draft
 from bot.letters.parts import part_label, parts
 from bot.letters.usecases import drafting, pdfs
 from bot.letters.usecases.drafting import PartToEdit, Refusal
@@ -104,10 +104,8 @@ async def part_text(update: Update, context: Context, member: Member) -> int:
     """The new text of the chosen part."""
     message = update.effective_message
     assert message is not None
-    draft = drafts.read(context.user_data, PartDraft)
-    if draft is drafts.DROPPED or draft is None:
-        text = app_texts.DRAFT_DROPPED if draft is drafts.DROPPED else app_texts.STALE_BUTTON
-        await message.reply_text(text)
+    draft = await awaited_draft(update, context, PartDraft)
+    if draft is None:
         return ConversationHandler.END
     try:
         result = drafting.replace_part(

@@ -15,7 +15,7 @@ from bot.letters import texts
 from bot.letters.callbacks import GoToLetter, NewLetter, OpenReport, plan_menu_data
 from bot.letters.drafts import InvitationDraft
 from bot.letters.handlers.card import TEAM, back_to_card, show_card
-from bot.letters.handlers.states import State
+from bot.letters.handlers.flow import State
 from bot.letters.kinds import LetterKind
 from bot.letters.usecases import drafting
 from bot.letters.usecases.views import Missing, Opening
@@ -54,22 +54,23 @@ async def show_opening(update: Update, context: Context, member: Member, opening
     await show(update, texts.LETTER_NONE_HEAD.format(name=name, year=year))
 
 
+async def _command(update: Update, context: Context, member: Member, kind: LetterKind) -> int:
+    await answer(update)
+    opening = drafting.open_letter(services(context), kind=kind)
+    await show_opening(update, context, member, opening)
+    return ConversationHandler.END
+
+
 @members_only(*TEAM)
 async def circular_command(update: Update, context: Context, member: Member) -> int:
     """/edaran: the circular's state, or a button to draft it."""
-    await answer(update)
-    opening = drafting.open_letter(services(context), kind=LetterKind.CIRCULAR)
-    await show_opening(update, context, member, opening)
-    return ConversationHandler.END
+    return await _command(update, context, member, LetterKind.CIRCULAR)
 
 
 @members_only(*TEAM)
 async def socialisation_command(update: Update, context: Context, member: Member) -> int:
     """/sosialisasi: the invitation, RSVPs, attendance and the report."""
-    await answer(update)
-    opening = drafting.open_letter(services(context), kind=LetterKind.INVITATION)
-    await show_opening(update, context, member, opening)
-    return ConversationHandler.END
+    return await _command(update, context, member, LetterKind.INVITATION)
 
 
 async def open_step(update: Update, context: Context, member: Member, step: int, year: int) -> bool:

@@ -14,9 +14,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts as app_texts
-from bot.access import Member, members_only
 from bot.context import Context
+from bot.letters.handlers.flow import cancel_flow, retired
 from bot.outreach.callbacks import (
     Acknowledge,
     AttendanceWindow,
@@ -27,18 +26,12 @@ from bot.outreach.callbacks import (
     Present,
     Rsvp,
 )
+from bot.outreach.drafts import MediaDraft, RsvpDraft
 from bot.outreach.handlers import answers, day, media
 from bot.ui.buttons import press_handler
-from bot.ui.chat import answer, conversation_handler, show
+from bot.ui.chat import conversation_handler
 
 _TEXT = filters.TEXT & ~filters.COMMAND
-
-
-@members_only()
-async def retired(update: Update, context: Context, member: Member) -> None:
-    """A checklist button of an earlier version (its data changed)."""
-    await answer(update)
-    await show(update, app_texts.STALE_BUTTON)
 
 
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
@@ -46,7 +39,7 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
     rsvp_flow = conversation_handler(
         entry_points=[press_handler(Rsvp, answers.rsvp)],
         states={answers.RsvpState.NOTE: [MessageHandler(_TEXT, answers.rsvp_note)]},
-        fallbacks=[CommandHandler("batal", answers.cancel)],
+        fallbacks=[CommandHandler("batal", cancel_flow(RsvpDraft))],
         name="rsvp",
     )
     media_flow = conversation_handler(
@@ -59,7 +52,7 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
                 MessageHandler(filters.PHOTO | filters.Document.ALL | _TEXT, media.received)
             ]
         },
-        fallbacks=[CommandHandler("batal", media.cancel)],
+        fallbacks=[CommandHandler("batal", cancel_flow(MediaDraft))],
         name="sosialisasi_media",
     )
     return [
@@ -70,5 +63,5 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
         press_handler(AttendanceWindow, day.attendance_window),
         press_handler(Checklist, day.checklist),
         press_handler(InviteOwner, day.invite_owner),
-        CallbackQueryHandler(retired, pattern=r"^chk:"),
+        CallbackQueryHandler(retired, pattern=r"^chk:"),  # the checklist before out:chk
     ]

@@ -5,7 +5,9 @@ owner's own copy gets one short answer and changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
+from typing import Protocol
 
 from telegram import Update
 from telegram.ext import ConversationHandler
@@ -13,6 +15,7 @@ from telegram.ext import ConversationHandler
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
+from bot.letters.handlers.flow import awaited_draft
 from bot.outreach import texts
 from bot.outreach.callbacks import Acknowledge, Present, Rsvp, RsvpAnswer
 from bot.outreach.drafts import RsvpDraft
@@ -23,6 +26,7 @@ from bot.outreach.usecases.answers import (
     mark_present,
     may_answer,
 )
+from bot.services import Services
 from bot.ui import drafts
 from bot.ui.chat import answer
 
@@ -37,6 +41,10 @@ _PRESENT = {
     Answered.CLOSED: texts.SOC_WINDOW_CLOSED,
     Answered.NOT_YOURS: texts.LETTER_NOT_YOURS,
 }
+
+
+class _Record(Protocol):
+    def __call__(self, svc: Services, *, user_id: int, item_id: int) -> Answered: ...
 
 
 class RsvpState(IntEnum):
@@ -56,24 +64,32 @@ async def _tell(update: Update, context: Context, text: str) -> None:
     await context.bot.send_message(chat.id, text)
 
 
+async def _pressed(
+    update: Update,
+    context: Context,
+    member: Member,
+    record: _Record,
+    action: type[Acknowledge] | type[Present],
+    said: Mapping[Answered, str],
+) -> None:
+    """A one-tap answer under a copy, recorded by ``record``, answered in a short alert."""
+    data = action.decode(_data(update))
+    result = Answered.NOT_YOURS
+    if data is not None:
+        result = record(services(context), user_id=member.user_id, item_id=data.item_id)
+    await answer(update, said[result])
+
+
 @members_only()
 async def acknowledged(update: Update, context: Context, member: Member) -> None:
     """ "Sudah diterima" under a circular: recorded once."""
-    data = Acknowledge.decode(_data(update))
-    result = Answered.NOT_YOURS
-    if data is not None:
-        result = acknowledge(services(context), user_id=member.user_id, item_id=data.item_id)
-    await answer(update, _ANSWERED[result])
+    await _pressed(update, context, member, acknowledge, Acknowledge, _ANSWERED)
 
 
 @members_only()
 async def present(update: Update, context: Context, member: Member) -> None:
     """ "Saya hadir" while the attendance window is open."""
-    data = Present.decode(_data(update))
-    result = Answered.NOT_YOURS
-    if data is not None:
-        result = mark_present(services(context), user_id=member.user_id, item_id=data.item_id)
-    await answer(update, _PRESENT[result])
+    await _pressed(update, context, member, mark_present, Present, _PRESENT)
 
 
 async def _save(
@@ -118,11 +134,12 @@ async def rsvp_note(update: Update, context: Context, member: Member) -> int:
     """The representative's name, or the reason for not coming."""
     message = update.effective_message
     assert message is not None
-    draft = drafts.read(context.user_data, RsvpDraft)
-    if not isinstance(draft, RsvpDraft) or draft.answer not in tuple(RsvpAnswer):
-        dropped = draft is not None
+    draft = await awaited_draft(update, context, RsvpDraft)
+    if draft is None:
+        return ConversationHandler.END
+    if draft.answer not in tuple(RsvpAnswer):  # not one this version writes
         drafts.clear(context.user_data, RsvpDraft)
-        await message.reply_text(app_texts.DRAFT_DROPPED if dropped else app_texts.STALE_BUTTON)
+        await message.reply_text(app_texts.DRAFT_DROPPED)
         return ConversationHandler.END
     text = " ".join((message.text or "").split())
     if not _NOTE_LENGTH[0] <= len(text) <= _NOTE_LENGTH[1]:
@@ -130,12 +147,3 @@ async def rsvp_note(update: Update, context: Context, member: Member) -> int:
         return RsvpState.NOTE
     drafts.clear(context.user_data, RsvpDraft)
     return await _save(update, context, member, draft, text)
-
-
-@members_only()
-async def cancel(update: Update, context: Context, member: Member) -> int:
-    """/batal while the invitation's answer waits for its note."""
-    drafts.clear(context.user_data, RsvpDraft)
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(app_texts.CANCELLED)
-    return ConversationHandler.END

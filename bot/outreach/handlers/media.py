@@ -13,6 +13,7 @@ from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.roles import Role
 from bot.letters.handlers.card import back_to_card
+from bot.letters.handlers.flow import awaited_draft
 from bot.outreach import texts
 from bot.outreach.callbacks import CollectMedia, MediaDone
 from bot.outreach.drafts import MediaDraft
@@ -75,10 +76,8 @@ async def received(update: Update, context: Context, member: Member) -> int:
     """A photo, an image file or a typed note."""
     message = update.effective_message
     assert message is not None
-    draft = drafts.read(context.user_data, MediaDraft)
-    if not isinstance(draft, MediaDraft):
-        dropped = draft is drafts.DROPPED
-        await message.reply_text(app_texts.DRAFT_DROPPED if dropped else app_texts.STALE_BUTTON)
+    draft = await awaited_draft(update, context, MediaDraft)
+    if draft is None:
         return ConversationHandler.END
     svc = services(context)
     if message.text:
@@ -126,12 +125,3 @@ async def _photo(message: Message, context: Context, member: Member, draft: Medi
     draft.album = album
     drafts.write(context.user_data, draft)
     return MediaState.COLLECTING
-
-
-@members_only()
-async def cancel(update: Update, context: Context, member: Member) -> int:
-    """/batal while photos and notes are awaited."""
-    drafts.clear(context.user_data, MediaDraft)
-    if update.effective_message is not None:
-        await update.effective_message.reply_text(app_texts.CANCELLED)
-    return ConversationHandler.END
