@@ -1,12 +1,9 @@
 """The official letters of SOP steps 7-9 as PDFs: circular, invitation and socialisation report.
 
-Pure functions: content in, PDF bytes out, after the tata naskah dinas of a regional
-government (the unit's kop with the double rule, Liberation Sans at 12 pt). The content
-model is in ``content``, the default wording in ``wording``, the page layout in ``layout``,
-``tables`` and ``ending``, and each kind of letter in its own module.
-
-A letter without a number is a draft: its number prints as ``027/…/UKPBJ/2027`` (the
-profile's format with "…" for the sequence) and every page carries a light diagonal "DRAF".
+Pure functions: content in, PDF bytes out. The content model is in ``content``, the default
+wording in ``wording``, the page in ``layout``, ``tables`` and ``ending`` (the signature),
+and each kind of letter in its own module. What the letters look like, and the rules their
+page breaks follow, are described in docs/formats/surat-pdf.md.
 """
 
 from __future__ import annotations
