@@ -28,7 +28,7 @@ from bot.sop.steps import StepId, StepState
 from bot.texts import DOCUMENT_KIND_NAMES
 from storage import cycles, outbox, units, users
 from storage import letters as store
-from storage.models import Broadcast
+from storage.models import Broadcast, User
 from storage.users import Registration
 from tests.harness import approve_plan
 
@@ -115,7 +115,7 @@ def _person(svc: Services, telegram_id: int, role: Role, unit: str | None = None
             ),
             now=NOW,
         )
-        assert isinstance(user, users.User) and user.id is not None
+        assert isinstance(user, User) and user.id is not None
         return user.id
 
 
