@@ -192,3 +192,20 @@ async def test_an_old_invitation_draft_is_dropped_before_anything_is_drafted(
     assert shown[-1].plain == app_texts.DRAFT_DROPPED
     with bot.svc.db.read() as session:
         assert list(session.exec(select(Letter).where(Letter.kind == "undangan"))) == []
+
+
+async def test_a_half_answered_invitation_and_rsvp_survive_a_restart(bot: Harness) -> None:
+    """Typed drafts and the conversations' states are kept across a crash."""
+    team, _, owners = await _signed_invitation(bot)
+    owner = owners[1]
+    await owner.press("Diwakilkan")
+    await team.press("Laporan Sosialisasi", on=(await team.command("sosialisasi"))[0])
+    await team.press("Ganti paragraf")
+    await team.press("Judul laporan")
+    await bot.restart(graceful=False)
+    shown = await team.send("LAPORAN SOSIALISASI PENGELOLAAN KINERJA")
+    assert "Paragraf Judul laporan diganti" in shown[-1].plain
+    assert "LAPORAN SOSIALISASI PENGELOLAAN KINERJA" in _letter(bot, "laporan").content_json
+    shown = await owner.send("Markus Hilapok")
+    assert "Diwakilkan (Markus Hilapok)" in shown[-1].plain
+    assert _copies(bot, "undangan")[_uid(bot, owner)].response == "wakil"
