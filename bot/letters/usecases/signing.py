@@ -58,10 +58,19 @@ class SignedLetter:
     recipients: int  # owners the letter goes to (0 for the report)
 
 
-def _prepare(
-    svc: Services, letter_id: int, decision: Decision
-) -> tuple[LetterView, int, str, signing.Approval] | None:
-    """The letter, a new number of this year (taken for good), and the approval."""
+@dataclass(frozen=True)
+class _Numbered:
+    """A letter about to be signed: its number (taken for good) and the approval."""
+
+    letter: LetterView
+    year: int  # of the number's sequence
+    sequence: int
+    number: str
+    approval: signing.Approval
+
+
+def _number(svc: Services, letter_id: int, decision: Decision) -> _Numbered | None:
+    """The letter, a new number of this year, and the approval; None when it is gone."""
     with svc.db.read() as session:
         letter = store.get_letter(session, letter_id)
         if letter is None:
@@ -82,20 +91,32 @@ def _prepare(
         at=decision.at or svc.now(),
         code=signing.new_verification_code(),
     )
-    return view, sequence, svc.profile.letter_number(sequence=sequence, year=year), approval
+    number = svc.profile.letter_number(sequence=sequence, year=year)
+    return _Numbered(view, year, sequence, number, approval)
 
 
 async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLetter | None:
     """Number, render, archive and send the letter the head signed; None when it is gone."""
-    prepared = _prepare(svc, letter_id, decision)
-    if prepared is None:
+    numbered = _number(svc, letter_id, decision)
+    if numbered is None:
         return None
-    view, sequence, number, approval = prepared
     pdf = await asyncio.to_thread(
-        render, svc, view, number=number, day=svc.today(), approval=approval
+        render,
+        svc,
+        numbered.letter,
+        number=numbered.number,
+        day=svc.today(),
+        approval=numbered.approval,
     )
-    kind, year = view.kind, svc.today().year
-    now = svc.now()
+    recipients = _record(svc, numbered, pdf, decision)
+    return SignedLetter(numbered.letter.kind, numbered.number, recipients)
+
+
+def _record(svc: Services, numbered: _Numbered, pdf: bytes, decision: Decision) -> int:
+    """One transaction: the archived PDF, the letter signed, the owners' copies queued and
+    the steps moved on; how many owners it goes to."""
+    view, approval, now = numbered.letter, numbered.approval, svc.now()
+    kind = view.kind
     with svc.db.write() as session:
         signer = None if decision.user_id is None else users.get_user(session, decision.user_id)
         document = archive.store(
@@ -104,13 +125,13 @@ async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLe
             content=pdf,
             meta=NewDocument(
                 kind=kind.archive_kind,
-                file_name=f"{kind.archive_kind}-{sequence:03d}-{year}.pdf",
+                file_name=f"{kind.archive_kind}-{numbered.sequence:03d}-{numbered.year}.pdf",
                 mime_type="application/pdf",
                 cycle_id=view.cycle_id,
                 step_no=int(kind.step),
                 uploaded_by_user_id=None if signer is None else signer.id,
                 signature=Signed(
-                    number=number,
+                    number=numbered.number,
                     signed_by=approval.signatory.name,
                     signed_as=approval.capacity,
                     signed_at=approval.at,
@@ -119,13 +140,13 @@ async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLe
             ),
             now=now,
         )
-        letter = store.get_letter(session, letter_id)
+        letter = store.get_letter(session, view.id)
         assert letter is not None and document.id is not None
         store.sign(
             session,
             letter=letter,
-            number=number,
-            sequence=sequence,
+            number=numbered.number,
+            sequence=numbered.sequence,
             signer=signer,
             document_id=document.id,
             now=now,
@@ -134,7 +155,7 @@ async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLe
             session,
             letter=letter,
             kind=kind,
-            number=number,
+            number=numbered.number,
             content=view.content,
             document_id=document.id,
             now=now,
@@ -142,4 +163,4 @@ async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLe
         workflow.letter_signed(
             session, cycle_id=view.cycle_id, step=kind.step, actor_id=decision.user_id, now=now
         )
-    return SignedLetter(kind, number, recipients)
+    return recipients
