@@ -20,6 +20,7 @@ from bot.core.dates import format_datetime
 from bot.core.profile import ProfileError
 from bot.core.roles import Role, parse_role, role_needs_unit
 from bot.core.signing import format_code, read_code
+from bot.letters.kinds import LetterKind
 from bot.people.invitation_rules import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
 from bot.planning.rules.example import example_plan
 from bot.services import Services
@@ -197,9 +198,7 @@ def _describe(svc: Services, document: Document) -> str:
 
 # Archived kinds that are documents approved and signed in the bot (older ones were archived
 # before the signature was recorded with them).
-SIGNED_KINDS = frozenset(
-    {"surat_edaran", "surat_undangan", "laporan_sosialisasi", "rencana_disetujui"}
-)
+SIGNED_KINDS = frozenset({*(kind.archive_kind for kind in LetterKind), "rencana_disetujui"})
 
 
 def _describe_upload(svc: Services, document: Document) -> str:

@@ -13,6 +13,7 @@ from bot.feature import WIRING_KEY, Feature, Wiring
 from bot.guide import help
 from bot.guide.feature import FEATURE as GUIDE
 from bot.letters.feature import FEATURE as LETTERS
+from bot.outreach.feature import FEATURE as OUTREACH
 from bot.packages.feature import FEATURE as PACKAGES
 from bot.people.feature import FEATURE as PEOPLE
 from bot.planning.feature import FEATURE as PLANNING
@@ -28,6 +29,7 @@ FEATURES: tuple[Feature, ...] = (
     APPROVALS,
     PLANNING,
     LETTERS,
+    OUTREACH,
     PACKAGES,
     REPORTING,
     GUIDE,

@@ -1,17 +1,25 @@
-"""Letters in the database: drafts, numbering, signing, attendance."""
+"""Letters in the database: drafts, numbering, signing, attendance, the socialisation's files."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
 from storage import audit
-from storage.models import Attendance, Letter, LetterSequence, User
+from storage.models import Attendance, Cycle, Document, Letter, LetterSequence, User
 
-DRAFT = "draft"
-AWAITING = "awaiting_signature"
-SIGNED = "signed"
+
+class LetterStatus(StrEnum):
+    """Where a letter is on its way to being signed; the value is stored in ``letter.status``."""
+
+    DRAFT = "draft"
+    AWAITING = "awaiting_signature"
+    SIGNED = "signed"
+
+
+DRAFT, AWAITING, SIGNED = LetterStatus.DRAFT, LetterStatus.AWAITING, LetterStatus.SIGNED
 
 
 def create_letter(
@@ -28,17 +36,45 @@ def create_letter(
     )
     session.add(letter)
     session.flush()
+    _audit(session, letter, "letter.create", actor=actor, now=now)
+    return letter
+
+
+def _audit(
+    session: Session,
+    letter: Letter,
+    action: str,
+    *,
+    actor: User | None,
+    now: datetime,
+    before: dict[str, object] | None = None,
+    after: dict[str, object] | None = None,
+) -> None:
+    """An audit entry about ``letter``, by ``actor`` (the system when None)."""
     assert letter.id is not None
     audit.record(
         session,
         at=now,
-        actor_user_id=actor.id,
-        actor_label=actor.full_name,
-        action="letter.create",
-        entity=kind,
+        actor_user_id=None if actor is None else actor.id,
+        actor_label="sistem" if actor is None else actor.full_name,
+        action=action,
+        entity=letter.kind,
         entity_id=letter.id,
+        before=before,
+        after=after,
     )
-    return letter
+
+
+def get_letter(session: Session, letter_id: int) -> Letter | None:
+    return session.get(Letter, letter_id)
+
+
+def year_of(session: Session, letter: Letter) -> int:
+    """The year of the cycle a letter belongs to (what its "Tahun ..." wording speaks of)."""
+    cycle = session.get(Cycle, letter.cycle_id)
+    if cycle is None:
+        raise LookupError(f"cycle {letter.cycle_id} not found")
+    return cycle.year
 
 
 def latest_letter(session: Session, *, cycle_id: int, kind: str) -> Letter | None:
@@ -57,18 +93,21 @@ def update_content(
     letter.status = DRAFT
     letter.updated_at = now
     session.add(letter)
-    assert letter.id is not None
-    audit.record(
+    _audit(
         session,
-        at=now,
-        actor_user_id=actor.id,
-        actor_label=actor.full_name,
-        action="letter.edit",
-        entity=letter.kind,
-        entity_id=letter.id,
+        letter,
+        "letter.edit",
+        actor=actor,
+        now=now,
         before={"content": before},
         after={"content": content_json},
     )
+
+
+def set_attendance_window(session: Session, *, letter: Letter, until: datetime) -> None:
+    """Owners may say they are present until ``until`` (now, or earlier, closes it)."""
+    letter.attendance_open_until = until
+    session.add(letter)
 
 
 def set_status(session: Session, *, letter: Letter, status: str, now: datetime) -> None:
@@ -106,17 +145,8 @@ def sign(
     letter.document_id = document_id
     letter.updated_at = now
     session.add(letter)
-    assert letter.id is not None
-    audit.record(
-        session,
-        at=now,
-        actor_user_id=None if signer is None else signer.id,
-        actor_label="sistem" if signer is None else signer.full_name,
-        action="letter.sign",
-        entity=letter.kind,
-        entity_id=letter.id,
-        after={"number": number, "document_id": document_id},
-    )
+    after: dict[str, object] = {"number": number, "document_id": document_id}
+    _audit(session, letter, "letter.sign", actor=signer, now=now, after=after)
 
 
 def mark_attendance(
@@ -145,3 +175,15 @@ def mark_attendance(
 def attendance(session: Session, *, letter_id: int) -> dict[int, Attendance]:
     rows = session.exec(select(Attendance).where(Attendance.letter_id == letter_id))
     return {row.user_id: row for row in rows}
+
+
+def documents_of(session: Session, *, kind: str, cycle_id: int) -> list[Document]:
+    """The archived files of ``kind`` of a cycle (the socialisation's photos or notes), oldest
+    first."""
+    return list(
+        session.exec(
+            select(Document)
+            .where(Document.kind == kind, Document.cycle_id == cycle_id)
+            .order_by(col(Document.id))
+        )
+    )

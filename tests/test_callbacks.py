@@ -112,6 +112,7 @@ FEATURE_PREFIXES = {
     "rsvp": "outreach",
     "ack": "outreach",
     "hdr": "outreach",
+    "out": "outreach",
     "pkt": "packages",
     "und": "people",
     "usr": "people",

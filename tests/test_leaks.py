@@ -8,6 +8,7 @@ from bot.devtools.fake_bot_api import ApiCall
 from bot.devtools.leaks import Leak, find_leaks, leaks_in
 from bot.guide import texts as guide_texts
 from bot.letters import texts as letters_texts
+from bot.outreach import texts as outreach_texts
 from bot.people import texts as people_texts
 from bot.planning import texts as planning_texts
 from bot.reporting import texts as reporting_texts
@@ -127,7 +128,7 @@ def test_every_stored_state_has_an_indonesian_label() -> None:
         submissions.RETURNED,
         submissions.SUPERSEDED,
     }
-    assert set(letters_texts.DELIVERY_REASONS) == set(FailureReason)
+    assert set(outreach_texts.DELIVERY_REASONS) == set(FailureReason)
     assert set(people_texts.INVITATION_PROBLEMS) == set(InvitationProblem)
     assert set(texts.ROLE_NAMES) == set(people_texts.ROLE_SHORT) == set(Role)
     assert set(guide_texts.STATE_LABELS) == set(StepState)

@@ -12,15 +12,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from bot.core.pdf import DRAFT_LABEL
 from bot.core.profile import OrgProfile, load_profile
 from bot.core.signing import Approval, approval
-from bot.letters import documents as letters
 from bot.letters.documents import (
-    DRAFT_LABEL,
     CircularContent,
     InvitationContent,
     LetterHeader,
-    LetterKind,
     LetterTemplateError,
     SocialisationReport,
     attendance_summary,
@@ -34,6 +32,8 @@ from bot.letters.documents import (
     socialisation_report_pdf,
     spelled_number,
 )
+from bot.letters.documents import wording as letters
+from bot.letters.kinds import LetterKind
 from tests import pdfcheck
 from tests.pdfcheck import Page
 
@@ -447,7 +447,7 @@ DEPUTY_NIP = "198503152010011004"
 def _approval(profile: OrgProfile, kind: LetterKind, acting: str = "") -> Approval:
     return approval(
         profile,
-        kind=kind.value,
+        kind=kind.document,
         acting=acting,
         approved_by=DEPUTY if acting else "Yulianus Lokobal",
         approver_nip=DEPUTY_NIP if acting else "197406102000031002",

@@ -15,7 +15,7 @@ from bot.core.roles import Role
 from bot.core.signing import format_code, read_code
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
-from bot.letters import texts as letters_texts
+from bot.outreach import texts as outreach_texts
 from bot.planning.rules.example import example_plan
 from bot.sop.steps import StepState
 from storage import archive, cycles, plans
@@ -296,7 +296,7 @@ def test_delivery_failures_get_a_reason_a_person_can_act_on(
     status: str, error: str, reason: FailureReason
 ) -> None:
     assert failure_reason(status, error) is reason
-    assert letters_texts.DELIVERY_REASONS[reason]
+    assert outreach_texts.DELIVERY_REASONS[reason]
 
 
 async def test_every_paragraph_of_the_circular_can_be_replaced(bot: Harness) -> None:
@@ -380,8 +380,8 @@ async def test_the_invitation_and_report_offer_all_their_texts(bot: Harness) -> 
 
 def test_report_parts_name_every_section() -> None:
     from bot.letters.documents import SocialisationReport
-    from bot.letters.handlers import LAPORAN, part_label
-    from bot.letters.parts import parts
+    from bot.letters.kinds import LetterKind
+    from bot.letters.parts import part_label, parts
 
     report = SocialisationReport(
         "LAPORAN",
@@ -397,7 +397,7 @@ def test_report_parts_name_every_section() -> None:
         (),
         (),
     )
-    assert [part_label(LAPORAN, p) for p in parts(report)] == [
+    assert [part_label(LetterKind.REPORT, p) for p in parts(report)] == [
         "Judul laporan",
         "A. Pendahuluan",
         "B. Kegiatan yang Dilaksanakan",

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from telegram import Update
-from telegram.ext import BaseHandler
-
-from bot.context import Context
 from bot.feature import Feature
 from bot.letters import handlers
-
-
-def _handlers() -> list[BaseHandler[Update, Context, Any]]:
-    return [*handlers.handlers()]
-
+from bot.letters.handlers.opening import open_step
+from bot.letters.handlers.signing import APPROVAL_KINDS
 
 FEATURE = Feature(
     name="letters",
-    handlers=_handlers,
-    step_openers={**handlers.STEP_OPENERS},
-    approval_kinds={**handlers.APPROVAL_KINDS},
+    handlers=handlers.handlers,
+    # The step table's features of steps 7-9.
+    step_openers={"edaran": open_step, "sosialisasi": open_step},
+    approval_kinds=APPROVAL_KINDS,
 )

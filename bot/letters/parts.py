@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.letters.documents import CircularContent, InvitationContent, SocialisationReport
+from bot.core.labels import fit
+from bot.letters import texts
+from bot.letters.documents import (
+    CircularContent,
+    InvitationContent,
+    LetterContent,
+    SocialisationReport,
+)
+from bot.letters.kinds import LetterKind
 
 PARAGRAPH_LENGTH = (10, 3000)
 SHORT_LENGTH = (3, 300)
@@ -61,7 +69,7 @@ def _list_part(name: str, items: tuple[str, ...]) -> Part:
     return Part(name, name, "\n".join(items), is_list=True, length=SHORT_LENGTH)
 
 
-def parts(content: Any) -> list[Part]:
+def parts(content: LetterContent) -> list[Part]:
     """Every part of ``content`` that can be replaced, in the order the letter prints them."""
     if isinstance(content, CircularContent):
         return [
@@ -89,11 +97,11 @@ def parts(content: Any) -> list[Part]:
     return result
 
 
-def find_part(content: Any, key: str) -> Part | None:
+def find_part(content: LetterContent, key: str) -> Part | None:
     return next((part for part in parts(content) if part.key == key), None)
 
 
-def replace_part(content: Any, key: str, text: str) -> Any:
+def replace_part(content: LetterContent, key: str, text: str) -> LetterContent:
     """``content`` with the part ``key`` replaced by ``text``.
 
     KeyError for an unknown part; ValueError (with the reason in Indonesian) when the text
@@ -102,25 +110,46 @@ def replace_part(content: Any, key: str, text: str) -> Any:
     part = find_part(content, key)
     if part is None:
         raise KeyError(key)
+    return _with(content, part, _checked(part, text))
+
+
+def _checked(part: Part, text: str) -> str | tuple[str, ...]:
+    """The new text of ``part`` (a list: its lines), or ValueError."""
     shortest, longest = part.length
     if part.is_list:
         if part.name == "copies" and text.strip() == "-":
-            return replace(content, copies=())
+            return ()
         lines = tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
         if not lines or any(not shortest <= len(line) <= longest for line in lines):
             raise ValueError(f"setiap baris harus {shortest}-{longest} karakter")
-        return replace(content, **{part.name: lines})
+        return lines
     text = text.strip()
     if not shortest <= len(text) <= longest:
         raise ValueError(f"teks harus {shortest}-{longest} karakter")
+    return text
+
+
+def _with(content: Any, part: Part, value: str | tuple[str, ...]) -> LetterContent:
+    """``content`` with ``value`` in the place of ``part`` (fields named by the part)."""
     index = part.number - 1
+    field, new = part.name, value
     if part.name == "section":
         sections = list(content.sections)
-        sections[index] = (sections[index][0], text)
-        return replace(content, sections=tuple(sections))
-    if part.name in _ITEM_FIELDS:
+        sections[index] = (sections[index][0], value)
+        field, new = "sections", tuple(sections)
+    elif part.name in _ITEM_FIELDS:
         field = _ITEM_FIELDS[part.name]
         items = list(getattr(content, field))
-        items[index] = text
-        return replace(content, **{field: tuple(items)})
-    return replace(content, **{part.name: text})
+        items[index] = value
+        new = tuple(items)
+    updated: LetterContent = replace(content, **{field: new})
+    return updated
+
+
+def part_label(kind: LetterKind, part: Part) -> str:
+    """The button label of a part: "Isi Edaran huruf c", "1. Latar Belakang", "Tembusan"."""
+    if kind is LetterKind.REPORT and part.name == "closing":
+        return texts.LETTER_REPORT_CLOSING
+    template = texts.LETTER_PART_LABELS[part.name]
+    letter = chr(ord("a") + part.number - 1) if part.number else ""
+    return fit(template.format(number=part.number, title=part.title, letter=letter))

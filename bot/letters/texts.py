@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from bot.core.delivery import FailureReason
+from bot.letters.kinds import LetterKind, LetterStatus
 
 LETTER_KIND_NAMES = {
-    "edaran": "Surat Edaran",
-    "undangan": "Surat Undangan Sosialisasi",
-    "laporan": "Laporan Sosialisasi",
+    LetterKind.CIRCULAR: "Surat Edaran",
+    LetterKind.INVITATION: "Surat Undangan Sosialisasi",
+    LetterKind.REPORT: "Laporan Sosialisasi",
 }
 
 LETTER_STATUS = {
-    "draft": "draf",
-    "awaiting_signature": "menunggu tanda tangan",
-    "signed": "ditandatangani",
+    LetterStatus.DRAFT: "draf",
+    LetterStatus.AWAITING: "menunggu tanda tangan",
+    LetterStatus.SIGNED: "ditandatangani",
 }
 
 LETTER_CARD = "<b>{name} {year}</b> — {status}{number}\n{detail}"
@@ -99,6 +99,7 @@ LETTER_SECTION_SAVED = "✅ Paragraf <b>{section}</b> diganti. Kirim pratinjau u
 LETTER_BAD_TEXT = "❌ {reason}. Ketik lagi, atau /batal."
 
 # The parts of a letter on the "Ganti paragraf" buttons (bot.letters.parts).
+
 LETTER_PART_LABELS = {
     "tentang": "Tentang",
     "recipients": "Kepada (Yth.)",
@@ -146,53 +147,6 @@ LETTER_REJECTED_TEAM = (
     "↩️ {name} dikembalikan oleh {by}:\n<i>{comment}</i>\nPerbaiki lalu ajukan lagi."
 )
 
-LETTER_CAPTION = "{name} Nomor {number}. Mohon tekan tombol di bawah bila sudah diterima."
-
-LETTER_CAPTION_INVITATION = (
-    "{name} Nomor {number}.\n{when}, {place}.\nMohon konfirmasi kehadiran Anda."
-)
-
-LETTER_BUTTON_ACK = "✅ Sudah diterima"
-
-LETTER_ACK_THANKS = "Terima kasih, tanda terima dicatat."
-
-LETTER_ACK_ALREADY = "Tanda terima sudah dicatat sebelumnya."
-
-LETTER_NOT_YOURS = "Tombol ini untuk penerima surat ini saja."
-
-EDARAN_TALLY = (
-    "\n<b>Pengiriman</b>: terkirim {sent} · diterima {acked} · gagal {failed} · antre {pending}"
-)
-
-TALLY_UNIT_LINE = "• {unit}: {parts}"
-
-TALLY_UNIT_DELIVERY = "{sent}/{total} terkirim, {acked} diterima"
-
-TALLY_UNIT_SILENT = "{count} belum menjawab"
-
-TALLY_UNIT_FAILED = "{count} gagal terkirim"
-
-TALLY_UNIT_PENDING = "{count} antre"
-
-TALLY_FAILED_LINE = "  ⚠️ {name}: gagal terkirim: {reason}"
-
-# Why a copy did not arrive (bot.core.delivery.failure_reason); Telegram's own English
-# error text stays in the log.
-DELIVERY_REASONS = {
-    FailureReason.BLOCKED: "bot diblokir",
-    FailureReason.ACCOUNT_GONE: "akun Telegram sudah dihapus atau nonaktif",
-    FailureReason.NO_CHAT: "chat dengan bot tidak ditemukan; minta ia membuka bot lagi",
-    FailureReason.REJECTED: "pesan ditolak Telegram",
-    FailureReason.NETWORK: "jaringan terputus; pengiriman dihentikan setelah beberapa kali mencoba",
-    FailureReason.UNKNOWN: "sebab tidak diketahui",
-}
-
-EDARAN_NO_PJ = "\n<b>Unit tanpa PJ terdaftar</b> ({count}): {units}"
-
-EDARAN_BUTTON_INVITE = "Undang PJ {unit}"
-
-EDARAN_INVITE_CREATED = "Undangan PJ {unit} (berlaku sampai {expires}):\n{link}"
-
 SOC_ASK_DATE = "Sosialisasi: <b>1/4</b> Ketik tanggal, contoh {example}. (/batal untuk batal)"
 
 SOC_ASK_TIME = "<b>2/4</b> Ketik jam mulai, contoh 09.00"
@@ -213,64 +167,6 @@ SOC_TIME_TEXT = "{time} WIT s.d. selesai"
 
 SOC_DETAIL = "{when}, pukul {time}\nTempat: {place}\nAcara: {agenda}"
 
-SOC_RSVP_TALLY = "\n<b>Konfirmasi</b>: hadir {hadir} · diwakilkan {wakil} · tidak hadir {tidak} · belum menjawab {belum}"
-
-SOC_DELIVERY_TALLY = (
-    "\n<b>Pengiriman undangan</b>: terkirim {sent} · gagal {failed} · antre {pending}"
-)
-
-SOC_NO_ANSWER = "\nBelum menjawab: {names}"
-
-SOC_ATTENDANCE = "\n<b>Daftar hadir</b>: {present} orang hadir{window}"
-
-SOC_WINDOW_OPEN = " · daftar hadir dibuka sampai {until}"
-
-SOC_BUTTON_OPEN = "🟢 Buka daftar hadir (3 jam)"
-
-SOC_BUTTON_CLOSE = "🔴 Tutup daftar hadir"
-
-SOC_BUTTON_CHECKLIST = "☑️ Centang daftar hadir"
-
-SOC_BUTTON_MEDIA = "📷 Unggah foto & catatan"
-
 SOC_BUTTON_REPORT = "📝 Laporan Sosialisasi"
-
-SOC_RSVP_HADIR = "✅ Hadir"
-
-SOC_RSVP_WAKIL = "👤 Diwakilkan"
-
-SOC_RSVP_TIDAK = "❌ Tidak hadir"
-
-SOC_RSVP_LABELS = {"hadir": "Hadir", "wakil": "Diwakilkan", "tidak": "Tidak hadir"}
-
-SOC_ASK_DELEGATE = "Siapa nama wakil Anda yang akan hadir?"
-
-SOC_ASK_REASON = "Mohon tulis alasan Anda tidak dapat hadir."
-
-SOC_RSVP_SAVED = "Terima kasih, konfirmasi Anda dicatat: <b>{answer}</b>{note}."
-
-SOC_ATTEND_CALL = "📣 Sosialisasi sedang berlangsung. Tekan tombol di bawah bila Anda hadir."
-
-SOC_BUTTON_PRESENT = "✋ Saya hadir"
-
-SOC_PRESENT_SAVED = "Kehadiran Anda dicatat. Terima kasih."
-
-SOC_WINDOW_CLOSED = "Daftar hadir sudah ditutup. Hubungi tim UKPBJ bila Anda hadir."
-
-SOC_CHECKLIST = "Centang peserta yang hadir ({page}/{pages}):"
-
-SOC_MEDIA_ASK = "Kirim foto kegiatan (boleh beberapa sekaligus) dan catatan berupa teks. Tekan Selesai bila sudah."
-
-SOC_MEDIA_SAVED = "📷 {count} foto tersimpan."
-
-SOC_NOTE_SAVED = "📝 Catatan tersimpan."
-
-SOC_MEDIA_DONE_BUTTON = "Selesai"
-
-SOC_MEDIA_DONE = "Foto dan catatan tersimpan: {photos} foto, {notes} catatan."
-
-SOC_MEDIA_NOT_IMAGE = "Kirim foto (JPG/PNG) atau teks catatan."
-
-SOC_PHOTO_TOO_BIG = "Foto terlalu besar ({size}); batasnya {limit}."
 
 SOC_NEEDS_CIRCULAR = "<b>Surat Undangan Sosialisasi</b>\nBelum dapat dibuat: Surat Edaran (langkah 7) harus ditandatangani dan dikirim dulu."

@@ -1,0 +1,166 @@
+"""The head's decision on a letter: returned to the team as a draft, or signed.
+
+Signing takes the next number of the year (numbers are never reused, even when signing
+fails after), renders the final PDF with the approval beside the signature (outside any
+transaction), then, in one transaction, archives it, records the letter as signed, sends a
+circular or invitation to every owner and moves the SOP steps on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.core import signing
+from bot.letters.kinds import LetterKind, LetterStatus
+from bot.letters.usecases.pdfs import render
+from bot.letters.usecases.views import LetterView, letter_view
+from bot.outreach.usecases.delivery import send_signed_letter
+from bot.services import Services
+from bot.sop import workflow
+from storage import archive, users
+from storage import letters as store
+from storage.archive import NewDocument, Signed
+
+
+def is_awaiting(svc: Services, *, letter_id: int) -> bool:
+    """Whether the letter still waits for the head's signature."""
+    with svc.db.read() as session:
+        letter = store.get_letter(session, letter_id)
+        return letter is not None and letter.status == LetterStatus.AWAITING
+
+
+def return_to_draft(svc: Services, *, letter_id: int) -> LetterView | None:
+    """The head returned the letter: it is a draft again."""
+    with svc.db.write() as session:
+        letter = store.get_letter(session, letter_id)
+        if letter is None:
+            return None
+        store.set_status(session, letter=letter, status=store.DRAFT, now=svc.now())
+        return letter_view(session, letter, now=svc.now())
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Who signed, in which capacity (``acting``: Plt/Plh or empty) and when."""
+
+    user_id: int | None
+    name: str
+    acting: str
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class SignedLetter:
+    kind: LetterKind
+    number: str
+    recipients: int  # owners the letter goes to (0 for the report)
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    """A letter about to be signed: its number (taken for good) and the approval."""
+
+    letter: LetterView
+    year: int  # of the number's sequence
+    sequence: int
+    number: str
+    approval: signing.Approval
+
+
+def _number(svc: Services, letter_id: int, decision: Decision) -> _Numbered | None:
+    """The letter, a new number of this year, and the approval; None when it is gone."""
+    with svc.db.read() as session:
+        letter = store.get_letter(session, letter_id)
+        if letter is None:
+            return None
+        view = letter_view(session, letter, now=svc.now())
+        signer = None if decision.user_id is None else users.get_user(session, decision.user_id)
+    # Letter numbers run per calendar year of signing (027/001/UKPBJ/2027 is the first
+    # letter signed in 2027), whatever cycle the letter belongs to.
+    year = svc.today().year
+    with svc.db.write() as session:
+        sequence = store.next_number(session, year=year)
+    approval = signing.approval(
+        svc.profile,
+        kind=view.kind.document,
+        acting=decision.acting,
+        approved_by=signer.full_name if signer else decision.name,
+        approver_nip=signer.nip if signer else "",
+        at=decision.at or svc.now(),
+        code=signing.new_verification_code(),
+    )
+    number = svc.profile.letter_number(sequence=sequence, year=year)
+    return _Numbered(view, year, sequence, number, approval)
+
+
+async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLetter | None:
+    """Number, render, archive and send the letter the head signed; None when it is gone."""
+    numbered = _number(svc, letter_id, decision)
+    if numbered is None:
+        return None
+    pdf = await asyncio.to_thread(
+        render,
+        svc,
+        numbered.letter,
+        number=numbered.number,
+        day=svc.today(),
+        approval=numbered.approval,
+    )
+    recipients = _record(svc, numbered, pdf, decision)
+    return SignedLetter(numbered.letter.kind, numbered.number, recipients)
+
+
+def _record(svc: Services, numbered: _Numbered, pdf: bytes, decision: Decision) -> int:
+    """One transaction: the archived PDF, the letter signed, the owners' copies queued and
+    the steps moved on; how many owners it goes to."""
+    view, approval, now = numbered.letter, numbered.approval, svc.now()
+    kind = view.kind
+    with svc.db.write() as session:
+        signer = None if decision.user_id is None else users.get_user(session, decision.user_id)
+        document = archive.store(
+            session,
+            root=svc.archive_dir,
+            content=pdf,
+            meta=NewDocument(
+                kind=kind.archive_kind,
+                file_name=f"{kind.archive_kind}-{numbered.sequence:03d}-{numbered.year}.pdf",
+                mime_type="application/pdf",
+                cycle_id=view.cycle_id,
+                step_no=int(kind.step),
+                uploaded_by_user_id=None if signer is None else signer.id,
+                signature=Signed(
+                    number=numbered.number,
+                    signed_by=approval.signatory.name,
+                    signed_as=approval.capacity,
+                    signed_at=approval.at,
+                    verification_code=approval.code,
+                ),
+            ),
+            now=now,
+        )
+        letter = store.get_letter(session, view.id)
+        assert letter is not None and document.id is not None
+        store.sign(
+            session,
+            letter=letter,
+            number=numbered.number,
+            sequence=numbered.sequence,
+            signer=signer,
+            document_id=document.id,
+            now=now,
+        )
+        recipients = send_signed_letter(
+            session,
+            letter=letter,
+            kind=kind,
+            number=numbered.number,
+            content=view.content,
+            document_id=document.id,
+            now=now,
+        )
+        workflow.letter_signed(
+            session, cycle_id=view.cycle_id, step=kind.step, actor_id=decision.user_id, now=now
+        )
+    return recipients
