@@ -33,7 +33,6 @@ MAX_FUNCTION_LINES = 60
 PENDING = {
     "people",
     "approvals",
-    "planning",
     "letters",
     "outreach",
     "packages",

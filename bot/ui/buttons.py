@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
@@ -28,7 +28,7 @@ PressHandler = Callable[[Update, Context, Member, D], Coroutine[Any, Any, R]]
 
 
 def on_press(
-    action: type[D], *roles: Role, stale: R | None = None
+    action: type[D], *roles: Role, stale: Any = None
 ) -> Callable[[PressHandler[D, R]], Callable[[Update, Context], Coroutine[Any, Any, R | None]]]:
     """Decode the press as ``action`` for members with ``roles``; ``stale`` is returned (a
     conversation state, or None) after refusing data that does not decode."""
@@ -45,7 +45,9 @@ def on_press(
                 if query is not None:
                     await query.answer()
                 await show(update, texts.STALE_BUTTON)
-                return stale
+                # The conversation state the caller gave; typed Any so that R comes from
+                # the handler, not from ``stale`` (a default None would make R Never).
+                return cast(R | None, stale)
             return await handler(update, context, member, data)
 
         return wrapper
