@@ -22,7 +22,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import StepState
 from storage import archive, audit, cycles, plans, users
-from storage.models import Document
+from storage.models import Document, User
 from storage.users import Registration
 from tests.harness import START
 
@@ -66,7 +66,7 @@ def _member(svc: Services, telegram_id: int, role: Role, name: str) -> int:
             person=Registration(telegram_id, name, f"19850315201001200{telegram_id % 10}", "Staf"),
             now=now,
         )
-        assert isinstance(user, users.User) and user.id is not None
+        assert isinstance(user, User) and user.id is not None
         return user.id
 
 
