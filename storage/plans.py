@@ -116,66 +116,50 @@ def _indicator(row: PlanIndicator) -> Indicator:
     )
 
 
+def _indicator_columns(i: Indicator) -> dict[str, Any]:
+    return {
+        "code": i.code,
+        "area_code": i.area_code,
+        "name": i.name,
+        "definition": i.definition,
+        "inputs_json": json.dumps(
+            [[x.name, x.label, x.kind.value] for x in i.inputs], ensure_ascii=False
+        ),
+        "formula": i.formula,
+        "unit": i.unit,
+        "polarity": i.polarity.value if i.polarity else "",
+        "monitoring_frequency": i.monitoring_frequency.value if i.monitoring_frequency else "",
+        "reporting_frequency": i.reporting_frequency.value if i.reporting_frequency else "",
+        "data_source": i.data_source,
+        "pic_unit": i.pic_unit,
+        "evidence": i.evidence,
+        "baseline_value": i.baseline_value,
+        "baseline_year": i.baseline_year,
+        "annual_target": i.annual_target,
+        "period_targets_json": json.dumps(list(i.period_targets)),
+    }
+
+
+def _action_columns(a: ActionPlan) -> dict[str, Any]:
+    columns = asdict(a)
+    columns["status"] = a.status.value
+    return columns
+
+
 def _write_content(session: Session, revision_id: int, plan: Plan) -> None:
+    """Replace the revision's content by ``plan``, each item at its position."""
     for model in (PlanAction, PlanIndicator, PlanArea, PlanObjective):
         session.exec(delete(model).where(col(model.revision_id) == revision_id))
-    for position, objective in enumerate(plan.objectives):
-        session.add(
-            PlanObjective(
-                revision_id=revision_id, position=position, code=objective.code, text=objective.text
-            )
-        )
-    for position, area in enumerate(plan.areas):
-        session.add(
-            PlanArea(
-                revision_id=revision_id,
-                position=position,
-                code=area.code,
-                name=area.name,
-                category=area.category.value,
-                objective_code=area.objective_code,
-            )
-        )
-    for position, i in enumerate(plan.indicators):
-        session.add(
-            PlanIndicator(
-                revision_id=revision_id,
-                position=position,
-                code=i.code,
-                area_code=i.area_code,
-                name=i.name,
-                definition=i.definition,
-                inputs_json=json.dumps(
-                    [[x.name, x.label, x.kind.value] for x in i.inputs], ensure_ascii=False
-                ),
-                formula=i.formula,
-                unit=i.unit,
-                polarity=i.polarity.value if i.polarity else "",
-                monitoring_frequency=i.monitoring_frequency.value if i.monitoring_frequency else "",
-                reporting_frequency=i.reporting_frequency.value if i.reporting_frequency else "",
-                data_source=i.data_source,
-                pic_unit=i.pic_unit,
-                evidence=i.evidence,
-                baseline_value=i.baseline_value,
-                baseline_year=i.baseline_year,
-                annual_target=i.annual_target,
-                period_targets_json=json.dumps(list(i.period_targets)),
-            )
-        )
-    for position, a in enumerate(plan.actions):
-        session.add(
-            PlanAction(
-                revision_id=revision_id,
-                position=position,
-                indicator_code=a.indicator_code,
-                number=a.number,
-                activity=a.activity,
-                output=a.output,
-                start=a.start,
-                end=a.end,
-                pic_unit=a.pic_unit,
-                status=a.status.value,
-            )
+    tables: tuple[tuple[Any, list[dict[str, Any]]], ...] = (
+        (PlanObjective, [{"code": o.code, "text": o.text} for o in plan.objectives]),
+        (PlanArea, [{**asdict(a), "category": a.category.value} for a in plan.areas]),
+        (PlanIndicator, [_indicator_columns(i) for i in plan.indicators]),
+        (PlanAction, [_action_columns(a) for a in plan.actions]),
+    )
+    for model, rows in tables:
+        session.add_all(
+            model(revision_id=revision_id, position=position, **columns)
+            for position, columns in enumerate(rows)
         )
     session.flush()
 

@@ -3,6 +3,8 @@ or delete one after a confirmation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from telegram import InlineKeyboardMarkup, Update
@@ -16,12 +18,19 @@ from bot.planning import texts, usecases
 from bot.planning.callbacks import AddAction, ConfirmDelete, DeleteAction, ShowActions
 from bot.planning.drafts import NewAction
 from bot.planning.handlers.browse import actions_view
-from bot.planning.handlers.common import EDITORS, State, back_to_menu, plannable, reply
+from bot.planning.handlers.common import (
+    EDITORS,
+    State,
+    answer_for_year,
+    back_to_menu,
+    indicator_of,
+    reply,
+)
 from bot.planning.rules.model import ActionPlan
 from bot.sop.cycles import plannable_years
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import button, show
 
 END = ConversationHandler.END
 
@@ -30,24 +39,20 @@ async def _action(
     update: Update, context: Context, year: int, code: str, number: int
 ) -> ActionPlan | None:
     """The action plan a button names (None after saying why there is none)."""
-    await answer(update)
-    if not await plannable(update, context, year):
+    found = await indicator_of(update, context, year, code)
+    if found is None:
         return None
-    plan = usecases.current_plan(services(context), year=year).plan
-    found = next((a for a in plan.actions_of(code) if a.number == number), None)
-    if plan.indicator(code) is None or found is None:
+    plan, _ = found
+    action = next((a for a in plan.actions_of(code) if a.number == number), None)
+    if action is None:
         await show(update, texts.PLAN_NOT_FOUND, back_to_menu(year))
-    return found
+    return action
 
 
 @on_press(AddAction, *EDITORS, stale=State.MENU)
 async def add_action(update: Update, context: Context, member: Member, data: AddAction) -> State:
     """➕ Tambah rencana aksi: ask for the activity."""
-    await answer(update)
-    if not await plannable(update, context, data.year):
-        return State.MENU
-    if usecases.current_plan(services(context), year=data.year).plan.indicator(data.code) is None:
-        await show(update, texts.PLAN_NOT_FOUND, back_to_menu(data.year))
+    if await indicator_of(update, context, data.year, data.code) is None:
         return State.MENU
     drafts.write(context.user_data, NewAction(data.year, data.code))
     await show(update, texts.PLAN_ASK_ACTIVITY.format(code=app_texts.esc(data.code)))
@@ -85,8 +90,7 @@ async def confirm_delete(
     update: Update, context: Context, member: Member, data: ConfirmDelete
 ) -> State:
     """Ya, hapus: delete the action plan and show the others."""
-    await answer(update)
-    if not await plannable(update, context, data.year):
+    if not await answer_for_year(update, context, data.year):
         return State.MENU
     result = usecases.remove_action_plan(
         services(context),
@@ -121,18 +125,31 @@ async def _draft(update: Update, context: Context) -> NewAction | None:
     return draft
 
 
-@members_only(*EDITORS)
-async def action_activity(update: Update, context: Context, member: Member) -> int:
-    """1/3: what will be done."""
+async def _typed(
+    update: Update, context: Context, state: State, keep: Callable[[NewAction, str], NewAction]
+) -> NewAction | int:
+    """Keep the text just typed in the action plan being typed; else the state to be in
+    (after saying why: no draft, or a text too short or too long)."""
     draft = await _draft(update, context)
     if draft is None:
         return END
     text = _typed_text(update)
     if text is None:
         await reply(update, app_texts.PLAN_TEXT_REQUIRED)
-        return State.ACTION_ACTIVITY
-    draft.activity = text
+        return state
+    draft = keep(draft, text)
     drafts.write(context.user_data, draft)
+    return draft
+
+
+@members_only(*EDITORS)
+async def action_activity(update: Update, context: Context, member: Member) -> int:
+    """1/3: what will be done."""
+    typed = await _typed(
+        update, context, State.ACTION_ACTIVITY, lambda draft, text: replace(draft, activity=text)
+    )
+    if isinstance(typed, int):
+        return typed
     await reply(update, texts.PLAN_ASK_OUTPUT)
     return State.ACTION_OUTPUT
 
@@ -146,16 +163,12 @@ def _schedule_example(today: date, year: int) -> dict[str, str]:
 @members_only(*EDITORS)
 async def action_output(update: Update, context: Context, member: Member) -> int:
     """2/3: what it produces."""
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    text = _typed_text(update)
-    if text is None:
-        await reply(update, app_texts.PLAN_TEXT_REQUIRED)
-        return State.ACTION_OUTPUT
-    draft.output = text
-    drafts.write(context.user_data, draft)
-    example = _schedule_example(services(context).today(), draft.year)
+    typed = await _typed(
+        update, context, State.ACTION_OUTPUT, lambda draft, text: replace(draft, output=text)
+    )
+    if isinstance(typed, int):
+        return typed
+    example = _schedule_example(services(context).today(), typed.year)
     await reply(update, texts.PLAN_ASK_SCHEDULE.format(**example))
     return State.ACTION_SCHEDULE
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 
 from bot import texts as app_texts
-from bot.access import Member, services
+from bot.access import Member
 from bot.context import Context
 from bot.core.labels import fit
-from bot.planning import messages, texts, usecases
+from bot.planning import messages, texts
 from bot.planning.callbacks import (
     AddAction,
     BrowseAreas,
@@ -20,10 +20,10 @@ from bot.planning.callbacks import (
     OpenPlan,
     ShowActions,
 )
-from bot.planning.handlers.common import EDITORS, State, back_to_menu, plannable
+from bot.planning.handlers.common import EDITORS, State, back_to_menu, indicator_of, plan_of
 from bot.planning.rules.model import Indicator, Plan
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import button, show
 
 
 def _visible(plan: Plan, indicator: Indicator, member: Member) -> int:
@@ -67,18 +67,10 @@ def actions_view(
     return (f"{note}\n\n{text}" if note else text), InlineKeyboardMarkup(rows)
 
 
-async def _plan(update: Update, context: Context, year: int) -> Plan | None:
-    """The plan of a button's year (None after refusing a year no longer planned)."""
-    await answer(update)
-    if not await plannable(update, context, year):
-        return None
-    return usecases.current_plan(services(context), year=year).plan
-
-
 @on_press(BrowseAreas, stale=State.MENU)
 async def areas(update: Update, context: Context, member: Member, data: BrowseAreas) -> State:
     """The strategic areas."""
-    plan = await _plan(update, context, data.year)
+    plan = await plan_of(update, context, data.year)
     if plan is None:
         return State.MENU
     if not plan.areas:
@@ -93,7 +85,7 @@ async def areas(update: Update, context: Context, member: Member, data: BrowseAr
 @on_press(OpenArea, stale=State.MENU)
 async def area(update: Update, context: Context, member: Member, data: OpenArea) -> State:
     """One area: its category, objective and indicators."""
-    plan = await _plan(update, context, data.year)
+    plan = await plan_of(update, context, data.year)
     if plan is None:
         return State.MENU
     found = plan.area(data.code)
@@ -121,26 +113,16 @@ async def area(update: Update, context: Context, member: Member, data: OpenArea)
 @on_press(OpenIndicator, stale=State.MENU)
 async def indicator(update: Update, context: Context, member: Member, data: OpenIndicator) -> State:
     """An indicator card."""
-    plan = await _plan(update, context, data.year)
-    if plan is None:
-        return State.MENU
-    found = plan.indicator(data.code)
-    if found is None:
-        await show(update, texts.PLAN_NOT_FOUND, back_to_menu(data.year))
-        return State.MENU
-    await show(update, *card(plan, found, member))
+    found = await indicator_of(update, context, data.year, data.code)
+    if found is not None:
+        await show(update, *card(*found, member))
     return State.MENU
 
 
 @on_press(ShowActions, stale=State.MENU)
 async def actions(update: Update, context: Context, member: Member, data: ShowActions) -> State:
     """An indicator's action plans."""
-    plan = await _plan(update, context, data.year)
-    if plan is None:
-        return State.MENU
-    found = plan.indicator(data.code)
-    if found is None:
-        await show(update, texts.PLAN_NOT_FOUND, back_to_menu(data.year))
-        return State.MENU
-    await show(update, *actions_view(plan, found, member))
+    found = await indicator_of(update, context, data.year, data.code)
+    if found is not None:
+        await show(update, *actions_view(*found, member))
     return State.MENU

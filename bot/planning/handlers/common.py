@@ -12,13 +12,14 @@ from bot import texts as app_texts
 from bot.access import services
 from bot.context import Context
 from bot.core.roles import Role
-from bot.planning import texts
+from bot.planning import texts, usecases
 from bot.planning.callbacks import OpenPlan
 from bot.planning.drafts import PlanYear
+from bot.planning.rules.model import Indicator, Plan
 from bot.services import Services
 from bot.sop.cycles import default_planning_year, plannable_years
 from bot.ui import drafts
-from bot.ui.chat import button, show
+from bot.ui.chat import answer, button, show
 
 EDITORS = (Role.KEPALA, Role.TIM)
 
@@ -44,14 +45,38 @@ def chosen_year(svc: Services, context: Context) -> int:
     return default_planning_year(svc)
 
 
-async def plannable(update: Update, context: Context, year: int) -> bool:
-    """Whether a button's year can still be planned (it is then remembered as the person's
-    choice); a closed, long past or forged year is answered as a stale button."""
+async def answer_for_year(update: Update, context: Context, year: int) -> bool:
+    """Answer a plan button's press; whether its year can still be planned (it is then
+    remembered as the person's choice). A closed, long past or forged year is answered as
+    a stale button."""
+    await answer(update)
     if year not in plannable_years(services(context)):
         await show(update, app_texts.STALE_BUTTON)
         return False
     drafts.write(context.user_data, PlanYear(year))
     return True
+
+
+async def plan_of(update: Update, context: Context, year: int) -> Plan | None:
+    """The plan of a button's year, after answering the press (None after refusing a year
+    no longer planned)."""
+    if not await answer_for_year(update, context, year):
+        return None
+    return usecases.current_plan(services(context), year=year).plan
+
+
+async def indicator_of(
+    update: Update, context: Context, year: int, code: str
+) -> tuple[Plan, Indicator] | None:
+    """The plan and the indicator a button names (None after saying why there is none)."""
+    plan = await plan_of(update, context, year)
+    if plan is None:
+        return None
+    found = plan.indicator(code)
+    if found is None:
+        await show(update, texts.PLAN_NOT_FOUND, back_to_menu(year))
+        return None
+    return plan, found
 
 
 def back_to_menu(year: int) -> InlineKeyboardMarkup:

@@ -13,24 +13,12 @@ from bot.planning import messages, texts, usecases
 from bot.planning.callbacks import ChooseValue, EditAttribute, EditIndicator, OpenIndicator
 from bot.planning.drafts import AttributeEdit
 from bot.planning.handlers.browse import card
-from bot.planning.handlers.common import EDITORS, State, back_to_menu, plannable, reply
+from bot.planning.handlers.common import EDITORS, State, back_to_menu, indicator_of, reply
 from bot.planning.rules.editing import ATTRIBUTES, Attribute, attribute
-from bot.planning.rules.model import Indicator
 from bot.sop.cycles import plannable_years
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
-
-
-async def _indicator(update: Update, context: Context, year: int, code: str) -> Indicator | None:
-    """The indicator a button names (None after saying why there is none)."""
-    await answer(update)
-    if not await plannable(update, context, year):
-        return None
-    found = usecases.current_plan(services(context), year=year).plan.indicator(code)
-    if found is None:
-        await show(update, texts.PLAN_NOT_FOUND, back_to_menu(year))
-    return found
+from bot.ui.chat import button, show
 
 
 def _back(year: int, code: str) -> list[list[InlineKeyboardButton]]:
@@ -42,7 +30,7 @@ async def choose_attribute(
     update: Update, context: Context, member: Member, data: EditIndicator
 ) -> State:
     """The attributes of an indicator, two buttons a row."""
-    if await _indicator(update, context, data.year, data.code) is None:
+    if await indicator_of(update, context, data.year, data.code) is None:
         return State.MENU
     rows = [
         [
@@ -62,14 +50,15 @@ async def edit_attribute(
     update: Update, context: Context, member: Member, data: EditAttribute
 ) -> State:
     """A choice list, or a prompt for the typed value."""
-    found = await _indicator(update, context, data.year, data.code)
+    found = await indicator_of(update, context, data.year, data.code)
     if found is None:
         return State.MENU
+    _, indicator = found
     attr = attribute(data.attribute)
     if attr is None:
         await show(update, app_texts.STALE_BUTTON)
         return State.MENU
-    current = messages.current_value(found, attr)
+    current = messages.current_value(indicator, attr)
     code = app_texts.esc(data.code)
     if attr.choices:
         rows = [
@@ -94,7 +83,7 @@ async def choose_value(
     update: Update, context: Context, member: Member, data: ChooseValue
 ) -> State:
     """One value of a choice attribute."""
-    if await _indicator(update, context, data.year, data.code) is None:
+    if await indicator_of(update, context, data.year, data.code) is None:
         return State.MENU
     attr = attribute(data.attribute)
     if attr is None or not 0 <= data.choice < len(attr.choices):

@@ -28,9 +28,9 @@ from bot.planning.drafts import AttributeEdit, NewAction, PlanYear, UploadFor
 from bot.planning.handlers.common import (
     EDITORS,
     State,
+    answer_for_year,
     back_to_menu,
     chosen_year,
-    plannable,
     send_file,
 )
 from bot.planning.rules.model import PlanStatus
@@ -107,9 +107,8 @@ async def plan_menu(update: Update, context: Context, member: Member) -> State:
 @on_press(OpenPlan, stale=State.MENU)
 async def open_plan(update: Update, context: Context, member: Member, data: OpenPlan) -> State:
     """The plan menu of the button's year."""
-    await answer(update)
     forget_edits(context)
-    if await plannable(update, context, data.year):
+    if await answer_for_year(update, context, data.year):
         text, markup = menu(services(context), member, data.year)
         await show(update, text, markup)
     return State.MENU
@@ -130,8 +129,7 @@ async def send_template(
     update: Update, context: Context, member: Member, data: SendTemplate
 ) -> State:
     """The plan as a workbook to fill in; the filled one is awaited next."""
-    await answer(update)
-    if not await plannable(update, context, data.year):
+    if not await answer_for_year(update, context, data.year):
         return State.MENU
     svc = services(context)
     plan = usecases.current_plan(svc, year=data.year).plan
@@ -143,17 +141,24 @@ async def send_template(
     return State.AWAIT_UPLOAD
 
 
+async def _filled(update: Update, context: Context, year: int) -> usecases.CurrentPlan | None:
+    """The plan of a button's year to make a document of (None after saying it is empty)."""
+    if not await answer_for_year(update, context, year):
+        return None
+    current = usecases.current_plan(services(context), year=year)
+    if current.plan.is_empty:
+        await show(update, texts.PLAN_NOTHING, back_to_menu(year))
+        return None
+    return current
+
+
 @on_press(SendPdf, stale=State.MENU)
 async def send_pdf(update: Update, context: Context, member: Member, data: SendPdf) -> State:
     """The planning document: the approved revision as signed, else a draft."""
-    await answer(update)
-    if not await plannable(update, context, data.year):
+    current = await _filled(update, context, data.year)
+    if current is None:
         return State.MENU
     svc = services(context)
-    current = usecases.current_plan(svc, year=data.year)
-    if current.plan.is_empty:
-        await show(update, texts.PLAN_NOTHING, back_to_menu(data.year))
-        return State.MENU
     label = messages.revision_label(current.revision)
     content = await asyncio.to_thread(
         usecases.planning_pdf, svc, revision=current.revision, plan=current.plan, label=label
@@ -168,13 +173,10 @@ async def send_data_template(
     update: Update, context: Context, member: Member, data: SendDataTemplate
 ) -> State:
     """The performance data template; an owner gets the one of their unit."""
-    await answer(update)
-    if not await plannable(update, context, data.year):
+    current = await _filled(update, context, data.year)
+    if current is None:
         return State.MENU
-    plan = usecases.current_plan(services(context), year=data.year).plan
-    if plan.is_empty:
-        await show(update, texts.PLAN_NOTHING, back_to_menu(data.year))
-        return State.MENU
+    plan = current.plan
     unit = member.unit_name if member.role is Role.PJ else None
     content = performance_data_template(plan, unit_name=unit)
     file_name = f"template-data-kinerja-{plan.year}.xlsx"

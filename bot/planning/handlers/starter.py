@@ -8,17 +8,16 @@ from bot.access import Member, services
 from bot.context import Context
 from bot.planning import texts, usecases
 from bot.planning.callbacks import SeedPlan
-from bot.planning.handlers.common import EDITORS, State, back_to_menu, plannable
+from bot.planning.handlers.common import EDITORS, State, answer_for_year, back_to_menu
 from bot.planning.handlers.menu import menu
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, show
+from bot.ui.chat import show
 
 
 @on_press(SeedPlan, *EDITORS, stale=State.MENU)
 async def seed(update: Update, context: Context, member: Member, data: SeedPlan) -> State:
     """The starter-plan button, offered while the plan is empty."""
-    await answer(update)
-    if not await plannable(update, context, data.year):
+    if not await answer_for_year(update, context, data.year):
         return State.MENU
     svc = services(context)
     result = usecases.seed_starter_plan(svc, year=data.year, actor_id=member.user_id)

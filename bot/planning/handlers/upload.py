@@ -15,7 +15,7 @@ from bot.planning import messages, texts, usecases
 from bot.planning.callbacks import AskUpload, DiscardUpload, SaveUpload
 from bot.planning.documents.workbook import MAX_WORKBOOK_BYTES, read_plan_workbook
 from bot.planning.drafts import PendingUpload, UploadFor
-from bot.planning.handlers.common import EDITORS, State, back_to_menu, chosen_year, plannable
+from bot.planning.handlers.common import EDITORS, State, answer_for_year, back_to_menu, chosen_year
 from bot.planning.handlers.menu import forget_edits
 from bot.planning.rules.changes import diff
 from bot.planning.rules.model import Plan
@@ -30,8 +30,7 @@ END = ConversationHandler.END
 @on_press(AskUpload, *EDITORS, stale=State.MENU)
 async def ask_upload(update: Update, context: Context, member: Member, data: AskUpload) -> State:
     """The upload button: wait for the filled workbook of the button's year."""
-    await answer(update)
-    if not await plannable(update, context, data.year):
+    if not await answer_for_year(update, context, data.year):
         return State.MENU
     drafts.write(context.user_data, UploadFor(data.year))
     await show(update, texts.PLAN_ASK_UPLOAD_YEAR.format(year=data.year))

@@ -3,10 +3,13 @@ is frozen and its signed PDF archived) or asks for changes."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from sqlmodel import Session
+
 from bot.core import signing
+from bot.core.signing import new_verification_code
 from bot.planning import texts
 from bot.planning.rules.model import Plan, PlanStatus
 from bot.planning.rules.validation import missing, problems
@@ -25,6 +28,7 @@ from bot.sop import workflow
 from bot.sop.workflow import PLANNING_STEPS
 from storage import archive, plans, users
 from storage.archive import NewDocument, Signed
+from storage.models import User
 
 
 def approved_file_name(year: int, number: int) -> str:
@@ -62,6 +66,12 @@ def submit_plan(
         )
 
 
+@dataclass(frozen=True)
+class _SignedPdf:
+    approval: signing.Approval
+    content: bytes
+
+
 def decide_plan(
     svc: Services,
     *,
@@ -80,37 +90,59 @@ def decide_plan(
     if found is None or found.revision is None:
         return None
     revision, plan = found.revision, found.plan
+    now = svc.now()
+    signed = None
     if approved:
-        _approve(svc, revision, plan, decided_by_user_id, decided_by, acting, decided_at)
-    else:
-        now = svc.now()
-        with svc.db.write() as session:
-            decider = (
-                None if decided_by_user_id is None else users.get_user(session, decided_by_user_id)
+        # Made before the transaction: the PDF takes a while, the write lock must not wait.
+        at = decided_at or now
+        signed = _signed_pdf(svc, revision, plan, decided_by_user_id, decided_by, acting, at)
+    with svc.db.write() as session:
+        decider = _user(session, decided_by_user_id)
+        status = plans.APPROVED if approved else plans.CHANGES_REQUESTED
+        plans.set_status(session, revision_id=revision.id, status=status, actor=decider, now=now)
+        if signed is not None:
+            meta = _signed_document(
+                plan, revision, signed.approval, uploader=None if decider is None else decider.id
             )
-            plans.set_status(
-                session,
-                revision_id=revision.id,
-                status=plans.CHANGES_REQUESTED,
-                actor=decider,
-                now=now,
+            stored = archive.store(
+                session, root=svc.archive_dir, content=signed.content, meta=meta, now=now
             )
-            workflow.plan_decided(
-                session,
-                cycle_id=revision.cycle_id,
-                approved=False,
-                actor_id=decided_by_user_id,
-                now=now,
-                comment=comment,
-            )
+            assert stored.id is not None
+            plans.attach_document(session, revision_id=revision.id, document_id=stored.id)
+        workflow.plan_decided(
+            session,
+            cycle_id=revision.cycle_id,
+            approved=approved,
+            actor_id=decided_by_user_id,
+            now=now,
+            comment=comment,
+        )
     return PlanDecided(year=plan.year, number=revision.number, approved=approved)
 
 
-def _signer(svc: Services, user_id: int | None, name: str) -> tuple[str, str]:
-    """The approver's name and NIP as registered (the decision's name when unknown)."""
+def _user(session: Session, user_id: int | None) -> User | None:
+    return None if user_id is None else users.get_user(session, user_id)
+
+
+def _signed_pdf(
+    svc: Services,
+    revision: Revision,
+    plan: Plan,
+    user_id: int | None,
+    name: str,
+    acting: str,
+    at: datetime,
+) -> _SignedPdf:
+    """The approved revision's planning document, signed by the approver as registered
+    (with the decision's name when they are not)."""
     with svc.db.read() as session:
-        user = None if user_id is None else users.get_user(session, user_id)
-        return (user.full_name, user.nip) if user else (name, "")
+        user = _user(session, user_id)
+        signer, nip = (user.full_name, user.nip) if user else (name, "")
+    approval = approval_of(
+        svc, signer=signer, signer_nip=nip, acting=acting, at=at, code=new_verification_code()
+    )
+    label = replace(revision, status=PlanStatus.APPROVED).label
+    return _SignedPdf(approval, document_pdf(svc, plan, label, approval))
 
 
 def _signed_document(
@@ -132,46 +164,3 @@ def _signed_document(
             verification_code=approval.code,
         ),
     )
-
-
-def _approve(
-    svc: Services,
-    revision: Revision,
-    plan: Plan,
-    decided_by_user_id: int | None,
-    decided_by: str,
-    acting: str,
-    decided_at: datetime | None,
-) -> None:
-    now = svc.now()
-    signer, nip = _signer(svc, decided_by_user_id, decided_by)
-    approval = approval_of(
-        svc,
-        signer=signer,
-        signer_nip=nip,
-        acting=acting,
-        at=decided_at or now,
-        code=signing.new_verification_code(),
-    )
-    # Made before the transaction: the PDF takes a while, the write lock must not wait on it.
-    label = replace(revision, status=PlanStatus.APPROVED).label
-    pdf = document_pdf(svc, plan, label, approval)
-    with svc.db.write() as session:
-        decider = (
-            None if decided_by_user_id is None else users.get_user(session, decided_by_user_id)
-        )
-        plans.set_status(
-            session, revision_id=revision.id, status=plans.APPROVED, actor=decider, now=now
-        )
-        uploader = None if decider is None else decider.id
-        meta = _signed_document(plan, revision, approval, uploader=uploader)
-        stored = archive.store(session, root=svc.archive_dir, content=pdf, meta=meta, now=now)
-        assert stored.id is not None
-        plans.attach_document(session, revision_id=revision.id, document_id=stored.id)
-        workflow.plan_decided(
-            session,
-            cycle_id=revision.cycle_id,
-            approved=True,
-            actor_id=decided_by_user_id,
-            now=now,
-        )

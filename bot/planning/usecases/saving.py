@@ -4,8 +4,10 @@ what the saved plan still lacks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from sqlmodel import Session
 
@@ -36,6 +38,7 @@ from bot.sop import workflow
 from storage import archive, cycles, plans, users
 from storage.archive import NewDocument
 
+T = TypeVar("T")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -109,31 +112,55 @@ def seed_starter_plan(svc: Services, *, year: int, actor_id: int | None) -> Seed
     return Seeded(indicators=len(starter.indicators), actions=len(starter.actions))
 
 
-def edit_attribute(
-    svc: Services, *, year: int, code: str, attribute: Attribute, raw: str, actor_id: int
-) -> AttributeEdited | NotFound | Invalid:
-    """Set one attribute of an indicator from what the person typed or chose."""
+@dataclass(frozen=True)
+class _Changed(Generic[T]):
+    plan: Plan
+    extra: T  # what the change tells besides the plan (a number, a count)
+    saved: Saved
+    was_read_only: bool
+
+
+def _change(
+    svc: Services, *, year: int, actor_id: int, change: Callable[[Plan], tuple[Plan, T]]
+) -> _Changed[T] | NotFound | Invalid:
+    """Apply a rule's change to the year's plan and save it, in one transaction; a change
+    that raises LookupError finds nothing, ValueError refuses with its reason."""
     with svc.db.write() as session:
         row, plan = plans.current_plan(session, year=year)
-        indicator = plan.indicator(code)
-        if indicator is None:
-            return NotFound()
         try:
-            value = parse_attribute(attribute, raw, unit=indicator.unit)
-            edited = edit_indicator(plan, code, attribute, value)
+            new_plan, extra = change(plan)
         except LookupError:
             return NotFound()
         except ValueError as exc:
             return Invalid(str(exc))
-        saved = store_plan(session, plan=edited.plan, actor_id=actor_id, now=svc.now())
-    changed = edited.plan.indicator(code)
+        saved = store_plan(session, plan=new_plan, actor_id=actor_id, now=svc.now())
+    return _Changed(new_plan, extra, saved, plans.is_read_only(row))
+
+
+def edit_attribute(
+    svc: Services, *, year: int, code: str, attribute: Attribute, raw: str, actor_id: int
+) -> AttributeEdited | NotFound | Invalid:
+    """Set one attribute of an indicator from what the person typed or chose."""
+
+    def edit(plan: Plan) -> tuple[Plan, int]:
+        indicator = plan.indicator(code)
+        if indicator is None:
+            raise LookupError(code)
+        value = parse_attribute(attribute, raw, unit=indicator.unit)
+        edited = edit_indicator(plan, code, attribute, value)
+        return edited.plan, edited.targets_derived
+
+    result = _change(svc, year=year, actor_id=actor_id, change=edit)
+    if not isinstance(result, _Changed):
+        return result
+    changed = result.plan.indicator(code)
     assert changed is not None
     return AttributeEdited(
-        plan=edited.plan,
+        plan=result.plan,
         indicator=changed,
-        targets_derived=edited.targets_derived,
-        saved=saved,
-        was_read_only=plans.is_read_only(row),
+        targets_derived=result.extra,
+        saved=result.saved,
+        was_read_only=result.was_read_only,
     )
 
 
@@ -148,38 +175,35 @@ def add_action_plan(
     actor_id: int,
 ) -> ActionAdded | NotFound | Invalid:
     """Add an action plan to an indicator; ``schedule`` as typed (``01/02/2027 - ...``)."""
-    with svc.db.write() as session:
-        _, plan = plans.current_plan(session, year=year)
-        try:
-            start, end = parse_schedule(schedule)
-            new_plan, number = add_action(
-                plan, code, activity=activity, output=output, start=start, end=end
-            )
-        except LookupError:
-            return NotFound()
-        except ValueError as exc:
-            return Invalid(str(exc))
-        store_plan(session, plan=new_plan, actor_id=actor_id, now=svc.now())
-    indicator = new_plan.indicator(code)
+
+    def add(plan: Plan) -> tuple[Plan, int]:
+        start, end = parse_schedule(schedule)
+        return add_action(plan, code, activity=activity, output=output, start=start, end=end)
+
+    result = _change(svc, year=year, actor_id=actor_id, change=add)
+    if not isinstance(result, _Changed):
+        return result
+    indicator = result.plan.indicator(code)
     assert indicator is not None
-    return ActionAdded(plan=new_plan, indicator=indicator, number=number)
+    return ActionAdded(plan=result.plan, indicator=indicator, number=result.extra)
 
 
 def remove_action_plan(
     svc: Services, *, year: int, code: str, number: int, actor_id: int
 ) -> ActionRemoved | NotFound:
     """Delete one action plan of an indicator."""
-    with svc.db.write() as session:
-        _, plan = plans.current_plan(session, year=year)
-        indicator = plan.indicator(code)
-        if indicator is None:
-            return NotFound()
-        try:
-            new_plan = remove_action(plan, code, number)
-        except LookupError:
-            return NotFound()
-        store_plan(session, plan=new_plan, actor_id=actor_id, now=svc.now())
-    return ActionRemoved(plan=new_plan, indicator=indicator, number=number)
+
+    def remove(plan: Plan) -> tuple[Plan, None]:
+        if plan.indicator(code) is None:
+            raise LookupError(code)
+        return remove_action(plan, code, number), None
+
+    result = _change(svc, year=year, actor_id=actor_id, change=remove)
+    if not isinstance(result, _Changed):
+        return NotFound()
+    indicator = result.plan.indicator(code)
+    assert indicator is not None
+    return ActionRemoved(plan=result.plan, indicator=indicator, number=number)
 
 
 def hold_upload(svc: Services, content: bytes) -> str:

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font
 
 from bot.core.xlsx_guard import cell_text, find_sheet, normal
 from bot.planning.documents.workbook.layout import (
+    DATA_SHEETS,
     FREQUENCIES,
     HINT_NEW_TEMPLATE,
     MAX_ROWS,
@@ -20,15 +21,7 @@ from bot.planning.documents.workbook.layout import (
     values_of,
 )
 from bot.planning.rules.model import UNITS, ActionStatus, Category, InputKind, Polarity
-from bot.planning.rules.validation import (
-    SHEET_ACTIONS,
-    SHEET_AREAS,
-    SHEET_INDICATORS,
-    SHEET_INPUTS,
-    SHEET_OBJECTIVES,
-    SHEET_TARGETS,
-    Problem,
-)
+from bot.planning.rules.validation import Problem
 from bot.planning.rules.values import parse_year
 
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -39,7 +32,7 @@ def _listed(values: tuple[str, ...]) -> str:
     return "; ".join(values)
 
 
-_GUIDE_BEFORE_ACTIONS: tuple[tuple[str, str], ...] = (
+_GUIDE_BEFORE_SHEETS: tuple[tuple[str, str], ...] = (
     (
         "Cara memakai",
         "Isi atau ubah rencana di lembar Tujuan, Area, Indikator, Input Rumus, Target dan "
@@ -62,38 +55,29 @@ _GUIDE_BEFORE_ACTIONS: tuple[tuple[str, str], ...] = (
         "Kode harus unik, dibedakan huruf besar/kecil (IKU-01 tidak sama dengan iku-01); "
         "spasi di awal dan akhir diabaikan.",
     ),
-    (SHEET_OBJECTIVES, "Satu baris per tujuan PBJ: Kode (contoh T1) dan Tujuan PBJ."),
-    (
-        SHEET_AREAS,
-        "Satu baris per area strategis: Kode (contoh A1), nama, Kategori Pengukuran "
-        f"({_listed(values_of(Category))}) dan Kode Tujuan.",
-    ),
-    (
-        SHEET_INDICATORS,
-        "Satu baris per indikator: Kode (contoh IKU-01), Kode Area, nama dan atribut "
-        f"manual indikator. Satuan: {_listed(UNITS)}. Polaritas: "
-        f"{_listed(values_of(Polarity))}. Frekuensi pemantauan dan pelaporan: "
-        f"{_listed(FREQUENCIES)}; pemantauan harus sama atau lebih sering dari pelaporan. "
-        "Rumus memakai nama input dari lembar Input Rumus, angka dan + - * / ( ), contoh "
-        "nilai_epurchasing / total_pagu * 100. Baseline, Tahun Baseline dan Target Tahunan "
-        "boleh dikosongkan dulu (rencana belum lengkap, tetapi dapat disimpan).",
-    ),
-    (
-        SHEET_INPUTS,
-        "Satu baris per input rumus: Kode Indikator, Nama Input (huruf kecil, angka dan "
-        "garis bawah, contoh total_pagu), Keterangan (yang dilaporkan PJ Kinerja) dan "
-        f"Jenis ({_listed(values_of(InputKind))}).",
-    ),
-    (
-        SHEET_TARGETS,
-        "Satu baris per periode pelaporan: Kode Indikator, Periode (1-12 bulanan, 1-4 "
-        "triwulanan, 1-2 semester, 1 tahunan) dan Target. Jumlah baris satu indikator harus "
-        "sama dengan jumlah periode frekuensi pelaporannya; setiap baris wajib berisi "
-        "Target. Label Periode hanya keterangan. Bila indikator punya Target Tahunan dan "
-        "Frekuensi Pelaporan tetapi tidak punya baris di lembar ini, bot mengisi target "
-        "periode otomatis: satuan Rp dan jumlah naik bertahap (kumulatif) sampai target "
-        "tahunan, satuan lain memakai target tahunan di setiap periode.",
-    ),
+)
+# One instruction per data sheet, in the order of DATA_SHEETS (the actions' is below).
+_SHEET_GUIDES: tuple[str, ...] = (
+    "Satu baris per tujuan PBJ: Kode (contoh T1) dan Tujuan PBJ.",
+    "Satu baris per area strategis: Kode (contoh A1), nama, Kategori Pengukuran "
+    f"({_listed(values_of(Category))}) dan Kode Tujuan.",
+    "Satu baris per indikator: Kode (contoh IKU-01), Kode Area, nama dan atribut "
+    f"manual indikator. Satuan: {_listed(UNITS)}. Polaritas: "
+    f"{_listed(values_of(Polarity))}. Frekuensi pemantauan dan pelaporan: "
+    f"{_listed(FREQUENCIES)}; pemantauan harus sama atau lebih sering dari pelaporan. "
+    "Rumus memakai nama input dari lembar Input Rumus, angka dan + - * / ( ), contoh "
+    "nilai_epurchasing / total_pagu * 100. Baseline, Tahun Baseline dan Target Tahunan "
+    "boleh dikosongkan dulu (rencana belum lengkap, tetapi dapat disimpan).",
+    "Satu baris per input rumus: Kode Indikator, Nama Input (huruf kecil, angka dan "
+    "garis bawah, contoh total_pagu), Keterangan (yang dilaporkan PJ Kinerja) dan "
+    f"Jenis ({_listed(values_of(InputKind))}).",
+    "Satu baris per periode pelaporan: Kode Indikator, Periode (1-12 bulanan, 1-4 "
+    "triwulanan, 1-2 semester, 1 tahunan) dan Target. Jumlah baris satu indikator harus "
+    "sama dengan jumlah periode frekuensi pelaporannya; setiap baris wajib berisi "
+    "Target. Label Periode hanya keterangan. Bila indikator punya Target Tahunan dan "
+    "Frekuensi Pelaporan tetapi tidak punya baris di lembar ini, bot mengisi target "
+    "periode otomatis: satuan Rp dan jumlah naik bertahap (kumulatif) sampai target "
+    "tahunan, satuan lain memakai target tahunan di setiap periode.",
 )
 # The one instruction that names the plan's year ({year}).
 _ACTIONS_GUIDE = (
@@ -102,7 +86,7 @@ _ACTIONS_GUIDE = (
     "(tanggal dalam tahun {year}, contoh 31/03/{year}), Unit PIC dan Status "
     f"({_listed(values_of(ActionStatus))}; bila kosong dianggap belum mulai)."
 )
-_GUIDE_AFTER_ACTIONS: tuple[tuple[str, str], ...] = (
+_GUIDE_AFTER_SHEETS: tuple[tuple[str, str], ...] = (
     (
         "Angka",
         "Ketik angkanya di sel; angka dibaca persis seperti tersimpan di Excel. Bila "
@@ -131,8 +115,8 @@ _GUIDE_AFTER_ACTIONS: tuple[tuple[str, str], ...] = (
 
 def guide_lines(year: int) -> list[tuple[str, str]]:
     """The instructions of the ``Petunjuk`` sheet as (topic, text) rows."""
-    actions = (SHEET_ACTIONS, _ACTIONS_GUIDE.format(year=year))
-    return [*_GUIDE_BEFORE_ACTIONS, actions, *_GUIDE_AFTER_ACTIONS]
+    sheets = (*_SHEET_GUIDES, _ACTIONS_GUIDE.format(year=year))
+    return [*_GUIDE_BEFORE_SHEETS, *zip(DATA_SHEETS, sheets, strict=True), *_GUIDE_AFTER_SHEETS]
 
 
 def write_guide(workbook: Any, year: int, title: str) -> None:

@@ -17,14 +17,6 @@ from bot.planning.documents.workbook.guide import TOP, WRAP, write_guide
 from bot.planning.documents.workbook.layout import COLUMNS, DATA_SHEETS, MAX_ROWS, Column, Kind
 from bot.planning.rules.model import Plan
 from bot.planning.rules.periods import period_label
-from bot.planning.rules.validation import (
-    SHEET_ACTIONS,
-    SHEET_AREAS,
-    SHEET_INDICATORS,
-    SHEET_INPUTS,
-    SHEET_OBJECTIVES,
-    SHEET_TARGETS,
-)
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -76,17 +68,17 @@ def _indicator_rows(plan: Plan) -> list[Row]:
 
 def _rows(plan: Plan) -> dict[str, list[Row]]:
     """The cell values of every data sheet, in the order of ``COLUMNS``."""
-    return {
-        SHEET_OBJECTIVES: [(o.code, o.text) for o in plan.objectives],
-        SHEET_AREAS: [(a.code, a.name, a.category.value, a.objective_code) for a in plan.areas],
-        SHEET_INDICATORS: _indicator_rows(plan),
-        SHEET_INPUTS: [
+    rows: tuple[list[Row], ...] = (
+        [(o.code, o.text) for o in plan.objectives],
+        [(a.code, a.name, a.category.value, a.objective_code) for a in plan.areas],
+        _indicator_rows(plan),
+        [
             (i.code, put.name, put.label, put.kind.value)
             for i in plan.indicators
             for put in i.inputs
         ],
-        SHEET_TARGETS: _target_rows(plan),
-        SHEET_ACTIONS: [
+        _target_rows(plan),
+        [
             (
                 a.indicator_code,
                 a.number,
@@ -99,7 +91,8 @@ def _rows(plan: Plan) -> dict[str, list[Row]]:
             )
             for a in plan.actions
         ],
-    }
+    )
+    return dict(zip(DATA_SHEETS, rows, strict=True))
 
 
 def _validation(column: Column, last_rows: dict[str, int]) -> Any:
