@@ -22,12 +22,12 @@ from bot.core.roles import Role, parse_role, role_needs_unit
 from bot.core.signing import format_code, read_code
 from bot.letters.kinds import LetterKind
 from bot.people.invitation_rules import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
-from bot.planning.rules.example import example_plan
+from bot.planning.usecases import Seeded, seed_starter_plan
 from bot.services import Services
 from bot.settings import Settings
 from bot.sop.cycle_rules import planning_default_year
 from bot.sop.steps import StepsFileError
-from storage import archive, audit, plans, units, users
+from storage import archive, audit, units, users
 from storage.db import Database
 from storage.models import Document
 
@@ -168,15 +168,12 @@ def _seed_example(settings: Settings, year: int | None) -> int:
     opens: next year from 1 October, else this year)."""
     svc = build_services(settings)
     plan_year = year or planning_default_year(svc.today())
-    starter = example_plan(plan_year)
-    with svc.db.write() as session:
-        _, current = plans.current_plan(session, year=plan_year)
-        if not current.is_empty:
-            return _fail(texts.CLI_SEED_NOT_EMPTY.format(year=plan_year))
-        plans.save_for_year(session, year=plan_year, plan=starter, actor=None, now=svc.now())
+    seeded = seed_starter_plan(svc, year=plan_year, actor_id=None)
+    if not isinstance(seeded, Seeded):
+        return _fail(texts.CLI_SEED_NOT_EMPTY.format(year=plan_year))
     print(
         texts.CLI_SEEDED.format(
-            year=plan_year, indicators=len(starter.indicators), actions=len(starter.actions)
+            year=plan_year, indicators=seeded.indicators, actions=seeded.actions
         )
     )
     return 0

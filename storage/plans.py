@@ -2,7 +2,8 @@
 
 A cycle's plan lives in numbered revisions. Edits go to the newest revision while it is a
 draft; once a revision is approved it is never changed, and the next edit starts a new
-draft revision holding a copy of it.
+draft revision holding a copy of it. The states of the SOP steps are not kept here: the
+planning use cases move them through the workflow.
 """
 
 from __future__ import annotations
@@ -26,10 +27,9 @@ from bot.planning.rules.model import (
     InputKind,
     Objective,
     Plan,
+    PlanStatus,
     Polarity,
 )
-from bot.planning.rules.validation import missing
-from bot.sop.steps import StepState
 from storage import audit, cycles
 from storage.models import (
     PlanAction,
@@ -40,9 +40,10 @@ from storage.models import (
     User,
 )
 
-DRAFT = "draft"
-APPROVED = "approved"
-PLANNING_STEPS = (1, 2, 3, 4)
+DRAFT = PlanStatus.DRAFT.value
+SUBMITTED = PlanStatus.SUBMITTED.value
+APPROVED = PlanStatus.APPROVED.value
+CHANGES_REQUESTED = PlanStatus.CHANGES_REQUESTED.value
 
 
 def latest_revision(session: Session, *, cycle_id: int) -> PlanRevision | None:
@@ -115,66 +116,50 @@ def _indicator(row: PlanIndicator) -> Indicator:
     )
 
 
+def _indicator_columns(i: Indicator) -> dict[str, Any]:
+    return {
+        "code": i.code,
+        "area_code": i.area_code,
+        "name": i.name,
+        "definition": i.definition,
+        "inputs_json": json.dumps(
+            [[x.name, x.label, x.kind.value] for x in i.inputs], ensure_ascii=False
+        ),
+        "formula": i.formula,
+        "unit": i.unit,
+        "polarity": i.polarity.value if i.polarity else "",
+        "monitoring_frequency": i.monitoring_frequency.value if i.monitoring_frequency else "",
+        "reporting_frequency": i.reporting_frequency.value if i.reporting_frequency else "",
+        "data_source": i.data_source,
+        "pic_unit": i.pic_unit,
+        "evidence": i.evidence,
+        "baseline_value": i.baseline_value,
+        "baseline_year": i.baseline_year,
+        "annual_target": i.annual_target,
+        "period_targets_json": json.dumps(list(i.period_targets)),
+    }
+
+
+def _action_columns(a: ActionPlan) -> dict[str, Any]:
+    columns = asdict(a)
+    columns["status"] = a.status.value
+    return columns
+
+
 def _write_content(session: Session, revision_id: int, plan: Plan) -> None:
+    """Replace the revision's content by ``plan``, each item at its position."""
     for model in (PlanAction, PlanIndicator, PlanArea, PlanObjective):
         session.exec(delete(model).where(col(model.revision_id) == revision_id))
-    for position, objective in enumerate(plan.objectives):
-        session.add(
-            PlanObjective(
-                revision_id=revision_id, position=position, code=objective.code, text=objective.text
-            )
-        )
-    for position, area in enumerate(plan.areas):
-        session.add(
-            PlanArea(
-                revision_id=revision_id,
-                position=position,
-                code=area.code,
-                name=area.name,
-                category=area.category.value,
-                objective_code=area.objective_code,
-            )
-        )
-    for position, i in enumerate(plan.indicators):
-        session.add(
-            PlanIndicator(
-                revision_id=revision_id,
-                position=position,
-                code=i.code,
-                area_code=i.area_code,
-                name=i.name,
-                definition=i.definition,
-                inputs_json=json.dumps(
-                    [[x.name, x.label, x.kind.value] for x in i.inputs], ensure_ascii=False
-                ),
-                formula=i.formula,
-                unit=i.unit,
-                polarity=i.polarity.value if i.polarity else "",
-                monitoring_frequency=i.monitoring_frequency.value if i.monitoring_frequency else "",
-                reporting_frequency=i.reporting_frequency.value if i.reporting_frequency else "",
-                data_source=i.data_source,
-                pic_unit=i.pic_unit,
-                evidence=i.evidence,
-                baseline_value=i.baseline_value,
-                baseline_year=i.baseline_year,
-                annual_target=i.annual_target,
-                period_targets_json=json.dumps(list(i.period_targets)),
-            )
-        )
-    for position, a in enumerate(plan.actions):
-        session.add(
-            PlanAction(
-                revision_id=revision_id,
-                position=position,
-                indicator_code=a.indicator_code,
-                number=a.number,
-                activity=a.activity,
-                output=a.output,
-                start=a.start,
-                end=a.end,
-                pic_unit=a.pic_unit,
-                status=a.status.value,
-            )
+    tables: tuple[tuple[Any, list[dict[str, Any]]], ...] = (
+        (PlanObjective, [{"code": o.code, "text": o.text} for o in plan.objectives]),
+        (PlanArea, [{**asdict(a), "category": a.category.value} for a in plan.areas]),
+        (PlanIndicator, [_indicator_columns(i) for i in plan.indicators]),
+        (PlanAction, [_action_columns(a) for a in plan.actions]),
+    )
+    for model, rows in tables:
+        session.add_all(
+            model(revision_id=revision_id, position=position, **columns)
+            for position, columns in enumerate(rows)
         )
     session.flush()
 
@@ -212,8 +197,8 @@ def save_plan(
 ) -> list[Change]:
     """Store ``plan`` as the cycle's draft (the caller validated it); the changes made.
 
-    Every change is audit-logged with before and after, and the states of SOP steps 1-4
-    follow what is still missing. Saving an identical plan changes nothing.
+    Every change is audit-logged with before and after. Saving an identical plan changes
+    nothing.
     """
     latest = latest_revision(session, cycle_id=cycle_id)
     old = load_plan(session, revision_id=None if latest is None else latest.id, year=plan.year)
@@ -239,7 +224,6 @@ def save_plan(
             before=None if change.kind is ChangeKind.ADDED else before[(change.what, change.key)],
             after=None if change.kind is ChangeKind.REMOVED else after[(change.what, change.key)],
         )
-    sync_planning_steps(session, cycle_id=cycle_id, plan=plan, actor=actor, now=now)
     return changes
 
 
@@ -252,31 +236,6 @@ def _by_key(plan: Plan) -> dict[tuple[str, str], dict[str, Any]]:
         {("rencana aksi", f"{a.indicator_code}/{a.number}"): _snapshot(a) for a in plan.actions}
     )
     return keyed
-
-
-def sync_planning_steps(
-    session: Session, *, cycle_id: int, plan: Plan, actor: User | None, now: datetime
-) -> None:
-    """Set steps 1-4 from the plan's completeness: done, in progress (with what is missing),
-    or not started. Only real changes are written."""
-    lacking = missing(plan)
-    rows = cycles.step_rows(session, cycle_id=cycle_id)
-    for step in PLANNING_STEPS:
-        if not lacking[step]:
-            state = StepState.SELESAI
-        elif plan.is_empty:
-            state = StepState.BELUM_MULAI
-        else:
-            state = StepState.BERJALAN
-        note = "; ".join(lacking[step]) if state is not StepState.SELESAI else ""
-        row = rows.get(step)
-        if row is not None and row.state == state.value and row.note == note:
-            continue
-        if row is None and state is StepState.BELUM_MULAI:
-            continue
-        cycles.set_step_state(
-            session, cycle_id=cycle_id, step_no=step, state=state, actor=actor, now=now, note=note
-        )
 
 
 def is_read_only(revision: PlanRevision | None) -> bool:
@@ -340,10 +299,6 @@ def save_for_year(
     assert cycle.id is not None
     changes = save_plan(session, cycle_id=cycle.id, plan=plan, actor=actor, now=now)
     return changes, latest_revision(session, cycle_id=cycle.id)
-
-
-SUBMITTED = "submitted"
-CHANGES_REQUESTED = "changes_requested"
 
 
 def set_status(

@@ -19,6 +19,7 @@ from bot.devtools.fake_bot_api import FakeBotApi
 from bot.outbox import DrainResult, OutboxSender
 from bot.people.invitation_rules import new_code
 from bot.planning.rules.model import Plan
+from bot.planning.usecases import store_plan
 from bot.services import Services
 from bot.settings import Settings
 from storage import plans, units, users
@@ -159,8 +160,8 @@ class Harness:
 def approve_plan(session: Session, plan: Plan, now: datetime) -> int:
     """Store ``plan`` as its year's newest revision and approve it, as the head's decision
     leaves the revision (owners report on it, letters implement it); the cycle's id."""
-    _, revision = plans.save_for_year(session, year=plan.year, plan=plan, actor=None, now=now)
-    assert revision is not None and revision.id is not None
+    revision = store_plan(session, plan=plan, actor_id=None, now=now).revision
+    assert revision is not None
     plans.set_status(session, revision_id=revision.id, status=plans.APPROVED, actor=None, now=now)
     return revision.cycle_id
 

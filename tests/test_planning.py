@@ -16,6 +16,7 @@ from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
 from bot.planning.documents.workbook import plan_workbook
 from bot.planning.rules.example import example_plan
+from bot.planning.usecases import store_plan
 from storage import audit, cycles, plans
 from storage.models import PlanRevision
 from tests.harness import Harness
@@ -25,9 +26,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _seed(bot: Harness) -> None:
     with bot.svc.db.write() as session:
-        plans.save_for_year(
-            session, year=2027, plan=example_plan(2027), actor=None, now=bot.clock.now()
-        )
+        store_plan(session, plan=example_plan(2027), actor_id=None, now=bot.clock.now())
 
 
 def _sent_document(shown: list[Shown]) -> tuple[str, bytes]:
@@ -93,7 +92,7 @@ async def test_tasks_say_what_the_plan_still_lacks(bot: Harness) -> None:
         full, actions=tuple(a for a in full.actions if a.indicator_code not in ("IKU-01", "IKU-05"))
     )
     with bot.svc.db.write() as session:
-        plans.save_for_year(session, year=2027, plan=partial, actor=None, now=bot.clock.now())
+        store_plan(session, plan=partial, actor_id=None, now=bot.clock.now())
     shown = await team.command("tugas")
     assert "⚠️ 2 indikator belum punya rencana aksi" in shown[0].plain
     assert "Langkah 4. Menyusun rencana aksi" in shown[0].plain

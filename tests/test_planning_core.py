@@ -25,6 +25,7 @@ from bot.planning.rules.model import Frequency, Plan, Polarity
 from bot.planning.rules.periods import default_period_targets, periods
 from bot.planning.rules.validation import missing, problems
 from bot.planning.rules.values import format_number, parse_date, parse_polarity
+from bot.planning.usecases import store_plan
 from bot.sop.steps import StepState
 from storage import audit, cycles, plans
 from storage.db import Database
@@ -195,9 +196,9 @@ def test_plan_revisions_in_storage(tmp_path: Path) -> None:
     db.upgrade()
     plan = example_plan(2027)
     with db.write() as session:
-        changes, revision = plans.save_for_year(session, year=2027, plan=plan, actor=None, now=NOW)
-        assert revision is not None and revision.number == 1
-        assert len(changes) == 2 + 4 + 8 + 10
+        saved = store_plan(session, plan=plan, actor_id=None, now=NOW)
+        assert saved.revision is not None and saved.revision.number == 1
+        assert len(saved.changes) == 2 + 4 + 8 + 10
     with db.read() as session:
         loaded_revision, loaded = plans.current_plan(session, year=2027)
         assert loaded == plan
@@ -210,8 +211,7 @@ def test_plan_revisions_in_storage(tmp_path: Path) -> None:
         assert len(audit.entries(session, action="plan.added", limit=100)) == 24
     # Saving the same plan again changes nothing and writes no audit entry.
     with db.write() as session:
-        changes, _ = plans.save_for_year(session, year=2027, plan=plan, actor=None, now=NOW)
-        assert changes == []
+        assert store_plan(session, plan=plan, actor_id=None, now=NOW).changes == ()
     # An approved revision is frozen; the next save makes revision 2.
     with db.write() as session:
         revision = plans.latest_revision(session, cycle_id=cycle.id)
@@ -220,10 +220,10 @@ def test_plan_revisions_in_storage(tmp_path: Path) -> None:
         session.add(revision)
     smaller = replace(plan, actions=plan.actions[:-1])
     with db.write() as session:
-        changes, revision = plans.save_for_year(
-            session, year=2027, plan=smaller, actor=None, now=NOW
-        )
-        assert revision is not None and revision.number == 2 and len(changes) == 1
+        saved = store_plan(session, plan=smaller, actor_id=None, now=NOW)
+        assert saved.revision is not None and saved.revision.number == 2
+        assert len(saved.changes) == 1
+        assert saved.replaced is not None and saved.replaced.number == 1
     with db.read() as session:
         assert plans.load_plan(session, revision_id=1, year=2027) == plan
         assert plans.load_plan(session, revision_id=2, year=2027) == smaller

@@ -29,10 +29,6 @@ FEATURES = (
 )
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-# Features not yet moved into the shape; the restructure removes one line at a time.
-PENDING = {
-    "planning",
-}
 
 
 def _modules(feature: str) -> list[Path]:
@@ -45,9 +41,7 @@ def _talks_to_telegram(source: str) -> bool:
 
 
 def _check(feature: str, offenders: list[str]) -> None:
-    if feature in PENDING and offenders:
-        pytest.xfail(f"{feature} not restructured yet: {len(offenders)} offenders")
-    assert offenders == []
+    assert offenders == [], feature
 
 
 @pytest.mark.parametrize("feature", FEATURES)
@@ -134,8 +128,6 @@ async def test_conversations_have_diagrams_in_step(tmp_path: Path) -> None:
         for flow in flows:
             module = flow.entry_points[0].callback.__module__
             feature = module.split(".")[1]
-            if feature in PENDING:
-                continue
             diagram = ROOT / "bot" / feature / f"{flow.name}.mmd"
             names = {getattr(state, "name", str(state)) for state in flow.states}
             if not diagram.exists():

@@ -9,12 +9,10 @@ front of the action around the common codec.
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from dataclasses import dataclass
-from typing import ClassVar, Self
+from typing import ClassVar
 
-from bot.ui.callbacks import SEPARATOR, ButtonData
+from bot.ui.callbacks import ButtonData
 
 
 @dataclass(frozen=True)
@@ -22,27 +20,8 @@ class RequestButton(ButtonData):
     """Base of the buttons on a request message (never sent itself)."""
 
     PREFIX: ClassVar[str] = "apr:req"
+    LEADING: ClassVar[bool] = True
     request_id: int
-
-    def encode(self) -> str:
-        family, action, request_id, *rest = super().encode().split(SEPARATOR)
-        return SEPARATOR.join([family, request_id, action, *rest])
-
-    @classmethod
-    def decode(cls, data: object) -> Self | None:
-        if not isinstance(data, str):
-            return None
-        family, action = cls.PREFIX.split(SEPARATOR)
-        parts = data.split(SEPARATOR)
-        if len(parts) < 3 or parts[0] != family or parts[2] != action:
-            return None
-        return super().decode(SEPARATOR.join([family, action, parts[1], *parts[3:]]))
-
-    @classmethod
-    def pattern(cls) -> str:
-        family, action = (re.escape(p) for p in cls.PREFIX.split(SEPARATOR))
-        more = len(dataclasses.fields(cls)) > 1
-        return rf"^{family}:-?\d+:{action}" + (SEPARATOR if more else "$")
 
 
 @dataclass(frozen=True)

@@ -80,17 +80,3 @@ class OpenReport(ButtonData):
 
     PREFIX: ClassVar[str] = "ltr:rep"
     letter_id: int
-
-
-# Buttons of other features on the letter card, in their features' wire format, until
-# their typed data is joined here (approvals: open a request; planning: the plan's menu).
-
-
-def sign_request_data(request_id: int) -> str:
-    """Approvals' "open the request" button."""
-    return f"apr:{request_id}:s"
-
-
-def plan_menu_data(year: int) -> str:
-    """Planning's menu of the year's plan."""
-    return f"pln:{year}:menu"

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from telegram import Update
-from telegram.ext import BaseHandler
-
-from bot.context import Context
 from bot.feature import Feature
-from bot.planning import approval, handlers
-
-
-def _handlers() -> list[BaseHandler[Update, Context, Any]]:
-    return [*handlers.handlers(), *approval.handlers()]
-
+from bot.planning import handlers
+from bot.planning.handlers import approval
 
 FEATURE = Feature(
     name="planning",
-    handlers=_handlers,
-    step_openers={**handlers.STEP_OPENERS, **approval.STEP_OPENERS},
-    approval_kinds={**approval.APPROVAL_KINDS},
+    handlers=handlers.handlers,
+    step_openers=handlers.STEP_OPENERS,
+    approval_kinds=approval.APPROVAL_KINDS,
 )

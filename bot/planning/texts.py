@@ -199,6 +199,8 @@ PLAN_BUTTON_RESUBMIT = "📨 Ajukan lagi"
 
 PLAN_SUBMIT_BLOCKED = "Rencana belum dapat diajukan; masih kurang:\n{items}"
 
+PLAN_SUBMIT_EMPTY = "rencana kosong"
+
 PLAN_SUBMIT_INVALID = "Rencana belum dapat diajukan: {count} masalah. Unduh template untuk melihat dan memperbaikinya."
 
 PLAN_SUBMIT_NOT_DRAFT = "Revisi ini berstatus {status}; pengajuan hanya untuk draf. Ubah rencana dulu (perubahan disimpan sebagai revisi baru), lalu ajukan."

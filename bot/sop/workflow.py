@@ -9,6 +9,7 @@ move; tests walk a whole cycle through them.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,7 @@ BELUM, JALAN, PERBAIKAN, SELESAI = (
     StepState.SELESAI,
 )
 LETTER_STEPS = (S.CIRCULAR, S.SOCIALISATION_INVITATION, S.SOCIALISATION)
+PLANNING_STEPS = (S.OBJECTIVES, S.INDICATORS, S.TARGETS, S.ACTION_PLANS)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,13 @@ def _move(step: StepId, to: StepState, *sources: StepState) -> Move:
 
 _ANY = tuple(StepState)
 TRANSITIONS: dict[str, tuple[Move, ...]] = {
+    # Steps 1-4 follow what the saved plan still lacks, one step at a time; a step not
+    # started stays so while the plan is empty.
+    "planning_step_complete": tuple(_move(s, SELESAI, *_ANY) for s in PLANNING_STEPS),
+    "planning_step_incomplete": tuple(_move(s, JALAN, *_ANY) for s in PLANNING_STEPS),
+    "planning_step_emptied": tuple(
+        _move(s, BELUM, JALAN, PERBAIKAN, SELESAI) for s in PLANNING_STEPS
+    ),
     "plan_submitted": (
         _move(S.PLAN_PRESENTED, JALAN, *_ANY),
         _move(S.PLAN_DECIDED, JALAN, *_ANY),
@@ -87,10 +96,13 @@ def _apply(
     actor_id: int | None,
     now: datetime,
     note: str = "",
+    steps: Collection[StepId] | None = None,
 ) -> None:
     rows = cycles.step_rows(session, cycle_id=cycle_id)
     actor = None if actor_id is None else users.get_user(session, actor_id)
     for move in TRANSITIONS[name]:
+        if steps is not None and move.step not in steps:
+            continue
         row = rows.get(move.step)
         state = BELUM if row is None else StepState(row.state)
         if state not in move.sources or (row is not None and state is move.to and row.note == note):
@@ -103,6 +115,36 @@ def _apply(
             actor=actor,
             now=now,
             note=note,
+        )
+
+
+def plan_saved(
+    session: Session,
+    *,
+    cycle_id: int,
+    lacking: Mapping[int, Sequence[str]],
+    empty: bool,
+    actor_id: int | None,
+    now: datetime,
+) -> None:
+    """The plan was saved: each of steps 1-4 is done when it lacks nothing, else running
+    (or not started, for an empty plan) with what it lacks as its note."""
+    for step in PLANNING_STEPS:
+        items = lacking.get(int(step), ())
+        if not items:
+            name = "planning_step_complete"
+        elif empty:
+            name = "planning_step_emptied"
+        else:
+            name = "planning_step_incomplete"
+        _apply(
+            session,
+            name,
+            cycle_id=cycle_id,
+            actor_id=actor_id,
+            now=now,
+            note="; ".join(items),
+            steps=(step,),
         )
 
 

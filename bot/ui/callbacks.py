@@ -11,11 +11,13 @@ short prefix and the action, ``"ltr:sig"``) and typed fields::
     button(texts.SIGN, SignLetter(letter_id=5))       # callback data "ltr:sig:5"
     data = SignLetter.decode(query.data)                # SignLetter(letter_id=5) or None
 
-Fields are written in declaration order, separated by ``:``. Supported field types: ``int``,
-``str`` (without ``:``), ``bool``, a ``StrEnum``, and ``int | None`` / ``str | None``
-(written empty). ``encode`` refuses anything over Telegram's 64 bytes; ``decode`` returns None
-for anything stale, forged or malformed and never raises, so a handler answers such a press
-with one clear refusal.
+Fields are written in declaration order, separated by ``:``. A family of actions whose wire
+format puts its first field before the action (``apr:<id>:o:<option>``, ``pln:<year>:menu``,
+kept so that buttons already in people's chats keep working) sets ``LEADING = True``.
+Supported field types: ``int``, ``str`` (without ``:``), ``bool``, a ``StrEnum``, and
+``int | None`` / ``str | None`` (written empty). ``encode`` refuses anything over Telegram's
+64 bytes; ``decode`` returns None for anything stale, forged or malformed and never raises,
+so a handler answers such a press with one clear refusal.
 """
 
 from __future__ import annotations
@@ -41,12 +43,13 @@ class ButtonData:
     """Base of every button's data; subclasses are frozen dataclasses with a ``PREFIX``."""
 
     PREFIX: ClassVar[str] = ""
+    LEADING: ClassVar[bool] = False
 
     def encode(self) -> str:
         """The callback data, at most 64 bytes."""
-        parts = [self.PREFIX]
-        for field, kind in _fields(type(self)):
-            parts.append(_write(getattr(self, field), kind, field))
+        values = [_write(getattr(self, f), kind, f) for f, kind in _fields(type(self))]
+        head = self.PREFIX.split(SEPARATOR)
+        parts = [head[0], values[0], *head[1:], *values[1:]] if self.LEADING else [*head, *values]
         data = SEPARATOR.join(parts)
         if len(data.encode()) > MAX_BYTES:
             raise ButtonDataError(f"callback data over {MAX_BYTES} bytes: {data!r}")
@@ -57,6 +60,11 @@ class ButtonData:
         """The button's data, or None when ``data`` is not a valid payload of this action."""
         if not isinstance(data, str) or len(data.encode()) > MAX_BYTES:
             return None
+        if cls.LEADING:  # back into declaration order: family, action, first field, rest
+            parts, cut = data.split(SEPARATOR), cls.PREFIX.count(SEPARATOR) + 1
+            if len(parts) <= cut:
+                return None
+            data = SEPARATOR.join([parts[0], *parts[2 : cut + 1], parts[1], *parts[cut + 1 :]])
         head = cls.PREFIX + SEPARATOR
         fields = _fields(cls)
         if not fields:
@@ -80,7 +88,13 @@ class ButtonData:
     @classmethod
     def pattern(cls) -> str:
         """The regular expression a ``CallbackQueryHandler`` routes this action by."""
-        return "^" + re.escape(cls.PREFIX) + ("$" if not _fields(cls) else re.escape(SEPARATOR))
+        fields = _fields(cls)
+        if not cls.LEADING:
+            return "^" + re.escape(cls.PREFIX) + ("$" if not fields else re.escape(SEPARATOR))
+        family, *action = (re.escape(p) for p in cls.PREFIX.split(SEPARATOR))
+        first = r"-?\d+" if fields[0][1] is int else "[^:]+"
+        tail = ":" if len(fields) > 1 else "$"
+        return f"^{family}:{first}:" + ":".join(action) + tail
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 
 from bot import texts as app_texts
 from bot.access import Member, services
+from bot.approvals.callbacks import ShowRequest
 from bot.context import Context
 from bot.core.dates import format_date
 from bot.core.roles import Role
@@ -20,7 +21,6 @@ from bot.letters.callbacks import (
     Preview,
     ShowCard,
     Submit,
-    sign_request_data,
 )
 from bot.letters.documents import CircularContent, InvitationContent, LetterContent
 from bot.letters.kinds import LetterKind, LetterStatus
@@ -90,7 +90,7 @@ def card_markup(card: LetterCard, member: Member) -> InlineKeyboardMarkup:
     if team and card.delivery is not None:
         rows.extend(outreach.invite_rows(card.delivery))
     if card.sign_request_id is not None and member.role is Role.KEPALA:
-        data = sign_request_data(card.sign_request_id)
+        data = ShowRequest(request_id=card.sign_request_id)
         rows.append([button(texts.LETTER_BUTTON_SIGN_REQUEST, data)])
     if letter.kind is LetterKind.CIRCULAR and signed:
         invitation = GoToLetter(LetterKind.INVITATION, letter.year)

@@ -12,13 +12,14 @@ from bot.context import Context
 from bot.core.examples import dmy, example_day
 from bot.core.roles import Role
 from bot.letters import texts
-from bot.letters.callbacks import GoToLetter, NewLetter, OpenReport, plan_menu_data
+from bot.letters.callbacks import GoToLetter, NewLetter, OpenReport
 from bot.letters.drafts import InvitationDraft
 from bot.letters.handlers.card import TEAM, back_to_card, show_card
 from bot.letters.handlers.flow import State
 from bot.letters.kinds import LetterKind
 from bot.letters.usecases import drafting
 from bot.letters.usecases.views import Missing, Opening
+from bot.planning.callbacks import OpenPlan
 from bot.sop.steps import StepId
 from bot.ui import drafts
 from bot.ui.buttons import on_press
@@ -35,7 +36,7 @@ async def show_opening(update: Update, context: Context, member: Member, opening
         next_step = texts.LETTER_PLAN_NEXT[(member.role.value, opening.plan_submitted)]
         markup = None
         if member.role is Role.TIM:
-            plan = button(texts.LETTER_BUTTON_PLAN.format(year=year), plan_menu_data(year))
+            plan = button(texts.LETTER_BUTTON_PLAN.format(year=year), OpenPlan(year=year))
             markup = InlineKeyboardMarkup([[plan]])
         text = texts.LETTER_NEEDS_PLAN.format(name=name, year=year, next=next_step)
         await show(update, text, markup)

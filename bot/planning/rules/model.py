@@ -156,3 +156,12 @@ class Plan:
                 key=lambda a: a.number,
             )
         )
+
+
+class PlanStatus(StrEnum):
+    """Where a revision of the plan stands; the value is stored in the database."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    CHANGES_REQUESTED = "changes_requested"

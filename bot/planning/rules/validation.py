@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.planning.rules.formula import FormulaError, formula_names, is_valid_input_name
-from bot.planning.rules.model import UNITS, Plan
+from bot.planning.rules.model import UNITS, ActionPlan, Indicator, Plan
 
 # Where a problem sits; the workbook uses these as its sheet names.
 SHEET_OBJECTIVES = "Tujuan"
@@ -45,223 +45,293 @@ class Problem:
 
 def problems(plan: Plan) -> list[Problem]:
     """Everything that makes the plan invalid (an empty list when it is valid)."""
-    found: list[Problem] = []
-
-    def add(sheet: str, key: str, column: str, message: str, hint: str = "") -> None:
-        found.append(Problem(sheet, key, column, message, hint))
-
-    for code, count in Counter(o.code for o in plan.objectives).items():
-        if count > 1:
-            add(
-                SHEET_OBJECTIVES,
-                code,
-                "Kode",
-                f"kode {code} dipakai {count} kali",
-                "beri kode unik",
-            )
-    for objective in plan.objectives:
-        if not objective.code:
-            add(SHEET_OBJECTIVES, "", "Kode", "kode kosong", "isi kode, contoh T1")
-        elif not valid_code(objective.code):
-            add(
-                SHEET_OBJECTIVES,
-                objective.code,
-                "Kode",
-                f"kode «{objective.code[:30]}» tidak sah",
-                CODE_HINT,
-            )
-        if not objective.text:
-            add(SHEET_OBJECTIVES, objective.code, "Tujuan PBJ", "tujuan kosong", "tulis tujuannya")
-
-    objective_codes = {o.code for o in plan.objectives}
-    for code, count in Counter(a.code for a in plan.areas).items():
-        if count > 1:
-            add(SHEET_AREAS, code, "Kode", f"kode {code} dipakai {count} kali", "beri kode unik")
-    for area in plan.areas:
-        if not area.code:
-            add(SHEET_AREAS, "", "Kode", "kode kosong", "isi kode, contoh A1")
-        elif not valid_code(area.code):
-            add(SHEET_AREAS, area.code, "Kode", f"kode «{area.code[:30]}» tidak sah", CODE_HINT)
-        if not area.name:
-            add(SHEET_AREAS, area.code, "Nama Area Strategis", "nama kosong", "tulis nama area")
-        if area.objective_code not in objective_codes:
-            add(
-                SHEET_AREAS,
-                area.code,
-                "Kode Tujuan",
-                f"tujuan {area.objective_code or '(kosong)'} tidak ada",
-                "pakai kode dari lembar Tujuan",
-            )
-
+    found = _objective_problems(plan) + _area_problems(plan)
     area_codes = {a.code for a in plan.areas}
-    for code, count in Counter(i.code for i in plan.indicators).items():
-        if count > 1:
-            add(
-                SHEET_INDICATORS,
-                code,
-                "Kode",
-                f"kode {code} dipakai {count} kali",
-                "beri kode unik",
-            )
+    found += _duplicates(SHEET_INDICATORS, [i.code for i in plan.indicators])
     for indicator in plan.indicators:
-        code = indicator.code
-        if not code:
-            add(SHEET_INDICATORS, "", "Kode", "kode kosong", "isi kode, contoh IKU-01")
-        elif not valid_code(code):
-            add(SHEET_INDICATORS, code, "Kode", f"kode «{code[:30]}» tidak sah", CODE_HINT)
-        if not indicator.name:
-            add(SHEET_INDICATORS, code, "Nama Indikator", "nama kosong", "tulis nama indikator")
-        if indicator.area_code not in area_codes:
-            add(
+        found += _indicator_problems(plan, indicator, area_codes)
+    return found + _action_problems(plan)
+
+
+def _duplicates(sheet: str, codes: list[str]) -> list[Problem]:
+    return [
+        Problem(sheet, code, "Kode", f"kode {code} dipakai {count} kali", "beri kode unik")
+        for code, count in Counter(codes).items()
+        if count > 1
+    ]
+
+
+def _code_problem(sheet: str, code: str, example: str) -> list[Problem]:
+    if not code:
+        return [Problem(sheet, "", "Kode", "kode kosong", f"isi kode, contoh {example}")]
+    if not valid_code(code):
+        return [Problem(sheet, code, "Kode", f"kode «{code[:30]}» tidak sah", CODE_HINT)]
+    return []
+
+
+def _objective_problems(plan: Plan) -> list[Problem]:
+    found = _duplicates(SHEET_OBJECTIVES, [o.code for o in plan.objectives])
+    for objective in plan.objectives:
+        found += _code_problem(SHEET_OBJECTIVES, objective.code, "T1")
+        if not objective.text:
+            found.append(
+                Problem(
+                    SHEET_OBJECTIVES,
+                    objective.code,
+                    "Tujuan PBJ",
+                    "tujuan kosong",
+                    "tulis tujuannya",
+                )
+            )
+    return found
+
+
+def _area_problems(plan: Plan) -> list[Problem]:
+    objective_codes = {o.code for o in plan.objectives}
+    found = _duplicates(SHEET_AREAS, [a.code for a in plan.areas])
+    for area in plan.areas:
+        found += _code_problem(SHEET_AREAS, area.code, "A1")
+        if not area.name:
+            found.append(
+                Problem(
+                    SHEET_AREAS, area.code, "Nama Area Strategis", "nama kosong", "tulis nama area"
+                )
+            )
+        if area.objective_code not in objective_codes:
+            found.append(
+                Problem(
+                    SHEET_AREAS,
+                    area.code,
+                    "Kode Tujuan",
+                    f"tujuan {area.objective_code or '(kosong)'} tidak ada",
+                    "pakai kode dari lembar Tujuan",
+                )
+            )
+    return found
+
+
+def _indicator_problems(plan: Plan, indicator: Indicator, area_codes: set[str]) -> list[Problem]:
+    code = indicator.code
+    found = _code_problem(SHEET_INDICATORS, code, "IKU-01")
+    if not indicator.name:
+        found.append(
+            Problem(SHEET_INDICATORS, code, "Nama Indikator", "nama kosong", "tulis nama indikator")
+        )
+    if indicator.area_code not in area_codes:
+        found.append(
+            Problem(
                 SHEET_INDICATORS,
                 code,
                 "Kode Area",
                 f"area {indicator.area_code or '(kosong)'} tidak ada",
                 "pakai kode dari lembar Area",
             )
-        if indicator.unit and indicator.unit not in UNITS:
-            add(
+        )
+    if indicator.unit and indicator.unit not in UNITS:
+        found.append(
+            Problem(
                 SHEET_INDICATORS,
                 code,
                 "Satuan",
                 f"satuan {indicator.unit} tidak dikenal",
                 "pilih dari daftar",
             )
-        names = [i.name for i in indicator.inputs]
-        for name in names:
-            if not is_valid_input_name(name):
-                add(
-                    SHEET_INPUTS,
-                    f"{code}/{name}",
-                    "Nama Input",
-                    f"nama input «{name}» tidak sah",
-                    "huruf kecil, angka dan garis bawah, contoh «total_pagu»",
-                )
-        for name, count in Counter(names).items():
-            if count > 1:
-                add(
-                    SHEET_INPUTS,
-                    f"{code}/{name}",
-                    "Nama Input",
-                    f"input «{name}» dicatat {count} kali",
-                    "hapus yang ganda",
-                )
-        if indicator.formula:
-            try:
-                used = formula_names(indicator.formula)
-            except FormulaError as exc:
-                add(
-                    SHEET_INDICATORS,
-                    code,
-                    "Rumus",
-                    str(exc),
-                    "contoh: «nilai_epurchasing / total_pagu * 100»",
-                )
-            else:
-                for name in sorted(used - set(names)):
-                    add(
-                        SHEET_INDICATORS,
-                        code,
-                        "Rumus",
-                        f"rumus memakai input «{name}» yang tidak ada",
-                        f"tambahkan «{name}» di lembar {SHEET_INPUTS} atau perbaiki rumus",
-                    )
-                for name in sorted(set(names) - used):
-                    add(
-                        SHEET_INPUTS,
-                        f"{code}/{name}",
-                        "Nama Input",
-                        f"input «{name}» tidak dipakai dalam rumus {code}",
-                        "hapus input itu atau pakai di rumus",
-                    )
-        monitoring, reporting = indicator.monitoring_frequency, indicator.reporting_frequency
-        if monitoring and reporting and monitoring.periods_per_year < reporting.periods_per_year:
-            add(
+        )
+    found += _input_problems(indicator)
+    found += _frequency_problems(indicator)
+    return found + _value_problems(plan, indicator)
+
+
+def _input_problems(indicator: Indicator) -> list[Problem]:
+    """Formula inputs: valid, unique, and exactly those the formula uses."""
+    code = indicator.code
+    names = [i.name for i in indicator.inputs]
+    found = [
+        Problem(
+            SHEET_INPUTS,
+            f"{code}/{name}",
+            "Nama Input",
+            f"nama input «{name}» tidak sah",
+            "huruf kecil, angka dan garis bawah, contoh «total_pagu»",
+        )
+        for name in names
+        if not is_valid_input_name(name)
+    ]
+    found += [
+        Problem(
+            SHEET_INPUTS,
+            f"{code}/{name}",
+            "Nama Input",
+            f"input «{name}» dicatat {count} kali",
+            "hapus yang ganda",
+        )
+        for name, count in Counter(names).items()
+        if count > 1
+    ]
+    if not indicator.formula:
+        return found
+    try:
+        used = formula_names(indicator.formula)
+    except FormulaError as exc:
+        example = "contoh: «nilai_epurchasing / total_pagu * 100»"
+        return [*found, Problem(SHEET_INDICATORS, code, "Rumus", str(exc), example)]
+    found += [
+        Problem(
+            SHEET_INDICATORS,
+            code,
+            "Rumus",
+            f"rumus memakai input «{name}» yang tidak ada",
+            f"tambahkan «{name}» di lembar {SHEET_INPUTS} atau perbaiki rumus",
+        )
+        for name in sorted(used - set(names))
+    ]
+    return found + [
+        Problem(
+            SHEET_INPUTS,
+            f"{code}/{name}",
+            "Nama Input",
+            f"input «{name}» tidak dipakai dalam rumus {code}",
+            "hapus input itu atau pakai di rumus",
+        )
+        for name in sorted(set(names) - used)
+    ]
+
+
+def _frequency_problems(indicator: Indicator) -> list[Problem]:
+    """Monitoring at least as often as reporting; one period target per reporting period."""
+    code = indicator.code
+    found = []
+    monitoring, reporting = indicator.monitoring_frequency, indicator.reporting_frequency
+    if monitoring and reporting and monitoring.periods_per_year < reporting.periods_per_year:
+        found.append(
+            Problem(
                 SHEET_INDICATORS,
                 code,
                 "Frekuensi Pemantauan",
                 f"pemantauan {monitoring.value} lebih jarang dari pelaporan {reporting.value}",
                 "pemantauan harus sama atau lebih sering dari pelaporan",
             )
-        if indicator.period_targets:
-            if reporting is None:
-                add(
-                    SHEET_TARGETS,
-                    code,
-                    "Target",
-                    "ada target periode tetapi frekuensi pelaporan kosong",
-                    "isi frekuensi pelaporan",
-                )
-            elif len(indicator.period_targets) != reporting.periods_per_year:
-                add(
-                    SHEET_TARGETS,
-                    code,
-                    "Periode",
-                    f"frekuensi {reporting.value} punya {reporting.periods_per_year} periode, "
-                    f"target yang diisi {len(indicator.period_targets)}",
-                    f"isi target periode 1 sampai {reporting.periods_per_year}",
-                )
-        if indicator.baseline_year is not None and indicator.baseline_year > plan.year:
-            add(
+        )
+    if not indicator.period_targets:
+        return found
+    if reporting is None:
+        found.append(
+            Problem(
+                SHEET_TARGETS,
+                code,
+                "Target",
+                "ada target periode tetapi frekuensi pelaporan kosong",
+                "isi frekuensi pelaporan",
+            )
+        )
+    elif len(indicator.period_targets) != reporting.periods_per_year:
+        found.append(
+            Problem(
+                SHEET_TARGETS,
+                code,
+                "Periode",
+                f"frekuensi {reporting.value} punya {reporting.periods_per_year} periode, "
+                f"target yang diisi {len(indicator.period_targets)}",
+                f"isi target periode 1 sampai {reporting.periods_per_year}",
+            )
+        )
+    return found
+
+
+def _value_problems(plan: Plan, indicator: Indicator) -> list[Problem]:
+    """A baseline year before the plan's year; no negative percentages."""
+    code = indicator.code
+    found = []
+    if indicator.baseline_year is not None and indicator.baseline_year > plan.year:
+        found.append(
+            Problem(
                 SHEET_INDICATORS,
                 code,
                 "Tahun Baseline",
                 f"tahun baseline {indicator.baseline_year} sesudah tahun rencana {plan.year}",
                 "baseline adalah data tahun sebelumnya",
             )
-        if indicator.unit == "%":
-            # Each negative value is reported where it is written.
-            for sheet, column, values in (
-                (SHEET_INDICATORS, "Baseline", (indicator.baseline_value,)),
-                (SHEET_INDICATORS, "Target Tahunan", (indicator.annual_target,)),
-                (SHEET_TARGETS, "Target", indicator.period_targets),
-            ):
-                if any(value is not None and value < 0 for value in values):
-                    add(sheet, code, column, "persentase tidak boleh negatif", "isi 0 sampai 100")
+        )
+    if indicator.unit == "%":
+        # Each negative value is reported where it is written.
+        for sheet, column, values in (
+            (SHEET_INDICATORS, "Baseline", (indicator.baseline_value,)),
+            (SHEET_INDICATORS, "Target Tahunan", (indicator.annual_target,)),
+            (SHEET_TARGETS, "Target", indicator.period_targets),
+        ):
+            if any(value is not None and value < 0 for value in values):
+                found.append(
+                    Problem(
+                        sheet, code, column, "persentase tidak boleh negatif", "isi 0 sampai 100"
+                    )
+                )
+    return found
 
+
+def _action_problems(plan: Plan) -> list[Problem]:
     indicator_codes = {i.code for i in plan.indicators}
-    for (code, number), count in Counter(
-        (a.indicator_code, a.number) for a in plan.actions
-    ).items():
-        if count > 1:
-            add(
-                SHEET_ACTIONS,
-                f"{code}/{number}",
-                "No",
-                f"rencana aksi {code} no. {number} ganda",
-                "beri nomor berbeda",
-            )
+    found = [
+        Problem(
+            SHEET_ACTIONS,
+            f"{code}/{number}",
+            "No",
+            f"rencana aksi {code} no. {number} ganda",
+            "beri nomor berbeda",
+        )
+        for (code, number), count in Counter(
+            (a.indicator_code, a.number) for a in plan.actions
+        ).items()
+        if count > 1
+    ]
     for action in plan.actions:
-        key = f"{action.indicator_code}/{action.number}"
-        if action.indicator_code not in indicator_codes:
-            add(
+        found += _action_item_problems(plan, action, indicator_codes)
+    return found
+
+
+def _action_item_problems(
+    plan: Plan, action: ActionPlan, indicator_codes: set[str]
+) -> list[Problem]:
+    key = f"{action.indicator_code}/{action.number}"
+    found = []
+    if action.indicator_code not in indicator_codes:
+        found.append(
+            Problem(
                 SHEET_ACTIONS,
                 key,
                 "Kode Indikator",
                 f"indikator {action.indicator_code or '(kosong)'} tidak ada",
                 "pakai kode dari lembar Indikator",
             )
-        if not action.activity:
-            add(SHEET_ACTIONS, key, "Kegiatan", "kegiatan kosong", "tulis kegiatannya")
-        if action.number < 1:
-            add(SHEET_ACTIONS, key, "No", "nomor harus 1 atau lebih", "beri nomor urut 1, 2, 3")
-        if action.start and action.end and action.start > action.end:
-            add(
+        )
+    if not action.activity:
+        found.append(
+            Problem(SHEET_ACTIONS, key, "Kegiatan", "kegiatan kosong", "tulis kegiatannya")
+        )
+    if action.number < 1:
+        found.append(
+            Problem(SHEET_ACTIONS, key, "No", "nomor harus 1 atau lebih", "beri nomor urut 1, 2, 3")
+        )
+    if action.start and action.end and action.start > action.end:
+        found.append(
+            Problem(
                 SHEET_ACTIONS,
                 key,
                 "Selesai",
                 "tanggal selesai sebelum tanggal mulai",
                 "periksa kedua tanggal",
             )
-        for column, day in (("Mulai", action.start), ("Selesai", action.end)):
-            if day is not None and day.year != plan.year:
-                add(
+        )
+    for column, day in (("Mulai", action.start), ("Selesai", action.end)):
+        if day is not None and day.year != plan.year:
+            found.append(
+                Problem(
                     SHEET_ACTIONS,
                     key,
                     column,
                     f"tanggal {day:%d/%m/%Y} di luar tahun {plan.year}",
                     f"pakai tanggal dalam tahun {plan.year}",
                 )
+            )
     return found
 
 
