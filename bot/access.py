@@ -32,7 +32,6 @@ R = TypeVar("R")
 MemberHandler = Callable[[Update, Context, "Member"], Coroutine[Any, Any, R]]
 
 REGISTRATION_DRAFT = "registrasi"
-REGISTRATION_CALLBACK_PREFIX = "reg:"
 
 
 @dataclass(frozen=True)
@@ -198,14 +197,3 @@ async def gate(update: Update, context: Context) -> None:
         texts.STRANGER_ALERT,
     )
     raise ApplicationHandlerStop
-
-
-def callback_parts(data: str | None, prefix: str) -> list[str]:
-    """Split ``"usr:5:r:tim"`` into its parts after the prefix; [] when it does not match."""
-    if not data or not data.startswith(prefix + ":"):
-        return []
-    return data.split(":")[1:]
-
-
-def int_or_none(value: str) -> int | None:
-    return int(value) if value.isdigit() else None

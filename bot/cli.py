@@ -9,6 +9,7 @@ import hashlib
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from telegram import Bot, Update
@@ -108,45 +109,10 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
         return _fail(texts.CLI_REPLACE_ONLY_HEAD)
     svc: Services = build_services(settings)
     _sync_profile_units(svc)
-    now = svc.now()
-    with svc.db.write() as session:
-        unit = None
-        if args.unit:
-            unit = units.find_unit(session, name=args.unit)
-            if unit is None and not args.create_unit:
-                known = ", ".join(u.short_name or u.name for u in units.list_units(session))
-                return _fail(texts.CLI_UNIT_UNKNOWN.format(name=args.unit, known=known or "-"))
-            if unit is None:
-                unit = units.create_unit(session, name=args.unit, now=now)
-                assert unit.id is not None
-                audit.record(
-                    session,
-                    at=now,
-                    actor_user_id=None,
-                    actor_label="cli",
-                    action="unit.create",
-                    entity="unit",
-                    entity_id=unit.id,
-                    after={"name": unit.name},
-                )
-                print(texts.CLI_UNIT_CREATED.format(name=unit.name))
-        head = users.active_head(session) if role is Role.KEPALA else None
-        head_name = None if head is None else head.full_name
-        if head_name is not None and not args.ganti_kepala:
-            return _fail(texts.CLI_HEAD_EXISTS.format(name=head_name))
-        invitation = users.create_invitation(
-            session,
-            code=new_code(),
-            role=role,
-            unit_id=None if unit is None else unit.id,
-            created_by=None,
-            created_via="cli",
-            now=now,
-            expires_at=now + lifetime,
-            replaces_head=args.ganti_kepala,
-        )
-        code, expires_at = invitation.code, invitation.expires_at
-        unit_name = None if unit is None else unit.name
+    made = _store_invitation(svc, args, role, lifetime)
+    if isinstance(made, str):
+        return _fail(made)
+    code, expires_at, unit_name, head_name = made
     values = {
         "role": texts.ROLE_NAMES[role],
         "unit": f" — {unit_name}" if unit_name else "",
@@ -161,6 +127,50 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
     if head_name is not None:
         print(texts.CLI_INVITE_REPLACES.format(name=head_name))
     return 0
+
+
+def _store_invitation(
+    svc: Services, args: argparse.Namespace, role: Role, lifetime: timedelta
+) -> tuple[str, datetime, str | None, str | None] | str:
+    """One transaction: the unit (added with --create-unit) and the invitation; returns the
+    code, its expiry, the unit's name and the head it replaces, or why it was refused."""
+    now = svc.now()
+    with svc.db.write() as session:
+        unit = None
+        if args.unit:
+            unit = units.find_unit(session, name=args.unit)
+            if unit is None and not args.create_unit:
+                known = ", ".join(u.short_name or u.name for u in units.list_units(session))
+                return texts.CLI_UNIT_UNKNOWN.format(name=args.unit, known=known or "-")
+            if unit is None:
+                unit = units.create_unit(session, name=args.unit, now=now)
+                assert unit.id is not None
+                audit.record(
+                    session,
+                    at=now,
+                    actor_label="cli",
+                    action="unit.create",
+                    entity="unit",
+                    entity_id=unit.id,
+                    after={"name": unit.name},
+                )
+                print(texts.CLI_UNIT_CREATED.format(name=unit.name))
+        head = users.active_head(session) if role is Role.KEPALA else None
+        head_name = None if head is None else head.full_name
+        if head_name is not None and not args.ganti_kepala:
+            return texts.CLI_HEAD_EXISTS.format(name=head_name)
+        invitation = users.create_invitation(
+            session,
+            code=new_code(),
+            role=role,
+            unit_id=None if unit is None else unit.id,
+            created_by=None,
+            created_via="cli",
+            now=now,
+            expires_at=now + lifetime,
+            replaces_head=args.ganti_kepala,
+        )
+        return invitation.code, invitation.expires_at, getattr(unit, "name", None), head_name
 
 
 def _seed_example(settings: Settings, year: int | None) -> int:

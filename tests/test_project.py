@@ -6,6 +6,7 @@ import ast
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,28 @@ def test_no_secrets_or_databases_are_tracked() -> None:
         pytest.skip("not a git checkout")
     assert ".env" not in tracked
     assert not [name for name in tracked if name.endswith((".db", ".sqlite", ".db-wal"))]
+
+
+def test_every_text_in_a_catalogue_is_used() -> None:
+    """A text nobody shows is dead weight that translators and reviewers still read."""
+    words = re.compile(r"\b[A-Z][A-Z0-9_]+\b")
+    counts = {
+        path: Counter(words.findall(path.read_text(encoding="utf-8")))
+        for path in (ROOT / "bot").rglob("*.py")
+        if "devtools" not in path.parts
+    }
+    everywhere: Counter[str] = sum(counts.values(), Counter())
+    unused = []
+    for path, here in counts.items():
+        if path.name != "texts.py":
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.AnnAssign):
+                targets = [node.target]
+            for target in targets:
+                name = getattr(target, "id", "")
+                # Used elsewhere, or by another text of the same catalogue.
+                if name.isupper() and everywhere[name] == here[name] == 1:
+                    unused.append(f"{path.relative_to(ROOT)}: {name}")
+    assert unused == []

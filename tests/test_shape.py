@@ -139,3 +139,25 @@ async def test_conversations_have_diagrams_in_step(tmp_path: Path) -> None:
         assert offenders == []
     finally:
         await harness.stop()
+
+
+def test_every_module_is_small_and_says_what_it_is_for() -> None:
+    """Beyond the features too: shared modules, storage, devtools (text catalogues, the
+    table models and migrations aside)."""
+    offenders = []
+    for path in sorted([*(ROOT / "bot").rglob("*.py"), *(ROOT / "storage").rglob("*.py")]):
+        if path.name == "texts.py" or path.name == "models.py" or "migrations" in path.parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        where = path.relative_to(ROOT)
+        if ast.get_docstring(tree) is None:
+            offenders.append(f"{where}: no module docstring")
+        if source.count("\n") > MAX_MODULE_LINES:
+            offenders.append(f"{where}: {source.count(chr(10))} lines")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    offenders.append(f"{where}:{node.name}: {length} lines")
+    assert offenders == []

@@ -192,34 +192,7 @@ def read_text(text: str, kind: NumberKind = NumberKind.PLAIN, *, example: str = 
             f"sel berisi galat Excel {written.upper()}",
             "perbaiki rumusnya atau ketik nilainya langsung",
         )
-    rest = written.replace("\u2212", "-")  # a typographic minus
-    negative = False
-    if rest.startswith(("+", "-")):
-        negative, rest = rest[0] == "-", rest[1:].lstrip()
-    if prefix := _RUPIAH_PREFIX.match(rest):
-        if kind is not NumberKind.RUPIAH:
-            raise NumberError(
-                "rupiah_sign",
-                f"{_shown(written)} memakai Rp, padahal isian ini bukan jumlah Rupiah",
-                "tulis angkanya saja, " + example,
-            )
-        rest = rest[prefix.end() :]
-        if rest.startswith(("+", "-")) and not negative:
-            negative, rest = rest[0] == "-", rest[1:].lstrip()
-    multiplier = 1
-    if kind is NumberKind.RUPIAH:
-        rest = _RUPIAH_DASH.sub("", rest)
-        suffix = _MULTIPLIER.match(rest)
-        if suffix and suffix["suffix"].lower() in _MULTIPLIERS:
-            rest, multiplier = suffix["amount"], _MULTIPLIERS[suffix["suffix"].lower()]
-    if percent := _PERCENT_SIGN.search(rest):
-        if kind is not NumberKind.PERCENT:
-            raise NumberError(
-                "percent_sign",
-                f"{_shown(written)} memakai tanda %, padahal isian ini bukan persen",
-                "tulis angkanya saja, " + example,
-            )
-        rest = rest[: percent.start()]
+    rest, negative, multiplier = _marks_removed(written, kind, example)
     if " " in rest:
         if not _SPACED_GROUPS.match(rest):
             raise _not_a_number(written, kind, example)
@@ -240,6 +213,40 @@ def read_text(text: str, kind: NumberKind = NumberKind.PLAIN, *, example: str = 
     except (ValueError, InvalidOperation):
         raise _not_a_number(written, kind, example) from None
     return _checked(-value * multiplier if negative else value * multiplier, written)
+
+
+def _wrong_mark(code: str, written: str, mark: str, what: str, example: str) -> NumberError:
+    return NumberError(
+        code,
+        f"{_shown(written)} memakai {mark}, padahal isian ini bukan {what}",
+        "tulis angkanya saja, " + example,
+    )
+
+
+def _marks_removed(written: str, kind: NumberKind, example: str) -> tuple[str, bool, int]:
+    """The digits left after the sign, ``Rp``, ``M``/``jt``/``rb`` and ``%`` a person may
+    write (each only where it belongs), whether it was negative, and the multiplier."""
+    rest = written.replace("\u2212", "-")  # a typographic minus
+    negative = False
+    if rest.startswith(("+", "-")):
+        negative, rest = rest[0] == "-", rest[1:].lstrip()
+    if prefix := _RUPIAH_PREFIX.match(rest):
+        if kind is not NumberKind.RUPIAH:
+            raise _wrong_mark("rupiah_sign", written, "Rp", "jumlah Rupiah", example)
+        rest = rest[prefix.end() :]
+        if rest.startswith(("+", "-")) and not negative:
+            negative, rest = rest[0] == "-", rest[1:].lstrip()
+    multiplier = 1
+    if kind is NumberKind.RUPIAH:
+        rest = _RUPIAH_DASH.sub("", rest)
+        suffix = _MULTIPLIER.match(rest)
+        if suffix and suffix["suffix"].lower() in _MULTIPLIERS:
+            rest, multiplier = suffix["amount"], _MULTIPLIERS[suffix["suffix"].lower()]
+    if percent := _PERCENT_SIGN.search(rest):
+        if kind is not NumberKind.PERCENT:
+            raise _wrong_mark("percent_sign", written, "tanda %", "persen", example)
+        rest = rest[: percent.start()]
+    return rest, negative, multiplier
 
 
 def read_cell(

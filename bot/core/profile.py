@@ -164,54 +164,6 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
     unit = _table(data, "unit")
     head = _table(data, "kepala")
     letters = _table(data, "surat")
-    clock = data.get("waktu", {})
-    if not isinstance(clock, dict):
-        raise ProfileError("[waktu] harus berupa tabel")
-
-    timezone_name = _text(clock, "zona", "waktu", required=False) or "Asia/Jayapura"
-    try:
-        ZoneInfo(timezone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ProfileError(f"[waktu] zona {timezone_name!r} bukan zona waktu IANA") from None
-
-    number_format = _text(letters, "format_nomor", "surat")
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(number_format) if name}
-    except ValueError as exc:
-        raise ProfileError(f"[surat] format_nomor tidak sah: {exc}") from None
-    unknown = fields - _LETTER_FIELDS
-    if unknown or "urut" not in fields:
-        raise ProfileError(
-            "[surat] format_nomor hanya boleh memakai {klasifikasi}, {urut}, {kode_unit}, "
-            "{tahun} dan wajib memuat {urut}"
-        )
-
-    units: list[UnitEntry] = []
-    for i, entry in enumerate(data.get("opd", []), start=1):
-        if not isinstance(entry, dict):
-            raise ProfileError(f"[[opd]] ke-{i} harus berupa tabel")
-        units.append(
-            UnitEntry(
-                name=_text(entry, "nama", f"opd #{i}"),
-                short_name=_text(entry, "singkatan", f"opd #{i}", required=False),
-            )
-        )
-    names = [u.name.casefold() for u in units]
-    if len(names) != len(set(names)):
-        raise ProfileError("[[opd]] ada nama unit yang ganda")
-
-    calendar = data.get("kalender", {})
-    if not isinstance(calendar, dict):
-        raise ProfileError("[kalender] harus berupa tabel")
-    holidays = calendar.get("hari_libur", [])
-    if not isinstance(holidays, list) or not all(
-        isinstance(day, date) and not hasattr(day, "hour") for day in holidays
-    ):
-        raise ProfileError(
-            "[kalender] hari_libur harus berupa daftar tanggal tanpa tanda kutip, "
-            "contoh: hari_libur = [2027-01-01, 2027-08-17]"
-        )
-
     profile = OrgProfile(
         government=_text(gov, "nama", "pemerintah"),
         unit_name=_text(unit, "nama", "unit"),
@@ -228,12 +180,12 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
             nip=_text(head, "nip", "kepala"),
             position=_text(head, "jabatan", "kepala"),
         ),
-        timezone_name=timezone_name,
-        letter_number_format=number_format,
+        timezone_name=_timezone_name(data),
+        letter_number_format=_number_format(letters),
         default_classification=_text(letters, "klasifikasi", "surat", required=False) or "000",
-        units=tuple(units),
+        units=_units(data),
         source=source,
-        holidays=frozenset(holidays),
+        holidays=_holidays(data),
         website=_text(unit, "laman", "unit", required=False),
         logo=_logo(unit, source),
         on_behalf_of=_on_behalf_of(data),
@@ -244,6 +196,66 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
     except (ValueError, IndexError, KeyError) as exc:
         raise ProfileError(f"[surat] format_nomor tidak sah: {exc}") from None
     return profile
+
+
+def _optional_table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    found = data.get(name, {})
+    if not isinstance(found, dict):
+        raise ProfileError(f"[{name}] harus berupa tabel")
+    return found
+
+
+def _timezone_name(data: dict[str, Any]) -> str:
+    clock = _optional_table(data, "waktu")
+    name = _text(clock, "zona", "waktu", required=False) or "Asia/Jayapura"
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ProfileError(f"[waktu] zona {name!r} bukan zona waktu IANA") from None
+    return name
+
+
+def _number_format(letters: dict[str, Any]) -> str:
+    number_format = _text(letters, "format_nomor", "surat")
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(number_format) if name}
+    except ValueError as exc:
+        raise ProfileError(f"[surat] format_nomor tidak sah: {exc}") from None
+    if fields - _LETTER_FIELDS or "urut" not in fields:
+        raise ProfileError(
+            "[surat] format_nomor hanya boleh memakai {klasifikasi}, {urut}, {kode_unit}, "
+            "{tahun} dan wajib memuat {urut}"
+        )
+    return number_format
+
+
+def _units(data: dict[str, Any]) -> tuple[UnitEntry, ...]:
+    units: list[UnitEntry] = []
+    for i, entry in enumerate(data.get("opd", []), start=1):
+        if not isinstance(entry, dict):
+            raise ProfileError(f"[[opd]] ke-{i} harus berupa tabel")
+        units.append(
+            UnitEntry(
+                name=_text(entry, "nama", f"opd #{i}"),
+                short_name=_text(entry, "singkatan", f"opd #{i}", required=False),
+            )
+        )
+    names = [u.name.casefold() for u in units]
+    if len(names) != len(set(names)):
+        raise ProfileError("[[opd]] ada nama unit yang ganda")
+    return tuple(units)
+
+
+def _holidays(data: dict[str, Any]) -> frozenset[date]:
+    holidays = _optional_table(data, "kalender").get("hari_libur", [])
+    if not isinstance(holidays, list) or not all(
+        isinstance(day, date) and not hasattr(day, "hour") for day in holidays
+    ):
+        raise ProfileError(
+            "[kalender] hari_libur harus berupa daftar tanggal tanpa tanda kutip, "
+            "contoh: hari_libur = [2027-01-01, 2027-08-17]"
+        )
+    return frozenset(holidays)
 
 
 def example_profile_path() -> Path:

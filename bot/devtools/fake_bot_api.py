@@ -235,6 +235,33 @@ class FakeBotApi(BaseRequest):
         self.transcript.append(shown)
         return shown.to_message_dict(self.bot_user, self._date())
 
+    def _send_file(
+        self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes, str]]
+    ) -> Any:
+        kind = "document" if method == "sendDocument" else "photo"
+        document = files.get(kind)
+        if document is None and isinstance(params.get(kind), str):
+            file_id = str(params[kind])
+            document = (file_id, self.files.get(f"documents/{file_id}", b""), "")
+        message = Shown(
+            chat_id=int(params["chat_id"]),
+            message_id=self.next_id(),
+            text=str(params.get("caption", "")),
+            buttons=_buttons(params.get("reply_markup")),
+            document=document,
+        )
+        data = self._record(message)
+        file_id = f"sent-{message.message_id}"
+        if document is not None:
+            self.add_file(file_id, document[1])
+        data["document"] = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": document[0] if document else "",
+            "file_size": len(document[1]) if document else 0,
+        }
+        return data
+
     def _answer(
         self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes, str]]
     ) -> Any:
@@ -250,29 +277,7 @@ class FakeBotApi(BaseRequest):
                 )
             )
         if method in ("sendDocument", "sendPhoto"):
-            kind = "document" if method == "sendDocument" else "photo"
-            document = files.get(kind)
-            if document is None and isinstance(params.get(kind), str):
-                file_id = str(params[kind])
-                document = (file_id, self.files.get(f"documents/{file_id}", b""), "")
-            message = Shown(
-                chat_id=int(params["chat_id"]),
-                message_id=self.next_id(),
-                text=str(params.get("caption", "")),
-                buttons=_buttons(params.get("reply_markup")),
-                document=document,
-            )
-            data = self._record(message)
-            file_id = f"sent-{message.message_id}"
-            if document is not None:
-                self.add_file(file_id, document[1])
-            data["document"] = {
-                "file_id": file_id,
-                "file_unique_id": f"u{file_id}",
-                "file_name": document[0] if document else "",
-                "file_size": len(document[1]) if document else 0,
-            }
-            return data
+            return self._send_file(method, params, files)
         if method in ("editMessageText", "editMessageReplyMarkup", "editMessageCaption"):
             key = (int(params["chat_id"]), int(params["message_id"]))
             current = self.shown.get(key)

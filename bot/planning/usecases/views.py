@@ -22,11 +22,6 @@ class Revision:
     status: PlanStatus
 
     @property
-    def read_only(self) -> bool:
-        """A revision no longer a draft is frozen; edits start a new draft revision."""
-        return self.status is not PlanStatus.DRAFT
-
-    @property
     def label(self) -> str:
         """``revisi 2 (draf)``, ``revisi 1 (perlu perubahan)``: in words, never a stored key."""
         return texts.PLAN_REVISION.format(number=self.number, status=texts.PLAN_STATUS[self.status])
