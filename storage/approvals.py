@@ -65,8 +65,7 @@ def create_request(
     audit.record(
         session,
         at=now,
-        actor_user_id=None if requested_by is None else requested_by.id,
-        actor_label="sistem" if requested_by is None else requested_by.full_name,
+        actor=requested_by,
         action="approval.request",
         entity=kind,
         entity_id=request.id,

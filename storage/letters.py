@@ -55,8 +55,7 @@ def _audit(
     audit.record(
         session,
         at=now,
-        actor_user_id=None if actor is None else actor.id,
-        actor_label="sistem" if actor is None else actor.full_name,
+        actor=actor,
         action=action,
         entity=letter.kind,
         entity_id=letter.id,

@@ -37,8 +37,7 @@ def _record(
     audit.record(
         session,
         at=now,
-        actor_user_id=None if actor is None else actor.id,
-        actor_label="sistem" if actor is None else actor.full_name,
+        actor=actor,
         action=action,
         entity=entity,
         entity_id=entity_id,

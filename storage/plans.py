@@ -216,8 +216,7 @@ def save_plan(
         audit.record(
             session,
             at=now,
-            actor_user_id=None if actor is None else actor.id,
-            actor_label="sistem" if actor is None else actor.full_name,
+            actor=actor,
             action=f"plan.{change.kind.name.lower()}",
             entity=change.what,
             entity_id=change.key,
@@ -323,8 +322,7 @@ def set_status(
     audit.record(
         session,
         at=now,
-        actor_user_id=None if actor is None else actor.id,
-        actor_label="sistem" if actor is None else actor.full_name,
+        actor=actor,
         action=f"plan.{status}",
         entity="plan_revision",
         entity_id=revision_id,

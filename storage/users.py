@@ -105,8 +105,8 @@ def create_invitation(
     audit.record(
         session,
         at=now,
-        actor_user_id=None if created_by is None else created_by.id,
-        actor_label=created_via if created_by is None else created_by.full_name,
+        actor=created_by,
+        actor_label=created_via,
         action="invitation.create",
         entity="invitation",
         entity_id=invitation.id,

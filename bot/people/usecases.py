@@ -238,8 +238,7 @@ def _find_or_add_unit(
     audit.record(
         session,
         at=now,
-        actor_user_id=None if actor is None else actor.id,
-        actor_label="sistem" if actor is None else actor.full_name,
+        actor=actor,
         action="unit.create",
         entity="unit",
         entity_id=unit.id,
