@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from bot.planning.rules.changes import FIELD_LABELS
 from bot.planning.rules.formula import FormulaError, formula_names, is_valid_input_name
 from bot.planning.rules.model import UNITS, ActionPlan, Indicator, Plan
 
@@ -370,18 +371,20 @@ def missing(plan: Plan) -> dict[int, list[str]]:
     return result
 
 
-ATTRIBUTE_LABELS = {
-    "definition": "definisi",
-    "formula": "rumus",
-    "inputs": "input rumus",
-    "unit": "satuan",
-    "polarity": "polaritas",
-    "monitoring_frequency": "frekuensi pemantauan",
-    "reporting_frequency": "frekuensi pelaporan",
-    "data_source": "sumber data",
-    "pic_unit": "unit PIC",
-    "evidence": "bukti dukung",
-}
+# The attributes an indicator needs before the plan can be submitted, in the order listed.
+REQUIRED_ATTRIBUTES = (
+    "definition",
+    "formula",
+    "inputs",
+    "unit",
+    "polarity",
+    "monitoring_frequency",
+    "reporting_frequency",
+    "data_source",
+    "pic_unit",
+    "evidence",
+)
+ATTRIBUTE_LABELS = {name: FIELD_LABELS[name] for name in REQUIRED_ATTRIBUTES}
 
 
 def missing_attributes(indicator: object) -> list[str]:

@@ -9,8 +9,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from bot.core.xlsx_guard import XlsxRules, find_sheet, is_blank, load_xlsx, normal
 from bot.core.xlsx_guard import cell_text as text_of
 from bot.planning.documents.data_template import (
@@ -35,6 +33,7 @@ from bot.planning.documents.workbook import (
     MAX_ZIP_ENTRIES,
     TEMPLATE_VERSION,
 )
+from bot.planning.documents.workbook.cells import layout_problems
 from bot.planning.rules.model import Plan
 from bot.planning.rules.validation import Problem
 from bot.planning.rules.values import parse_year
@@ -225,7 +224,7 @@ def locate(
     sheet: Any, name: str, required: dict[str, str], optional: Collection[str]
 ) -> tuple[Table, list[Problem]]:
     """The columns of ``required`` (key -> label) and ``optional`` keys, by the key row."""
-    found = _layout_problems(sheet, name)
+    found = layout_problems(sheet, name, rows_above=KEY_ROW, header_row=None)
     keys: dict[str, list[int]] = {}
     row = next(
         sheet.iter_rows(min_row=KEY_ROW, max_row=KEY_ROW, values_only=True),
@@ -264,34 +263,6 @@ def locate(
                 )
             )
     return Table(name, sheet, columns), found
-
-
-def _layout_problems(sheet: Any, name: str) -> list[Problem]:
-    """Merged cells, and more rows than a data sheet may have."""
-    found: list[Problem] = []
-    for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        found.append(
-            Problem(
-                name,
-                "",
-                get_column_letter(merged.min_col),
-                f"sel {merged.coord} digabung (merge)",
-                "pisahkan sel itu (Unmerge / Pisahkan Sel) lalu kirim lagi",
-                merged.min_row,
-            )
-        )
-    if sheet.max_row > MAX_ROWS + KEY_ROW:
-        found.append(
-            Problem(
-                name,
-                "",
-                "",
-                f"lembar {name} memakai baris sampai {sheet.max_row}; paling banyak {MAX_ROWS} "
-                "baris data",
-                "hapus baris di bawah data (termasuk yang hanya berformat)",
-            )
-        )
-    return found
 
 
 def mark_uncached_formulas(content: bytes, tables: dict[str, Table]) -> None:

@@ -37,11 +37,17 @@ class Table:
     uncached: set[tuple[int, int]] = field(default_factory=set)  # formula cells, no value
 
 
-def _layout_problems(sheet: Any, name: str) -> list[Problem]:
-    """Merged cells and rows beyond the limit."""
+def layout_problems(
+    sheet: Any, name: str, *, rows_above: int = 1, header_row: int | None = 1
+) -> list[Problem]:
+    """Merged cells, and more than ``MAX_ROWS`` data rows below the ``rows_above`` rows
+    of headings; a merged cell is named by its column's header in ``header_row`` (or by its
+    column letter). Shared by every reader of a sheet in this layout."""
     found: list[Problem] = []
     for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        header = sheet.cell(row=1, column=merged.min_col).value
+        header = (
+            None if header_row is None else sheet.cell(row=header_row, column=merged.min_col).value
+        )
         found.append(
             Problem(
                 name,
@@ -52,7 +58,7 @@ def _layout_problems(sheet: Any, name: str) -> list[Problem]:
                 merged.min_row,
             )
         )
-    if sheet.max_row > MAX_ROWS + 1:
+    if sheet.max_row > MAX_ROWS + rows_above:
         found.append(
             Problem(
                 name,
@@ -68,7 +74,7 @@ def _layout_problems(sheet: Any, name: str) -> list[Problem]:
 
 def locate(sheet: Any, name: str) -> tuple[Table, list[Problem]]:
     """The sheet's columns found by their header text, and what keeps it from being read."""
-    found = _layout_problems(sheet, name)
+    found = layout_problems(sheet, name)
     headers: dict[str, list[int]] = defaultdict(list)
     for index, value in enumerate(
         next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ()), start=1
