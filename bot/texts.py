@@ -30,8 +30,8 @@ _QUOTED = re.compile(r"«([^«»\n]+)»")
 
 
 def esc_rule(message: object) -> str:
-    """Escape a reason given by a rule in ``bot/core``; the literal text it quotes in «…»
-    (an input name, a formula, a code as typed) is shown as code."""
+    """Escape a reason a rule gives (a plain function of a feature); the literal text it
+    quotes in «…» (an input name, a formula, a code as typed) is shown as code."""
     return _QUOTED.sub(lambda m: f"<code>{m.group(1)}</code>", esc(message))
 
 

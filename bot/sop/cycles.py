@@ -55,7 +55,7 @@ def step_records(svc: Services, year: int) -> dict[int, StepRecord]:
 
 
 def step_statuses(svc: Services, year: int) -> tuple[tuple[StepStatus, ...], dict[int, str]]:
-    """The year's steps with their states (``core.sop.cycle_status``) and each step's note
+    """The year's steps with their states (``bot.sop.steps.cycle_status``) and each step's note
     (what is still missing); computed again only after something was committed."""
 
     def compute() -> tuple[Services, tuple[StepStatus, ...], dict[int, str]]:
