@@ -53,3 +53,4 @@ def register(
         for handler in group:
             if isinstance(handler, FlowConversation):
                 handler.user_data_source = application.user_data
+                handler.learn_commands()

@@ -428,3 +428,23 @@ async def test_user_data_changed_outside_a_conversation_is_stored_at_once(
     finally:
         await bot.stop()
     assert bot.errors == []
+
+
+async def test_a_command_no_conversation_answers_passes_them_by(bot: Harness) -> None:
+    """Each conversation knows the commands it answers; a conversation that takes any command
+    (registration finishes first) keeps the full check."""
+    from bot.ui.chat import FlowConversation
+
+    assert bot.app is not None
+    flows = {
+        h.name: h.command_names
+        for group in bot.app.handlers.values()
+        for h in group
+        if isinstance(h, FlowConversation)
+    }
+    assert flows["rencana"] == frozenset({"rencana", "batal"})
+    assert flows["registrasi"] is None
+    head = await bot.registered(1001, Role.KEPALA)
+    await head.command("rencana")
+    await head.command("status")  # not a command of /rencana's conversation
+    assert head.last.plain.startswith("Status siklus kinerja")

@@ -5,18 +5,29 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from telegram import (
     Bot,
     BotCommand,
     BotCommandScopeChat,
+    Chat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
     Update,
+    User,
 )
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import BaseHandler, ConversationHandler
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+)
 from telegram.warnings import PTBUserWarning
 
 from bot import texts
@@ -45,8 +56,30 @@ class FlowConversation(ConversationHandler[Any]):
     """
 
     user_data_source: Any = None  # the application's user_data, set by ``register``
+    # Every command any handler of this conversation answers, when no handler but these
+    # takes a command (see ``learn_commands``); None: every update takes the full check.
+    command_names: frozenset[str] | None = None
+
+    def learn_commands(self) -> None:
+        """Let a command this conversation cannot answer pass it by without the full check
+        (PTB checks every entry point of every conversation on every update)."""
+        names: set[str] = set()
+        handlers = [*self.entry_points, *(h for hs in self.states.values() for h in hs)]
+        for handler in [*handlers, *self.fallbacks]:
+            if isinstance(handler, CommandHandler):
+                names |= handler.commands
+            elif (
+                isinstance(handler, MessageHandler) and _takes_commands(handler)
+            ) or not isinstance(handler, CallbackQueryHandler | MessageHandler):
+                self.command_names = None
+                return
+        self.command_names = frozenset(names)
 
     def check_update(self, update: object) -> Any:
+        if self.command_names is not None and isinstance(update, Update):
+            command = _command_of(update)
+            if command is not None and command not in self.command_names:
+                return None
         result = super().check_update(update)
         if result is None or not isinstance(update, Update) or update.message is None:
             return result
@@ -64,6 +97,34 @@ class FlowConversation(ConversationHandler[Any]):
         if context.user_data is not None:
             context.user_data[ACTIVE_FLOW] = self.name
         return await super().handle_update(update, application, check_result, context)
+
+
+_PROBE = "/zzprobe"
+
+
+def _command_of(update: Update) -> str | None:
+    """The command a message starts with (lower case, without @bot), or None."""
+    message = update.message
+    if message is None or not message.entities or message.text is None:
+        return None
+    entity = message.entities[0]
+    if entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+        return None
+    return message.text[1 : entity.length].split("@")[0].lower()
+
+
+def _takes_commands(handler: MessageHandler[Any, Any]) -> bool:
+    """Whether the handler's filters let a command through (asked with a probe command)."""
+    user = User(1, "probe", is_bot=False)
+    probe = Message(
+        message_id=1,
+        date=datetime(2000, 1, 1, tzinfo=UTC),
+        chat=Chat(1, Chat.PRIVATE),
+        from_user=user,
+        text=_PROBE,
+        entities=(MessageEntity(MessageEntity.BOT_COMMAND, 0, len(_PROBE)),),
+    )
+    return bool(handler.check_update(Update(1, message=probe)))
 
 
 def conversation_handler(
