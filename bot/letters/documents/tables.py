@@ -4,6 +4,7 @@ over, the caption kept with the first row, and the last rows kept with what foll
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from fpdf import FontFace
 from fpdf.enums import TableBordersLayout, VAlign
@@ -16,6 +17,14 @@ from bot.letters.documents.layout import LINE, PAD_X, PAD_Y, SIZE, TABLE_LINE, T
 KEEP_WITH_SIGNATURE = 2
 _HEAD_STYLE = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
 _TOTAL_STYLE = FontFace(emphasis="BOLD")
+
+
+class _Columns(NamedTuple):
+    """A table's column widths, heading texts and alignments."""
+
+    widths: Sequence[float]
+    head: Sequence[str]
+    aligns: Sequence[str]
 
 
 class TableWriter(Writer):
@@ -64,26 +73,25 @@ class TableWriter(Writer):
             self.keep(head_height + tail)
         with_heading = True
         if first:
-            self._table(widths, head, first, aligns=aligns)
+            self._rows(_Columns(widths, head, aligns), first)
             with_heading = pdf.get_y() + tail > self.trigger
             if with_heading:
                 pdf.add_page()
         if last or total is not None:
-            self._table(widths, head, last, aligns=aligns, total=total, heading=with_heading)
+            self._rows(_Columns(widths, head, aligns), last, total=total, heading=with_heading)
         pdf.set_font(FONT_FAMILY, "", SIZE)
 
-    def _table(
+    def _rows(
         self,
-        widths: Sequence[float],
-        head: Sequence[str],
+        columns: _Columns,
         rows: Sequence[Sequence[str]],
         *,
-        aligns: Sequence[str],
         total: Sequence[str] | None = None,
         heading: bool = True,
     ) -> None:
         """Draw the rows (under the heading when ``heading``; without, they continue the
         table drawn just above)."""
+        widths, head, aligns = columns
         pdf = self.pdf
         pdf.set_font(FONT_FAMILY, "", TABLE_SIZE)
         with pdf.table(

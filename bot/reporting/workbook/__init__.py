@@ -126,13 +126,19 @@ def _tables(
     return tables
 
 
-def _read(
-    content: bytes,
-    plan: Plan,
-    period: ReportingPeriod,
-    unit_name: str,
-    known_kode_rup: Collection[str],
-) -> DataReport | list[Problem]:
+@dataclass(frozen=True)
+class _Expected:
+    """What the filled template must be: for this plan, period, unit and its packages."""
+
+    plan: Plan
+    period: ReportingPeriod
+    unit_name: str
+    known_kode_rup: Collection[str]
+
+
+def _read(content: bytes, expected: _Expected) -> DataReport | list[Problem]:
+    plan, period, unit_name = expected.plan, expected.period, expected.unit_name
+    known_kode_rup = expected.known_kode_rup
     has_formulas = check_container(content, XLSX_RULES)
     workbook = load_xlsx(content, XLSX_RULES, data_only=True)
     if all(find_sheet(workbook, name) is None for name in _DATA_SHEETS):
@@ -175,7 +181,7 @@ def read_data_template(
     """The data a filled Template Data Kinerja reports, or every problem keeping it from
     being read; never raises."""
     try:
-        return _read(content, plan, period, unit_name, known_kode_rup)
+        return _read(content, _Expected(plan, period, unit_name, known_kode_rup))
     except Refused as refused:
         return refused.problems
     except Exception:

@@ -11,20 +11,7 @@ from typing import Any
 
 from bot.core.xlsx_guard import XlsxRules, find_sheet, is_blank, load_xlsx, normal
 from bot.core.xlsx_guard import cell_text as text_of
-from bot.planning.documents.data_template import (
-    ACTION_COLUMNS,
-    DATA_TEMPLATE_VERSION,
-    FIRST_DATA_ROW,
-    ISSUE_COLUMNS,
-    KEY_ROW,
-    PACKAGE_COLUMNS_AFTER,
-    PACKAGE_COLUMNS_BEFORE,
-    PERIOD_CELL,
-    SHEET_GUIDE,
-    UNIT_CELL,
-    VERSION_CELL,
-    YEAR_CELL,
-)
+from bot.planning.documents import data_template as template
 from bot.planning.documents.workbook import (
     MAX_CELLS_PER_SHEET,
     MAX_ROWS,
@@ -41,7 +28,12 @@ from bot.reporting.rules import ReportingPeriod
 
 logger = logging.getLogger(__name__)
 
-LABELS = dict(PACKAGE_COLUMNS_BEFORE + PACKAGE_COLUMNS_AFTER + ACTION_COLUMNS + ISSUE_COLUMNS)
+LABELS = dict(
+    template.PACKAGE_COLUMNS_BEFORE
+    + template.PACKAGE_COLUMNS_AFTER
+    + template.ACTION_COLUMNS
+    + template.ISSUE_COLUMNS
+)
 
 HINT_NEW = "unduh Template Data Kinerja baru dari bot, salin isiannya ke sana, lalu kirim lagi"
 HINT_SEND = "kirim Template Data Kinerja (.xlsx) yang diunduh dari bot"
@@ -118,8 +110,8 @@ def data_rows(table: Table, found: list[Problem]) -> Iterator[Row]:
     sheet = table.sheet
     width = max(table.columns.values(), default=1)
     for number, cells in enumerate(
-        sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=sheet.max_row, max_col=width),
-        start=FIRST_DATA_ROW,
+        sheet.iter_rows(min_row=template.FIRST_DATA_ROW, max_row=sheet.max_row, max_col=width),
+        start=template.FIRST_DATA_ROW,
     ):
         values: dict[str, object] = {}
         formats: dict[str, str] = {}
@@ -133,12 +125,12 @@ def data_rows(table: Table, found: list[Problem]) -> Iterator[Row]:
 
 
 def _guide_problem(column: str, message: str, hint: str, cell: str) -> Problem:
-    return Problem(SHEET_GUIDE, "", column, message, hint, int(cell[1:]))
+    return Problem(template.SHEET_GUIDE, "", column, message, hint, int(cell[1:]))
 
 
 def _version_problem(sheet: Any) -> Problem | None:
-    version = text_of(sheet[VERSION_CELL].value)
-    if version == DATA_TEMPLATE_VERSION:
+    version = text_of(sheet[template.VERSION_CELL].value)
+    if version == template.DATA_TEMPLATE_VERSION:
         return None
     if version == TEMPLATE_VERSION:
         message = "berkas ini template rencana kinerja, bukan Template Data Kinerja"
@@ -147,14 +139,14 @@ def _version_problem(sheet: Any) -> Problem | None:
     else:
         message = (
             f"versi template {version:.30} tidak dikenal (yang dipakai sekarang "
-            f"{DATA_TEMPLATE_VERSION})"
+            f"{template.DATA_TEMPLATE_VERSION})"
         )
-    return _guide_problem(VERSION_LABEL, message, HINT_NEW, VERSION_CELL)
+    return _guide_problem(VERSION_LABEL, message, HINT_NEW, template.VERSION_CELL)
 
 
 def _year_problem(sheet: Any, plan: Plan) -> Problem | None:
     try:
-        year: int | None = parse_year(sheet[YEAR_CELL].value)
+        year: int | None = parse_year(sheet[template.YEAR_CELL].value)
     except (ValueError, TypeError):
         year = None
     if year is None:
@@ -162,14 +154,14 @@ def _year_problem(sheet: Any, plan: Plan) -> Problem | None:
             "Tahun rencana",
             "tahun rencana di lembar Petunjuk tidak ditemukan atau tidak terbaca",
             HINT_NEW,
-            YEAR_CELL,
+            template.YEAR_CELL,
         )
     if year != plan.year:
         return _guide_problem(
             "Tahun rencana",
             f"template ini untuk rencana tahun {year}, sedangkan yang dilaporkan tahun {plan.year}",
             f"unduh template tahun {plan.year} dari bot dan salin isiannya",
-            YEAR_CELL,
+            template.YEAR_CELL,
         )
     return None
 
@@ -178,14 +170,15 @@ def check_guide(
     workbook: Any, plan: Plan, period: ReportingPeriod, unit_name: str
 ) -> list[Problem]:
     """The version, unit, period and year cells of ``Petunjuk``; a wrong version alone."""
-    sheet = find_sheet(workbook, SHEET_GUIDE)
+    sheet = find_sheet(workbook, template.SHEET_GUIDE)
     if sheet is None:
         return [
             Problem(
-                SHEET_GUIDE,
+                template.SHEET_GUIDE,
                 "",
                 "",
-                f"lembar {SHEET_GUIDE} tidak ditemukan, versi template tidak dapat diperiksa",
+                f"lembar {template.SHEET_GUIDE} tidak ditemukan, "
+                "versi template tidak dapat diperiksa",
                 HINT_NEW,
             )
         ]
@@ -193,7 +186,7 @@ def check_guide(
     if version is not None:
         return [version]
     found = []
-    unit = text_of(sheet[UNIT_CELL].value)
+    unit = text_of(sheet[template.UNIT_CELL].value)
     if unit and normal(unit) != normal(unit_name):
         found.append(
             _guide_problem(
@@ -201,10 +194,10 @@ def check_guide(
                 f"template ini untuk unit {unit:.60}, bukan {unit_name}",
                 f"kirim template yang diunduh untuk {unit_name}; bila Anda melapor untuk "
                 f"{unit:.60}, kirim lewat akun PJ Kinerja unit itu",
-                UNIT_CELL,
+                template.UNIT_CELL,
             )
         )
-    label = text_of(sheet[PERIOD_CELL].value)
+    label = text_of(sheet[template.PERIOD_CELL].value)
     if label and normal(label) != normal(period.label):
         found.append(
             _guide_problem(
@@ -213,7 +206,7 @@ def check_guide(
                 f"{period.label} ({period.span})",
                 f"pilih periode {label:.40} saat mengirim, atau unduh template periode "
                 f"{period.label} dan salin isiannya",
-                PERIOD_CELL,
+                template.PERIOD_CELL,
             )
         )
     year = _year_problem(sheet, plan)
@@ -224,10 +217,10 @@ def locate(
     sheet: Any, name: str, required: dict[str, str], optional: Collection[str]
 ) -> tuple[Table, list[Problem]]:
     """The columns of ``required`` (key -> label) and ``optional`` keys, by the key row."""
-    found = layout_problems(sheet, name, rows_above=KEY_ROW, header_row=None)
+    found = layout_problems(sheet, name, rows_above=template.KEY_ROW, header_row=None)
     keys: dict[str, list[int]] = {}
     row = next(
-        sheet.iter_rows(min_row=KEY_ROW, max_row=KEY_ROW, values_only=True),
+        sheet.iter_rows(min_row=template.KEY_ROW, max_row=template.KEY_ROW, values_only=True),
         (),
     )
     for index, value in enumerate(row, start=1):
@@ -244,9 +237,10 @@ def locate(
                     name,
                     "",
                     label,
-                    f"kolom {label} ada {len(indexes)} kali di baris kunci (baris {KEY_ROW})",
+                    f"kolom {label} ada {len(indexes)} kali di baris kunci "
+                    f"(baris {template.KEY_ROW})",
                     "hapus kolom yang ganda",
-                    KEY_ROW,
+                    template.KEY_ROW,
                 )
             )
         if indexes:
@@ -257,9 +251,10 @@ def locate(
                     name,
                     "",
                     label,
-                    f"kolom {label} tidak ditemukan di baris kunci (baris {KEY_ROW}) lembar {name}",
+                    f"kolom {label} tidak ditemukan di baris kunci "
+                    f"(baris {template.KEY_ROW}) lembar {name}",
                     "jangan menghapus kolom atau mengubah baris kunci; " + HINT_NEW,
-                    KEY_ROW,
+                    template.KEY_ROW,
                 )
             )
     return Table(name, sheet, columns), found
@@ -271,7 +266,7 @@ def mark_uncached_formulas(content: bytes, tables: dict[str, Table]) -> None:
     for table in tables.values():
         sheet = formulas[table.sheet.title]
         wanted = set(table.columns.values())
-        for row in sheet.iter_rows(min_row=FIRST_DATA_ROW, max_row=sheet.max_row):
+        for row in sheet.iter_rows(min_row=template.FIRST_DATA_ROW, max_row=sheet.max_row):
             for cell in row:
                 if (
                     cell.column in wanted

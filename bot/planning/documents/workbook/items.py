@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.core.xlsx_guard import is_blank
 from bot.planning.documents.workbook.cells import Reader, Row, parse_status
+from bot.planning.rules import validation
 from bot.planning.rules.model import (
     ActionPlan,
     ActionStatus,
@@ -16,14 +17,6 @@ from bot.planning.rules.model import (
     Indicator,
     InputKind,
     Objective,
-)
-from bot.planning.rules.validation import (
-    SHEET_ACTIONS,
-    SHEET_AREAS,
-    SHEET_INDICATORS,
-    SHEET_INPUTS,
-    SHEET_OBJECTIVES,
-    SHEET_TARGETS,
 )
 from bot.planning.rules.values import (
     parse_category,
@@ -36,18 +29,18 @@ from bot.planning.rules.values import (
 
 def read_objectives(reader: Reader) -> list[Objective]:
     result = []
-    for row in reader.rows(SHEET_OBJECTIVES):
+    for row in reader.rows(validation.SHEET_OBJECTIVES):
         row.key = row.text("Kode")
-        reader.place(SHEET_OBJECTIVES, row.key, row.number)
+        reader.place(validation.SHEET_OBJECTIVES, row.key, row.number)
         result.append(Objective(row.key, row.text("Tujuan PBJ")))
     return result
 
 
 def read_areas(reader: Reader) -> list[Area]:
     result = []
-    for row in reader.rows(SHEET_AREAS):
+    for row in reader.rows(validation.SHEET_AREAS):
         row.key = row.text("Kode")
-        reader.place(SHEET_AREAS, row.key, row.number)
+        reader.place(validation.SHEET_AREAS, row.key, row.number)
         category = row.required("Kategori Pengukuran", parse_category, Category.LAINNYA)
         result.append(
             Area(row.key, row.text("Nama Area Strategis"), category, row.text("Kode Tujuan"))
@@ -60,9 +53,9 @@ def read_indicators(reader: Reader) -> tuple[list[Indicator], set[str]]:
     frequency could not be read (their period targets cannot be checked)."""
     result = []
     unreadable_frequency = set()
-    for row in reader.rows(SHEET_INDICATORS):
+    for row in reader.rows(validation.SHEET_INDICATORS):
         row.key = row.text("Kode")
-        reader.place(SHEET_INDICATORS, row.key, row.number)
+        reader.place(validation.SHEET_INDICATORS, row.key, row.number)
         reporting = row.parsed("Frekuensi Pelaporan", parse_frequency)
         if reporting is None and row.raw("Frekuensi Pelaporan") is not None:
             unreadable_frequency.add(row.key)
@@ -93,8 +86,8 @@ def _unknown_indicator(row: Row, code: str) -> None:
     if code:
         row.report(
             "Kode Indikator",
-            f"indikator {code} tidak ada di lembar {SHEET_INDICATORS}",
-            f"pakai kode dari lembar {SHEET_INDICATORS}",
+            f"indikator {code} tidak ada di lembar {validation.SHEET_INDICATORS}",
+            f"pakai kode dari lembar {validation.SHEET_INDICATORS}",
         )
     else:
         row.report("Kode Indikator", "kode indikator kosong", "isi kode indikatornya")
@@ -102,10 +95,10 @@ def _unknown_indicator(row: Row, code: str) -> None:
 
 def read_inputs(reader: Reader, codes: set[str]) -> dict[str, list[FormulaInput]]:
     result: dict[str, list[FormulaInput]] = defaultdict(list)
-    for row in reader.rows(SHEET_INPUTS):
+    for row in reader.rows(validation.SHEET_INPUTS):
         code, name = row.text("Kode Indikator"), row.text("Nama Input")
         row.key = f"{code}/{name}"
-        reader.place(SHEET_INPUTS, row.key, row.number)
+        reader.place(validation.SHEET_INPUTS, row.key, row.number)
         kind = row.required("Jenis", parse_input_kind, InputKind.ANGKA)
         if code not in codes:
             _unknown_indicator(row, code)
@@ -123,10 +116,10 @@ def read_targets(
     result: dict[str, dict[int, float]] = defaultdict(dict)
     first_row: dict[tuple[str, int], int] = {}
     broken: set[str] = set()
-    for row in reader.rows(SHEET_TARGETS):
+    for row in reader.rows(validation.SHEET_TARGETS):
         code = row.text("Kode Indikator")
         row.key = code
-        reader.place(SHEET_TARGETS, code, row.number)
+        reader.place(validation.SHEET_TARGETS, code, row.number)
         period = row.whole("Periode")
         value = row.number_("Target", indicators[code].unit if code in indicators else "")
         if code not in indicators:
@@ -171,7 +164,7 @@ def read_targets(
 
 def read_actions(reader: Reader) -> list[ActionPlan]:
     drafts: list[tuple[Row, str, int | None, ActionPlan]] = []
-    for row in reader.rows(SHEET_ACTIONS):
+    for row in reader.rows(validation.SHEET_ACTIONS):
         code = row.text("Kode Indikator")
         row.key = f"{code}/{row.text('No')}"
         number = row.whole("No")
@@ -197,6 +190,6 @@ def read_actions(reader: Reader) -> list[ActionPlan]:
     for row, code, number, action in drafts:
         if number is None:
             number = last[code] = last.get(code, 0) + 1
-        reader.place(SHEET_ACTIONS, f"{code}/{number}", row.number)
+        reader.place(validation.SHEET_ACTIONS, f"{code}/{number}", row.number)
         result.append(replace(action, number=number))
     return result
