@@ -27,6 +27,7 @@ from bot.planning.rules.validation import Problem
 
 # Problem.sheet of problems with the file as a whole (not an .xlsx, too large, ...).
 FILE_SHEET = "Berkas"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # How an old .xls, or a password-protected Office file, starts (an OLE2 compound file).
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

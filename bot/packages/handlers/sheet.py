@@ -15,7 +15,7 @@ from bot.packages.callbacks import DiscardSheet, DownloadSheet, SaveSheet, Uploa
 from bot.packages.drafts import SheetDraft
 from bot.packages.handlers.common import END, TEAM, Step, button_year, chosen_year, menu_screen
 from bot.planning.documents.workbook import MAX_WORKBOOK_BYTES
-from bot.planning.handlers import problem_lines
+from bot.planning.messages import problem_lines
 from bot.ui import drafts
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, show

@@ -37,13 +37,11 @@ from bot.planning.callbacks import (
 )
 from bot.planning.handlers import actions, approval, browse, edit, menu, starter, upload
 from bot.planning.handlers.common import State
-from bot.planning.messages import problem_lines
-from bot.planning.usecases import XLSX_MIME
 from bot.ui.buttons import press_handler
 from bot.ui.chat import FlowConversation, conversation_handler
 
 # Other features read workbooks the same way (their imports predate bot.planning.messages).
-__all__ = ["STEP_OPENERS", "XLSX_MIME", "conversation", "handlers", "problem_lines"]
+__all__ = ["STEP_OPENERS", "conversation", "handlers"]
 
 _TEXT = filters.TEXT & ~filters.COMMAND
 

@@ -14,7 +14,6 @@ from bot.planning.usecases.reading import (
     revision_plan,
 )
 from bot.planning.usecases.saving import (
-    XLSX_MIME,
     Upload,
     add_action_plan,
     edit_attribute,
@@ -49,7 +48,6 @@ from bot.planning.usecases.views import (
 
 __all__ = [
     "APPROVAL_KIND",
-    "XLSX_MIME",
     "ActionAdded",
     "ActionRemoved",
     "AttributeEdited",

@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 
 from sqlmodel import Session
 
+from bot.core.xlsx_guard import XLSX_MIME
 from bot.planning.rules.editing import (
     Attribute,
     add_action,
@@ -39,7 +40,6 @@ from storage import archive, cycles, plans, users
 from storage.archive import NewDocument
 
 T = TypeVar("T")
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)

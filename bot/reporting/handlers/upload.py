@@ -15,7 +15,7 @@ from bot.context import Context
 from bot.core.roles import Role
 from bot.planning.documents.data_template import performance_data_template
 from bot.planning.documents.workbook import MAX_WORKBOOK_BYTES
-from bot.planning.handlers import problem_lines
+from bot.planning.messages import problem_lines
 from bot.planning.rules.validation import Problem
 from bot.reporting import render, texts
 from bot.reporting.callbacks import DataTemplate, DiscardWorkbook, SendWorkbook

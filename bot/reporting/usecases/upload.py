@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from bot.core.xlsx_guard import XLSX_MIME
 from bot.planning.documents.data_template import PackageRow
 from bot.planning.rules.model import Plan
 from bot.reporting.rules import ReportingPeriod, is_late
@@ -24,7 +25,6 @@ from storage import archive, submissions, users
 from storage.archive import NewDocument
 
 WORKBOOK_KIND = "data_kinerja_xlsx"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
