@@ -427,3 +427,44 @@ class Submission(SQLModel, table=True):
     verified_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
     verified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     verification_note: str = Field(default="", sa_type=Text)
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder for one person: derived from deadlines, submissions, requests and
+    events, kept in step with them, and sent at most once (the unique key).
+
+    ``subject`` names what it is about (``2027:TW1``, ``request:15``, ``letter:7``, ``week``),
+    ``period`` the reporting period key when there is one, ``offset`` where it sits relative
+    to its moment (``-7d``, ``0d``, ``+1d``, ``-2h``, ``snooze:2027-04-08``). Sending puts one
+    message into the outbox (``broadcast_id``), which records the Telegram message id.
+    """
+
+    __tablename__ = "reminder"
+    __table_args__ = (
+        UniqueConstraint("kind", "user_id", "subject", "period", "offset", name="uq_reminder_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40, index=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    subject: str = Field(max_length=80)
+    period: str = Field(default="", max_length=40)
+    offset: str = Field(max_length=40)
+    due_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    skipped_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    broadcast_id: int | None = Field(default=None, foreign_key="broadcast.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ReminderMute(SQLModel, table=True):
+    """A person's choice not to receive an optional kind of reminder (a digest)."""
+
+    __tablename__ = "reminder_mute"
+    __table_args__ = (UniqueConstraint("user_id", "kind", name="uq_reminder_mute"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    kind: str = Field(max_length=40)
+    created_at: datetime = Field(sa_type=UTCDateTime)

@@ -1,0 +1,1 @@
+"""Reminders and escalation: before every deadline, never lost or doubled across restarts."""
