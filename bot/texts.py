@@ -82,6 +82,7 @@ COMMANDS = {
         ("undang", "Buat undangan pengguna"),
         ("pengguna", "Kelola pengguna"),
         ("plh", "Tunjuk Plt/Plh"),
+        ("pengingat", "Pengingat saya: lihat dan atur"),
         ("bantuan", "Bantuan"),
     ),
     Role.TIM: (
@@ -94,6 +95,7 @@ COMMANDS = {
         ("verifikasi", "Verifikasi laporan PJ"),
         ("jadwal", "Batas waktu pelaporan"),
         ("undang", "Buat undangan pengguna"),
+        ("pengingat", "Pengingat saya: lihat dan atur"),
         ("bantuan", "Bantuan"),
     ),
     Role.PJ: (
@@ -103,6 +105,7 @@ COMMANDS = {
         ("paket", "Paket unit saya: pilih area strategis"),
         ("lapor", "Laporkan realisasi kinerja"),
         ("jadwal", "Batas waktu pelaporan"),
+        ("pengingat", "Pengingat saya: lihat dan atur"),
         ("bantuan", "Bantuan"),
     ),
 }

@@ -25,6 +25,7 @@ FEATURES = (
     "outreach",
     "packages",
     "reporting",
+    "reminders",
     "guide",
 )
 MAX_MODULE_LINES = 400

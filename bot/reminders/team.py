@@ -1,0 +1,166 @@
+"""The team's digest: for every active team member, 08:00 WIT on the day after each reporting
+deadline (``Shift.LATER``: the first working morning): units and owners still missing
+reports, reports waiting for verification, circulars not acknowledged and invitations not
+answered before an event still ahead. Optional (a person may mute it in /pengingat).
+
+Periods that share a deadline (March and the first quarter) share one digest: its subject
+is the cycle's year and the deadline's date, its period the first of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session
+
+from bot import texts as app_texts
+from bot.core.dates import format_date, format_datetime
+from bot.core.roles import Role
+from bot.letters.kinds import LetterKind
+from bot.outreach.usecases.delivery import Copy, circular_delivery, invitation_responses
+from bot.reminders import texts
+from bot.reminders.events import upcoming_events
+from bot.reminders.model import (
+    KindSpec,
+    PlannedReminder,
+    ReminderKind,
+    ReminderView,
+    Rendered,
+    Shift,
+)
+from bot.reminders.recipients import active_of_role, is_active, local_at, local_day
+from bot.reminders.standing import period_standing
+from bot.reporting.rules import ReportingPeriod
+from bot.services import Services
+from bot.sop.cycles import CycleView, cycle, reporting_cycles
+from storage import letters, reminder_prefs, submissions
+
+KIND = ReminderKind.TEAM_DIGEST
+# Deadlines further back are not planned any more (a team member registered in June gets
+# no digest about January); a digest the bot missed while down is still sent.
+LOOKBACK = timedelta(days=14)
+
+
+def _by_deadline(svc: Services, view: CycleView) -> dict[date, list[ReportingPeriod]]:
+    found: dict[date, list[ReportingPeriod]] = {}
+    for period in view.periods:
+        found.setdefault(local_day(svc, period.deadline), []).append(period)
+    return found
+
+
+def plan_digests(session: Session, svc: Services, now: datetime) -> Sequence[PlannedReminder]:
+    """One digest per deadline of every reporting cycle and team member, unless muted."""
+    team = [u.id for u in active_of_role(session, Role.TIM, muting=KIND) if u.id is not None]
+    planned = []
+    for view in reporting_cycles(svc):
+        for day, periods in _by_deadline(svc, view).items():
+            if periods[0].deadline < now - LOOKBACK:
+                continue
+            planned += [
+                PlannedReminder(
+                    kind=KIND,
+                    user_id=user_id,
+                    subject=f"{view.year}:{day.isoformat()}",
+                    period=periods[0].key,
+                    offset="+1d",
+                    at=local_at(svc, day + timedelta(days=1)),
+                    shift=Shift.LATER,
+                )
+                for user_id in team
+            ]
+    return planned
+
+
+def _late_lines(session: Session, view: CycleView, periods: list[ReportingPeriod]) -> list[str]:
+    lines = []
+    for period in periods:
+        for s in period_standing(session, view, period):
+            if s.missing:
+                owners = ", ".join(app_texts.esc(o) for o in s.owners) or texts.DIGEST_NO_OWNER
+                unit = s.name if len(periods) == 1 else f"{s.name} ({period.label})"
+                lines.append(
+                    texts.DIGEST_LATE_LINE.format(
+                        unit=app_texts.esc(unit), missing=s.missing, due=s.due, owners=owners
+                    )
+                )
+    if not lines:
+        return [texts.DIGEST_ALL_IN]
+    return [texts.DIGEST_LATE_HEADER.format(count=len(lines)), *lines]
+
+
+def _names(copies: Sequence[Copy]) -> str:
+    return ", ".join(
+        texts.DIGEST_NAME.format(name=app_texts.esc(c.name), unit=app_texts.esc(c.unit))
+        for c in copies
+        if c.name is not None
+    )
+
+
+def _outreach_lines(session: Session, svc: Services, now: datetime) -> list[str]:
+    lines = []
+    for view in reporting_cycles(svc):
+        if view.cycle_id is None:
+            continue
+        letter = letters.latest_letter(session, cycle_id=view.cycle_id, kind=LetterKind.CIRCULAR)
+        delivery = None if letter is None else circular_delivery(session, letter=letter)
+        silent = [] if delivery is None else [c for c in delivery.copies if c.silent]
+        if silent:
+            lines.append(texts.DIGEST_CIRCULAR.format(count=len(silent), names=_names(silent)))
+    for event in upcoming_events(session, svc, now):
+        letter = letters.get_letter(session, event.letter_id)
+        answers = None if letter is None else invitation_responses(session, letter=letter, now=now)
+        silent = [] if answers is None else [c for c in answers.copies if c.silent]
+        if silent:
+            lines.append(
+                texts.DIGEST_RSVP.format(
+                    event=app_texts.esc(event.agenda),
+                    when=format_date(event.day),
+                    count=len(silent),
+                    names=_names(silent),
+                )
+            )
+    return lines
+
+
+def _waiting(session: Session, svc: Services) -> int:
+    return sum(
+        len(submissions.queue(session, cycle_id=view.cycle_id))
+        for view in reporting_cycles(svc)
+        if view.cycle_id is not None
+    )
+
+
+def render_digest(
+    session: Session, svc: Services, reminder: ReminderView, now: datetime
+) -> Rendered | None:
+    """The digest as things stand at ``now``; None when the person left the team or muted
+    it, or the cycle no longer takes reports."""
+    if not is_active(session, reminder.user_id, Role.TIM):
+        return None
+    if KIND in reminder_prefs.mutes_of(session, user_id=reminder.user_id):
+        return None
+    year, _, day = reminder.subject.partition(":")
+    view = cycle(svc, int(year)) if year.isdigit() else None
+    if view is None or view.facts.closed or view.plan is None:
+        return None
+    periods = _by_deadline(svc, view).get(date.fromisoformat(day), []) if day else []
+    if not periods:
+        return None
+    lines = [
+        texts.DIGEST_HEADER.format(
+            period=app_texts.esc(", ".join(p.label for p in periods)),
+            year=view.year,
+            deadline=format_datetime(periods[0].deadline, svc.profile.timezone),
+        ),
+        *_late_lines(session, view, periods),
+    ]
+    waiting = _waiting(session, svc)
+    lines.append(
+        texts.DIGEST_WAITING.format(count=waiting) if waiting else texts.DIGEST_NOTHING_WAITING
+    )
+    lines += _outreach_lines(session, svc, now)
+    return Rendered("\n".join(lines))
+
+
+TEAM_DIGEST = KindSpec(KIND, plan_digests, render_digest, optional=True)
