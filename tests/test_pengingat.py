@@ -15,7 +15,8 @@ from bot.reminders.team import plan_digests
 from bot.texts import COMMANDS
 from storage import approvals, users
 from storage.models import Reminder, ReminderMute
-from tests.harness import WIT, Harness
+from tests.harness import WIT, Harness, approve_plan
+from tests.test_reporting_flow import _plan
 
 
 def user_id(bot: Harness, telegram_id: int) -> int:
@@ -54,6 +55,11 @@ def mutes(bot: Harness) -> list[tuple[int, str]]:
 async def test_the_team_sees_its_next_reminders_and_mutes_the_digest(bot: Harness) -> None:
     team = await bot.registered(2001, Role.TIM, name="Rina Tim")
     team_id = user_id(bot, 2001)
+    with bot.svc.db.write() as session:
+        approve_plan(session, _plan(), bot.clock.now())
+    with bot.svc.db.read() as session:
+        planned = plan_digests(session, bot.svc, bot.svc.now())
+        assert {p.user_id for p in planned} == {team_id}
     add_reminder(bot, team_id, ReminderKind.TEAM_DIGEST, datetime(2027, 4, 13, 8, tzinfo=WIT))
     add_reminder(
         bot,

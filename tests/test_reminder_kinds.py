@@ -5,6 +5,7 @@ renderer gives at the moment of sending, and None once a reminder is no longer n
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from bot.reminders.model import (
 )
 from bot.reminders.shared_kinds import KINDS
 from bot.reminders.team import plan_digests, render_digest
-from storage import approvals, outbox, reminder_prefs, users
+from storage import approvals, cycles, outbox, reminder_prefs, users
 from storage import letters as letter_store
 from tests.harness import WIT
 from tests.test_reporting_usecases import World
@@ -431,3 +432,15 @@ def test_an_event_without_a_clock_time_gets_the_day_before_only(world: World) ->
     assert moments(plan(world, plan_events)) == [
         (world.owner_id, f"letter:{letter_id}", "", "-1d", wit(2027, 3, 2, 8), Shift.EARLIER),
     ]
+
+
+def test_no_digest_once_the_cycle_is_closed_or_for_a_subject_it_does_not_know(
+    world: World,
+) -> None:
+    digest = plan(world, plan_digests)[0]
+    assert render(world, render_digest, replace(digest, subject="2027:kemarin")) is None
+    assert render(world, render_digest, replace(digest, subject="2027:2027-04-13")) is None
+    with world.svc.db.write() as session:
+        cycles.close_cycle(session, cycle_id=world.cycle_id, actor=None, now=world.svc.now())
+    assert render(world, render_digest, digest) is None
+    assert plan(world, plan_digests) == []

@@ -131,6 +131,21 @@ def _waiting(session: Session, svc: Services) -> int:
     )
 
 
+def _subject(svc: Services, subject: str) -> tuple[CycleView, list[ReportingPeriod]] | None:
+    """The cycle and the periods of a digest's subject (``2027:2027-04-12``), while the
+    cycle still takes reports; None otherwise."""
+    year, _, day = subject.partition(":")
+    try:
+        deadline_day = date.fromisoformat(day)
+    except ValueError:
+        return None
+    view = cycle(svc, int(year)) if year.isdigit() else None
+    if view is None or view.facts.closed or view.plan is None:
+        return None
+    periods = _by_deadline(svc, view).get(deadline_day, [])
+    return (view, periods) if periods else None
+
+
 def render_digest(
     session: Session, svc: Services, reminder: ReminderView, now: datetime
 ) -> Rendered | None:
@@ -140,13 +155,10 @@ def render_digest(
         return None
     if KIND in reminder_prefs.mutes_of(session, user_id=reminder.user_id):
         return None
-    year, _, day = reminder.subject.partition(":")
-    view = cycle(svc, int(year)) if year.isdigit() else None
-    if view is None or view.facts.closed or view.plan is None:
+    found = _subject(svc, reminder.subject)
+    if found is None:
         return None
-    periods = _by_deadline(svc, view).get(date.fromisoformat(day), []) if day else []
-    if not periods:
-        return None
+    view, periods = found
     lines = [
         texts.DIGEST_HEADER.format(
             period=app_texts.esc(", ".join(p.label for p in periods)),
