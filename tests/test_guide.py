@@ -91,6 +91,7 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/undang",
                 "/pengguna",
                 "/plh",
+                "/pengingat",
                 "/bantuan",
             ],
         ),
@@ -106,10 +107,23 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/verifikasi",
                 "/jadwal",
                 "/undang",
+                "/pengingat",
                 "/bantuan",
             ],
         ),
-        (Role.PJ, ["/tugas", "/status", "/rencana", "/paket", "/lapor", "/jadwal", "/bantuan"]),
+        (
+            Role.PJ,
+            [
+                "/tugas",
+                "/status",
+                "/rencana",
+                "/paket",
+                "/lapor",
+                "/jadwal",
+                "/pengingat",
+                "/bantuan",
+            ],
+        ),
     ],
 )
 async def test_help_explains_the_role_and_its_commands(

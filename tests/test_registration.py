@@ -58,6 +58,7 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "undang",
         "pengguna",
         "plh",
+        "pengingat",
         "bantuan",
     ]
     with bot.svc.db.read() as session:

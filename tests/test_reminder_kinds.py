@@ -42,8 +42,8 @@ def world(tmp_path: Path) -> World:
     return World(tmp_path)
 
 
-def wit(*args: int) -> datetime:
-    return datetime(*args, tzinfo=WIT)
+def wit(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=WIT)
 
 
 def plan(world: World, planner: Planner) -> list[PlannedReminder]:

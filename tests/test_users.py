@@ -45,6 +45,7 @@ async def test_head_lists_users_and_changes_a_role(bot: Harness) -> None:
         "paket",
         "lapor",
         "jadwal",
+        "pengingat",
         "bantuan",
     ]
     shown = await member.command("undang")
