@@ -14,11 +14,13 @@ import pytest
 from bot.approvals.rules import Option
 from bot.core.delivery import ItemStatus
 from bot.core.roles import Role
+from bot.devtools.leaks import find_leaks
 from bot.letters.documents import InvitationContent
 from bot.letters.documents.content import content_to_json
 from bot.letters.kinds import LetterKind, LetterStatus
+from bot.reminders import texts
 from bot.reminders.approvals_nudge import plan_nudges, render_nudge
-from bot.reminders.events import plan_events, render_event
+from bot.reminders.events import ATTENDING, plan_events, render_event
 from bot.reminders.head import plan_weekly, render_weekly
 from bot.reminders.model import (
     PlannedReminder,
@@ -66,7 +68,11 @@ def render(world: World, renderer: Renderer, planned: PlannedReminder) -> Render
         due_at=planned.at,
     )
     with world.svc.db.read() as session:
-        return renderer(session, world.svc, view, world.svc.now())
+        rendered = renderer(session, world.svc, view, world.svc.now())
+    if rendered is not None:  # nothing internal reaches the person
+        labels = [label for row in rendered.buttons for label, _ in row]
+        assert find_leaks(rendered.text) == [] and find_leaks(" ".join(labels)) == []
+    return rendered
 
 
 def for_user(planned: Sequence[PlannedReminder], user_id: int, **match: str) -> PlannedReminder:
@@ -80,6 +86,8 @@ def for_user(planned: Sequence[PlannedReminder], user_id: int, **match: str) -> 
 
 
 def test_the_kinds_follow_the_contract() -> None:
+    assert set(texts.KIND_NAMES) == set(texts.KIND_SHORT) == set(ReminderKind)
+    assert set(texts.EVENT_ANSWERS) == set(ATTENDING)
     assert [(k.kind, k.optional) for k in KINDS] == [
         (ReminderKind.TEAM_DIGEST, True),
         (ReminderKind.HEAD_WEEKLY, True),
