@@ -108,14 +108,12 @@ def upcoming_events(session: Session, svc: Services, now: datetime) -> list[Even
 
 def attendees(session: Session, event: Event) -> list[tuple[int, str]]:
     """(user id, answer) of the active people who will come or send someone."""
-    found = []
-    for item in outbox.items_of(session, broadcast_id=event.broadcast_id):
-        if item.user_id is None or item.response not in ATTENDING:
-            continue
-        person = users.get_user(session, item.user_id)
-        if person is not None and person.active:
-            found.append((item.user_id, item.response))
-    return found
+    active = {u.id for u in users.list_users(session) if u.active}
+    return [
+        (item.user_id, item.response)
+        for item in outbox.items_of(session, broadcast_id=event.broadcast_id)
+        if item.user_id in active and item.user_id is not None and item.response in ATTENDING
+    ]
 
 
 def _working_day_before(svc: Services, day: date) -> date:
