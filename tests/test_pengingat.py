@@ -8,12 +8,14 @@ from datetime import datetime, timedelta
 
 from sqlmodel import select
 
+from bot.approvals.rules import Option
 from bot.core.roles import Role
+from bot.reminders.approvals_nudge import plan_nudges, render_nudge
 from bot.reminders.head import plan_weekly
-from bot.reminders.model import ReminderKind
+from bot.reminders.model import ReminderKind, ReminderView
 from bot.reminders.team import plan_digests
 from bot.texts import COMMANDS
-from storage import approvals, users
+from storage import approvals, outbox, users
 from storage.models import Reminder, ReminderMute
 from tests.harness import WIT, Harness, approve_plan
 from tests.test_reporting_flow import _plan
@@ -156,3 +158,58 @@ async def test_an_acting_head_may_mute_the_weekly_summary_too(bot: Harness) -> N
     ]
     [helped] = await team.command("bantuan")
     assert "/pengingat — Pengingat saya: lihat dan atur" in helped.plain
+
+
+async def test_the_nudge_button_opens_the_request_for_an_acting_head(bot: Harness) -> None:
+    """The nudge's button is the approvals feature's own: the Plt who gets it can open the
+    request (the engine sends the message through the outbox; here the test does)."""
+    await bot.registered(1001, Role.KEPALA, name="Kepala")
+    acting_head = await bot.registered(2001, Role.TIM, name="Rina Tim")
+    today = bot.svc.today()
+    with bot.svc.db.write() as session:
+        head = users.get_by_telegram_id(session, 1001)
+        assert head is not None
+        approvals.add_delegation(
+            session,
+            user_id=user_id(bot, 2001),
+            title="Plt",
+            start=today,
+            end=today + timedelta(days=10),
+            actor=head,
+            now=bot.clock.now(),
+        )
+        approvals.create_request(
+            session,
+            kind="rencana",
+            subject_id=1,
+            title="Rencana Kinerja 2027 (revisi 1)",
+            summary="Ringkasan rencana",
+            decider_role=Role.KEPALA,
+            options=[Option("approve", "Setujui", False, "Disetujui")],
+            requested_by=None,
+            now=bot.clock.now(),
+        )
+    bot.clock.advance(timedelta(days=3))
+    with bot.svc.db.write() as session:
+        [nudge] = [
+            p
+            for p in plan_nudges(session, bot.svc, bot.svc.now())
+            if p.user_id == user_id(bot, 2001)
+        ]
+        view = ReminderView(1, nudge.kind, nudge.user_id, nudge.subject, "", nudge.offset, nudge.at)
+        rendered = render_nudge(session, bot.svc, view, bot.svc.now())
+        assert rendered is not None
+        outbox.create_broadcast(
+            session,
+            kind="pengingat",
+            ref_id=None,
+            text=rendered.text,
+            recipients=[(nudge.user_id, 2001)],
+            now=bot.svc.now(),
+            buttons=rendered.buttons,
+        )
+    await bot.drain_outbox()
+    assert acting_head.last.plain.startswith("⏳ Permintaan persetujuan menunggu 3 hari")
+    [opened] = await acting_head.press("Buka permintaan")
+    assert opened.plain == "Ringkasan rencana"  # the request, as the approvals feature shows it
+    assert opened.button_texts == ["Setujui", "🔎 Lihat detail"]
