@@ -186,3 +186,18 @@ def documents_of(session: Session, *, kind: str, cycle_id: int) -> list[Document
             .order_by(col(Document.id))
         )
     )
+
+
+def signed_and_sent(session: Session, *, kind: str) -> list[Letter]:
+    """Every signed letter of ``kind`` that went out (has its broadcast), oldest first."""
+    return list(
+        session.exec(
+            select(Letter)
+            .where(
+                Letter.kind == kind,
+                Letter.status == SIGNED.value,
+                col(Letter.broadcast_id).is_not(None),
+            )
+            .order_by(col(Letter.id))
+        )
+    )

@@ -452,3 +452,16 @@ def test_no_digest_once_the_cycle_is_closed_or_for_a_subject_it_does_not_know(
         cycles.close_cycle(session, cycle_id=world.cycle_id, actor=None, now=world.svc.now())
     assert render(world, render_digest, digest) is None
     assert plan(world, plan_digests) == []
+
+
+def test_two_socialisations_of_a_cycle_each_remind_their_attendees(world: World) -> None:
+    first = invitation(world, date(2027, 2, 15), [world.owner_id])
+    answer(world, first, world.owner_id, "hadir")
+    second = invitation(world, date(2027, 3, 3), [world.owner_id])
+    answer(world, second, world.owner_id, "wakil")
+    assert [(p.subject, p.offset) for p in plan(world, plan_events)] == [
+        (f"letter:{first}", "-1d"),
+        (f"letter:{first}", "-2h"),
+        (f"letter:{second}", "-1d"),
+        (f"letter:{second}", "-2h"),
+    ]

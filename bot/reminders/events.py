@@ -30,8 +30,8 @@ from bot.reminders.model import (
 )
 from bot.reminders.recipients import local_at, local_day
 from bot.services import Services
-from storage import cycles, outbox, users
 from storage import letters as store
+from storage import outbox, users
 from storage.models import Letter
 
 ATTENDING = (RsvpAnswer.PRESENT.value, RsvpAnswer.REPRESENTED.value)
@@ -94,16 +94,14 @@ def is_ahead(svc: Services, event: Event, now: datetime) -> bool:
 
 
 def upcoming_events(session: Session, svc: Services, now: datetime) -> list[Event]:
-    """The signed invitations (the latest of each cycle) whose event is still ahead."""
+    """The signed, sent invitations whose event is still ahead, soonest first (a cycle may
+    hold more than one socialisation)."""
     found = []
-    for row in cycles.list_cycles(session):
-        if row.id is None or row.closed_at is not None:
-            continue
-        letter = store.latest_letter(session, cycle_id=row.id, kind=LetterKind.INVITATION)
+    for letter in store.signed_and_sent(session, kind=LetterKind.INVITATION):
         event = event_of(session, svc, letter)
         if event is not None and is_ahead(svc, event, now):
             found.append(event)
-    return found
+    return sorted(found, key=lambda e: (e.day, e.letter_id))
 
 
 def attendees(session: Session, event: Event) -> list[tuple[int, str]]:
