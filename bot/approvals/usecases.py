@@ -9,12 +9,15 @@ from datetime import date
 
 from sqlmodel import Session
 
-from bot.approvals import rules
+from bot import deliveries
+from bot.approvals import rules, texts
+from bot.approvals.callbacks import Decide, Detail
 from bot.approvals.kinds import RequestView
 from bot.approvals.rules import DecisionRefusal, Option, RequestStatus
 from bot.core.roles import Role
 from bot.services import Services
-from storage import approvals, users
+from storage import approvals, archive, outbox, users
+from storage.archive import NewDocument
 from storage.models import ApprovalRequest
 
 Messages = tuple[tuple[int, int], ...]
@@ -22,6 +25,23 @@ Messages = tuple[tuple[int, int], ...]
 
 IsCurrent = Callable[[RequestView], bool]
 """Whether the subject of a request is still the one to decide (asked of its feature)."""
+
+Attachment = tuple[bytes, str, str]
+"""A document sent before the request: its content, file name and caption."""
+
+REQUEST_MESSAGE = "persetujuan"
+"""The outbox kind of a request's message with the decision buttons (ref: the request)."""
+
+REQUEST_DOCUMENT = "persetujuan_lampiran"
+"""The outbox kind (and archive kind) of a document sent before a request's message."""
+
+
+def _copies(session: Session, request: ApprovalRequest) -> Messages:
+    """Every message that carries the request's buttons: the copies the outbox delivered to
+    the deciders, and the ones shown again from /persetujuan."""
+    assert request.id is not None
+    delivered = outbox.sent_copies(session, kind=REQUEST_MESSAGE, ref_id=request.id)
+    return (*delivered, *approvals.messages_of(request))
 
 
 def _view(session: Session, request: ApprovalRequest) -> RequestView:
@@ -58,16 +78,62 @@ def _title(session: Session, svc: Services, *, user_id: int, role: Role) -> str 
     )
 
 
-def _decider_chats(session: Session, svc: Services) -> tuple[int, ...]:
-    """Everyone who may decide today: the active head and acting heads."""
+def _deciders(session: Session, svc: Services) -> list[tuple[int | None, int]]:
+    """Everyone who may decide today (user id, chat id): the active head and acting heads."""
     today = svc.today()
-    chats = [u.telegram_id for u in users.list_users(session, role=Role.KEPALA) if u.active]
+    found = [(u.id, u.telegram_id) for u in users.list_users(session, role=Role.KEPALA) if u.active]
     for acting in approvals.delegations_in_force(session):
         if acting.covers(today):
-            user = users.get_user(session, acting.user_id)
-            if user is not None and user.active and user.telegram_id not in chats:
-                chats.append(user.telegram_id)
-    return tuple(chats)
+            found.extend(deliveries.person(session, acting.user_id))
+    return found
+
+
+def _buttons(view: RequestView, *, detail: bool) -> list[list[tuple[str, str]]]:
+    rows = [[(o.label, Decide(request_id=view.id, option=o.key).encode()) for o in view.options]]
+    if detail:
+        rows.append([(texts.APPROVAL_BUTTON_DETAIL, Detail(request_id=view.id).encode())])
+    return rows
+
+
+def _queue_request(
+    session: Session,
+    svc: Services,
+    view: RequestView,
+    attachments: Sequence[Attachment],
+    *,
+    detail: bool,
+    requested_by_id: int,
+) -> None:
+    """The request for everyone who may decide today: its documents first, then the
+    message with the decision buttons (the outbox sends them in that order)."""
+    deciders, now = _deciders(session, svc), svc.now()
+    for content, file_name, caption in attachments:
+        meta = NewDocument(
+            kind=REQUEST_DOCUMENT,
+            file_name=file_name,
+            mime_type="application/pdf",
+            uploaded_by_user_id=requested_by_id,
+        )
+        document = archive.store(session, root=svc.archive_dir, content=content, meta=meta, now=now)
+        deliveries.queue(
+            session,
+            kind=REQUEST_DOCUMENT,
+            ref_id=view.id,
+            text=caption,
+            recipients=deciders,
+            now=now,
+            document_id=document.id,
+        )
+    deliveries.queue(
+        session,
+        kind=REQUEST_MESSAGE,
+        ref_id=view.id,
+        text=view.summary,
+        recipients=deciders,
+        now=now,
+        buttons=_buttons(view, detail=detail),
+        created_by_user_id=requested_by_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -82,7 +148,6 @@ class Superseded:
 class OpenedRequest:
     view: RequestView
     superseded: tuple[Superseded, ...]
-    decider_chats: tuple[int, ...]
 
 
 def open_request(
@@ -94,8 +159,12 @@ def open_request(
     summary: str,
     options: Sequence[Option],
     requested_by_id: int,
+    attachments: Sequence[Attachment] = (),
+    detail: bool = False,
 ) -> OpenedRequest:
-    """A new pending request (older pending ones of the kind superseded) and who to send it to."""
+    """A new pending request (older pending ones of the kind superseded), queued in the
+    outbox for everyone who may decide it today, with its documents and decision buttons
+    (``detail``: also "Lihat detail")."""
     with svc.db.write() as session:
         request, superseded = approvals.create_request(
             session,
@@ -108,12 +177,13 @@ def open_request(
             requested_by=users.get_user(session, requested_by_id),
             now=svc.now(),
         )
+        view = _view(session, request)
+        _queue_request(
+            session, svc, view, attachments, detail=detail, requested_by_id=requested_by_id
+        )
         return OpenedRequest(
-            view=_view(session, request),
-            superseded=tuple(
-                Superseded(r.summary, tuple(approvals.messages_of(r))) for r in superseded
-            ),
-            decider_chats=_decider_chats(session, svc),
+            view=view,
+            superseded=tuple(Superseded(r.summary, _copies(session, r)) for r in superseded),
         )
 
 
@@ -156,7 +226,7 @@ def check_decision(
         if request is None:
             return Decision(None, DecisionRefusal.STALE, ())
         view = _view(session, request)
-        messages = tuple(approvals.messages_of(request))
+        messages = _copies(session, request)
     problem = rules.refusal(
         status=view.status,
         subject_is_current=is_current(view),
@@ -206,7 +276,7 @@ def decide_request(
                 comment=comment,
                 now=svc.now(),
             )
-        return Decision(_view(session, request), problem, tuple(approvals.messages_of(request)))
+        return Decision(_view(session, request), problem, _copies(session, request))
 
 
 def pending_requests(

@@ -30,12 +30,11 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import texts
+from bot import deliveries, texts
 from bot.access import mark_conversation_step
 from bot.core.roles import Role
 from bot.services import Services
 from bot.ui.callbacks import ButtonData
-from storage import users
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -219,15 +218,10 @@ async def answer(update: Update, text: str | None = None) -> None:
         await update.callback_query.answer(text)
 
 
-async def tell_team(
-    context: Any, svc: Services, text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
+def tell_team(svc: Services, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Tell every active member of the team (Tim Pengelolaan Kelembagaan) something, with
-    buttons for the next step when given."""
-    with svc.db.read() as session:
-        team = [u.telegram_id for u in users.list_users(session, role=Role.TIM) if u.active]
-    for chat_id in team:
-        try:
-            await context.bot.send_message(chat_id, text, reply_markup=markup)
-        except Forbidden:
-            logger.warning("team member %s unreachable", chat_id)
+    buttons for the next step when given: queued in the outbox, sent after the update."""
+    rows = [] if markup is None else markup.inline_keyboard
+    buttons = [[(b.text, str(b.callback_data)) for b in row] for row in rows]
+    with svc.db.write() as session:
+        deliveries.tell_team(session, svc, text, buttons)

@@ -29,9 +29,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         if letter is not None:
             name = texts.LETTER_KIND_NAMES[letter.kind]
             comment = app_texts.esc(view.comment)
-            await tell_team(
-                context, svc, texts.LETTER_REJECTED_TEAM.format(name=name, by=by, comment=comment)
-            )
+            tell_team(svc, texts.LETTER_REJECTED_TEAM.format(name=name, by=by, comment=comment))
         return
     decision = signing.Decision(
         user_id=view.decided_by_user_id,
@@ -50,7 +48,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         text = texts.LETTER_SIGNED_TEAM.format(
             name=name, by=by, number=number, count=signed.recipients
         )
-    await tell_team(context, svc, text)
+    tell_team(svc, text)
     kick_outbox(context)
 
 

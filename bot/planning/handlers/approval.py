@@ -123,7 +123,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         next_step = button(
             texts.PLAN_BUTTON_NEXT_CIRCULAR, GoToLetter(kind=LetterKind.CIRCULAR, year=decided.year)
         )
-        await tell_team(context, svc, text, InlineKeyboardMarkup([[next_step]]))
+        tell_team(svc, text, InlineKeyboardMarkup([[next_step]]))
         return
     text = texts.PLAN_CHANGES_TEAM.format(
         year=decided.year,
@@ -131,7 +131,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         by=by,
         comment=app_texts.esc(view.comment),
     )
-    await tell_team(context, svc, text, _open_plan(decided.year))
+    tell_team(svc, text, _open_plan(decided.year))
 
 
 async def _detail(update: Update, context: Context, view: RequestView) -> None:
