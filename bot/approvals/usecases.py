@@ -10,10 +10,12 @@ from datetime import date
 from sqlmodel import Session
 
 from bot import deliveries
+from bot import texts as app_texts
 from bot.approvals import rules, texts
 from bot.approvals.callbacks import Decide, Detail
 from bot.approvals.kinds import RequestView
 from bot.approvals.rules import DecisionRefusal, Option, RequestStatus
+from bot.core.dates import format_date
 from bot.core.roles import Role
 from bot.services import Services
 from storage import approvals, archive, outbox, users
@@ -359,7 +361,30 @@ def name_acting_head(
         approvals.add_delegation(
             session, user_id=user_id, title=title, start=start, end=end, actor=actor, now=svc.now()
         )
-        return Candidate(person.id, person.full_name, person.telegram_id)
+        named = Candidate(person.id, person.full_name, person.telegram_id)
+        deliveries.queue(
+            session,
+            kind=DELEGATION_NOTICE,
+            ref_id=person.id,
+            text=texts.DELEGATION_NOTIFY.format(**delegation_values(named, title, start, end)),
+            recipients=[(person.id, person.telegram_id)],
+            now=svc.now(),
+        )
+        return named
+
+
+DELEGATION_NOTICE = "plh"
+"""The outbox kind of the notice a person named acting head gets."""
+
+
+def delegation_values(named: Candidate, title: str, start: date, end: date) -> dict[str, str]:
+    """What the texts about a delegation fill in."""
+    return {
+        "title": app_texts.esc(title),
+        "name": app_texts.esc(named.name),
+        "start": format_date(start, with_weekday=False),
+        "end": format_date(end, with_weekday=False),
+    }
 
 
 def revoke_acting_head(svc: Services, *, actor_id: int, delegation_id: int) -> bool:

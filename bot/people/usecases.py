@@ -9,11 +9,9 @@ from enum import StrEnum
 
 from sqlmodel import Session
 
-from bot import deliveries
-from bot import texts as app_texts
 from bot.core.labels import unit_label
 from bot.core.roles import Role
-from bot.people import texts
+from bot.people import notices
 from bot.people.invitation_rules import (
     DEFAULT_LIFETIME,
     InvitationProblem,
@@ -141,42 +139,8 @@ def register_member(
             replaced_chat=replaced,
             inviter_chat=inviter.telegram_id if inviter is not None and inviter.active else None,
         )
-        _queue_registration_notices(session, svc, registered, head if replaced else None)
+        notices.registered(session, svc, registered, head if replaced else None)
         return registered
-
-
-REGISTRATION_NOTICE = "registrasi"
-"""The outbox kind of what the inviter and a replaced head are told of a registration."""
-
-
-def _queue_registration_notices(
-    session: Session, svc: Services, registered: Registered, replaced: User | None
-) -> None:
-    """Tell a replaced head, and the inviter (unless they are the person or that head)."""
-    member = registered.member
-    name = app_texts.esc(member.full_name)
-    if replaced is not None:
-        # The head before is deactivated by the replacement: told all the same.
-        deliveries.queue(
-            session,
-            kind=REGISTRATION_NOTICE,
-            ref_id=member.user_id,
-            text=texts.HEAD_REPLACED.format(name=name),
-            recipients=[(replaced.id, replaced.telegram_id)],
-            now=svc.now(),
-        )
-    inviter = registered.inviter_chat
-    if inviter is not None and inviter not in (member.telegram_id, registered.replaced_chat):
-        role_name = app_texts.ROLE_NAMES[member.role]
-        unit = app_texts.unit_suffix(member.unit_name)
-        deliveries.queue(
-            session,
-            kind=REGISTRATION_NOTICE,
-            ref_id=member.user_id,
-            text=texts.REG_NOTIFY_INVITER.format(name=name, role=role_name, unit=unit),
-            recipients=[(None, inviter)],
-            now=svc.now(),
-        )
 
 
 # --- /undang --------------------------------------------------------------------------------
@@ -364,7 +328,9 @@ def change_role(
         changed = users.change_role(
             session, user_id=user_id, role=role, unit_id=unit_id, actor=actor, now=svc.now()
         )
-        return _person(session, changed)
+        person = _person(session, changed)
+        notices.role_changed(session, svc, person)
+        return person
 
 
 def deactivate(svc: Services, *, actor_id: int, user_id: int) -> Person | UserRefusal:
