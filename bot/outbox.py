@@ -1,4 +1,5 @@
-"""The one sender that drains the outbox: every message meant for many people goes here.
+"""The one sender that drains the outbox: every message to someone other than the person
+who pressed or typed goes here (broadcasts, and the notices ``bot.deliveries`` queues).
 
 Delivery rows are claimed, sent within Telegram's limits, and marked sent only once
 Telegram returned a message id. Flood-waits pause everyone for as long as Telegram asks;

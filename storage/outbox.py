@@ -171,3 +171,23 @@ def sent_copies(session: Session, *, kind: str, ref_id: int) -> list[tuple[int, 
         .order_by(col(OutboxItem.id))
     )
     return [(row.chat_id, row.telegram_message_id) for row in rows if row.telegram_message_id]
+
+
+def withdraw_pending(session: Session, *, kind: str, ref_id: int) -> int:
+    """Copies of the broadcasts of ``kind`` about ``ref_id`` not sent yet are no longer
+    needed (a copy being sent right now still goes); how many were withdrawn."""
+    rows = list(
+        session.exec(
+            select(OutboxItem)
+            .join(Broadcast, col(Broadcast.id) == col(OutboxItem.broadcast_id))
+            .where(
+                Broadcast.kind == kind,
+                Broadcast.ref_id == ref_id,
+                OutboxItem.status == ItemStatus.PENDING.value,
+            )
+        )
+    )
+    for row in rows:
+        row.status = ItemStatus.WITHDRAWN.value
+        session.add(row)
+    return len(rows)

@@ -124,3 +124,25 @@ async def test_a_verification_notice_goes_through_the_outbox_and_survives_a_floo
     (item,) = _items(bot, OWNER_NOTICE)
     assert item.status == "sent" and item.telegram_message_id == notice.message_id
     assert item.attempts == 1  # a flood-wait is not the owner's failure
+
+
+async def test_a_request_decided_before_its_copy_left_is_not_sent_afterwards(
+    bot: Harness,
+) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
+    await team.command("rencana")
+    bot.api.fail_next("sendMessage", FLOOD)
+    await team.press("Ajukan persetujuan")
+    # The head opens it from /persetujuan (an answer in their own chat) and decides there.
+    listing = (await head.command("persetujuan"))[-1]
+    (label,) = [label for row in listing.buttons for label, _ in row]
+    opened = (await head.press(label, on=listing))[-1]
+    await head.press("Setujui", on=opened)
+    (item,) = _items(bot, REQUEST_MESSAGE)
+    assert item.status == "withdrawn"
+    await _after_the_flood_wait(bot)
+    # Only the copy the head decided on carries the request, and it shows the decision.
+    (decided,) = _copies(bot, 1001, "Permohonan")
+    assert decided.buttons == [] and "Disetujui" in decided.plain

@@ -38,6 +38,14 @@ REQUEST_DOCUMENT = "persetujuan_lampiran"
 """The outbox kind (and archive kind) of a document sent before a request's message."""
 
 
+def _withdraw_unsent(session: Session, request_id: int | None) -> None:
+    """A request that no longer waits: its copies still queued (a flood-wait) are not sent
+    with buttons nobody may press any more."""
+    assert request_id is not None
+    for kind in (REQUEST_DOCUMENT, REQUEST_MESSAGE):
+        outbox.withdraw_pending(session, kind=kind, ref_id=request_id)
+
+
 def _copies(session: Session, request: ApprovalRequest) -> Messages:
     """Every message that carries the request's buttons: the copies the outbox delivered to
     the deciders, and the ones shown again from /persetujuan."""
@@ -183,6 +191,8 @@ def open_request(
         _queue_request(
             session, svc, view, attachments, detail=detail, requested_by_id=requested_by_id
         )
+        for old in superseded:
+            _withdraw_unsent(session, old.id)
         return OpenedRequest(
             view=view,
             superseded=tuple(Superseded(r.summary, _copies(session, r)) for r in superseded),
@@ -278,6 +288,8 @@ def decide_request(
                 comment=comment,
                 now=svc.now(),
             )
+        if request.status != RequestStatus.PENDING.value:
+            _withdraw_unsent(session, request.id)
         return Decision(_view(session, request), problem, _copies(session, request))
 
 
