@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from bot import texts as app_texts
-from bot.approvals import usecases
+from bot.approvals import copies, usecases
 from bot.approvals.callbacks import Decide, Detail, ShowRequest
 from bot.approvals.rules import DecisionRefusal, Option, RequestStatus
 from bot.core.roles import Role
@@ -52,7 +52,7 @@ async def test_decisions_through_the_use_cases(bot: Harness) -> None:
             (message,) = [
                 b
                 for b in session.exec(select(Broadcast).where(Broadcast.ref_id == opened.view.id))
-                if b.kind == usecases.REQUEST_MESSAGE
+                if b.kind == copies.REQUEST_MESSAGE
             ]
             assert message.id is not None
             items = outbox.items_of(session, broadcast_id=message.id)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from bot.approvals.usecases import REQUEST_DOCUMENT, REQUEST_MESSAGE
+from bot.approvals.copies import REQUEST_DOCUMENT, REQUEST_MESSAGE
 from bot.core.roles import Role
 from bot.deliveries import TEAM_NOTICE
 from bot.devtools.chat import Person

@@ -24,6 +24,7 @@ from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.approvals import texts, usecases
 from bot.approvals.callbacks import Decide, Detail, ShowRequest
+from bot.approvals.copies import Attachment
 from bot.approvals.drafts import CommentDraft
 from bot.approvals.kinds import RequestView
 from bot.approvals.messages import (
@@ -36,7 +37,7 @@ from bot.approvals.messages import (
     superseded_text,
 )
 from bot.approvals.rules import DecisionRefusal, Option
-from bot.approvals.usecases import Attachment, Decision
+from bot.approvals.usecases import Decision
 from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.core.labels import fit

@@ -12,8 +12,9 @@ from bot import texts as app_texts
 from bot.access import services
 from bot.approvals import texts, usecases
 from bot.approvals.callbacks import Decide, Detail
+from bot.approvals.copies import Messages
 from bot.approvals.kinds import ApprovalKind, RequestView
-from bot.approvals.usecases import IsCurrent, Messages
+from bot.approvals.usecases import IsCurrent
 from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.feature import wiring

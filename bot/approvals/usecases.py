@@ -11,47 +11,18 @@ from sqlmodel import Session
 
 from bot import deliveries
 from bot import texts as app_texts
-from bot.approvals import rules, texts
-from bot.approvals.callbacks import Decide, Detail
+from bot.approvals import copies, rules, texts
+from bot.approvals.copies import Attachment, Messages
 from bot.approvals.kinds import RequestView
 from bot.approvals.rules import DecisionRefusal, Option, RequestStatus
 from bot.core.dates import format_date
 from bot.core.roles import Role
 from bot.services import Services
-from storage import approvals, archive, outbox, users
-from storage.archive import NewDocument
+from storage import approvals, users
 from storage.models import ApprovalRequest
-
-Messages = tuple[tuple[int, int], ...]
-"""(chat id, message id) of every message that carries a request's buttons."""
 
 IsCurrent = Callable[[RequestView], bool]
 """Whether the subject of a request is still the one to decide (asked of its feature)."""
-
-Attachment = tuple[bytes, str, str]
-"""A document sent before the request: its content, file name and caption."""
-
-REQUEST_MESSAGE = "persetujuan"
-"""The outbox kind of a request's message with the decision buttons (ref: the request)."""
-
-REQUEST_DOCUMENT = "persetujuan_lampiran"
-"""The outbox kind (and archive kind) of a document sent before a request's message."""
-
-
-def _withdraw_unsent(session: Session, request_id: int | None) -> None:
-    """A request that no longer waits: its copies still queued (a flood-wait) are not sent
-    with buttons nobody may press any more."""
-    assert request_id is not None
-    for kind in (REQUEST_DOCUMENT, REQUEST_MESSAGE):
-        outbox.withdraw_pending(session, kind=kind, ref_id=request_id)
-
-
-def _copies(session: Session, request: ApprovalRequest) -> Messages:
-    """Every message that carries the request's buttons: the copies the outbox delivered to
-    the deciders, and the ones shown again from /persetujuan."""
-    assert request.id is not None
-    delivered = outbox.sent_copies(session, kind=REQUEST_MESSAGE, ref_id=request.id)
-    return (*delivered, *approvals.messages_of(request))
 
 
 def _view(session: Session, request: ApprovalRequest) -> RequestView:
@@ -85,64 +56,6 @@ def _title(session: Session, svc: Services, *, user_id: int, role: Role) -> str 
         decider_role=Role.KEPALA,
         delegations=approvals.delegations_in_force(session),
         today=svc.today(),
-    )
-
-
-def _deciders(session: Session, svc: Services) -> list[tuple[int | None, int]]:
-    """Everyone who may decide today (user id, chat id): the active head and acting heads."""
-    today = svc.today()
-    found = [(u.id, u.telegram_id) for u in users.list_users(session, role=Role.KEPALA) if u.active]
-    for acting in approvals.delegations_in_force(session):
-        if acting.covers(today):
-            found.extend(deliveries.person(session, acting.user_id))
-    return found
-
-
-def _buttons(view: RequestView, *, detail: bool) -> list[list[tuple[str, str]]]:
-    rows = [[(o.label, Decide(request_id=view.id, option=o.key).encode()) for o in view.options]]
-    if detail:
-        rows.append([(texts.APPROVAL_BUTTON_DETAIL, Detail(request_id=view.id).encode())])
-    return rows
-
-
-def _queue_request(
-    session: Session,
-    svc: Services,
-    view: RequestView,
-    attachments: Sequence[Attachment],
-    *,
-    detail: bool,
-    requested_by_id: int,
-) -> None:
-    """The request for everyone who may decide today: its documents first, then the
-    message with the decision buttons (the outbox sends them in that order)."""
-    deciders, now = _deciders(session, svc), svc.now()
-    for content, file_name, caption in attachments:
-        meta = NewDocument(
-            kind=REQUEST_DOCUMENT,
-            file_name=file_name,
-            mime_type="application/pdf",
-            uploaded_by_user_id=requested_by_id,
-        )
-        document = archive.store(session, root=svc.archive_dir, content=content, meta=meta, now=now)
-        deliveries.queue(
-            session,
-            kind=REQUEST_DOCUMENT,
-            ref_id=view.id,
-            text=caption,
-            recipients=deciders,
-            now=now,
-            document_id=document.id,
-        )
-    deliveries.queue(
-        session,
-        kind=REQUEST_MESSAGE,
-        ref_id=view.id,
-        text=view.summary,
-        recipients=deciders,
-        now=now,
-        buttons=_buttons(view, detail=detail),
-        created_by_user_id=requested_by_id,
     )
 
 
@@ -188,14 +101,14 @@ def open_request(
             now=svc.now(),
         )
         view = _view(session, request)
-        _queue_request(
+        copies.queue_request(
             session, svc, view, attachments, detail=detail, requested_by_id=requested_by_id
         )
         for old in superseded:
-            _withdraw_unsent(session, old.id)
+            copies.withdraw_unsent(session, old.id)
         return OpenedRequest(
             view=view,
-            superseded=tuple(Superseded(r.summary, _copies(session, r)) for r in superseded),
+            superseded=tuple(Superseded(r.summary, copies.copies(session, r)) for r in superseded),
         )
 
 
@@ -238,7 +151,7 @@ def check_decision(
         if request is None:
             return Decision(None, DecisionRefusal.STALE, ())
         view = _view(session, request)
-        messages = _copies(session, request)
+        messages = copies.copies(session, request)
     problem = rules.refusal(
         status=view.status,
         subject_is_current=is_current(view),
@@ -289,8 +202,8 @@ def decide_request(
                 now=svc.now(),
             )
         if request.status != RequestStatus.PENDING.value:
-            _withdraw_unsent(session, request.id)
-        return Decision(_view(session, request), problem, _copies(session, request))
+            copies.withdraw_unsent(session, request.id)
+        return Decision(_view(session, request), problem, copies.copies(session, request))
 
 
 def pending_requests(
