@@ -26,6 +26,9 @@ Recipients = Sequence[tuple[int | None, int]]
 Buttons = Sequence[Sequence[tuple[str, str]]]
 """Rows of (label, callback data) under the message."""
 
+Notice = tuple[str, Buttons]
+"""A notice's text and buttons, rendered by the feature for a use case to queue."""
+
 TEAM_NOTICE = "tim"
 """The kind of a team notice in the outbox."""
 

@@ -218,10 +218,15 @@ async def answer(update: Update, text: str | None = None) -> None:
         await update.callback_query.answer(text)
 
 
+def button_rows(markup: InlineKeyboardMarkup | None) -> list[list[tuple[str, str]]]:
+    """A keyboard as rows of (label, callback data), as the outbox stores it."""
+    rows = [] if markup is None else markup.inline_keyboard
+    return [[(b.text, str(b.callback_data)) for b in row] for row in rows]
+
+
 def tell_team(svc: Services, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Tell every active member of the team (Tim Pengelolaan Kelembagaan) something, with
-    buttons for the next step when given: queued in the outbox, sent after the update."""
-    rows = [] if markup is None else markup.inline_keyboard
-    buttons = [[(b.text, str(b.callback_data)) for b in row] for row in rows]
+    buttons for the next step when given: queued in the outbox (in a transaction of its own,
+    right after the use case's), sent after the update."""
     with svc.db.write() as session:
-        deliveries.tell_team(session, svc, text, buttons)
+        deliveries.tell_team(session, svc, text, button_rows(markup))
