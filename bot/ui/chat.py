@@ -30,10 +30,9 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import deliveries, texts
+from bot import texts
 from bot.access import mark_conversation_step
 from bot.core.roles import Role
-from bot.services import Services
 from bot.ui.callbacks import ButtonData
 
 logger = logging.getLogger(__name__)
@@ -222,11 +221,3 @@ def button_rows(markup: InlineKeyboardMarkup | None) -> list[list[tuple[str, str
     """A keyboard as rows of (label, callback data), as the outbox stores it."""
     rows = [] if markup is None else markup.inline_keyboard
     return [[(b.text, str(b.callback_data)) for b in row] for row in rows]
-
-
-def tell_team(svc: Services, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Tell every active member of the team (Tim Pengelolaan Kelembagaan) something, with
-    buttons for the next step when given: queued in the outbox (in a transaction of its own,
-    right after the use case's), sent after the update."""
-    with svc.db.write() as session:
-        deliveries.tell_team(session, svc, text, button_rows(markup))
