@@ -15,7 +15,7 @@ import functools
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from telegram import Update
@@ -81,10 +81,12 @@ def _read_member(svc: Services, telegram_id: int) -> Member | None:
 @dataclass
 class UpdateScope:
     """What one update's handlers share: the member the gate loaded (by Telegram id), and
-    whether a conversation took a step (its state may have changed and must be stored)."""
+    whether a conversation took a step (its state may have changed and must be stored),
+    and whether it queued messages in the outbox (to be sent once the update is done)."""
 
     members: dict[int, Member]
     conversation_step: bool = False
+    outbox_queued: list[int] = field(default_factory=list)
 
 
 _scope: ContextVar[UpdateScope | None] = ContextVar("kinerja_update_scope", default=None)
@@ -107,6 +109,13 @@ def mark_conversation_step() -> None:
     scope = _scope.get()
     if scope is not None:
         scope.conversation_step = True
+
+
+def mark_outbox_queued(broadcast_id: int) -> None:
+    """The update being processed queued a broadcast for others (see ``bot.deliveries``)."""
+    scope = _scope.get()
+    if scope is not None:
+        scope.outbox_queued.append(broadcast_id)
 
 
 def member_of_update(svc: Services, telegram_id: int) -> Member | None:

@@ -64,6 +64,19 @@ class KinerjaApplication(
             scope.conversation_step or not self._data_stored(update)
         ):
             await self.update_persistence()
+        if scope.outbox_queued:
+            await self.send_queued(scope.outbox_queued)
+
+    async def send_queued(self, broadcast_ids: list[int]) -> None:
+        """Send what an update queued for others: a running bot asks its job queue (the
+        update is not held up by rate limits); tests and the console send those broadcasts
+        right away (what else waits in the outbox keeps waiting for its drain)."""
+        if self.running and self.job_queue is not None:
+            self.job_queue.run_once(drain_outbox, 0)
+            return
+        sender = self.bot_data.get("outbox")
+        if isinstance(sender, OutboxSender):
+            await sender.drain(only=broadcast_ids)
 
     def _data_stored(self, update: object) -> bool:
         """Whether the database already holds this update's user and chat data, so that

@@ -1,4 +1,5 @@
-"""The one sender that drains the outbox: every message meant for many people goes here.
+"""The one sender that drains the outbox: every message to someone other than the person
+who pressed or typed goes here (broadcasts, and the notices ``bot.deliveries`` queues).
 
 Delivery rows are claimed, sent within Telegram's limits, and marked sent only once
 Telegram returned a message id. Flood-waits pause everyone for as long as Telegram asks;
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -62,10 +63,14 @@ class OutboxSender:
             logger.info("outbox: %d deliveries interrupted by a stop will be sent again", recovered)
 
     async def drain(
-        self, *, wait_for_retries: bool = False, max_wait: float = 120.0
+        self,
+        *,
+        wait_for_retries: bool = False,
+        max_wait: float = 120.0,
+        only: Collection[int] | None = None,
     ) -> DrainResult:
-        """Send everything due now; with ``wait_for_retries`` also wait (up to ``max_wait``
-        seconds in all) for rows that must be retried later."""
+        """Send everything due now (``only``: of these broadcasts); with ``wait_for_retries``
+        also wait (up to ``max_wait`` seconds in all) for rows that must be retried later."""
         result = DrainResult()
         async with self._running:
             waited = 0.0
@@ -73,7 +78,7 @@ class OutboxSender:
                 with self._svc.db.read() as session:
                     batch = [
                         (i.id, i.broadcast_id, i.chat_id)
-                        for i in outbox.due(session, now=self._svc.now())
+                        for i in outbox.due(session, now=self._svc.now(), broadcasts=only)
                     ]
                 if batch:
                     await self._send_batch(batch, result)

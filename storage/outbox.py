@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -71,18 +71,17 @@ def recover_in_flight(session: Session) -> int:
     return len(rows)
 
 
-def due(session: Session, *, now: datetime, limit: int = 200) -> list[OutboxItem]:
-    return list(
-        session.exec(
-            select(OutboxItem)
-            .where(
-                OutboxItem.status == ItemStatus.PENDING.value,
-                col(OutboxItem.next_attempt_at) <= now,
-            )
-            .order_by(col(OutboxItem.id))
-            .limit(limit)
-        )
+def due(
+    session: Session, *, now: datetime, limit: int = 200, broadcasts: Collection[int] | None = None
+) -> list[OutboxItem]:
+    """Pending rows whose time has come, oldest first (``broadcasts``: of these only)."""
+    query = select(OutboxItem).where(
+        OutboxItem.status == ItemStatus.PENDING.value,
+        col(OutboxItem.next_attempt_at) <= now,
     )
+    if broadcasts is not None:
+        query = query.where(col(OutboxItem.broadcast_id).in_(list(broadcasts)))
+    return list(session.exec(query.order_by(col(OutboxItem.id)).limit(limit)))
 
 
 def next_due_at(session: Session) -> datetime | None:
@@ -156,3 +155,39 @@ def items_of(session: Session, *, broadcast_id: int) -> list[OutboxItem]:
 def tally(session: Session, *, broadcast_id: int) -> Counter[str]:
     """How many rows are in each delivery status."""
     return Counter(item.status for item in items_of(session, broadcast_id=broadcast_id))
+
+
+def sent_copies(session: Session, *, kind: str, ref_id: int) -> list[tuple[int, int]]:
+    """(chat id, message id) of every delivered copy of the broadcasts of ``kind`` about
+    ``ref_id``, oldest first."""
+    rows = session.exec(
+        select(OutboxItem)
+        .join(Broadcast, col(Broadcast.id) == col(OutboxItem.broadcast_id))
+        .where(
+            Broadcast.kind == kind,
+            Broadcast.ref_id == ref_id,
+            col(OutboxItem.telegram_message_id).is_not(None),
+        )
+        .order_by(col(OutboxItem.id))
+    )
+    return [(row.chat_id, row.telegram_message_id) for row in rows if row.telegram_message_id]
+
+
+def withdraw_pending(session: Session, *, kind: str, ref_id: int) -> int:
+    """Copies of the broadcasts of ``kind`` about ``ref_id`` not sent yet are no longer
+    needed (a copy being sent right now still goes); how many were withdrawn."""
+    rows = list(
+        session.exec(
+            select(OutboxItem)
+            .join(Broadcast, col(Broadcast.id) == col(OutboxItem.broadcast_id))
+            .where(
+                Broadcast.kind == kind,
+                Broadcast.ref_id == ref_id,
+                OutboxItem.status == ItemStatus.PENDING.value,
+            )
+        )
+    )
+    for row in rows:
+        row.status = ItemStatus.WITHDRAWN.value
+        session.add(row)
+    return len(rows)

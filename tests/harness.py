@@ -13,6 +13,7 @@ from telegram.ext import Application
 
 from bot.app import KinerjaApplication, build_application, build_services
 from bot.core.clock import FixedClock
+from bot.core.delivery import RateLimiter
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import FakeBotApi
@@ -53,6 +54,7 @@ class Harness:
         self.app: KinerjaApplication | None = None
         self.services: Services | None = None
         self._people: list[Person] = []
+        self._virtual_seconds = 0.0
 
     async def start(self) -> None:
         self.services = build_services(self.settings, clock=self.clock)
@@ -61,9 +63,20 @@ class Harness:
         await app.initialize()
         if app.post_init is not None:
             await app.post_init(app)
+        # The same sender, spacing sends on a virtual clock: a test waits for no real second
+        # between two messages to one chat, nor for a flood-wait to pass.
+        app.bot_data["outbox"] = OutboxSender(
+            self.services, app.bot, limiter=RateLimiter(monotonic=self._ticks, sleep=self._wait)
+        )
         self.app = app
         for person in self._people:
             person.app = app
+
+    def _ticks(self) -> float:
+        return self._virtual_seconds
+
+    async def _wait(self, seconds: float) -> None:
+        self._virtual_seconds += seconds
 
     async def stop(self) -> None:
         if self.app is not None:

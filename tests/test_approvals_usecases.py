@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlmodel import select
+
 from bot import texts as app_texts
-from bot.approvals import usecases
+from bot.approvals import copies, usecases
 from bot.approvals.callbacks import Decide, Detail, ShowRequest
 from bot.approvals.rules import DecisionRefusal, Option, RequestStatus
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
 from bot.planning.rules.example import example_plan
-from storage import approvals, audit, plans, users
+from storage import approvals, audit, outbox, plans, users
+from storage.models import Broadcast
 from tests.harness import Harness
 from tests.old_drafts import plant
 
@@ -44,7 +47,16 @@ async def test_decisions_through_the_use_cases(bot: Harness) -> None:
             options=[APPROVE, CHANGES],
             requested_by_id=team,
         )
-        assert opened.decider_chats == deciders
+        # Queued for everyone who may decide today, in the request's transaction.
+        with svc.db.read() as session:
+            (message,) = [
+                b
+                for b in session.exec(select(Broadcast).where(Broadcast.ref_id == opened.view.id))
+                if b.kind == copies.REQUEST_MESSAGE
+            ]
+            assert message.id is not None
+            items = outbox.items_of(session, broadcast_id=message.id)
+        assert tuple(i.chat_id for i in items) == deciders
         return opened.view.id
 
     def decide(request_id: int, user_id: int, role: Role, key: str, current: bool = True) -> object:

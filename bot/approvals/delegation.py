@@ -169,14 +169,9 @@ async def dates(update: Update, context: Context, member: Member) -> int:
     if named is None:
         await message.reply_text(app_texts.STALE_BUTTON)
         return END
-    values = {
-        "title": app_texts.esc(draft.title),
-        "name": app_texts.esc(named.name),
-        "start": format_date(start, with_weekday=False),
-        "end": format_date(end, with_weekday=False),
-    }
+    # The person named is told through the outbox, once this update is done.
+    values = usecases.delegation_values(named, draft.title, start, end)
     await message.reply_text(texts.DELEGATION_SAVED.format(**values))
-    await context.bot.send_message(named.telegram_id, texts.DELEGATION_NOTIFY.format(**values))
     return END
 
 

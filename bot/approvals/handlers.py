@@ -24,10 +24,10 @@ from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.approvals import texts, usecases
 from bot.approvals.callbacks import Decide, Detail, ShowRequest
+from bot.approvals.copies import Attachment
 from bot.approvals.drafts import CommentDraft
 from bot.approvals.kinds import RequestView
 from bot.approvals.messages import (
-    Attachment,
     decided_label,
     decision_text,
     edit_all,
@@ -41,6 +41,7 @@ from bot.approvals.usecases import Decision
 from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.core.labels import fit
+from bot.feature import wiring
 from bot.ui.buttons import on_press, press_handler, stale_presses
 from bot.ui.chat import answer, button, conversation_handler, show
 from bot.ui.drafts import DROPPED, clear, read, write
@@ -65,8 +66,9 @@ async def send_request(
     requested_by: Member,
     attachments: Sequence[Attachment] = (),
 ) -> RequestView:
-    """Create a request (superseding older pending ones of the kind) and send it to everyone
-    who may decide it today."""
+    """Create a request (superseding older pending ones of the kind); the outbox sends it to
+    everyone who may decide it today once this update is done."""
+    declared = wiring(context).approval_kinds.get(kind)
     opened = usecases.open_request(
         services(context),
         kind=kind,
@@ -75,11 +77,11 @@ async def send_request(
         summary=summary,
         options=options,
         requested_by_id=requested_by.user_id,
+        attachments=attachments,
+        detail=declared is not None and declared.detail is not None,
     )
     for old in opened.superseded:
         await edit_all(context, old.messages, superseded_text(old.summary))
-    for chat_id in opened.decider_chats:
-        await post(context, opened.view, chat_id, attachments)
     return opened.view
 
 

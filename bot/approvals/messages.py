@@ -3,19 +3,18 @@ and showing the outcome on every copy once it is decided or superseded."""
 
 from __future__ import annotations
 
-import io
 import logging
-from collections.abc import Sequence
 
-from telegram import InlineKeyboardMarkup, InputFile
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 
 from bot import texts as app_texts
 from bot.access import services
 from bot.approvals import texts, usecases
 from bot.approvals.callbacks import Decide, Detail
+from bot.approvals.copies import Messages
 from bot.approvals.kinds import ApprovalKind, RequestView
-from bot.approvals.usecases import IsCurrent, Messages
+from bot.approvals.usecases import IsCurrent
 from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.feature import wiring
@@ -23,9 +22,6 @@ from bot.services import Services
 from bot.ui.chat import button
 
 logger = logging.getLogger(__name__)
-
-Attachment = tuple[bytes, str, str]
-"""A document sent before the request: its content, file name and caption."""
 
 
 def kind_of(context: Context, view: RequestView) -> ApprovalKind | None:
@@ -80,17 +76,10 @@ def superseded_text(summary: str) -> str:
     return f"{summary}\n\n{texts.APPROVAL_STALE_MESSAGE}"
 
 
-async def post(
-    context: Context, view: RequestView, chat_id: int, attachments: Sequence[Attachment] = ()
-) -> None:
-    """Send the request (attachments first) to one chat and remember the message."""
+async def post(context: Context, view: RequestView, chat_id: int) -> None:
+    """Show the request again, with its buttons, in the chat of the person who asked for it
+    (/persetujuan), and remember the message. The deciders get requests from the outbox."""
     try:
-        for content, file_name, caption in attachments:
-            await context.bot.send_document(
-                chat_id,
-                document=InputFile(io.BytesIO(content), filename=file_name),
-                caption=caption,
-            )
         message = await context.bot.send_message(
             chat_id, view.summary, reply_markup=_markup(view, kind_of(context, view))
         )

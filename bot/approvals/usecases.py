@@ -9,16 +9,17 @@ from datetime import date
 
 from sqlmodel import Session
 
-from bot.approvals import rules
+from bot import deliveries
+from bot import texts as app_texts
+from bot.approvals import copies, rules, texts
+from bot.approvals.copies import Attachment, Messages
 from bot.approvals.kinds import RequestView
 from bot.approvals.rules import DecisionRefusal, Option, RequestStatus
+from bot.core.dates import format_date
 from bot.core.roles import Role
 from bot.services import Services
 from storage import approvals, users
 from storage.models import ApprovalRequest
-
-Messages = tuple[tuple[int, int], ...]
-"""(chat id, message id) of every message that carries a request's buttons."""
 
 IsCurrent = Callable[[RequestView], bool]
 """Whether the subject of a request is still the one to decide (asked of its feature)."""
@@ -58,18 +59,6 @@ def _title(session: Session, svc: Services, *, user_id: int, role: Role) -> str 
     )
 
 
-def _decider_chats(session: Session, svc: Services) -> tuple[int, ...]:
-    """Everyone who may decide today: the active head and acting heads."""
-    today = svc.today()
-    chats = [u.telegram_id for u in users.list_users(session, role=Role.KEPALA) if u.active]
-    for acting in approvals.delegations_in_force(session):
-        if acting.covers(today):
-            user = users.get_user(session, acting.user_id)
-            if user is not None and user.active and user.telegram_id not in chats:
-                chats.append(user.telegram_id)
-    return tuple(chats)
-
-
 @dataclass(frozen=True)
 class Superseded:
     """An older request of the same kind, replaced: its messages say so."""
@@ -82,7 +71,6 @@ class Superseded:
 class OpenedRequest:
     view: RequestView
     superseded: tuple[Superseded, ...]
-    decider_chats: tuple[int, ...]
 
 
 def open_request(
@@ -94,8 +82,12 @@ def open_request(
     summary: str,
     options: Sequence[Option],
     requested_by_id: int,
+    attachments: Sequence[Attachment] = (),
+    detail: bool = False,
 ) -> OpenedRequest:
-    """A new pending request (older pending ones of the kind superseded) and who to send it to."""
+    """A new pending request (older pending ones of the kind superseded), queued in the
+    outbox for everyone who may decide it today, with its documents and decision buttons
+    (``detail``: also "Lihat detail")."""
     with svc.db.write() as session:
         request, superseded = approvals.create_request(
             session,
@@ -108,12 +100,15 @@ def open_request(
             requested_by=users.get_user(session, requested_by_id),
             now=svc.now(),
         )
+        view = _view(session, request)
+        copies.queue_request(
+            session, svc, view, attachments, detail=detail, requested_by_id=requested_by_id
+        )
+        for old in superseded:
+            copies.withdraw_unsent(session, old.id)
         return OpenedRequest(
-            view=_view(session, request),
-            superseded=tuple(
-                Superseded(r.summary, tuple(approvals.messages_of(r))) for r in superseded
-            ),
-            decider_chats=_decider_chats(session, svc),
+            view=view,
+            superseded=tuple(Superseded(r.summary, copies.copies(session, r)) for r in superseded),
         )
 
 
@@ -156,7 +151,7 @@ def check_decision(
         if request is None:
             return Decision(None, DecisionRefusal.STALE, ())
         view = _view(session, request)
-        messages = tuple(approvals.messages_of(request))
+        messages = copies.copies(session, request)
     problem = rules.refusal(
         status=view.status,
         subject_is_current=is_current(view),
@@ -206,7 +201,9 @@ def decide_request(
                 comment=comment,
                 now=svc.now(),
             )
-        return Decision(_view(session, request), problem, tuple(approvals.messages_of(request)))
+        if request.status != RequestStatus.PENDING.value:
+            copies.withdraw_unsent(session, request.id)
+        return Decision(_view(session, request), problem, copies.copies(session, request))
 
 
 def pending_requests(
@@ -289,7 +286,30 @@ def name_acting_head(
         approvals.add_delegation(
             session, user_id=user_id, title=title, start=start, end=end, actor=actor, now=svc.now()
         )
-        return Candidate(person.id, person.full_name, person.telegram_id)
+        named = Candidate(person.id, person.full_name, person.telegram_id)
+        deliveries.queue(
+            session,
+            kind=DELEGATION_NOTICE,
+            ref_id=person.id,
+            text=texts.DELEGATION_NOTIFY.format(**delegation_values(named, title, start, end)),
+            recipients=[(person.id, person.telegram_id)],
+            now=svc.now(),
+        )
+        return named
+
+
+DELEGATION_NOTICE = "plh"
+"""The outbox kind of the notice a person named acting head gets."""
+
+
+def delegation_values(named: Candidate, title: str, start: date, end: date) -> dict[str, str]:
+    """What the texts about a delegation fill in."""
+    return {
+        "title": app_texts.esc(title),
+        "name": app_texts.esc(named.name),
+        "start": format_date(start, with_weekday=False),
+        "end": format_date(end, with_weekday=False),
+    }
 
 
 def revoke_acting_head(svc: Services, *, actor_id: int, delegation_id: int) -> bool:

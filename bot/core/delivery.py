@@ -24,6 +24,7 @@ class ItemStatus(StrEnum):
     SENT = "sent"
     UNREACHABLE = "unreachable"
     FAILED = "failed"
+    WITHDRAWN = "withdrawn"  # no longer needed before it was sent (a request already decided)
 
 
 class FailureReason(StrEnum):

@@ -7,7 +7,6 @@ from enum import IntEnum
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import Forbidden
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -209,16 +208,9 @@ async def confirm(update: Update, context: Context) -> int:
     await show(update, texts.REG_DONE.format(name=name, role=role_name, unit=unit, duties=duties))
     await set_role_commands(context.bot, user.id, member.role)
     if outcome.replaced_chat is not None:
-        # The head before is deactivated by the replacement: tell them, and give them the
-        # strangers' command menu.
-        await _tell(context, outcome.replaced_chat, texts.HEAD_REPLACED.format(name=name))
+        # The head before is deactivated by the replacement (and told, through the outbox):
+        # they get the strangers' command menu.
         await set_role_commands(context.bot, outcome.replaced_chat, None)
-    if outcome.inviter_chat is not None and outcome.inviter_chat not in (
-        user.id,
-        outcome.replaced_chat,
-    ):
-        notice = texts.REG_NOTIFY_INVITER.format(name=name, role=role_name, unit=unit)
-        await _tell(context, outcome.inviter_chat, notice)
     return _end(context)
 
 
@@ -239,13 +231,6 @@ async def cancel_button(update: Update, context: Context) -> int:
     await answer(update)
     await show(update, texts.REG_CANCELLED)
     return _end(context)
-
-
-async def _tell(context: Context, chat_id: int, text: str) -> None:
-    try:
-        await context.bot.send_message(chat_id, text)
-    except Forbidden:
-        logger.warning("could not tell chat %s", chat_id)
 
 
 async def cancel(update: Update, context: Context) -> int:

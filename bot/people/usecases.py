@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from bot.core.labels import unit_label
 from bot.core.roles import Role
+from bot.people import notices
 from bot.people.invitation_rules import (
     DEFAULT_LIFETIME,
     InvitationProblem,
@@ -133,11 +134,13 @@ def register_member(
         inviter = None
         if invitation is not None and invitation.created_by_user_id is not None:
             inviter = users.get_user(session, invitation.created_by_user_id)
-        return Registered(
+        registered = Registered(
             member=_person(session, outcome),
             replaced_chat=replaced,
             inviter_chat=inviter.telegram_id if inviter is not None and inviter.active else None,
         )
+        notices.registered(session, svc, registered, head if replaced else None)
+        return registered
 
 
 # --- /undang --------------------------------------------------------------------------------
@@ -325,7 +328,9 @@ def change_role(
         changed = users.change_role(
             session, user_id=user_id, role=role, unit_id=unit_id, actor=actor, now=svc.now()
         )
-        return _person(session, changed)
+        person = _person(session, changed)
+        notices.role_changed(session, svc, person)
+        return person
 
 
 def deactivate(svc: Services, *, actor_id: int, user_id: int) -> Person | UserRefusal:

@@ -187,10 +187,8 @@ async def _role_changed(update: Update, context: Context, outcome: Person | User
         name=app_texts.esc(outcome.full_name), role=role_name, unit=unit
     )
     await _show_card(update, services(context), outcome, note)
+    # The person is told their new role through the outbox, once this update is done.
     await set_role_commands(context.bot, outcome.telegram_id, outcome.role)
-    await context.bot.send_message(
-        outcome.telegram_id, texts.USER_NOTIFY_ROLE.format(role=role_name, unit=unit)
-    )
 
 
 @on_press(Deactivate, Role.KEPALA)

@@ -33,9 +33,7 @@ from telegram.warnings import PTBUserWarning
 from bot import texts
 from bot.access import mark_conversation_step
 from bot.core.roles import Role
-from bot.services import Services
 from bot.ui.callbacks import ButtonData
-from storage import users
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -219,15 +217,7 @@ async def answer(update: Update, text: str | None = None) -> None:
         await update.callback_query.answer(text)
 
 
-async def tell_team(
-    context: Any, svc: Services, text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    """Tell every active member of the team (Tim Pengelolaan Kelembagaan) something, with
-    buttons for the next step when given."""
-    with svc.db.read() as session:
-        team = [u.telegram_id for u in users.list_users(session, role=Role.TIM) if u.active]
-    for chat_id in team:
-        try:
-            await context.bot.send_message(chat_id, text, reply_markup=markup)
-        except Forbidden:
-            logger.warning("team member %s unreachable", chat_id)
+def button_rows(markup: InlineKeyboardMarkup | None) -> list[list[tuple[str, str]]]:
+    """A keyboard as rows of (label, callback data), as the outbox stores it."""
+    rows = [] if markup is None else markup.inline_keyboard
+    return [[(b.text, str(b.callback_data)) for b in row] for row in rows]

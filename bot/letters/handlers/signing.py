@@ -7,13 +7,14 @@ from bot import texts as app_texts
 from bot.access import services
 from bot.approvals.kinds import ApprovalKind, RequestView
 from bot.context import Context
+from bot.deliveries import Notice
 from bot.letters import texts
 from bot.letters.handlers.edit import SIGN
 from bot.letters.kinds import LetterKind
 from bot.letters.usecases import signing
+from bot.letters.usecases.views import LetterView
 from bot.outreach.sending import kick_outbox
 from bot.services import Services
-from bot.ui.chat import tell_team
 
 
 def _is_current(svc: Services, view: RequestView) -> bool:
@@ -21,36 +22,37 @@ def _is_current(svc: Services, view: RequestView) -> bool:
 
 
 async def _on_decided(context: Context, view: RequestView) -> None:
-    """Sign the letter, or return it to the team with the head's comment."""
+    """Sign the letter, or return it to the team with the head's comment; the team is told
+    through the outbox, queued with the change."""
     svc = services(context)
     by = app_texts.esc(f"{view.acting_title} {view.decided_by}".strip())
     if view.decision != SIGN.key:
-        letter = signing.return_to_draft(svc, letter_id=view.subject_id)
-        if letter is not None:
+
+        def returned(letter: LetterView) -> Notice:
             name = texts.LETTER_KIND_NAMES[letter.kind]
             comment = app_texts.esc(view.comment)
-            await tell_team(
-                context, svc, texts.LETTER_REJECTED_TEAM.format(name=name, by=by, comment=comment)
-            )
+            return texts.LETTER_REJECTED_TEAM.format(name=name, by=by, comment=comment), ()
+
+        signing.return_to_draft(svc, letter_id=view.subject_id, team_notice=returned)
         return
+
+    def signed(letter: signing.SignedLetter) -> Notice:
+        name = texts.LETTER_KIND_NAMES[letter.kind]
+        if letter.kind is LetterKind.REPORT:
+            return texts.LETTER_SIGNED_REPORT.format(name=name, by=by), ()
+        number = app_texts.esc(letter.number)
+        text = texts.LETTER_SIGNED_TEAM.format(
+            name=name, by=by, number=number, count=letter.recipients
+        )
+        return text, ()
+
     decision = signing.Decision(
         user_id=view.decided_by_user_id,
         name=view.decided_by,
         acting=view.acting_title,
         at=view.decided_at,
     )
-    signed = await signing.sign(svc, letter_id=view.subject_id, decision=decision)
-    if signed is None:
-        return
-    name = texts.LETTER_KIND_NAMES[signed.kind]
-    if signed.kind is LetterKind.REPORT:
-        text = texts.LETTER_SIGNED_REPORT.format(name=name, by=by)
-    else:
-        number = app_texts.esc(signed.number)
-        text = texts.LETTER_SIGNED_TEAM.format(
-            name=name, by=by, number=number, count=signed.recipients
-        )
-    await tell_team(context, svc, text)
+    await signing.sign(svc, letter_id=view.subject_id, decision=decision, team_notice=signed)
     kick_outbox(context)
 
 

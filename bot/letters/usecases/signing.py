@@ -9,10 +9,13 @@ circular or invitation to every owner and moves the SOP steps on.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot import deliveries
 from bot.core import signing
+from bot.deliveries import Notice
 from bot.letters.kinds import LetterKind, LetterStatus
 from bot.letters.usecases.pdfs import render
 from bot.letters.usecases.views import LetterView, letter_view
@@ -31,14 +34,21 @@ def is_awaiting(svc: Services, *, letter_id: int) -> bool:
         return letter is not None and letter.status == LetterStatus.AWAITING
 
 
-def return_to_draft(svc: Services, *, letter_id: int) -> LetterView | None:
-    """The head returned the letter: it is a draft again."""
+def return_to_draft(
+    svc: Services, *, letter_id: int, team_notice: Callable[[LetterView], Notice] | None = None
+) -> LetterView | None:
+    """The head returned the letter: it is a draft again (the team's notice, rendered by
+    ``team_notice``, queued in the same transaction)."""
     with svc.db.write() as session:
         letter = store.get_letter(session, letter_id)
         if letter is None:
             return None
         store.set_status(session, letter=letter, status=store.DRAFT, now=svc.now())
-        return letter_view(session, letter, now=svc.now())
+        view = letter_view(session, letter, now=svc.now())
+        if team_notice is not None:
+            text, buttons = team_notice(view)
+            deliveries.tell_team(session, svc, text, buttons, ref_id=letter_id)
+        return view
 
 
 @dataclass(frozen=True)
@@ -95,8 +105,15 @@ def _number(svc: Services, letter_id: int, decision: Decision) -> _Numbered | No
     return _Numbered(view, year, sequence, number, approval)
 
 
-async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLetter | None:
-    """Number, render, archive and send the letter the head signed; None when it is gone."""
+async def sign(
+    svc: Services,
+    *,
+    letter_id: int,
+    decision: Decision,
+    team_notice: Callable[[SignedLetter], Notice] | None = None,
+) -> SignedLetter | None:
+    """Number, render, archive and send the letter the head signed (the team's notice,
+    rendered by ``team_notice``, queued with it); None when it is gone."""
     numbered = _number(svc, letter_id, decision)
     if numbered is None:
         return None
@@ -108,38 +125,24 @@ async def sign(svc: Services, *, letter_id: int, decision: Decision) -> SignedLe
         day=svc.today(),
         approval=numbered.approval,
     )
-    recipients = _record(svc, numbered, pdf, decision)
-    return SignedLetter(numbered.letter.kind, numbered.number, recipients)
+    return _record(svc, numbered, pdf, decision, team_notice)
 
 
-def _record(svc: Services, numbered: _Numbered, pdf: bytes, decision: Decision) -> int:
-    """One transaction: the archived PDF, the letter signed, the owners' copies queued and
-    the steps moved on; how many owners it goes to."""
-    view, approval, now = numbered.letter, numbered.approval, svc.now()
+def _record(
+    svc: Services,
+    numbered: _Numbered,
+    pdf: bytes,
+    decision: Decision,
+    team_notice: Callable[[SignedLetter], Notice] | None,
+) -> SignedLetter:
+    """One transaction: the archived PDF, the letter signed, the owners' and the team's
+    copies queued and the steps moved on."""
+    view, now = numbered.letter, svc.now()
     kind = view.kind
     with svc.db.write() as session:
         signer = None if decision.user_id is None else users.get_user(session, decision.user_id)
-        document = archive.store(
-            session,
-            root=svc.archive_dir,
-            content=pdf,
-            meta=NewDocument(
-                kind=kind.archive_kind,
-                file_name=f"{kind.archive_kind}-{numbered.sequence:03d}-{numbered.year}.pdf",
-                mime_type="application/pdf",
-                cycle_id=view.cycle_id,
-                step_no=int(kind.step),
-                uploaded_by_user_id=None if signer is None else signer.id,
-                signature=Signed(
-                    number=numbered.number,
-                    signed_by=approval.signatory.name,
-                    signed_as=approval.capacity,
-                    signed_at=approval.at,
-                    verification_code=approval.code,
-                ),
-            ),
-            now=now,
-        )
+        meta = _archived_as(numbered, None if signer is None else signer.id)
+        document = archive.store(session, root=svc.archive_dir, content=pdf, meta=meta, now=now)
         letter = store.get_letter(session, view.id)
         assert letter is not None and document.id is not None
         store.sign(
@@ -163,4 +166,27 @@ def _record(svc: Services, numbered: _Numbered, pdf: bytes, decision: Decision) 
         workflow.letter_signed(
             session, cycle_id=view.cycle_id, step=kind.step, actor_id=decision.user_id, now=now
         )
-    return recipients
+        signed = SignedLetter(kind, numbered.number, recipients)
+        if team_notice is not None:
+            deliveries.tell_team(session, svc, *team_notice(signed), ref_id=view.id)
+    return signed
+
+
+def _archived_as(numbered: _Numbered, signer_id: int | None) -> NewDocument:
+    """The signed letter's entry in the archive, with its signature."""
+    kind, approval = numbered.letter.kind, numbered.approval
+    return NewDocument(
+        kind=kind.archive_kind,
+        file_name=f"{kind.archive_kind}-{numbered.sequence:03d}-{numbered.year}.pdf",
+        mime_type="application/pdf",
+        cycle_id=numbered.letter.cycle_id,
+        step_no=int(kind.step),
+        uploaded_by_user_id=signer_id,
+        signature=Signed(
+            number=numbered.number,
+            signed_by=approval.signatory.name,
+            signed_as=approval.capacity,
+            signed_at=approval.at,
+            verification_code=approval.code,
+        ),
+    )

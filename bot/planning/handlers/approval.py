@@ -3,6 +3,7 @@ approvals feature, which calls back here when the decision is recorded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from bot.approvals.kinds import ApprovalKind, RequestView
 from bot.approvals.rules import Option
 from bot.context import Context
 from bot.core.roles import Role
+from bot.deliveries import Notice
 from bot.letters.callbacks import GoToLetter
 from bot.letters.kinds import LetterKind
 from bot.planning import messages, texts, usecases
@@ -23,9 +25,10 @@ from bot.planning.callbacks import OpenPlan, SubmitPlan
 from bot.planning.handlers.menu import open_from_step
 from bot.planning.rules.changes import diff
 from bot.planning.rules.model import PlanStatus
+from bot.planning.usecases import PlanDecided
 from bot.services import Services
 from bot.ui.buttons import on_press, press_handler
-from bot.ui.chat import answer, button, show, tell_team
+from bot.ui.chat import answer, button, button_rows, show
 
 APPROVE = Option("approve", texts.PLAN_OPTION_APPROVE, done_label=texts.PLAN_OPTION_APPROVE_DONE)
 CHANGES = Option(
@@ -102,11 +105,33 @@ def _is_current(svc: Services, view: RequestView) -> bool:
     return usecases.is_current_submission(svc, revision_id=view.subject_id)
 
 
+def _team_notice(view: RequestView) -> Callable[[PlanDecided], Notice]:
+    """What the team is told of the head's decision, with the next step's button."""
+    by = app_texts.esc(f"{view.acting_title} {view.decided_by}".strip())
+
+    def notice(decided: PlanDecided) -> Notice:
+        if decided.approved:
+            text = texts.PLAN_APPROVED_TEAM.format(year=decided.year, number=decided.number, by=by)
+            next_step = button(
+                texts.PLAN_BUTTON_NEXT_CIRCULAR,
+                GoToLetter(kind=LetterKind.CIRCULAR, year=decided.year),
+            )
+            return text, button_rows(InlineKeyboardMarkup([[next_step]]))
+        text = texts.PLAN_CHANGES_TEAM.format(
+            year=decided.year,
+            number=decided.number,
+            by=by,
+            comment=app_texts.esc(view.comment),
+        )
+        return text, button_rows(_open_plan(decided.year))
+
+    return notice
+
+
 async def _on_decided(context: Context, view: RequestView) -> None:
-    """Record the head's decision on the revision and tell the team."""
-    svc = services(context)
-    decided = usecases.decide_plan(
-        svc,
+    """Record the head's decision on the revision; the team is told through the outbox."""
+    usecases.decide_plan(
+        services(context),
         revision_id=view.subject_id,
         approved=view.decision == APPROVE.key,
         decided_by_user_id=view.decided_by_user_id,
@@ -114,24 +139,8 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         acting=view.acting_title,
         decided_at=view.decided_at,
         comment=view.comment,
+        team_notice=_team_notice(view),
     )
-    if decided is None:
-        return
-    by = app_texts.esc(f"{view.acting_title} {view.decided_by}".strip())
-    if decided.approved:
-        text = texts.PLAN_APPROVED_TEAM.format(year=decided.year, number=decided.number, by=by)
-        next_step = button(
-            texts.PLAN_BUTTON_NEXT_CIRCULAR, GoToLetter(kind=LetterKind.CIRCULAR, year=decided.year)
-        )
-        await tell_team(context, svc, text, InlineKeyboardMarkup([[next_step]]))
-        return
-    text = texts.PLAN_CHANGES_TEAM.format(
-        year=decided.year,
-        number=decided.number,
-        by=by,
-        comment=app_texts.esc(view.comment),
-    )
-    await tell_team(context, svc, text, _open_plan(decided.year))
 
 
 async def _detail(update: Update, context: Context, view: RequestView) -> None:

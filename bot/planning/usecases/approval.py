@@ -3,13 +3,16 @@ is frozen and its signed PDF archived) or asks for changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel import Session
 
+from bot import deliveries
 from bot.core import signing
 from bot.core.signing import new_verification_code
+from bot.deliveries import Notice
 from bot.planning import texts
 from bot.planning.rules.model import Plan, PlanStatus
 from bot.planning.rules.validation import missing, problems
@@ -82,9 +85,11 @@ def decide_plan(
     acting: str,
     decided_at: datetime | None,
     comment: str,
+    team_notice: Callable[[PlanDecided], Notice] | None = None,
 ) -> PlanDecided | None:
     """The head's decision on a submitted revision. Approve: freeze it, archive its signed
-    PDF, close steps 5-6 and open step 7. Changes: back to the team with the note.
+    PDF, close steps 5-6 and open step 7. Changes: back to the team with the note. The
+    team's notice (``team_notice`` renders it) is queued in the same transaction.
     None when the revision is gone."""
     found = revision_plan(svc, revision_id=revision_id)
     if found is None or found.revision is None:
@@ -117,7 +122,11 @@ def decide_plan(
             now=now,
             comment=comment,
         )
-    return PlanDecided(year=plan.year, number=revision.number, approved=approved)
+        decided = PlanDecided(year=plan.year, number=revision.number, approved=approved)
+        if team_notice is not None:
+            text, buttons = team_notice(decided)
+            deliveries.tell_team(session, svc, text, buttons, ref_id=revision.id)
+    return decided
 
 
 def _user(session: Session, user_id: int | None) -> User | None:

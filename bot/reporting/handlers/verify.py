@@ -142,14 +142,4 @@ async def _decide(
     if done is None:
         await _show_queue(update, svc, 1, texts.VERIFY_GONE)
         return
-    if done.owner_chat_id is not None:
-        template = texts.VERIFY_OWNER_ACCEPTED if accept else texts.VERIFY_OWNER_RETURNED
-        await context.bot.send_message(
-            done.owner_chat_id,
-            template.format(
-                package=app_texts.esc(done.package_name),
-                period=render.period_label(done.year, done.period),
-                note=app_texts.esc(note),
-            ),
-        )
     await _show_queue(update, svc, 1, texts.VERIFY_ACCEPTED if accept else texts.VERIFY_RETURNED)

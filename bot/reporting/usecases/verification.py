@@ -9,7 +9,10 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot import deliveries
+from bot import texts as app_texts
 from bot.planning.rules.model import FormulaInput
+from bot.reporting import render, texts
 from bot.reporting.rules import ReportingPeriod
 from bot.reporting.usecases.common import SUBMITTED, ActionReport, period_of
 from bot.services import Services
@@ -55,6 +58,10 @@ class EvidenceFile:
     file_name: str
     telegram_file_id: str | None
     content: bytes | None
+
+
+OWNER_NOTICE = "verifikasi"
+"""The outbox kind of the notice an owner gets when their report is accepted or returned."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +153,14 @@ def evidence_files(svc: Services, *, submission_id: int) -> tuple[EvidenceFile, 
 def verify_report(
     svc: Services, *, verifier_id: int, submission_id: int, accept: bool, note: str
 ) -> Verified | None:
-    """Accept a waiting report, or return it with ``note``; None when it no longer waits."""
+    """Accept a waiting report, or return it with ``note``, and queue the owner's notice in
+    the same transaction; None when it no longer waits."""
+    with svc.db.read() as session:
+        waiting = session.get(Submission, submission_id)
+        if waiting is None:
+            return None
+        cycle_id, period_key = waiting.cycle_id, waiting.period_key
+    year, period = period_of(svc, cycle_id, period_key)
     with svc.db.write() as session:
         verifier = users.get_user(session, verifier_id)
         assert verifier is not None
@@ -161,10 +175,22 @@ def verify_report(
         if done is None:
             return None
         package = session.get(Package, done.package_id)
-        owner_id = done.submitted_by_user_id
-        owner = None if owner_id is None else users.get_user(session, owner_id)
+        owner = deliveries.person(session, done.submitted_by_user_id)
         package_name = package.nama_paket if package else "-"
-        owner_chat_id = owner.telegram_id if owner is not None and owner.active else None
-        cycle_id, period_key = done.cycle_id, done.period_key
-    year, period = period_of(svc, cycle_id, period_key)
+        template = texts.VERIFY_OWNER_ACCEPTED if accept else texts.VERIFY_OWNER_RETURNED
+        notice = template.format(
+            package=app_texts.esc(package_name),
+            period=render.period_label(year, period),
+            note=app_texts.esc(note),
+        )
+        deliveries.queue(
+            session,
+            kind=OWNER_NOTICE,
+            ref_id=submission_id,
+            text=notice,
+            recipients=owner,
+            now=svc.now(),
+            created_by_user_id=verifier_id,
+        )
+    owner_chat_id = owner[0][1] if owner else None
     return Verified(accept, package_name, year, period, owner_chat_id)
