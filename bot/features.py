@@ -17,6 +17,7 @@ from bot.outreach.feature import FEATURE as OUTREACH
 from bot.packages.feature import FEATURE as PACKAGES
 from bot.people.feature import FEATURE as PEOPLE
 from bot.planning.feature import FEATURE as PLANNING
+from bot.reminders.feature import FEATURE as REMINDERS
 from bot.reporting.feature import FEATURE as REPORTING
 from bot.ui.chat import FlowConversation
 
@@ -32,6 +33,7 @@ FEATURES: tuple[Feature, ...] = (
     OUTREACH,
     PACKAGES,
     REPORTING,
+    REMINDERS,
     GUIDE,
 )
 

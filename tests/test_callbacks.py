@@ -127,4 +127,5 @@ FEATURE_PREFIXES = {
     "lp": "reporting",
     "cyc": "reporting",
     "vf": "reporting",
+    "rem": "reminders",
 }

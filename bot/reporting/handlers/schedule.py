@@ -10,11 +10,14 @@ from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.guide.handlers import phase_line
+from bot.reminders import texts as reminder_texts
+from bot.reminders import usecases as reminders
 from bot.reporting import render, texts
 from bot.reporting.callbacks import AskCloseCycle, CloseCycle, KeepCycle
 from bot.reporting.handlers import TEAM
 from bot.reporting.usecases import schedule as usecases
 from bot.services import Services
+from bot.sop import cycles
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
 
@@ -38,6 +41,23 @@ def _schedule_text(svc: Services, found: usecases.CycleSchedule) -> str:
     return "\n".join(lines)
 
 
+def _next_reminder_line(svc: Services, user_id: int) -> str:
+    """The person's next reminder (``bot.reminders``), or "" when none is planned."""
+    found = reminders.next_reminder(svc, user_id=user_id)
+    if found is None:
+        return ""
+    label = found.period
+    year, _, key = found.subject.partition(":")
+    view = cycles.cycle(svc, int(year)) if year.isdigit() else None
+    period = next((p for p in view.periods if p.key == key), None) if view else None
+    if period is not None:
+        label = render.period_label(int(year), period)
+    what = reminder_texts.KIND_NAMES.get(found.kind.value, reminder_texts.KIND_NAME_OTHER)
+    return reminder_texts.NEXT_REMINDER.format(
+        when=format_datetime(found.due_at, svc.profile.timezone), what=what.format(period=label)
+    )
+
+
 @members_only()
 async def schedule(update: Update, context: Context, member: Member) -> None:
     """/jadwal: per open cycle, the coming reporting deadlines in WIT; closing a finished one."""
@@ -47,8 +67,11 @@ async def schedule(update: Update, context: Context, member: Member) -> None:
     if not found.cycles:
         await show(update, texts.SCHEDULE_NONE.format(year=found.planning_year))
         return
-    for item in found.cycles:
+    upcoming = _next_reminder_line(svc, member.user_id)
+    for index, item in enumerate(found.cycles):
         text = _schedule_text(svc, item)
+        if upcoming and index == len(found.cycles) - 1:
+            text += "\n\n" + upcoming
         markup = None
         if item.closable and member.role in TEAM:
             year = item.view.year
