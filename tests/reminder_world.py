@@ -4,10 +4,13 @@ and an inbox that records every message each person got with its time in WIT."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from bot.core.delivery import RateLimiter
 from bot.core.roles import Role
+from bot.outbox import OutboxSender
 from bot.packages.sirup import SirupPackage
 from bot.planning.rules.example import example_plan
 from bot.planning.rules.model import Frequency, Plan
@@ -126,6 +129,7 @@ class Inbox:
         self.bot = bot
         self.seen = 0
         self.got: dict[int, list[Got]] = {}
+        self._paced: object = None
 
     def collect(self) -> None:
         transcript = self.bot.api.transcript
@@ -137,9 +141,28 @@ class Inbox:
             self.got.setdefault(shown.chat_id, []).append(got)
         self.seen = len(transcript)
 
+    def _simulated_limiter(self) -> None:
+        """The outbox paces sends by the injected clock, not the machine's: a simulated year
+        must not wait a real second between two messages to one chat."""
+        app = app_of(self.bot)
+        if app is not self._paced:
+            clock = self.bot.clock
+
+            async def wait(seconds: float) -> None:
+                # Rounded up to the clock's microseconds, or the limiter would wait forever.
+                clock.advance(timedelta(microseconds=math.ceil(seconds * 1_000_000) + 1))
+
+            app.bot_data["outbox"] = OutboxSender(
+                self.bot.svc,
+                app.bot,
+                limiter=RateLimiter(monotonic=lambda: clock.now().timestamp(), sleep=wait),
+            )
+            self._paced = app
+
     async def tick(self, at: datetime) -> SendResult:
         """Move the clock to ``at`` and run the reminders job once (it drains the outbox)."""
         self.bot.clock.set(at)
+        self._simulated_limiter()
         result = await job.run(app_of(self.bot))
         await self.bot.drain_outbox()
         self.collect()
