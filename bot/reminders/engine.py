@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from sqlmodel import Session
 
@@ -111,22 +111,32 @@ def send_due(svc: Services, kinds: Sequence[KindSpec]) -> SendResult:
         return SendResult()
     specs = {spec.kind.value: spec for spec in kinds}
     sent = skipped = 0
+    # Rows due later today count too: a reminder that fell due while the bot was down gives
+    # way to one of the same subject still coming today (one message, not two).
+    end_of_day = datetime.combine(
+        now.astimezone(svc.profile.timezone).date(), time.max, tzinfo=svc.profile.timezone
+    )
     with svc.db.write() as session:
         groups: dict[tuple[int, str, str], list[Reminder]] = {}
-        for row in reminders.due(session, now=now, kinds=list(specs)):
+        for row in reminders.due(session, now=end_of_day, kinds=list(specs)):
             groups.setdefault((row.user_id, row.subject, row.period), []).append(row)
         for rows in groups.values():
             # The newest wins; at the same moment, the planned one over a snoozed one.
             *older, newest = sorted(
                 rows, key=lambda r: (r.due_at, not r.offset.startswith(reminders.SNOOZE), r.id)
             )
+            if newest.due_at > now:
+                older = [row for row in older if row.due_at <= now]
             for row in older:
                 reminders.mark_skipped(session, row, now=now)
+            skipped += len(older)
+            if newest.due_at > now:
+                continue
             if _send(session, svc, specs[newest.kind], newest, now):
                 sent += 1
             else:
                 reminders.mark_skipped(session, newest, now=now)
-            skipped += len(older) + (newest.sent_at is None)
+                skipped += 1
     return SendResult(sent, skipped)
 
 
