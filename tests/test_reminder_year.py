@@ -117,6 +117,7 @@ async def _crash_in_the_middle_of_a_send(bot: Harness, inbox: Inbox, morning: da
     taken = engine.send_due(bot.svc, KINDS).sent
     assert taken > 0
     await bot.restart(graceful=False)
+    await bot.restart(graceful=False)  # two restarts in a row
     again = await inbox.tick(morning)
     assert again.sent == 0
     return taken

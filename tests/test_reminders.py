@@ -13,7 +13,7 @@ from bot.reminders import engine
 from bot.reminders.kinds import KINDS
 from bot.services import Services
 from storage import users
-from tests.harness import WIT, Harness
+from tests.harness import WIT, Harness, app_of
 from tests.reminder_world import Inbox, owner, setup_year, submit
 
 
@@ -197,3 +197,11 @@ async def test_schedule_shows_the_next_reminder(bot: Harness) -> None:
         "Pengingat berikutnya untuk Anda: Jumat, 9 April 2027 pukul 08.00 WIT "
         "(laporan Triwulan I 2027)." in shown[-1].plain
     )
+
+
+async def test_the_job_runs_every_minute_never_twice_at_once(bot: Harness) -> None:
+    jobs = app_of(bot).job_queue.get_jobs_by_name("pengingat")  # type: ignore[union-attr]
+    assert len(jobs) == 1
+    trigger = jobs[0].job.trigger
+    assert trigger.interval.total_seconds() == 60
+    assert jobs[0].job.max_instances == 1 and jobs[0].job.coalesce is True

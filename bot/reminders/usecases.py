@@ -8,7 +8,10 @@ from enum import Enum
 
 from bot.reminders.model import ReminderKind
 from bot.reminders.rules import WorkingTime, next_working_morning
+from bot.reporting.render import period_label
+from bot.reporting.usecases.common import find_period
 from bot.services import Services
+from bot.sop.cycles import cycle
 from storage import reminders
 
 
@@ -45,12 +48,12 @@ def snooze(svc: Services, *, user_id: int, reminder_id: int) -> Snoozed:
 
 @dataclass(frozen=True)
 class NextReminder:
-    """A person's next reminder: when, of which kind, about which period (key, may be "")."""
+    """A person's next reminder: when, of which kind, and the reporting period it is about
+    (``Triwulan I 2027``; "" when it is about none)."""
 
     due_at: datetime
     kind: ReminderKind
-    subject: str
-    period: str
+    period_label: str
 
 
 def next_reminder(svc: Services, *, user_id: int) -> NextReminder | None:
@@ -59,4 +62,8 @@ def next_reminder(svc: Services, *, user_id: int) -> NextReminder | None:
         row = reminders.next_of(session, user_id=user_id, now=svc.now())
         if row is None:
             return None
-        return NextReminder(row.due_at, ReminderKind(row.kind), row.subject, row.period)
+        due_at, kind, subject = row.due_at, ReminderKind(row.kind), row.subject
+    year, _, key = subject.partition(":")
+    period = find_period(cycle(svc, int(year)), key) if year.isdigit() else None
+    label = period_label(int(year), period) if period is not None else ""
+    return NextReminder(due_at, kind, label)

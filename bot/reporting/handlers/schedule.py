@@ -17,7 +17,6 @@ from bot.reporting.callbacks import AskCloseCycle, CloseCycle, KeepCycle
 from bot.reporting.handlers import TEAM
 from bot.reporting.usecases import schedule as usecases
 from bot.services import Services
-from bot.sop import cycles
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
 
@@ -46,15 +45,10 @@ def _next_reminder_line(svc: Services, user_id: int) -> str:
     found = reminders.next_reminder(svc, user_id=user_id)
     if found is None:
         return ""
-    label = found.period
-    year, _, key = found.subject.partition(":")
-    view = cycles.cycle(svc, int(year)) if year.isdigit() else None
-    period = next((p for p in view.periods if p.key == key), None) if view else None
-    if period is not None:
-        label = render.period_label(int(year), period)
     what = reminder_texts.KIND_NAMES.get(found.kind.value, reminder_texts.KIND_NAME_OTHER)
     return reminder_texts.NEXT_REMINDER.format(
-        when=format_datetime(found.due_at, svc.profile.timezone), what=what.format(period=label)
+        when=format_datetime(found.due_at, svc.profile.timezone),
+        what=what.format(period=found.period_label),
     )
 
 
