@@ -12,7 +12,7 @@ from bot.app import build_services
 from bot.reminders import engine
 from bot.reminders.kinds import KINDS
 from bot.services import Services
-from storage import users
+from storage import submissions, users
 from tests.harness import WIT, Harness, app_of
 from tests.reminder_world import Inbox, owner, setup_year, submit
 
@@ -205,3 +205,26 @@ async def test_the_job_runs_every_minute_never_twice_at_once(bot: Harness) -> No
     trigger = jobs[0].job.trigger
     assert trigger.interval.total_seconds() == 60
     assert jobs[0].job.max_instances == 1 and jobs[0].job.coalesce is True
+
+
+async def test_a_returned_report_brings_the_coming_reminders_back(bot: Harness) -> None:
+    ids = setup_year(bot)
+    await owner(bot, 3001, "Dinas Kesehatan")
+    inbox = Inbox(bot)
+    await inbox.tick(_wit("2027-04-05 08:00"))
+    bot.clock.set(_wit("2027-04-06 10:00"))
+    submit(bot, telegram_id=3001, package_id=ids["Dinas Kesehatan"], period_key="triwulanan-1")
+    await _days(inbox, "2027-04-06", "2027-04-09")
+    with bot.svc.db.write() as session:  # the team returns it (as /verifikasi's Kembalikan)
+        returned = submissions.latest(
+            session, package_id=ids["Dinas Kesehatan"], period_key="triwulanan-1"
+        )
+        assert returned is not None
+        returned.status = submissions.RETURNED
+        session.add(returned)
+    await _days(inbox, "2027-04-10", "2027-04-13")
+    assert _headers(inbox, 3001) == [
+        ("2027-04-05 08:00", "7 hari lagi"),
+        ("2027-04-12 08:00", "hari ini"),
+        ("2027-04-13 08:00", "terlambat 1 hari"),
+    ]
