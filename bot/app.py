@@ -28,6 +28,7 @@ from bot.errors import on_error
 from bot.features import register
 from bot.outbox import OutboxSender
 from bot.persistence import DatabasePersistence
+from bot.reminders import job as reminders_job
 from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import load_steps
@@ -160,6 +161,8 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
             name="outbox",
             job_kwargs={"max_instances": 1, "coalesce": True},
         )
+        # Every minute: plan and send reminders (never pickled: the rows are the schedule).
+        reminders_job.schedule(application)
 
 
 OUTBOX_INTERVAL = 2.0

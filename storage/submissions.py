@@ -115,3 +115,15 @@ def verify(
         after={"note": note},
     )
     return submission
+
+
+def reported(session: Session, *, cycle_id: int) -> set[tuple[int, str]]:
+    """(package id, period key) of every report of the cycle whose newest revision was not
+    returned: what ``latest`` says one package and period at a time, in one query."""
+    newest: dict[tuple[int, str], tuple[int, str]] = {}
+    rows = session.exec(select(Submission).where(Submission.cycle_id == cycle_id))
+    for row in rows:
+        key = (row.package_id, row.period_key)
+        if key not in newest or newest[key][0] < row.revision:
+            newest[key] = (row.revision, row.status)
+    return {key for key, (_, status) in newest.items() if status != RETURNED}

@@ -22,6 +22,7 @@ from bot.reminders import texts
 from bot.reminders.approvals_nudge import plan_nudges, render_nudge
 from bot.reminders.events import ATTENDING, plan_events, render_event
 from bot.reminders.head import plan_weekly, render_weekly
+from bot.reminders.kinds import KINDS
 from bot.reminders.model import (
     PlannedReminder,
     Planner,
@@ -31,7 +32,6 @@ from bot.reminders.model import (
     Renderer,
     Shift,
 )
-from bot.reminders.shared_kinds import KINDS
 from bot.reminders.team import plan_digests, render_digest
 from storage import approvals, cycles, outbox, reminder_prefs, users
 from storage import letters as letter_store
@@ -87,8 +87,11 @@ def for_user(planned: Sequence[PlannedReminder], user_id: int, **match: str) -> 
 
 def test_the_kinds_follow_the_contract() -> None:
     assert set(texts.KIND_NAMES) == set(texts.KIND_SHORT) == set(ReminderKind)
+    assert set(texts.NEXT_KIND_NAMES) == set(ReminderKind)
     assert set(texts.EVENT_ANSWERS) == set(ATTENDING)
     assert [(k.kind, k.optional) for k in KINDS] == [
+        (ReminderKind.REPORT_DUE, False),
+        (ReminderKind.REPORT_OVERDUE, False),
         (ReminderKind.TEAM_DIGEST, True),
         (ReminderKind.HEAD_WEEKLY, True),
         (ReminderKind.APPROVAL_NUDGE, False),

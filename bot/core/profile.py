@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -57,6 +57,23 @@ class UnitEntry:
     short_name: str
 
 
+DAY_KEYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """When reminders go out (the profile's optional ``[pengingat]`` table): the hour of the
+    day, the days before and after a reporting deadline owners are reminded, and working
+    time (weekdays, Monday = 0, and hours in the profile's zone)."""
+
+    hour: time = time(8, 0)
+    days_before: tuple[int, ...] = (7, 3, 1, 0)
+    days_after: tuple[int, ...] = (3, 1)
+    working_days: frozenset[int] = frozenset(range(5))
+    work_start: time = time(7, 30)
+    work_end: time = time(16, 0)
+
+
 @dataclass(frozen=True)
 class OrgProfile:
     """Everything about the organisation that letters, reports and the bot print."""
@@ -83,6 +100,14 @@ class OrgProfile:
     logo: Path | None = None
     # (document kind, official signed on behalf of), e.g. ("surat-edaran", "Sekretaris Daerah").
     on_behalf_of: tuple[tuple[str, str], ...] = ()
+    # Cuti bersama: no reminder goes out on them (deadlines move only for ``holidays``).
+    leave_days: frozenset[date] = field(default_factory=frozenset)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+
+    @property
+    def days_off(self) -> frozenset[date]:
+        """Holidays and cuti bersama: days without working time besides the weekend."""
+        return self.holidays | self.leave_days
 
     def signs_on_behalf_of(self, kind: str) -> str:
         """The official a document of ``kind`` is signed "a.n." of, or ``""``."""
@@ -189,6 +214,8 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
         website=_text(unit, "laman", "unit", required=False),
         logo=_logo(unit, source),
         on_behalf_of=_on_behalf_of(data),
+        leave_days=_dates(_optional_table(data, "kalender"), "cuti_bersama"),
+        reminders=_reminder_settings(data),
     )
     # Format once now so a broken format fails at start-up, not when the first letter goes out.
     try:
@@ -247,15 +274,78 @@ def _units(data: dict[str, Any]) -> tuple[UnitEntry, ...]:
 
 
 def _holidays(data: dict[str, Any]) -> frozenset[date]:
-    holidays = _optional_table(data, "kalender").get("hari_libur", [])
-    if not isinstance(holidays, list) or not all(
-        isinstance(day, date) and not hasattr(day, "hour") for day in holidays
+    return _dates(_optional_table(data, "kalender"), "hari_libur")
+
+
+def _dates(table: dict[str, Any], key: str) -> frozenset[date]:
+    days = table.get(key, [])
+    if not isinstance(days, list) or not all(
+        isinstance(day, date) and not hasattr(day, "hour") for day in days
     ):
         raise ProfileError(
-            "[kalender] hari_libur harus berupa daftar tanggal tanpa tanda kutip, "
-            "contoh: hari_libur = [2027-01-01, 2027-08-17]"
+            f"[kalender] {key} harus berupa daftar tanggal tanpa tanda kutip, "
+            f"contoh: {key} = [2027-01-01, 2027-08-17]"
         )
-    return frozenset(holidays)
+    return frozenset(days)
+
+
+def _clock_time(table: dict[str, Any], key: str, default: time) -> time:
+    value = table.get(key)
+    if value is None:
+        return default
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        try:
+            return time.fromisoformat(value.strip().replace(".", ":"))
+        except ValueError:
+            pass
+    raise ProfileError(f'[pengingat] {key} harus berupa jam, contoh: {key} = "08:00"')
+
+
+def _days(table: dict[str, Any], key: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    value = table.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 60 for n in value
+    ):
+        raise ProfileError(
+            f"[pengingat] {key} harus berupa daftar jumlah hari 0-60, contoh: {key} = [7, 3, 1]"
+        )
+    return tuple(sorted(set(value), reverse=True))
+
+
+def _working_days(table: dict[str, Any]) -> frozenset[int]:
+    value = table.get("hari_kerja")
+    if value is None:
+        return ReminderSettings.working_days
+    names = [str(v).strip().casefold() for v in value] if isinstance(value, list) else []
+    if not names or any(name not in DAY_KEYS for name in names):
+        raise ProfileError(
+            '[pengingat] hari_kerja harus berupa daftar nama hari, contoh: hari_kerja = ["Senin",'
+            ' "Selasa", "Rabu", "Kamis", "Jumat"]'
+        )
+    return frozenset(DAY_KEYS.index(name) for name in names)
+
+
+def _reminder_settings(data: dict[str, Any]) -> ReminderSettings:
+    """The optional ``[pengingat]`` table; what it leaves out keeps the defaults."""
+    table = _optional_table(data, "pengingat")
+    base = ReminderSettings()
+    found = ReminderSettings(
+        hour=_clock_time(table, "jam", base.hour),
+        days_before=_days(table, "hari_sebelum", base.days_before),
+        days_after=_days(table, "hari_sesudah", base.days_after),
+        working_days=_working_days(table),
+        work_start=_clock_time(table, "jam_kerja_mulai", base.work_start),
+        work_end=_clock_time(table, "jam_kerja_selesai", base.work_end),
+    )
+    if found.work_start >= found.work_end:
+        raise ProfileError("[pengingat] jam_kerja_mulai harus sebelum jam_kerja_selesai")
+    if not found.work_start <= found.hour <= found.work_end:
+        raise ProfileError("[pengingat] jam harus di dalam jam kerja")
+    return found
 
 
 def example_profile_path() -> Path:

@@ -1,4 +1,4 @@
-"""Button data of /pengingat (``rem:m...``; the engine's snooze button is ``rem:s...``)."""
+"""Button data of reminders: /pengingat (``rem:mute``) and Ingatkan besok (``rem:snz``)."""
 
 from __future__ import annotations
 
@@ -16,3 +16,11 @@ class MuteKind(ButtonData):
     PREFIX: ClassVar[str] = "rem:mute"
     kind: ReminderKind
     muted: bool
+
+
+@dataclass(frozen=True)
+class SnoozeReminder(ButtonData):
+    """Ingatkan besok: the reminder once more, the next working morning."""
+
+    PREFIX: ClassVar[str] = "rem:snz"
+    reminder_id: int

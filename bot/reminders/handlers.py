@@ -11,8 +11,8 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.dates import format_datetime
-from bot.reminders import texts, usecases
-from bot.reminders.callbacks import MuteKind
+from bot.reminders import personal, texts, usecases
+from bot.reminders.callbacks import MuteKind, SnoozeReminder
 from bot.reminders.usecases import Overview
 from bot.services import Services
 from bot.ui.buttons import on_press, press_handler, stale_presses
@@ -73,12 +73,30 @@ async def mute_kind(update: Update, context: Context, member: Member, data: Mute
     await show(update, text, markup)
 
 
+@on_press(SnoozeReminder)
+async def snooze_reminder(
+    update: Update, context: Context, member: Member, data: SnoozeReminder
+) -> None:
+    """Ingatkan besok: the reminder once more the next working morning (once). The answer
+    comes as a new message: the reminder keeps its text and its Lapor sekarang button."""
+    await answer(update)
+    svc = services(context)
+    found = personal.snooze(svc, user_id=member.user_id, reminder_id=data.reminder_id)
+    if found.outcome is personal.SnoozeOutcome.SNOOZED and found.due_at is not None:
+        text = texts.SNOOZED.format(when=format_datetime(found.due_at, svc.profile.timezone))
+    elif found.outcome is personal.SnoozeOutcome.ALREADY:
+        text = texts.SNOOZE_ALREADY
+    else:
+        text = texts.SNOOZE_GONE
+    await context.bot.send_message(chat_id=member.telegram_id, text=text)
+
+
 def handlers() -> list[BaseHandler[Update, Context, Any]]:
     """This feature's handlers, fresh for each application."""
     return [
         CommandHandler("pengingat", reminders_command),
         press_handler(MuteKind, mute_kind),
-        # Last: a /pengingat button no action took (``rem:s...`` belongs to the engine's
-        # snooze, registered by the engine's own handlers).
-        stale_presses(r"^rem:m"),
+        press_handler(SnoozeReminder, snooze_reminder),
+        # Last: a reminders button no action took (stale or forged).
+        stale_presses(r"^rem:"),
     ]

@@ -9,9 +9,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.core.roles import Role
+from bot.reminders.kinds import KINDS
 from bot.reminders.model import ReminderKind
 from bot.reminders.recipients import decides_on
-from bot.reminders.shared_kinds import KINDS
 from bot.services import Services
 from storage import reminder_prefs
 

@@ -10,6 +10,8 @@ from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.dates import format_datetime
 from bot.guide.handlers import phase_line
+from bot.reminders import personal as reminders
+from bot.reminders import texts as reminder_texts
 from bot.reporting import render, texts
 from bot.reporting.callbacks import AskCloseCycle, CloseCycle, KeepCycle
 from bot.reporting.handlers import TEAM
@@ -38,6 +40,18 @@ def _schedule_text(svc: Services, found: usecases.CycleSchedule) -> str:
     return "\n".join(lines)
 
 
+def _next_reminder_line(svc: Services, user_id: int) -> str:
+    """The person's next reminder (``bot.reminders``), or "" when none is planned."""
+    found = reminders.next_reminder(svc, user_id=user_id)
+    if found is None:
+        return ""
+    what = reminder_texts.NEXT_KIND_NAMES[found.kind]
+    return reminder_texts.NEXT_REMINDER.format(
+        when=format_datetime(found.due_at, svc.profile.timezone),
+        what=what.format(period=found.period_label),
+    )
+
+
 @members_only()
 async def schedule(update: Update, context: Context, member: Member) -> None:
     """/jadwal: per open cycle, the coming reporting deadlines in WIT; closing a finished one."""
@@ -47,8 +61,11 @@ async def schedule(update: Update, context: Context, member: Member) -> None:
     if not found.cycles:
         await show(update, texts.SCHEDULE_NONE.format(year=found.planning_year))
         return
-    for item in found.cycles:
+    upcoming = _next_reminder_line(svc, member.user_id)
+    for index, item in enumerate(found.cycles):
         text = _schedule_text(svc, item)
+        if upcoming and index == len(found.cycles) - 1:
+            text += "\n\n" + upcoming
         markup = None
         if item.closable and member.role in TEAM:
             year = item.view.year
