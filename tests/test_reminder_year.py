@@ -162,5 +162,9 @@ async def test_a_year_of_the_team_digest_and_the_head_summary(bot: Harness) -> N
     head = [(g.at, g.header.split(" — ")[0]) for g in inbox.got.get(1001, [])]
     assert team == [(f"{d.isoformat()} 08:00", "📋 Ringkasan tim") for d in digests if d <= last]
     assert head == [(f"{d.isoformat()} 08:00", "🗓 Ringkasan mingguan") for d in summaries]
+    # December closes a month, a quarter, a semester and the year: the summary shows them all.
+    january = next(g.text for g in inbox.got[1001] if g.at == "2028-01-10 08:00")
+    for period in ("Desember 2027", "Triwulan IV 2027", "Semester II 2027", "Tahunan 2027"):
+        assert period in january
     # The year's totals per role: an owner who never reports 15, the team 12, the head 56.
     assert (len(inbox.got.get(3004, [])), len(team), len(head)) == (15, 12, 56)

@@ -22,9 +22,9 @@ from bot.reminders.model import (
 )
 from bot.reminders.recipients import Decider, deciders_on, decides_on, local_at, local_day
 from bot.reminders.standing import is_over, period_standing
-from bot.reporting.rules import current_or_last_period
+from bot.reporting.rules import ReportingPeriod, current_or_last_period
 from bot.services import Services
-from bot.sop.cycles import reporting_cycles
+from bot.sop.cycles import CycleView, reporting_cycles
 from storage import approvals, reminder_prefs
 
 KIND = ReminderKind.HEAD_WEEKLY
@@ -75,34 +75,38 @@ def plan_weekly(session: Session, svc: Services, now: datetime) -> Sequence[Plan
 
 
 def _period_lines(session: Session, svc: Services, now: datetime) -> list[str]:
-    zone = svc.profile.timezone
     lines = []
     for view in reporting_cycles(svc):
-        period = current_or_last_period(view.periods, now)
-        if period is None:
+        current = current_or_last_period(view.periods, now)
+        if current is None:
             continue
-        over = is_over(period, now)
-        state = texts.WEEKLY_PERIOD_OVER if over else texts.WEEKLY_PERIOD_OPEN
-        lines.append(
-            texts.WEEKLY_PERIOD.format(
-                period=period.label,
-                year=view.year,
-                deadline=format_datetime(period.deadline, zone),
-                state=state,
-            )
-        )
-        standing = period_standing(session, view, period)
-        lines += [
-            texts.WEEKLY_UNIT_LINE.format(
-                unit=app_texts.esc(s.name),
-                sent=s.sent,
-                due=s.due,
-                late=s.late + (s.missing if over else 0),
-                verified=s.verified,
-            )
-            for s in standing
-        ] or [texts.WEEKLY_NO_UNITS]
+        # December closes a month, a quarter, a semester and the year at once: all of them.
+        for period in (p for p in view.periods if p.end == current.end):
+            lines += _standing_lines(session, svc, view, period, now)
     return lines or [texts.WEEKLY_NO_PERIOD]
+
+
+def _standing_lines(
+    session: Session, svc: Services, view: CycleView, period: ReportingPeriod, now: datetime
+) -> list[str]:
+    over = is_over(period, now)
+    heading = texts.WEEKLY_PERIOD.format(
+        period=period.label,
+        year=view.year,
+        deadline=format_datetime(period.deadline, svc.profile.timezone),
+        state=texts.WEEKLY_PERIOD_OVER if over else texts.WEEKLY_PERIOD_OPEN,
+    )
+    units = [
+        texts.WEEKLY_UNIT_LINE.format(
+            unit=app_texts.esc(s.name),
+            sent=s.sent,
+            due=s.due,
+            late=s.late + (s.missing if over else 0),
+            verified=s.verified,
+        )
+        for s in period_standing(session, view, period)
+    ]
+    return [heading, *(units or [texts.WEEKLY_NO_UNITS])]
 
 
 def _decision_lines(session: Session, svc: Services) -> list[str]:
