@@ -249,7 +249,7 @@ CLI_STARTING = "Kinerja PBJ Bot berjalan untuk {unit} ({government}). Tekan Ctrl
 
 PLAN_BUTTON_SAVE = "✅ Simpan"
 PLAN_BUTTON_DISCARD = "Batal"
-PLAN_UPLOAD_NOT_XLSX = "Berkas ini bukan .xlsx. Kirim template rencana dalam format Excel .xlsx (simpan ulang dari Excel bila perlu)."
+UPLOAD_NOT_XLSX = "Berkas ini bukan .xlsx. Kirim {what} dalam format Excel .xlsx (simpan ulang dari Excel bila perlu)."
 PLAN_UPLOAD_TOO_BIG = "Berkas terlalu besar ({size}). Batasnya {limit}. Hapus baris kosong atau lembar tambahan, lalu kirim lagi."
 PLAN_UPLOAD_CHECKING = "⏳ Memeriksa berkas…"
 PLAN_DISCARDED = "Perubahan dibuang. Rencana yang tersimpan tidak berubah."

@@ -219,6 +219,8 @@ async def test_team_maps_in_bulk_with_the_mapping_sheet(bot: Harness) -> None:
             row[area].value = "A9"
     out = io.BytesIO()
     book.save(out)
+    shown = await team.upload("pemetaan.pdf", b"%PDF-1.4", "application/pdf")
+    assert "bukan .xlsx. Kirim lembar pemetaan paket dalam format Excel" in shown[-1].plain
     shown = await team.upload("pemetaan.xlsx", out.getvalue(), XLSX)
     assert "1 masalah" in shown[-1].plain and "A9" in shown[-1].plain
     for row in ws.iter_rows(min_row=2):

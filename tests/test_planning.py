@@ -178,7 +178,7 @@ async def test_wrong_files_are_refused_before_anything_else(bot: Harness) -> Non
     await team.command("rencana")
     await team.press("Unggah rencana")
     shown = await team.upload("rencana.pdf", b"%PDF-1.4", "application/pdf")
-    assert "bukan .xlsx" in shown[-1].plain
+    assert "bukan .xlsx. Kirim template rencana dalam format Excel" in shown[-1].plain
     downloads_before = len(bot.api.calls_of("getFile"))
     shown = await team.upload("besar.xlsx", b"PK", XLSX, file_size=30 * 1024 * 1024)
     assert "terlalu besar" in shown[-1].plain

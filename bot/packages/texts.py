@@ -133,3 +133,7 @@ PKG_SHEET_SUMMARY = "✅ Lembar pemetaan sah: {count} paket berubah area.\n{line
 PKG_SHEET_LINE = "• {kode}: {before} → {after}"
 
 PKG_SHEET_SAVED = "✅ Pemetaan disimpan untuk {count} paket."
+
+PKG_SIRUP_FILE = "ekspor SIRUP"
+
+PKG_SHEET_FILE = "lembar pemetaan paket"

@@ -246,3 +246,5 @@ PLAN_CHANGES_TEAM = "↩️ Kepala UKPBJ ({by}) meminta perubahan Rencana Kinerj
 PLAN_DETAIL_HEADER = "<b>Rincian indikator</b> — Rencana Kinerja {year} revisi {number}"
 
 PLAN_DETAIL_LINE = "<b>{code}</b> {name}\n  Rumus: <code>{formula}</code>\n  {polarity} · lapor {reporting} · baseline {baseline} ({baseline_year}) → target {target} {unit}\n  Rencana aksi: {actions}"
+
+PLAN_WORKBOOK_FILE = "template rencana"

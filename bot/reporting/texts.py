@@ -173,3 +173,7 @@ REPORT_WORKBOOK_SUMMARY = "✅ Berkas sah: {packages} paket berisi nilai, {actio
 REPORT_WORKBOOK_SENT = (
     "✅ Laporan {period} terkirim untuk {count} paket{late}. Tim UKPBJ akan memverifikasinya."
 )
+
+REPORT_WORKBOOK_FILE = "Template Data Kinerja"
+
+REPORT_WORKBOOK_DISCARDED = "Berkas dibuang. Laporan yang tersimpan tidak berubah."

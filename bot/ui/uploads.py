@@ -33,11 +33,13 @@ async def receive_workbook(
     *,
     max_bytes: int,
     too_big: str = texts.PLAN_UPLOAD_TOO_BIG,
+    what: str,
     suffixes: tuple[str, ...] = (".xlsx",),
 ) -> ReceivedFile | None:
     """The .xlsx the person sent, or None after telling them what is wrong with it.
 
-    ``too_big`` is the refusal for an oversized file, with ``{size}`` and ``{limit}``.
+    ``too_big`` is the refusal for an oversized file, with ``{size}`` and ``{limit}``;
+    ``what`` names the file expected ("template rencana") in the refusal of another type.
     ``suffixes`` are the file names taken; empty for a reader that tells the format from the
     content (a SIRUP export may be .xlsx, .csv, or text named .xls).
     """
@@ -47,7 +49,7 @@ async def receive_workbook(
     doc = message.document
     name = (doc.file_name or "").lower() if doc is not None else ""
     if doc is None or (suffixes and not name.endswith(suffixes)):
-        await message.reply_text(texts.PLAN_UPLOAD_NOT_XLSX)
+        await message.reply_text(texts.UPLOAD_NOT_XLSX.format(what=what))
         return None
     if doc.file_size is not None and doc.file_size > max_bytes:
         await message.reply_text(

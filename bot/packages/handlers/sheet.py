@@ -64,7 +64,10 @@ async def ask_sheet(update: Update, context: Context, member: Member, data: Uplo
 async def receive_sheet(update: Update, context: Context, member: Member) -> int:
     """A filled mapping sheet: its problems, or the changes to confirm."""
     received = await receive_workbook(
-        update, max_bytes=MAX_WORKBOOK_BYTES, too_big=texts.PKG_UPLOAD_TOO_BIG
+        update,
+        max_bytes=MAX_WORKBOOK_BYTES,
+        too_big=texts.PKG_UPLOAD_TOO_BIG,
+        what=texts.PKG_SHEET_FILE,
     )
     if received is None:
         return Step.AWAIT_SHEET

@@ -135,7 +135,11 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
     """The SIRUP export: refused when too big, read and checked; its year (asked when the
     file does not say one) and a preview of the changes to confirm."""
     received = await receive_workbook(
-        update, max_bytes=MAX_SIRUP_BYTES, too_big=texts.PKG_UPLOAD_TOO_BIG, suffixes=()
+        update,
+        max_bytes=MAX_SIRUP_BYTES,
+        too_big=texts.PKG_UPLOAD_TOO_BIG,
+        what=texts.PKG_SIRUP_FILE,
+        suffixes=(),
     )
     if received is None:
         return Step.AWAIT_FILE

@@ -52,7 +52,9 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
     year = await _upload_year(update, context)
     if year is None:
         return END
-    received = await uploads.receive_workbook(update, max_bytes=MAX_WORKBOOK_BYTES)
+    received = await uploads.receive_workbook(
+        update, max_bytes=MAX_WORKBOOK_BYTES, what=texts.PLAN_WORKBOOK_FILE
+    )
     if received is None:
         return State.AWAIT_UPLOAD
     svc = services(context)

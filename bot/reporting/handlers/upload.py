@@ -113,7 +113,9 @@ async def receive(update: Update, context: Context, member: Member) -> int:
     if target is None:
         await show(update, app_texts.STALE_BUTTON)
         return END
-    received = await receive_workbook(update, max_bytes=MAX_WORKBOOK_BYTES)
+    received = await receive_workbook(
+        update, max_bytes=MAX_WORKBOOK_BYTES, what=texts.REPORT_WORKBOOK_FILE
+    )
     if received is None:
         return ReportStep.AWAIT_WORKBOOK
     result = await _read(target, member, received.content)
@@ -150,7 +152,7 @@ async def discard(update: Update, context: Context, member: Member, data: Discar
     """Throw the checked workbook away; nothing was stored."""
     await answer(update)
     _pending(services(context), context, None)
-    await show(update, app_texts.PLAN_DISCARDED)
+    await show(update, texts.REPORT_WORKBOOK_DISCARDED)
     return END
 
 
