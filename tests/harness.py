@@ -18,6 +18,7 @@ from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import FakeBotApi
 from bot.outbox import DrainResult, OutboxSender
+from bot.packages.sirup import SirupPackage
 from bot.people.invitation_rules import new_code
 from bot.planning.rules.model import Plan
 from bot.planning.usecases import store_plan
@@ -182,3 +183,23 @@ def approve_plan(session: Session, plan: Plan, now: datetime) -> int:
 def app_of(harness: Harness) -> Application[Any, Any, Any, Any, Any, Any]:
     assert harness.app is not None
     return harness.app
+
+
+def sirup_row(**changes: Any) -> SirupPackage:
+    """One SIRUP package as the importer reads it (Dinas Kesehatan, 2027), with ``changes``."""
+    fields: dict[str, Any] = {
+        "kode_rup": "41000001",
+        "nama_paket": "Pengadaan obat puskesmas",
+        "satuan_kerja": "Dinas Kesehatan",
+        "pagu": 1_250_000_000,
+        "metode": "e-Purchasing",
+        "jenis": "Barang",
+        "sumber_dana": "DAK",
+        "waktu_pemilihan": "",
+        "tahun": 2027,
+        "kd_satker": "",
+        "status_pdn": "",
+        "status_ukm": "",
+        "row": 5,
+    }
+    return SirupPackage(**{**fields, **changes})

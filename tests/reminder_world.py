@@ -11,14 +11,13 @@ from datetime import datetime, timedelta
 from bot.core.delivery import RateLimiter
 from bot.core.roles import Role
 from bot.outbox import OutboxSender
-from bot.packages.sirup import SirupPackage
 from bot.planning.rules.example import example_plan
 from bot.planning.rules.model import Frequency, Plan
 from bot.reminders import job
 from bot.reminders.engine import SendResult
 from bot.sop.cycles import cycle
 from storage import cycles, packages, submissions, units, users
-from tests.harness import WIT, Harness, app_of, approve_plan
+from tests.harness import WIT, Harness, app_of, approve_plan, sirup_row
 
 # Unit, package area (A1-A3 quarterly, A3 made monthly here, A4 half-yearly and yearly).
 UNITS = {
@@ -50,19 +49,13 @@ def setup_year(bot: Harness) -> dict[str, int]:
         for number, (name, area) in enumerate(UNITS.items(), start=1):
             unit = units.find_unit(session, name=name)
             assert unit is not None and unit.id is not None
-            row = SirupPackage(
+            row = sirup_row(
                 kode_rup=f"4100000{number}",
                 nama_paket=f"Paket & belanja {name}",
                 satuan_kerja=name,
                 pagu=1_000_000_000,
                 metode="Tender",
-                jenis="Barang",
                 sumber_dana="DAU",
-                waktu_pemilihan="",
-                tahun=2027,
-                kd_satker="",
-                status_pdn="",
-                status_ukm="",
                 row=4 + number,
             )
             packages.upsert(

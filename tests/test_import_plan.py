@@ -5,23 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.packages.import_plan import export_year, plan_import, rows_of_year
-from bot.packages.sirup import SirupImport, SirupPackage
+from bot.packages.sirup import SirupImport
+from tests.harness import sirup_row
 
-ROW = SirupPackage(
-    kode_rup="41000001",
-    nama_paket="Pengadaan obat",
-    satuan_kerja="Dinas Kesehatan",
-    pagu=1_000,
-    metode="Tender",
-    jenis="",
-    sumber_dana="DAK",
-    waktu_pemilihan="",
-    tahun=2027,
-    kd_satker="",
-    status_pdn="",
-    status_ukm="",
-    row=5,
-)
+ROW = sirup_row(nama_paket="Pengadaan obat", pagu=1_000, metode="Tender", jenis="")
 STORED = {
     "nama_paket": "Pengadaan obat",
     "satuan_kerja": "Dinas Kesehatan",

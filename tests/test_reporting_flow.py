@@ -7,11 +7,10 @@ from typing import Any
 
 from bot.core.roles import Role
 from bot.devtools.chat import Person
-from bot.packages.sirup import SirupPackage
 from bot.planning.rules.example import example_plan
 from bot.planning.rules.model import FormulaInput, InputKind, Plan
 from storage import audit, cycles, packages, submissions, units, users
-from tests.harness import Harness, approve_plan
+from tests.harness import Harness, approve_plan, sirup_row
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -45,21 +44,7 @@ def _setup(bot: Harness) -> int:
         cycle = cycles.find_cycle(session, year=2027)
         unit = units.find_unit(session, name="Dinas Kesehatan")
         assert cycle is not None and cycle.id is not None and unit is not None
-        row = SirupPackage(
-            kode_rup="41000001",
-            nama_paket="Pengadaan obat puskesmas",
-            satuan_kerja="Dinas Kesehatan",
-            pagu=1_250_000_000,
-            metode="e-Purchasing",
-            jenis="Barang",
-            sumber_dana="DAK",
-            waktu_pemilihan="",
-            tahun=2027,
-            kd_satker="",
-            status_pdn="",
-            status_ukm="",
-            row=5,
-        )
+        row = sirup_row()
         packages.upsert(
             session,
             cycle_id=cycle.id,

@@ -11,7 +11,6 @@ from sqlmodel import col, select
 from bot.app import build_services
 from bot.core.clock import FixedClock
 from bot.core.roles import Role
-from bot.packages.sirup import SirupPackage
 from bot.people.invitation_rules import new_code
 from bot.reporting.usecases.common import ActionReport
 from bot.reporting.usecases.reports import (
@@ -35,7 +34,7 @@ from bot.sop.cycle_rules import CloseRefusal
 from storage import cycles, packages, submissions, units, users
 from storage.models import Document, Submission, User
 from storage.users import Registration
-from tests.harness import NIPS, START, approve_plan
+from tests.harness import NIPS, START, approve_plan, sirup_row
 from tests.test_reporting_flow import PNG, _plan
 
 VALUES: dict[str, float | bool | str] = {
@@ -73,7 +72,7 @@ class World:
             packages.upsert(
                 session,
                 cycle_id=cycle.id,
-                rows=[_sirup_row()],
+                rows=[sirup_row()],
                 unit_ids={"Dinas Kesehatan": unit.id},
                 actor=None,
                 now=now,
@@ -130,24 +129,6 @@ class World:
                 .order_by(col(Submission.revision))
             )
             return [(r.revision, r.status) for r in rows]
-
-
-def _sirup_row() -> SirupPackage:
-    return SirupPackage(
-        kode_rup="41000001",
-        nama_paket="Pengadaan obat puskesmas",
-        satuan_kerja="Dinas Kesehatan",
-        pagu=1_250_000_000,
-        metode="e-Purchasing",
-        jenis="Barang",
-        sumber_dana="DAK",
-        waktu_pemilihan="",
-        tahun=2027,
-        kd_satker="",
-        status_pdn="",
-        status_ukm="",
-        row=5,
-    )
 
 
 @pytest.fixture

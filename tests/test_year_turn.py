@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
-from bot.packages.sirup import SirupPackage
 from bot.planning.rules.example import example_plan
 from storage import cycles, packages, plans, submissions, units
 from storage.models import Submission
-from tests.harness import Harness, approve_plan
+from tests.harness import Harness, approve_plan, sirup_row
 
 WIT = ZoneInfo("Asia/Jayapura")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,19 +33,13 @@ def _approved_cycle(bot: Harness, year: int, rows: list[tuple[str, str, str]]) -
             session,
             cycle_id=cycle.id,
             rows=[
-                SirupPackage(
+                sirup_row(
                     kode_rup=kode,
                     nama_paket=name,
-                    satuan_kerja="Dinas Kesehatan",
                     pagu=500_000_000,
                     metode="Tender",
-                    jenis="Barang",
                     sumber_dana="DAU",
-                    waktu_pemilihan="",
                     tahun=year,
-                    kd_satker="",
-                    status_pdn="",
-                    status_ukm="",
                     row=n,
                 )
                 for n, (kode, name, _) in enumerate(rows, start=5)
