@@ -42,3 +42,8 @@ def unit_label(name: str, short_name: str = "", room: int = BUTTON_ROOM) -> str:
 def room_left(template: str, room: int = BUTTON_ROOM) -> int:
     """Characters left for the value of a one-placeholder template such as "Undang PJ {unit}"."""
     return max(room - len(re.sub(r"\{[^{}]*\}", "", template)), 8)
+
+
+def megabytes(size: int) -> str:
+    """A file size as people read it: ``5,0 MB`` (MiB, Indonesian decimal comma)."""
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")

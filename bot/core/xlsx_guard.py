@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 
 from openpyxl import load_workbook
 
+from bot.core.labels import megabytes
 from bot.planning.rules.validation import Problem
 
 # Problem.sheet of problems with the file as a whole (not an .xlsx, too large, ...).
@@ -90,9 +91,8 @@ def _check_bytes(content: bytes, rules: XlsxRules) -> None:
     if not content.strip():
         refuse("berkas kosong", rules.empty_hint)
     if len(content) > rules.max_bytes:
-        size = f"{len(content) / 1024 / 1024:.1f}".replace(".", ",")
         refuse(
-            f"berkas terlalu besar ({size} MB)",
+            f"berkas terlalu besar ({megabytes(len(content))})",
             f"paling besar {rules.max_bytes // (1024 * 1024)} MB; hapus isi yang tidak "
             "perlu (gambar, lembar lain)",
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from telegram import Message, Update
 
 from bot import texts
+from bot.core.labels import megabytes
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,6 @@ class ReceivedFile:
     content: bytes
     file_name: str
     progress: Message
-
-
-def megabytes(size: int) -> str:
-    """``5,0 MB`` (Indonesian decimal comma)."""
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 async def receive_workbook(

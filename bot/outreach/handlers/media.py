@@ -11,6 +11,7 @@ from telegram.ext import ConversationHandler
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
+from bot.core.labels import megabytes
 from bot.core.roles import Role
 from bot.letters.handlers.card import back_to_card
 from bot.letters.handlers.flow import awaited_draft
@@ -101,9 +102,7 @@ async def _photo(message: Message, context: Context, member: Member, draft: Medi
     file_id, size, name = image
     if size > MAX_PHOTO_BYTES:
         await message.reply_text(
-            texts.SOC_PHOTO_TOO_BIG.format(
-                size=f"{size / 1e6:.1f} MB", limit=f"{MAX_PHOTO_BYTES / 1e6:.0f} MB"
-            )
+            texts.SOC_PHOTO_TOO_BIG.format(size=megabytes(size), limit=megabytes(MAX_PHOTO_BYTES))
         )
         return MediaState.COLLECTING
     photo = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())

@@ -13,6 +13,7 @@ import csv
 import logging
 import warnings
 
+from bot.core.labels import megabytes
 from bot.core.xlsx_guard import OLE2_MAGIC
 from bot.packages.sirup.model import (
     HINT_EXPORT,
@@ -75,9 +76,8 @@ def _check_bytes(content: bytes, extension: str, limits: Limits) -> str:
     if not content.strip():
         refuse("berkas kosong", HINT_EXPORT)
     if len(content) > limits.max_bytes:
-        size = f"{len(content) / 1024 / 1024:.1f}".replace(".", ",")
         refuse(
-            f"berkas terlalu besar ({size} MB)",
+            f"berkas terlalu besar ({megabytes(len(content))})",
             f"paling besar {limits.max_bytes // (1024 * 1024)} MB; hapus lembar dan kolom yang "
             "tidak perlu, atau kirim sebagai .csv",
         )

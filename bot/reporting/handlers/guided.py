@@ -10,6 +10,7 @@ from telegram.ext import ConversationHandler
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
+from bot.core.labels import megabytes
 from bot.core.roles import Role
 from bot.planning.rules.model import ActionStatus, InputKind
 from bot.reporting import render, texts
@@ -204,9 +205,7 @@ async def evidence(update: Update, context: Context, member: Member) -> int:
     limit = LOCAL_API_DOWNLOAD_LIMIT if local_api else TELEGRAM_DOWNLOAD_LIMIT
     if size > limit:
         await message.reply_text(
-            texts.REPORT_EVIDENCE_TOO_BIG.format(
-                size=f"{size / 1e6:.1f} MB", limit=f"{limit / 1e6:.0f} MB"
-            )
+            texts.REPORT_EVIDENCE_TOO_BIG.format(size=megabytes(size), limit=megabytes(limit))
         )
         return ReportStep.EVIDENCE
     content = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
