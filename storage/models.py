@@ -136,6 +136,8 @@ class Document(SQLModel, table=True):
     signed_as: str = Field(default="", max_length=400)
     signed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     verification_code: str | None = Field(default=None, max_length=16, unique=True)
+    period_key: str = Field(default="", max_length=30)
+    revision: int = Field(default=1)
 
 
 class PersistedState(SQLModel, table=True):
@@ -468,3 +470,122 @@ class ReminderMute(SQLModel, table=True):
     user_id: int = Field(foreign_key="app_user.id", index=True)
     kind: str = Field(max_length=40)
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class IndicatorAnalysis(SQLModel, table=True):
+    """The team's analysis of one indicator in one period (SOP step 14): what happened,
+    its causes and the method used. One row per indicator and period, edited in place."""
+
+    __tablename__ = "indicator_analysis"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "indicator_code", "period_key", name="uq_indicator_analysis"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    indicator_code: str = Field(max_length=20)
+    period_key: str = Field(max_length=30)
+    what_happened: str = Field(default="", sa_type=Text)
+    causes: str = Field(default="", sa_type=Text)
+    method: str = Field(default="", sa_type=Text)
+    updated_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Recommendation(SQLModel, table=True):
+    """A recommendation for improvement of one indicator in one period (SOP step 14): what,
+    who, by when. The head's decision on it in the meeting (step 17) is kept here too, and
+    ``action_number`` names the action plan an approved one became."""
+
+    __tablename__ = "recommendation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    indicator_code: str = Field(max_length=20)
+    period_key: str = Field(max_length=30, index=True)
+    position: int = Field(default=1)
+    what: str = Field(sa_type=Text)
+    who: str = Field(default="", max_length=300)
+    due: date | None = None
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decision: str = Field(default="", max_length=40)
+    decided_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    action_number: int | None = None
+
+
+class IndicatorClosure(SQLModel, table=True):
+    """An indicator the head closed in a meeting (SOP step 17 c): achieved or its time
+    expired. It reports no period that starts after ``closed_after``."""
+
+    __tablename__ = "indicator_closure"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "indicator_code", name="uq_indicator_closure"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    indicator_code: str = Field(max_length=20)
+    reason: str = Field(max_length=20)
+    period_key: str = Field(max_length=30)
+    closed_after: date
+    decided_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    decided_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PerformanceReport(SQLModel, table=True):
+    """A generated results document of a cycle (SOP steps 15-17): the *Laporan Pencapaian
+    Kinerja* of a period kind (``kind`` "capaian") or the final indicator-status report
+    (``kind`` "status"), its workbook and presentation deck, and its signing."""
+
+    __tablename__ = "performance_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    kind: str = Field(default="capaian", max_length=20)
+    frequency: str = Field(max_length=20)
+    period_number: int
+    status: str = Field(default="draft", max_length=20)
+    document_id: int | None = Field(default=None, foreign_key="document.id")
+    workbook_document_id: int | None = Field(default=None, foreign_key="document.id")
+    deck_document_id: int | None = Field(default=None, foreign_key="document.id")
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    signed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    signed_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+
+
+class Meeting(SQLModel, table=True):
+    """The evaluation meeting with the head for one period (SOP step 17)."""
+
+    __tablename__ = "meeting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cycle_id: int = Field(foreign_key="cycle.id", index=True)
+    period_key: str = Field(max_length=30)
+    held_on: date
+    status: str = Field(default="open", max_length=20)
+    notes: str = Field(default="", sa_type=Text)
+    created_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class MeetingItem(SQLModel, table=True):
+    """One thing the head decides in a meeting: a recommendation or an indicator, with the
+    approval request carrying the buttons and the decision taken."""
+
+    __tablename__ = "meeting_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    position: int = Field(default=1)
+    indicator_code: str = Field(max_length=20)
+    recommendation_id: int | None = Field(default=None, foreign_key="recommendation.id")
+    request_id: int | None = Field(default=None, foreign_key="approval_request.id")
+    decision: str = Field(default="", max_length=40)
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,0 +1,1 @@
+"""Results of a cycle (SOP steps 13-17): compilation, /capaian and its charts."""
