@@ -94,6 +94,8 @@ def test_the_allowed_transitions() -> None:
         ],
         "packages_partly_mapped": [(10, "berjalan", every)],
         "packages_mapped": [(10, "selesai", every)],
+        "analysis_written": [(14, "berjalan", every)],
+        "analysis_complete": [(14, "selesai", every)],
     }
 
 
@@ -156,6 +158,20 @@ def test_a_whole_cycle_walks_through_the_transitions(db: Database) -> None:
         workflow.plan_decided(session, approved=True, **common)
         workflow.letter_drafted(session, step=S.CIRCULAR, **common)
     then({1: D, 2: D, 3: D, 4: D, 5: D, 6: D, 7: D, 8: D, 9: D, 10: D})
+    ten = {n: D for n in range(1, 11)}
+    # Step 14: running from the first analysis, done when the latest ended period is fully
+    # analysed, running again when a newer period ends without its analyses.
+    with db.write() as session:
+        workflow.analysis_saved(session, complete=False, note="2 indikator", **common)
+    then({**ten, 14: J})
+    with db.read() as session:
+        assert cycles.step_rows(session, cycle_id=cycle_id)[14].note == "2 indikator"
+    with db.write() as session:
+        workflow.analysis_saved(session, complete=True, **common)
+    then({**ten, 14: D})
+    with db.write() as session:
+        workflow.analysis_saved(session, complete=False, **common)
+    then({**ten, 14: J})
 
 
 def test_only_the_workflow_changes_step_states() -> None:

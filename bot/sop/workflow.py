@@ -80,6 +80,10 @@ TRANSITIONS: dict[str, tuple[Move, ...]] = {
     ),
     "packages_partly_mapped": (_move(S.PACKAGE_MAPPING, JALAN, *_ANY),),
     "packages_mapped": (_move(S.PACKAGE_MAPPING, SELESAI, *_ANY),),
+    # Step 14 runs from the first analysis written and is done while every indicator of
+    # the latest ended period has one; a new period ending unanalysed runs it again.
+    "analysis_written": (_move(S.ANALYSIS, JALAN, *_ANY),),
+    "analysis_complete": (_move(S.ANALYSIS, SELESAI, *_ANY),),
 }
 _LETTER_EVENTS = {
     S.CIRCULAR: "circular",
@@ -213,4 +217,25 @@ def packages_synced(
         actor_id=actor_id,
         now=now,
         note="" if done else note,
+    )
+
+
+def analysis_saved(
+    session: Session,
+    *,
+    cycle_id: int,
+    complete: bool,
+    actor_id: int | None,
+    now: datetime,
+    note: str = "",
+) -> None:
+    """An analysis was written (step 14 running, with ``note`` saying what is still to be
+    analysed) or every indicator of the latest ended period now has one (step 14 done)."""
+    _apply(
+        session,
+        "analysis_complete" if complete else "analysis_written",
+        cycle_id=cycle_id,
+        actor_id=actor_id,
+        now=now,
+        note="" if complete else note[:500],
     )
