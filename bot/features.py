@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import Application, TypeHandler
 
 from bot.access import gate
+from bot.analysis.feature import FEATURE as ANALYSIS
 from bot.approvals.feature import FEATURE as APPROVALS
 from bot.feature import WIRING_KEY, Feature, Wiring
 from bot.guide import help
@@ -33,6 +34,7 @@ FEATURES: tuple[Feature, ...] = (
     OUTREACH,
     PACKAGES,
     REPORTING,
+    ANALYSIS,
     REMINDERS,
     GUIDE,
 )

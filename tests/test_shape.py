@@ -25,6 +25,7 @@ FEATURES = (
     "outreach",
     "packages",
     "reporting",
+    "analysis",
     "reminders",
     "guide",
 )

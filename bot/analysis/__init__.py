@@ -1,0 +1,1 @@
+"""Analysis (SOP step 14)."""

@@ -1,0 +1,2 @@
+"""The use cases of /analisis: browsing (``browse``), writing in chat (``write``) and the
+workbook round-trip (``sheet``)."""

@@ -1,0 +1,188 @@
+"""What /analisis shows: the years, the ended periods of a year, the indicators of a period
+and the card of one indicator (its analysis, recommendations and compiled result)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from bot.analysis.rules import ended_periods
+from bot.planning.rules.model import Indicator, Plan
+from bot.reporting.rules import ReportingPeriod, indicators_due
+from bot.services import Services
+from bot.sop.cycles import cycle, visible_cycles
+from storage import analysis
+
+
+@dataclass(frozen=True)
+class Scope:
+    """An ended period of a year's approved plan and the indicators it reports."""
+
+    year: int
+    cycle_id: int
+    plan: Plan
+    period: ReportingPeriod
+    indicators: tuple[Indicator, ...]
+    periods: tuple[ReportingPeriod, ...]  # every period of the cycle
+
+    def indicator(self, code: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.code == code), None)
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    """An ended period and how many of its indicators have an analysis."""
+
+    period: ReportingPeriod
+    analysed: int
+    total: int
+
+
+@dataclass(frozen=True)
+class PeriodMenu:
+    """The ended periods of a year, newest first; ``next_end`` is the end of the first period
+    while none has ended (None when the plan reports nothing)."""
+
+    year: int
+    choices: tuple[PeriodChoice, ...]
+    next_end: date | None
+    several_years: bool
+
+
+@dataclass(frozen=True)
+class IndicatorItem:
+    code: str
+    name: str
+    analysed: bool
+    recommendations: int
+
+
+@dataclass(frozen=True)
+class IndicatorMenu:
+    year: int
+    period: ReportingPeriod
+    items: tuple[IndicatorItem, ...]
+
+
+@dataclass(frozen=True)
+class AnalysisView:
+    what_happened: str
+    causes: str
+    method: str
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    """A recommendation as the card numbers it; ``decided`` ones can no longer be removed."""
+
+    id: int
+    number: int
+    what: str
+    who: str
+    due: date | None
+    decided: bool
+
+
+@dataclass(frozen=True)
+class Card:
+    year: int
+    period: ReportingPeriod
+    code: str
+    name: str
+    unit: str
+    analysis: AnalysisView | None
+    recommendations: tuple[RecommendationView, ...]
+
+    @property
+    def removable(self) -> tuple[RecommendationView, ...]:
+        return tuple(r for r in self.recommendations if not r.decided)
+
+
+def analysis_years(svc: Services) -> tuple[int, ...]:
+    """The visible years with an approved plan, oldest first."""
+    return tuple(v.year for v in visible_cycles(svc) if v.plan is not None and v.cycle_id)
+
+
+def scope(svc: Services, year: int, period_key: str) -> Scope | None:
+    """The year's ended period ``period_key``; None when there is no such period (any more)."""
+    view = cycle(svc, year)
+    if view.cycle_id is None or view.plan is None:
+        return None
+    found = next((p for p in ended_periods(view.periods, svc.today()) if p.key == period_key), None)
+    if found is None:
+        return None
+    return Scope(
+        year, view.cycle_id, view.plan, found, indicators_due(view.plan, found), view.periods
+    )
+
+
+def period_menu(svc: Services, year: int) -> PeriodMenu | None:
+    """The year's ended periods with their count of analyses; None without an approved plan."""
+    view = cycle(svc, year)
+    if view.cycle_id is None or view.plan is None:
+        return None
+    periods = ended_periods(view.periods, svc.today())
+    with svc.db.read() as session:
+        done = {(a.period_key, a.indicator_code) for a in analysis.of_cycle(session, view.cycle_id)}
+    choices = []
+    for period in periods:
+        codes = [i.code for i in indicators_due(view.plan, period)]
+        analysed = sum(1 for code in codes if (period.key, code) in done)
+        choices.append(PeriodChoice(period, analysed, len(codes)))
+    next_end = min((p.end for p in view.periods), default=None)
+    return PeriodMenu(year, tuple(choices), next_end, len(analysis_years(svc)) > 1)
+
+
+def indicator_menu(svc: Services, year: int, period_key: str) -> IndicatorMenu | None:
+    """The period's indicators, each marked analysed or not, with its recommendations."""
+    found = scope(svc, year, period_key)
+    if found is None:
+        return None
+    with svc.db.read() as session:
+        done = {a.indicator_code for a in analysis.of_period(session, found.cycle_id, period_key)}
+        counts: dict[str, int] = {}
+        for row in analysis.recommendations(session, found.cycle_id, period_key):
+            counts[row.indicator_code] = counts.get(row.indicator_code, 0) + 1
+    items = tuple(
+        IndicatorItem(i.code, i.name, i.code in done, counts.get(i.code, 0))
+        for i in found.indicators
+    )
+    return IndicatorMenu(year, found.period, items)
+
+
+def read_card(session: Session, found: Scope, code: str) -> Card | None:
+    """The card of indicator ``code`` in the scope's period, read in the caller's session."""
+    indicator = found.indicator(code)
+    if indicator is None:
+        return None
+    key = found.period.key
+    row = next(
+        (a for a in analysis.of_period(session, found.cycle_id, key) if a.indicator_code == code),
+        None,
+    )
+    view = None if row is None else AnalysisView(row.what_happened, row.causes, row.method)
+    recommendations = tuple(
+        RecommendationView(r.id or 0, number, r.what, r.who, r.due, bool(r.decision))
+        for number, r in enumerate(
+            (
+                r
+                for r in analysis.recommendations(session, found.cycle_id, key)
+                if r.indicator_code == code
+            ),
+            start=1,
+        )
+    )
+    return Card(
+        found.year, found.period, code, indicator.name, indicator.unit, view, recommendations
+    )
+
+
+def card(svc: Services, year: int, period_key: str, code: str) -> Card | None:
+    """The card of one indicator in an ended period; None when either is gone."""
+    found = scope(svc, year, period_key)
+    if found is None:
+        return None
+    with svc.db.read() as session:
+        return read_card(session, found, code)

@@ -1,0 +1,1 @@
+"""The lembar analisis: ``layout`` (sheets and columns), ``writing`` and ``reading``."""
