@@ -60,7 +60,6 @@ XLSX_RULES = XlsxRules(
     log_name="analysis sheet",
 )
 _REQUIRED = ("code", *FILL_KEYS, "what", "who", "due")
-_LABELS = {key: label for key, label, _ in (*ANALYSIS_COLUMNS, *RECOMMENDATION_COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -104,12 +103,24 @@ class Expected:
 class _Row:
     """One data row: its cells by key, recording problems as it goes."""
 
-    def __init__(self, sheet: str, number: int, cells: dict[str, Any], found: list[Problem]):
-        self.sheet, self.number, self.cells, self.found = sheet, number, cells, found
+    def __init__(
+        self,
+        sheet: str,
+        labels: dict[str, str],
+        number: int,
+        cells: dict[str, Any],
+        found: list[Problem],
+    ):
+        self.sheet, self.labels, self.number = sheet, labels, number
+        self.cells, self.found = cells, found
 
     def report(self, key: str, message: str, hint: str = "") -> None:
         code = self.text("code")
-        self.found.append(Problem(self.sheet, code, _LABELS[key], message, hint, self.number))
+        self.found.append(Problem(self.sheet, code, self.labels[key], message, hint, self.number))
+
+    def is_formula(self, key: str) -> bool:
+        cell = self.cells.get(key)
+        return cell is not None and cell.data_type == "f"
 
     def text(self, key: str) -> str:
         cell = self.cells.get(key)
@@ -124,6 +135,8 @@ class _Row:
                 self.report(key, "sel berisi rumus Excel", "ketik isinya langsung, tanpa tanda =")
 
     def answer(self, key: str, limit: int | None = None) -> str:
+        if self.is_formula(key):
+            return ""  # reported by check_formulas
         try:
             if limit is None:
                 return answer_text(self.text(key))
@@ -152,7 +165,8 @@ def _rows(
         return
     for number, cells in enumerate(sheet.iter_rows(min_row=2, max_row=sheet.max_row), start=2):
         by_key = {key: cells[c - 1] if c <= len(cells) else None for key, c in where.items()}
-        row = _Row(name, number, by_key, found)
+        labels = {key: label for key, label, _ in columns}
+        row = _Row(name, labels, number, by_key, found)
         if not row.is_blank():
             row.check_formulas()
             yield row
@@ -160,6 +174,8 @@ def _rows(
 
 def _code(row: _Row, expected: Expected) -> str:
     code = row.text("code")
+    if row.is_formula("code"):
+        return code
     if not code:
         row.report("code", "kode indikator kosong")
     elif code not in expected.codes:
@@ -198,7 +214,7 @@ def _recommendations(
         raw = row.cells.get("due")
         if raw is None or cell_text(raw.value) == "":
             row.report("due", "batas waktu kosong", "tulis tanggal seperti 31/03/2027")
-        elif raw.data_type != "f":
+        elif not row.is_formula("due"):
             kept = expected.kept_dues.get((code, what))
             try:
                 due = due_cell(raw.value, expected.today, keep=() if kept is None else (kept,))
