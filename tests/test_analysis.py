@@ -7,10 +7,12 @@ from datetime import date, datetime
 
 import pytest
 
+from bot.analysis.results import ResultCells, card_lines, cells
 from bot.analysis.rules import answer_text, check_due, ended_periods, latest_ended, parse_due
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.planning.rules.example import example_plan
+from bot.results.model import PeriodResult
 from bot.sop.cycles import cycle
 from bot.sop.steps import StepState
 from storage import analysis, cycles, packages, submissions, units, users
@@ -279,3 +281,44 @@ def cycle_periods() -> list:  # type: ignore[type-arg]
     from bot.reporting.rules import reporting_periods
 
     return reporting_periods(example_plan(2027), year=2027, zone=WIT)
+
+
+def _result(**changes: object) -> PeriodResult:
+    fields: dict[str, object] = {
+        "indicator_code": "IKU-01",
+        "period_key": "triwulanan-1",
+        "period_label": "Triwulan I",
+        "period_end": date(2027, 3, 31),
+        "target": 45.0,
+        "realisation": 40.0,
+        "achievement": 111.11,
+        "band": "Sangat Tinggi",
+        "change_from_previous": None,
+        "change_from_baseline": None,
+        "packages_expected": 2,
+        "packages_counted": 2,
+        "reported_units": ("Dinas Kesehatan",),
+        "missing_units": (),
+    }
+    return PeriodResult(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def test_compiled_results_read_as_people_read_them() -> None:
+    assert card_lines(None, "hari") == "Capaian: belum ada hasil kompilasi untuk periode ini."
+    assert card_lines(_result(), "hari") == (
+        "Realisasi: 40 hari · Target: 45 hari\nCapaian: 111,1% (Sangat Tinggi)"
+    )
+    missing = _result(
+        realisation=None,
+        achievement=None,
+        band=None,
+        reason="belum ada laporan yang diterima",
+        missing_units=tuple(f"Dinas {n} & Co" for n in range(7)),
+    )
+    assert card_lines(missing, "%") == (
+        "Realisasi: belum ada data · Target: 45%\n<i>belum ada laporan yang diterima</i>\n"
+        "Belum melapor: Dinas 0 &amp; Co, Dinas 1 &amp; Co, Dinas 2 &amp; Co, Dinas 3 &amp; Co, "
+        "Dinas 4 &amp; Co dan 2 unit lain"
+    )
+    assert cells(missing, "%") == ResultCells("", "45%", "", "")
+    assert cells(_result(realisation=1_250_000.0, target=2e6), "Rp").target == "Rp 2.000.000"

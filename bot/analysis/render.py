@@ -4,7 +4,7 @@ recommendations still fit in one Telegram message (the workbook holds the full t
 from __future__ import annotations
 
 from bot import texts as app_texts
-from bot.analysis import texts
+from bot.analysis import results, texts
 from bot.analysis.usecases.browse import Card
 from bot.core.dates import format_date
 
@@ -50,7 +50,7 @@ def _recommendations(card: Card) -> str:
     return "\n".join(lines)
 
 
-def card_text(card: Card, result: str, note: str = "") -> str:
+def card_text(card: Card, note: str = "") -> str:
     """The card of one indicator in one period, under ``note`` (what just happened)."""
     text = texts.CARD.format(
         code=app_texts.esc(card.code),
@@ -58,7 +58,7 @@ def card_text(card: Card, result: str, note: str = "") -> str:
         period=card.period.label,
         year=card.year,
         span=card.period.span,
-        result=result,
+        result=results.card_lines(card.result, card.unit),
         analysis=_analysis(card),
         recommendations=_recommendations(card),
     )

@@ -170,7 +170,7 @@ async def show_card(
     update: Update, context: Context, member: Member, found: Card, note: str = ""
 ) -> None:
     """The card of ``found`` with its buttons, under ``note``."""
-    text = render.card_text(found, texts.CARD_NO_RESULT, note)
+    text = render.card_text(found, note)
     await show(update, text, card_markup(found, member))
 
 

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from bot.analysis.rules import ended_periods
 from bot.planning.rules.model import Indicator, Plan
 from bot.reporting.rules import ReportingPeriod, indicators_due
+from bot.results.model import PeriodResult
 from bot.services import Services
 from bot.sop.cycles import cycle, visible_cycles
 from storage import analysis
@@ -94,6 +95,7 @@ class Card:
     unit: str
     analysis: AnalysisView | None
     recommendations: tuple[RecommendationView, ...]
+    result: PeriodResult | None = None  # compiled (step 13); None while not compiled
 
     @property
     def removable(self) -> tuple[RecommendationView, ...]:
