@@ -15,7 +15,7 @@ from bot.planning.rules.example import example_plan
 from bot.results.model import PeriodResult
 from bot.sop.cycles import cycle
 from bot.sop.steps import StepState
-from storage import analysis, cycles, packages, submissions, units, users
+from storage import analysis, closures, cycles, packages, submissions, units, users
 from tests.harness import WIT, Harness, approve_plan, sirup_row
 
 AFTER_Q1 = datetime(2027, 4, 20, 9, 0, tzinfo=WIT)
@@ -322,3 +322,29 @@ def test_compiled_results_read_as_people_read_them() -> None:
     )
     assert cells(missing, "%") == ResultCells("", "45%", "", "")
     assert cells(_result(realisation=1_250_000.0, target=2e6), "Rp").target == "Rp 2.000.000"
+
+
+async def test_an_indicator_closed_in_a_meeting_is_not_asked_for_later(bot: Harness) -> None:
+    team, _, _ = await setup_world(bot)
+    cycle_id = cycle(bot.svc, 2027).cycle_id
+    assert cycle_id is not None
+    with bot.svc.db.write() as session:
+        closures.close(
+            session,
+            cycle_id=cycle_id,
+            indicator_code="IKU-05",
+            reason=closures.ACHIEVED,
+            period_key="triwulanan-1",
+            closed_after=date(2027, 3, 31),
+            actor=None,
+            now=bot.clock.now(),
+        )
+    bot.clock.set(datetime(2027, 7, 10, 9, 0, tzinfo=WIT))
+    shown = await team.command("analisis")
+    assert shown[0].button_texts == [
+        "Triwulan II 2027 · 0/4 dianalisis",
+        "Semester I 2027 · 0/2 dianalisis",
+        "Triwulan I 2027 · 0/5 dianalisis",
+    ]
+    shown = await team.press("Triwulan II 2027")
+    assert not any("IKU-05" in label for label in shown[0].button_texts)

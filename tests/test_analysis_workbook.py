@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -14,7 +15,8 @@ from bot.devtools.chat import Person
 from bot.sop.cycles import cycle
 from bot.sop.steps import StepState
 from storage import analysis
-from tests.harness import Harness
+from storage.analysis import NewRecommendation
+from tests.harness import WIT, Harness
 from tests.test_analysis import open_iku, setup_world, step_14
 
 STORED = list[tuple[str, str, str, str]]
@@ -211,3 +213,61 @@ async def test_a_restart_between_check_and_confirm_keeps_the_upload(bot: Harness
     assert shown[-1].document is not None
     workbook = load_workbook(io.BytesIO(shown[-1].document[1]))
     assert workbook["Analisis"]["G3"].value == "Tepat jadwal 80%"
+
+
+async def test_a_kept_recommendation_may_keep_a_date_now_past(bot: Harness) -> None:
+    team, _, _ = await setup_world(bot)
+    await _with_iku01(bot, team)  # due 30 June 2027
+    content = await _download(team)
+    bot.clock.set(datetime(2027, 7, 10, 9, 0, tzinfo=WIT))
+    await team.command("analisis")
+    shown = await team.press("Triwulan I 2027")
+    await team.press("Kirim lembar terisi")
+
+    def analyse_iku02(workbook: Any) -> None:
+        sheet = workbook["Analisis"]
+        sheet["G3"], sheet["H3"], sheet["I3"] = "Terjadi", "Sebab", "Metode"
+
+    shown = await team.upload("lembar.xlsx", _edited(content, analyse_iku02), XLSX_MIME)
+    assert "lolos pemeriksaan" in shown[-1].plain
+
+    def reword(workbook: Any) -> None:
+        analyse_iku02(workbook)
+        workbook["Rekomendasi"]["B2"] = "Teks baru"
+
+    await team.press("Batal")
+    await team.press("Kirim lembar terisi")
+    shown = await team.upload("lembar.xlsx", _edited(content, reword), XLSX_MIME)
+    assert "tanggal 30 Juni 2027 sudah lewat" in shown[-1].plain
+
+
+async def test_the_longest_card_fits_in_one_message(bot: Harness) -> None:
+    team, _, _ = await setup_world(bot)
+    cycle_id = cycle(bot.svc, 2027).cycle_id
+    assert cycle_id is not None
+    with bot.svc.db.write() as session:
+        analysis.save_analysis(
+            session,
+            cycle_id=cycle_id,
+            indicator_code="IKU-01",
+            period_key="triwulanan-1",
+            what_happened="a" * 2000,
+            causes="<b>" * 500,
+            method="c" * 2000,
+            actor=None,
+            now=bot.clock.now(),
+        )
+        for n in range(8):
+            new = NewRecommendation("IKU-01", f"{n} " + "r" * 1998, "p" * 300, None)
+            analysis.add_recommendation(
+                session,
+                cycle_id=cycle_id,
+                period_key="triwulanan-1",
+                new=new,
+                actor=None,
+                now=bot.clock.now(),
+            )
+    card = await open_iku(team)
+    assert len(team.last.plain) <= 4096
+    assert "Penyebab: <b><b>" in card and "… dan 2 rekomendasi lain" in card
+    assert "7. 6 rrr" not in card and "6. 5 rrr" in card

@@ -8,8 +8,11 @@ from bot.analysis import results, texts
 from bot.analysis.usecases.browse import Card
 from bot.core.dates import format_date
 
-FIELD_ROOM = 600  # characters of each analysis answer shown on the card
+# Characters shown of each analysis answer, recommendation and PIC: the longest card stays
+# under Telegram's 4096 characters (measured by tests/test_analysis_workbook.py).
+FIELD_ROOM = 500
 WHAT_ROOM = 200
+WHO_ROOM = 80
 SHOWN_RECOMMENDATIONS = 6
 
 
@@ -38,7 +41,7 @@ def _recommendations(card: Card) -> str:
         texts.CARD_RECOMMENDATION.format(
             number=r.number,
             what=clip(r.what, WHAT_ROOM),
-            who=clip(r.who, WHAT_ROOM),
+            who=clip(r.who, WHO_ROOM),
             due=format_date(r.due, with_weekday=False) if r.due else texts.CARD_NO_DUE,
             decided=texts.CARD_DECIDED if r.decided else "",
         )

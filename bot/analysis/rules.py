@@ -4,12 +4,12 @@ short Indonesian reason."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from bot.core.dates import format_date
-from bot.planning.rules.model import Frequency, InputKind
-from bot.reporting.rules import ReportingPeriod, parse_input_value
+from bot.planning.rules.model import Frequency, Indicator, InputKind, Plan
+from bot.reporting.rules import ReportingPeriod, indicators_due, parse_input_value
 from bot.reporting.rules import parse_input_cell as _parse_cell
 
 MAX_ANSWER = 2000
@@ -23,6 +23,18 @@ def ended_periods(periods: Sequence[ReportingPeriod], today: date) -> list[Repor
     """The periods whose last day is past, newest first (equal ends: shorter period first)."""
     ended = [p for p in periods if p.end < today]
     return sorted(ended, key=lambda p: (-p.end.toordinal(), _FREQUENCY_ORDER[p.frequency]))
+
+
+def indicators_to_analyse(
+    plan: Plan, period: ReportingPeriod, closed_after: Mapping[str, date]
+) -> tuple[Indicator, ...]:
+    """The indicators reported in ``period``, less those the head closed (step 17) before
+    the period started (``closed_after``: the last day an indicator still reported)."""
+    return tuple(
+        i
+        for i in indicators_due(plan, period)
+        if i.code not in closed_after or period.start <= closed_after[i.code]
+    )
 
 
 def latest_ended(periods: Sequence[ReportingPeriod], today: date) -> list[ReportingPeriod]:

@@ -8,13 +8,13 @@ from datetime import date
 
 from sqlmodel import Session
 
-from bot.analysis.rules import ended_periods
+from bot.analysis.rules import ended_periods, indicators_to_analyse
 from bot.planning.rules.model import Indicator, Plan
-from bot.reporting.rules import ReportingPeriod, indicators_due
+from bot.reporting.rules import ReportingPeriod
 from bot.results.model import PeriodResult
 from bot.services import Services
 from bot.sop.cycles import cycle, visible_cycles
-from storage import analysis
+from storage import analysis, closures
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,11 @@ class Scope:
     period: ReportingPeriod
     indicators: tuple[Indicator, ...]
     periods: tuple[ReportingPeriod, ...]  # every period of the cycle
+    closed_after: dict[str, date]  # indicators closed in a meeting, by code
+
+    def due(self, period: ReportingPeriod) -> tuple[Indicator, ...]:
+        """The indicators to analyse in any period of the cycle."""
+        return indicators_to_analyse(self.plan, period, self.closed_after)
 
     def indicator(self, code: str) -> Indicator | None:
         return next((i for i in self.indicators if i.code == code), None)
@@ -115,9 +120,16 @@ def scope(svc: Services, year: int, period_key: str) -> Scope | None:
     found = next((p for p in ended_periods(view.periods, svc.today()) if p.key == period_key), None)
     if found is None:
         return None
-    return Scope(
-        year, view.cycle_id, view.plan, found, indicators_due(view.plan, found), view.periods
-    )
+    closed = _closed(svc, view.cycle_id)
+    due = indicators_to_analyse(view.plan, found, closed)
+    return Scope(year, view.cycle_id, view.plan, found, due, view.periods, closed)
+
+
+def _closed(svc: Services, cycle_id: int) -> dict[str, date]:
+    with svc.db.read() as session:
+        return {
+            c.indicator_code: c.closed_after for c in closures.of_cycle(session, cycle_id=cycle_id)
+        }
 
 
 def period_menu(svc: Services, year: int) -> PeriodMenu | None:
@@ -128,9 +140,13 @@ def period_menu(svc: Services, year: int) -> PeriodMenu | None:
     periods = ended_periods(view.periods, svc.today())
     with svc.db.read() as session:
         done = {(a.period_key, a.indicator_code) for a in analysis.of_cycle(session, view.cycle_id)}
+        closed = {
+            c.indicator_code: c.closed_after
+            for c in closures.of_cycle(session, cycle_id=view.cycle_id)
+        }
     choices = []
     for period in periods:
-        codes = [i.code for i in indicators_due(view.plan, period)]
+        codes = [i.code for i in indicators_to_analyse(view.plan, period, closed)]
         analysed = sum(1 for code in codes if (period.key, code) in done)
         choices.append(PeriodChoice(period, analysed, len(codes)))
     next_end = min((p.end for p in view.periods), default=None)

@@ -10,7 +10,6 @@ from sqlmodel import Session
 
 from bot.analysis.rules import latest_ended
 from bot.analysis.usecases.browse import Card, Scope, read_card, scope
-from bot.reporting.rules import indicators_due
 from bot.services import Services
 from bot.sop import workflow
 from storage import analysis, users
@@ -34,7 +33,7 @@ def update_step(
     missing: list[str] = []
     for period in latest_ended(found.periods, svc.today()):
         done = {a.indicator_code for a in analysis.of_period(session, found.cycle_id, period.key)}
-        left = [i.code for i in indicators_due(found.plan, period) if i.code not in done]
+        left = [i.code for i in found.due(period) if i.code not in done]
         if left:
             missing.append(f"{len(left)} indikator {period.label} belum dianalisis")
     workflow.analysis_saved(
