@@ -348,3 +348,20 @@ async def test_an_indicator_closed_in_a_meeting_is_not_asked_for_later(bot: Harn
     ]
     shown = await team.press("Triwulan II 2027")
     assert not any("IKU-05" in label for label in shown[0].button_texts)
+
+
+async def test_cancel_keeps_what_is_stored(bot: Harness) -> None:
+    team, _, owner = await setup_world(bot)
+    await open_iku(team)
+    await team.press("Tambah rekomendasi")
+    await team.send("Rapat koordinasi bulanan")
+    shown = await team.command("batal")
+    assert "Dibatalkan; yang sudah tersimpan tidak berubah" in shown[0].plain
+    shown = await team.send("Kelompok Kerja Pemilihan")
+    assert "(3/3)" not in shown[0].plain
+    assert "Belum ada rekomendasi." in await open_iku(team)
+    # An owner's forged press of a team button gets the refusal, nothing else.
+    data = team.last.callback_data("Tambah rekomendasi")
+    await owner.command("tugas")
+    assert await owner.press_data(data, owner.last) == []
+    assert bot.api.calls[-1].params.get("show_alert")
