@@ -124,10 +124,13 @@ def golden_plan(year: int = 2027) -> Plan:
 
 
 class ResultsWorld:
-    """Services over a fresh database at ``AUGUST`` with the golden plan approved."""
+    """Services over a fresh database at ``AUGUST`` with the golden plan approved (or, with
+    ``on``, those of a running test bot)."""
 
-    def __init__(self, tmp_path: Path, *, plan: Plan | None = None, profile: Path | None = None):
-        self.clock = FixedClock(AUGUST)
+    def __init__(
+        self, tmp_path: Path, *, plan: Plan | None = None, profile: Path | None = None
+    ) -> None:
+        clock = FixedClock(AUGUST)
         extra: dict[str, Any] = {} if profile is None else {"kinerja_config": profile}
         settings = Settings(
             _env_file=None,
@@ -136,7 +139,18 @@ class ResultsWorld:
             kinerja_archive_dir=tmp_path / "arsip",
             **extra,
         )
-        self.svc: Services = build_services(settings, clock=self.clock)
+        self._seed(build_services(settings, clock=clock), clock, plan)
+
+    @classmethod
+    def on(cls, svc: Services, clock: FixedClock, plan: Plan | None = None) -> ResultsWorld:
+        """The world in a running bot's database, its clock set to ``AUGUST``."""
+        clock.set(AUGUST)
+        world = cls.__new__(cls)
+        world._seed(svc, clock, plan)
+        return world
+
+    def _seed(self, svc: Services, clock: FixedClock, plan: Plan | None) -> None:
+        self.svc, self.clock = svc, clock
         self.packages: dict[str, int] = {}
         now = self.clock.now()
         with self.svc.db.write() as session:
@@ -145,7 +159,7 @@ class ResultsWorld:
             self.cycle_id = approve_plan(session, plan or golden_plan(), now)
         for number, (name, area) in enumerate(UNITS.items(), start=1):
             self.packages[name] = self.add_package(name, area, number)
-        self.team_id = self.person(2001, Role.TIM)
+        self.team_id = self.person(9001, Role.TIM)
 
     def add_package(self, unit_name: str, area: str | None, number: int) -> int:
         with self.svc.db.write() as session:

@@ -11,9 +11,11 @@ import pytest
 from bot.core.achievement_settings import AchievementSettings, LowerIsBetter
 from bot.core.profile import ProfileError, load_profile
 from bot.planning.rules.model import InputKind
+from bot.reporting.usecases.verification import verify_report
 from bot.results import rules
 from bot.results.model import Compilation, IndicatorResult, PeriodResult
 from bot.results.usecases import compilation
+from storage import cycles
 from tests.results_world import ResultsWorld, golden_plan, golden_reports
 
 
@@ -149,6 +151,28 @@ def test_recomputed_after_accepted_data_changes(world: ResultsWorld) -> None:
     world.report("Inspektorat", "2", {"tepat": 7, "total": 10, "hari": 60, "tender": 2})
     after = _period(world, "K1", 2)
     assert (after.realisation, after.packages_counted, after.missing_units) == (80.0, 2, ())
+
+
+def test_accepting_reports_moves_step_13(world: ResultsWorld) -> None:
+    def step_13() -> tuple[str, str] | None:
+        with world.svc.db.read() as session:
+            row = cycles.step_rows(session, cycle_id=world.cycle_id).get(13)
+            return None if row is None else (row.state, row.note)
+
+    assert step_13() is None  # the golden reports were verified in storage directly
+    values = {"tepat": 7, "total": 10, "hari": 60, "tender": 2}
+    waiting = world.report("Inspektorat", "2", values, accept=None)
+    verify_report(
+        world.svc, verifier_id=world.team_id, submission_id=waiting, accept=False, note="Ulang"
+    )
+    assert step_13() is None  # a returned report does not start the compilation
+    waiting = world.report("Inspektorat", "2", values, accept=None)
+    verify_report(world.svc, verifier_id=world.team_id, submission_id=waiting, accept=True, note="")
+    # Triwulan II (ended 30 June) still lacks Dinas Pendidikan's report.
+    assert step_13() == ("berjalan", "Triwulan II: 1 paket belum punya laporan yang diterima")
+    waiting = world.report("Dinas Pendidikan dan Kebudayaan", "2", {"nilai": 5}, accept=None)
+    verify_report(world.svc, verifier_id=world.team_id, submission_id=waiting, accept=True, note="")
+    assert step_13() == ("selesai", "")
 
 
 def test_no_compilation_without_an_approved_plan(world: ResultsWorld) -> None:
