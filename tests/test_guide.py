@@ -7,9 +7,10 @@ import re
 import pytest
 
 from bot.core.roles import Role
-from bot.sop.steps import StepState
+from bot.feature import WIRING_KEY
+from bot.sop.steps import StepState, load_steps
 from storage import cycles
-from tests.harness import Harness, approve_plan
+from tests.harness import Harness, app_of, approve_plan
 
 
 def _finish_steps(bot: Harness, *numbers: int) -> None:
@@ -88,6 +89,7 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/edaran",
                 "/sosialisasi",
                 "/paket",
+                "/capaian",
                 "/analisis",
                 "/undang",
                 "/pengguna",
@@ -107,6 +109,7 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/paket",
                 "/verifikasi",
                 "/jadwal",
+                "/capaian",
                 "/analisis",
                 "/undang",
                 "/pengingat",
@@ -140,13 +143,19 @@ async def test_help_explains_the_role_and_its_commands(
 
 
 async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
+    # The first of the team's steps no feature opens yet (features are added one by one).
+    openers = app_of(bot).bot_data[WIRING_KEY].step_openers
+    unbuilt = [s for s in load_steps() if s.feature not in openers and s.actor is Role.TIM]
+    if not unbuilt:
+        pytest.skip("every step of the team is built")
+    step = unbuilt[0]
     team = await bot.registered(2001, Role.TIM)
-    _finish_steps(bot, *range(1, 13))
+    _finish_steps(bot, *range(1, step.number))
     await team.command("tugas")
-    shown = await team.press("Langkah 13:")
+    shown = await team.press_data(f"step:2027:{step.number}", on=team.last)
     card = shown[0]
     assert card.edited
-    assert "Langkah 13. Mengumpulkan dan mengolah data" in card.plain
+    assert f"Langkah {step.number}. {step.name}" in card.plain
     assert "Pelaksana: Tim Pengelolaan Kelembagaan" in card.plain
     assert "Status: ⬜ belum mulai" in card.plain
     assert "belum tersedia di versi ini" in card.plain
@@ -154,7 +163,7 @@ async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness
     with bot.svc.db.read() as session:
         cycle = cycles.find_cycle(session, year=2027)
         assert cycle is not None and cycle.id is not None
-        assert 13 not in cycles.step_states(session, cycle_id=cycle.id)
+        assert step.number not in cycles.step_states(session, cycle_id=cycle.id)
 
 
 async def test_a_built_step_opens_its_feature(bot: Harness) -> None:

@@ -28,6 +28,7 @@ FEATURES = (
     "analysis",
     "reminders",
     "guide",
+    "results",
 )
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
