@@ -22,21 +22,27 @@ AFTER_Q1 = datetime(2027, 4, 20, 9, 0, tzinfo=WIT)
 
 
 def _accepted_report(bot: Harness, cycle_id: int) -> None:
-    """One package of Dinas Kesehatan in area A2 with an accepted Triwulan I report."""
+    """Packages of Dinas Kesehatan and Dinas Sosial in area A2; Dinas Kesehatan's has an
+    accepted Triwulan I report, Dinas Sosial has not reported."""
     with bot.svc.db.write() as session:
         unit = units.find_unit(session, name="Dinas Kesehatan")
         assert unit is not None
+        other = units.find_unit(session, name="Dinas Sosial")
+        assert unit is not None and other is not None
+        social = sirup_row(kode_rup="41000002", satuan_kerja="Dinas Sosial", nama_paket="Sembako")
         packages.upsert(
             session,
             cycle_id=cycle_id,
-            rows=[sirup_row()],
-            unit_ids={"Dinas Kesehatan": unit.id},
+            rows=[sirup_row(), social],
+            unit_ids={"Dinas Kesehatan": unit.id, "Dinas Sosial": other.id},
             actor=None,
             now=bot.clock.now(),
         )
-        package = packages.all_of_cycle(session, cycle_id=cycle_id)[0]
-        package.area_code = "A2"
-        session.add(package)
+        mapped = packages.all_of_cycle(session, cycle_id=cycle_id)
+        for row in mapped:
+            row.area_code = "A2"
+            session.add(row)
+        package = next(p for p in mapped if p.kode_rup == "41000001")
         owner = users.get_by_telegram_id(session, 3001)
         assert owner is not None and package.id is not None
         sent = submissions.submit(
@@ -110,7 +116,16 @@ async def test_the_team_writes_edits_and_removes_in_chat_across_a_restart(bot: H
     assert "IKU-01 — Rata-rata waktu pemilihan" in card
     assert "Periode: Triwulan I 2027 (1 Januari–31 Maret 2027)" in card
     assert "Belum ada analisis." in card and "Belum ada rekomendasi." in card
+    # The compiled result (step 13): missing data is said to be missing, with why.
+    assert "Realisasi: belum ada data · Target: 45 hari" in card
+    assert "Belum ada paket yang dipetakan ke area ini." in card
     assert step_14(bot) is None
+    shown = await team.press("Kembali ke daftar indikator")
+    card = (await team.press("IKU-03"))[0].plain
+    assert "Realisasi: 10% · Target: 8%\nCapaian: 125% (Sangat Tinggi)" in card
+    assert "Belum melapor: Dinas Sosial" in card
+    await team.press("Kembali ke daftar indikator")
+    shown = await team.press("IKU-01")
 
     shown = await team.press("Tulis analisis")
     assert "(1/3)" in shown[0].plain and "Apa yang terjadi?" in shown[0].plain

@@ -96,6 +96,18 @@ async def test_download_fill_upload_confirm(bot: Harness) -> None:
     assert [c.value for c in sheet[1]][-3:] == ["Apa yang terjadi", "Penyebab", "Metode analisis"]
     assert [sheet.cell(r, 1).value for r in range(2, 7)] == [f"IKU-0{n}" for n in range(1, 6)]
     assert sheet["G2"].value == "Waktu tender 40 hari" and sheet["G3"].value is None
+    # The compiled numbers, read only: missing stays blank, never zero.
+    assert [c.value for c in sheet[1]][2:6] == ["Realisasi", "Target", "Capaian (%)", "Kategori"]
+    assert [c.value for c in sheet[2]][2:6] == [None, "45 hari", None, None]
+    assert [c.value for c in sheet[4]][:6] == [
+        "IKU-03",
+        "Persentase efisiensi nilai kontrak terhadap HPS",
+        "10%",
+        "8%",
+        "125%",
+        "Sangat Tinggi",
+    ]
+    assert [c.value for c in sheet[5]][2:6] == ["50%", "60%", "83,3%", "Tinggi"]
     recommendations = workbook["Rekomendasi"]
     row = [c.value for c in recommendations[2]]
     assert row[:3] == ["IKU-01", "=1+1 bukan rumus", "@Pokja"]

@@ -8,27 +8,20 @@ from dataclasses import dataclass
 
 from bot import texts as app_texts
 from bot.analysis import texts
-from bot.core.dates import format_rupiah
-from bot.planning.rules.values import format_number
-from bot.results.model import PeriodResult
+from bot.results.model import Compilation, PeriodResult
+from bot.results.render import amount as shown_amount
+from bot.results.render import percent as shown_percent
 
 MAX_UNITS_SHOWN = 5
 
 
 def amount(value: float | None, unit: str) -> str:
-    """``40 hari``, ``85,5%``, ``Rp 1.250.000``; ``-`` when missing."""
-    if value is None:
-        return texts.RESULT_NONE
-    rounded = round(value, 2)
-    if unit.strip().lower() in ("rp", "rupiah"):
-        return format_rupiah(rounded)
-    if unit.strip() == "%":
-        return f"{format_number(rounded)}%"
-    return f"{format_number(rounded)} {unit}".strip()
+    """A realisation or target as /capaian shows it; ``-`` when missing."""
+    return texts.RESULT_NONE if value is None else shown_amount(value, unit)
 
 
 def percent(value: float | None) -> str:
-    return texts.RESULT_NONE if value is None else f"{format_number(round(value, 1))}%"
+    return texts.RESULT_NONE if value is None else shown_percent(value)
 
 
 @dataclass(frozen=True)
@@ -76,3 +69,9 @@ def card_lines(result: PeriodResult | None, unit: str) -> str:
     if result.missing_units:
         text += texts.RESULT_MISSING_UNITS.format(units=_units(result.missing_units))
     return text
+
+
+def period_result(found: Compilation | None, code: str, period_key: str) -> PeriodResult | None:
+    """The compiled result of one indicator in one period, when compiled."""
+    indicator = None if found is None else found.indicator(code)
+    return None if indicator is None else indicator.period(period_key)

@@ -3,15 +3,17 @@ and the card of one indicator (its analysis, recommendations and compiled result
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session
 
+from bot.analysis.results import period_result
 from bot.analysis.rules import ended_periods, indicators_to_analyse
 from bot.planning.rules.model import Indicator, Plan
 from bot.reporting.rules import ReportingPeriod
 from bot.results.model import PeriodResult
+from bot.results.usecases import compilation
 from bot.services import Services
 from bot.sop.cycles import cycle, visible_cycles
 from storage import analysis, closures
@@ -198,9 +200,17 @@ def read_card(session: Session, found: Scope, code: str) -> Card | None:
 
 
 def card(svc: Services, year: int, period_key: str, code: str) -> Card | None:
-    """The card of one indicator in an ended period; None when either is gone."""
+    """The card of one indicator in an ended period with its compiled result; None when
+    either is gone."""
     found = scope(svc, year, period_key)
     if found is None:
         return None
     with svc.db.read() as session:
-        return read_card(session, found, code)
+        view = read_card(session, found, code)
+    return None if view is None else with_result(svc, view)
+
+
+def with_result(svc: Services, view: Card) -> Card:
+    """The card with its compiled result (step 13; computed once until the next commit)."""
+    result = period_result(compilation(svc, view.year), view.code, view.period.key)
+    return replace(view, result=result)

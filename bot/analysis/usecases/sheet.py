@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.analysis.results import cells, period_result
 from bot.analysis.usecases.browse import Scope, scope
 from bot.analysis.usecases.write import update_step
 from bot.analysis.workbook.reading import Expected, SheetInput
 from bot.analysis.workbook.writing import AnalysisRow, RecommendationRow, SheetContent
+from bot.results.usecases import compilation
 from bot.services import Services
 from storage import analysis, archive, users
 from storage.analysis import NewRecommendation
@@ -56,14 +58,20 @@ def sheet_target(svc: Services, year: int, period_key: str) -> SheetTarget | Non
             a.indicator_code: a for a in analysis.of_period(session, found.cycle_id, period_key)
         }
         recommendations = analysis.recommendations(session, found.cycle_id, period_key)
+    compiled = compilation(svc, year)
     rows = []
     for indicator in found.indicators:
         row = stored.get(indicator.code)
         texts = ("", "", "") if row is None else (row.what_happened, row.causes, row.method)
+        numbers = cells(period_result(compiled, indicator.code, period_key), indicator.unit)
         rows.append(
             AnalysisRow(
                 indicator.code,
                 indicator.name,
+                realisation=numbers.realisation,
+                target=numbers.target,
+                achievement=numbers.achievement,
+                band=numbers.band,
                 what_happened=texts[0],
                 causes=texts[1],
                 method=texts[2],

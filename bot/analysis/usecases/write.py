@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from bot.analysis.rules import latest_ended
-from bot.analysis.usecases.browse import Card, Scope, read_card, scope
+from bot.analysis.usecases.browse import Card, Scope, read_card, scope, with_result
 from bot.services import Services
 from bot.sop import workflow
 from storage import analysis, users
@@ -81,7 +81,8 @@ def save_analysis(
             now=now,
         )
         update_step(svc, session, found, actor_id=actor_id, now=now)
-        return read_card(session, found, code)
+        view = read_card(session, found, code)
+    return None if view is None else with_result(svc, view)
 
 
 def add_recommendation(
@@ -108,7 +109,8 @@ def add_recommendation(
             actor=users.get_user(session, actor_id),
             now=svc.now(),
         )
-        return read_card(session, found, code)
+        view = read_card(session, found, code)
+    return None if view is None else with_result(svc, view)
 
 
 def remove_recommendation(
@@ -139,4 +141,4 @@ def remove_recommendation(
                 now=svc.now(),
             )
         after = read_card(session, found, code)
-        return None if after is None else Removal(after, removed is not None)
+    return None if after is None else Removal(with_result(svc, after), removed is not None)
