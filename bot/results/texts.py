@@ -62,6 +62,10 @@ NO_TARGET = "-"
 
 CHART_CAPTION = "Capaian terhadap target {year}"
 
+CHART_CAPTION_PAGE = "Capaian terhadap target {year} (halaman {page}/{pages})"
+
+BUTTON_CHART = "📊 Grafik"
+
 TREND_CAPTION = "<b>Tren {code}</b> · {name}"
 
 TREND_LINE = "{period}: {value}"
