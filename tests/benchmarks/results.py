@@ -61,7 +61,7 @@ def benchmark_plan(year: int = YEAR) -> Plan:
     for n in range(1, INDICATORS + 1):
         rupiah = n % 5 == 0
         unit = "Rp" if rupiah else "%"
-        target = 12_000_000_000.0 if rupiah else 75.0
+        target = 1_500_000_000.0 if rupiah else 75.0
         indicators.append(
             Indicator(
                 code=f"IKU-{n:02d}",
@@ -142,7 +142,7 @@ def _seed(svc: Services, now: datetime) -> None:
                 for revision in range(revisions):
                     values: dict[str, Any] = {
                         "pembilang": 1_000_000.0 * (n % 7 + month + revision),
-                        "penyebut": 2_000_000.0,
+                        "penyebut": 24_000_000.0,
                     }
                     row = submissions.submit(
                         session,
