@@ -54,7 +54,7 @@ CLOSURE_REASONS = {"tercapai": "indikator tercapai", "waktu_habis": "waktu habis
 
 LATE_ACTIONS = "<b>Rencana aksi terlambat: {count}</b>"
 
-LATE_ACTION = "• {code} aksi {number}: {activity} (selesai {end}; status {status})"
+LATE_ACTION = "• {code} aksi {number}: {activity} (batas {end}; status terakhir: {status})"
 
 LATE_MORE = "• dan {count} lainnya"
 
