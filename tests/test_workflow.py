@@ -94,6 +94,9 @@ def test_the_allowed_transitions() -> None:
         ],
         "packages_partly_mapped": [(10, "berjalan", every)],
         "packages_mapped": [(10, "selesai", every)],
+        "meeting_opened": [(17, "berjalan", every)],
+        "recommendation_approved": [(11, "berjalan", every)],
+        "meeting_closed": [(17, "selesai", every)],
     }
 
 
@@ -156,6 +159,19 @@ def test_a_whole_cycle_walks_through_the_transitions(db: Database) -> None:
         workflow.plan_decided(session, approved=True, **common)
         workflow.letter_drafted(session, step=S.CIRCULAR, **common)
     then({1: D, 2: D, 3: D, 4: D, 5: D, 6: D, 7: D, 8: D, 9: D, 10: D})
+    # Step 17: a meeting runs, an approved recommendation sends step 11 back to running,
+    # the meeting closes; the next period's meeting runs step 17 again.
+    done = {n: D for n in range(1, 11)}
+    with db.write() as session:
+        workflow.meeting_opened(session, **common)
+    then({**done, 17: J})
+    with db.write() as session:
+        workflow.recommendation_approved(session, **common)
+        workflow.meeting_closed(session, **common)
+    then({**done, 11: J, 17: D})
+    with db.write() as session:
+        workflow.meeting_opened(session, **common)
+    then({**done, 11: J, 17: J})
 
 
 def test_only_the_workflow_changes_step_states() -> None:
