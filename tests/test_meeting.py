@@ -307,3 +307,55 @@ async def test_step_17_in_tugas_opens_the_meeting(bot: Harness) -> None:
     shown = await pj.press_data("step:2027:17", on=(await pj.command("tugas"))[0])
     assert "Langkah 17. Rapat keputusan bersama Kepala UKPBJ" in shown[0].plain  # its card
     assert not any(label.endswith("2027") for label in shown[0].button_texts)
+
+
+async def test_a_recommendation_removed_meanwhile_leaves_its_indicator_to_decide(
+    bot: Harness,
+) -> None:
+    head, team = await _world(bot)
+    removed = _recommend(bot, "IKU-01", "Percepat evaluasi", "Pokja", date(2027, 6, 30))
+    await team.command("rapat")
+    await team.press("Triwulan I")
+    await team.send("catatan")
+    shown = await team.command("batal")
+    assert "Rapat tidak jadi dibuka." in shown[0].plain
+    await _open_q1(bot, team)
+    request = _request(head)
+    assert "Apa: Percepat evaluasi" in request.plain
+    with bot.svc.db.write() as session:
+        row = session.get(Recommendation, removed)
+        assert row is not None
+        row.removed_at = bot.clock.now()
+        session.add(row)
+    await head.press("Setujui rekomendasi", on=request)
+    assert "Versi ini sudah diganti" in _alert(bot)
+    assert len(_actions(bot, "IKU-01")) == 2
+    await team.command("rapat")
+    await team.press("Kirim ulang butir ke Kepala")
+    await bot.drain_outbox()
+    again = _request(head)
+    assert "Butir 1 dari 4" in again.plain and "Tidak ada rekomendasi perbaikan" in again.plain
+    assert tuple(again.button_texts) == OPTIONS[1:]
+    await head.press("Lanjut tanpa perbaikan", on=again)
+    with bot.svc.db.read() as session:
+        row = session.get(Recommendation, removed)
+        assert row is not None and row.decision == ""  # a removed one is not decided
+
+
+async def test_an_approved_recommendation_also_reaches_a_newer_draft(bot: Harness) -> None:
+    head, team = await _world(bot)
+    _recommend(bot, "IKU-01", "Percepat evaluasi", "Pokja", date(2027, 6, 30))
+    with bot.svc.db.write() as session:  # the team started revising the approved plan
+        revision = plans.editable_revision(
+            session, cycle_id=cycle_id(bot), year=2027, actor=None, now=bot.clock.now()
+        )
+        assert revision.status == plans.DRAFT and revision.number == 2
+    await _open_q1(bot, team)
+    await head.press("Setujui rekomendasi", on=_request(head))
+    with bot.svc.db.read() as session:
+        _, draft = plans.current_plan(session, year=2027)
+    assert [(a.number, a.activity) for a in draft.actions_of("IKU-01")][-1] == (
+        3,
+        "Percepat evaluasi",
+    )
+    assert _actions(bot, "IKU-01")[-1][:2] == (3, "Percepat evaluasi")
