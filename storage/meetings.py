@@ -147,10 +147,12 @@ def decide_item(session: Session, *, item: MeetingItem, decision: str, now: date
     session.add(item)
 
 
-def forget_recommendation(session: Session, *, item: MeetingItem) -> None:
+def replace_recommendation(
+    session: Session, *, item: MeetingItem, recommendation_id: int | None
+) -> None:
     """The item's recommendation was removed before the head decided: the item asks about
-    its indicator alone."""
-    item.recommendation_id = None
+    the one written in its place, or (None) about its indicator alone."""
+    item.recommendation_id = recommendation_id
     session.add(item)
 
 

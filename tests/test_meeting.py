@@ -161,7 +161,7 @@ async def test_the_head_decides_each_item_each_way(bot: Harness) -> None:
     # Item 3: its recommendation changes after it was sent: the old request is stale; the
     # team sends it again and the head decides the new one.
     third = _request(head)
-    assert "Reviu HPS bersama PPK" in third.plain and "paling lambat -" in third.plain
+    assert "Reviu HPS bersama PPK" in third.plain and "Kapan: belum ditentukan" in third.plain
     bot.clock.advance(timedelta(minutes=5))
     with bot.svc.db.write() as session:
         row = session.get(Recommendation, iku03)
@@ -309,11 +309,11 @@ async def test_step_17_in_tugas_opens_the_meeting(bot: Harness) -> None:
     assert not any(label.endswith("2027") for label in shown[0].button_texts)
 
 
-async def test_a_recommendation_removed_meanwhile_leaves_its_indicator_to_decide(
+async def test_a_recommendation_removed_meanwhile_is_replaced_or_leaves_its_indicator(
     bot: Harness,
 ) -> None:
     head, team = await _world(bot)
-    removed = _recommend(bot, "IKU-01", "Percepat evaluasi", "Pokja", date(2027, 6, 30))
+    first = _recommend(bot, "IKU-01", "Percepat evaluasi", "Pokja", date(2027, 6, 30))
     await team.command("rapat")
     await team.press("Triwulan I")
     await team.send("catatan")
@@ -322,11 +322,17 @@ async def test_a_recommendation_removed_meanwhile_leaves_its_indicator_to_decide
     await _open_q1(bot, team)
     request = _request(head)
     assert "Apa: Percepat evaluasi" in request.plain
-    with bot.svc.db.write() as session:
-        row = session.get(Recommendation, removed)
-        assert row is not None
-        row.removed_at = bot.clock.now()
-        session.add(row)
+
+    def remove(recommendation_id: int) -> None:
+        with bot.svc.db.write() as session:
+            row = session.get(Recommendation, recommendation_id)
+            assert row is not None
+            row.removed_at = bot.clock.now()
+            session.add(row)
+
+    # /analisis replaced it (a workbook upload replaces every undecided one).
+    remove(first)
+    second = _recommend(bot, "IKU-01", "Evaluasi ulang jadwal", "Pokja", None)
     await head.press("Setujui rekomendasi", on=request)
     assert "Versi ini sudah diganti" in _alert(bot)
     assert len(_actions(bot, "IKU-01")) == 2
@@ -334,12 +340,21 @@ async def test_a_recommendation_removed_meanwhile_leaves_its_indicator_to_decide
     await team.press("Kirim ulang butir ke Kepala")
     await bot.drain_outbox()
     again = _request(head)
-    assert "Butir 1 dari 4" in again.plain and "Tidak ada rekomendasi perbaikan" in again.plain
-    assert tuple(again.button_texts) == OPTIONS[1:]
-    await head.press("Lanjut tanpa perbaikan", on=again)
+    assert "Butir 1 dari 4" in again.plain and "Apa: Evaluasi ulang jadwal" in again.plain
+    # Removed without a replacement: the head decides about the indicator alone.
+    remove(second)
+    await team.command("rapat")
+    await team.press("Kirim ulang butir ke Kepala")
+    await bot.drain_outbox()
+    assert "Versi ini sudah diganti" in again.plain  # the older request says so
+    alone = _request(head)
+    assert "Butir 1 dari 4" in alone.plain and "Tidak ada rekomendasi perbaikan" in alone.plain
+    assert tuple(alone.button_texts) == OPTIONS[1:]
+    await head.press("Lanjut tanpa perbaikan", on=alone)
     with bot.svc.db.read() as session:
-        row = session.get(Recommendation, removed)
-        assert row is not None and row.decision == ""  # a removed one is not decided
+        rows = [session.get(Recommendation, i) for i in (first, second)]
+    assert [r.decision for r in rows if r is not None] == ["", ""]  # removed ones stay undecided
+    assert len(_actions(bot, "IKU-01")) == 2
 
 
 async def test_an_approved_recommendation_also_reaches_a_newer_draft(bot: Harness) -> None:

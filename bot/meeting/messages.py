@@ -66,9 +66,14 @@ def request_summary(ask: ItemAsk) -> str:
     if found is None:
         recommendation = texts.REQUEST_NO_RECOMMENDATION
     else:
-        due = format_date(found.due, with_weekday=False) if found.due else texts.REQUEST_UNKNOWN
+        due = (
+            texts.REQUEST_DUE.format(due=format_date(found.due, with_weekday=False))
+            if found.due
+            else texts.REQUEST_NO_DUE
+        )
+        who = found.who or texts.REQUEST_NO_DUE
         recommendation = texts.REQUEST_RECOMMENDATION.format(
-            what=esc(found.what), who=esc(found.who or texts.REQUEST_UNKNOWN), due=due
+            what=esc(found.what), who=esc(who), due=due
         )
     return texts.REQUEST_SUMMARY.format(
         label=esc(ask.period_label),

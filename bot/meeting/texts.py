@@ -89,9 +89,9 @@ REQUEST_SUMMARY = (
     "Butir {position} dari {count}\n\n"
     "<b>{code}</b> {name}\n{figures}\n\n{recommendation}"
 )
-REQUEST_RECOMMENDATION = (
-    "<b>Rekomendasi perbaikan</b>\nApa: {what}\nSiapa: {who}\nKapan: paling lambat {due}"
-)
+REQUEST_RECOMMENDATION = "<b>Rekomendasi perbaikan</b>\nApa: {what}\nSiapa: {who}\nKapan: {due}"
+REQUEST_DUE = "paling lambat {due}"
+REQUEST_NO_DUE = "belum ditentukan"
 REQUEST_NO_RECOMMENDATION = (
     "Tidak ada rekomendasi perbaikan untuk indikator ini. Putuskan: lanjut tanpa perbaikan, "
     "indikator tercapai, atau waktu habis."
@@ -116,6 +116,6 @@ MINUTES_NEXT_TEAM = (
     "/laporan, lalu ajukan tanda tangan Kepala UKPBJ."
 )
 MINUTES_ACTIONS_TEAM = (
-    "\nRencana aksi baru dari rekomendasi yang disetujui sudah masuk rencana kinerja; "
+    "\n\nRencana aksi baru dari rekomendasi yang disetujui sudah masuk rencana kinerja; "
     "PJ melaporkannya mulai periode berikutnya (langkah 11)."
 )

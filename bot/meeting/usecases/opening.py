@@ -211,13 +211,29 @@ def latest_meeting(svc: Services) -> MeetingView | None:
         return None if newest is None else _view(session, svc, newest)
 
 
-def _refreshed(session: Session, item: MeetingItem) -> None:
-    """An item whose recommendation was removed meanwhile asks about its indicator alone."""
+def _refreshed(session: Session, item: MeetingItem, meeting: Meeting) -> None:
+    """An item whose recommendation was removed meanwhile takes the indicator's undecided
+    recommendation of the period that no item holds (one /analisis wrote in its place), or
+    else asks about its indicator alone."""
     if item.recommendation_id is None:
         return
     found = meetings.get_recommendation(session, item.recommendation_id)
-    if found is None or found.removed_at is not None:
-        meetings.forget_recommendation(session, item=item)
+    if found is not None and found.removed_at is None:
+        return
+    held = {i.recommendation_id for i in meetings.items_of(session, meeting_id=item.meeting_id)}
+    replacement = next(
+        (
+            r
+            for r in meetings.undecided_recommendations(
+                session, cycle_id=meeting.cycle_id, period_key=meeting.period_key
+            )
+            if r.indicator_code == item.indicator_code and r.id not in held
+        ),
+        None,
+    )
+    meetings.replace_recommendation(
+        session, item=item, recommendation_id=None if replacement is None else replacement.id
+    )
 
 
 def next_ask(svc: Services, *, meeting_id: int) -> ItemAsk | None:
@@ -236,7 +252,9 @@ def next_ask(svc: Services, *, meeting_id: int) -> ItemAsk | None:
         )
         if item is None:
             return None
-        _refreshed(session, item)
+        meeting = meetings.get(session, meeting_id)
+        assert meeting is not None
+        _refreshed(session, item, meeting)
         plan = cycle(svc, year).plan
         code = item.indicator_code
         return item_ask(session, svc, item, year=year, plan=plan, figures=found_figures.get(code))
