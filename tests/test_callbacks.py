@@ -128,5 +128,6 @@ FEATURE_PREFIXES = {
     "cyc": "reporting",
     "vf": "reporting",
     "rem": "reminders",
+    "cap": "results",
     "rpt": "meeting",
 }
