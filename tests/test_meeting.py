@@ -14,7 +14,7 @@ from bot.devtools.fake_bot_api import Shown
 from bot.reminders import engine
 from bot.reminders.kinds import KINDS
 from bot.sop.steps import StepState
-from storage import closures, cycles, plans, reminders
+from storage import closures, cycles, plans, reminders, submissions, users
 from storage.models import Meeting, MeetingItem, Recommendation
 from tests.harness import WIT, Harness
 from tests.reminder_world import cycle_id, owner, setup_year
@@ -49,11 +49,46 @@ def _recommend(bot: Harness, code: str, what: str, who: str, due: date | None) -
 
 
 async def _world(bot: Harness) -> tuple[Person, Person]:
-    """The year of the reminder tests after Q1; the head and a team member."""
-    setup_year(bot)
+    """The year of the reminder tests after Q1, the Sekretariat's Q1 report accepted (area
+    A1: IKU-01 and IKU-02); the head and a team member."""
+    package_ids = setup_year(bot)
     bot.clock.set(AFTER_Q1)
     head = await bot.registered(1001, Role.KEPALA, name="Dr. Kepala")
     team = await bot.registered(2001, Role.TIM, name="Tim Satu")
+    await owner(bot, 3001, "Sekretariat Daerah")
+    values = {
+        "total_hari_pemilihan": 120,
+        "jumlah_tender_selesai": 4,
+        "paket_tepat_jadwal": 3,
+        "jumlah_paket_tender": 4,
+    }
+    with bot.svc.db.write() as session:
+        reporter = users.get_by_telegram_id(session, 3001)
+        verifier = users.get_by_telegram_id(session, 2001)
+        assert reporter is not None and verifier is not None and verifier.id is not None
+        report = submissions.submit(
+            session,
+            cycle_id=cycle_id(bot),
+            package_id=package_ids["Sekretariat Daerah"],
+            period_key="triwulanan-1",
+            values=values,
+            actions=[],
+            constraints="",
+            evidence=[],
+            via="bot",
+            late=False,
+            owner=reporter,
+            now=bot.clock.now(),
+        )
+        assert report.id is not None
+        submissions.verify(
+            session,
+            submission_id=report.id,
+            accept=True,
+            note="",
+            verifier=verifier,
+            now=bot.clock.now(),
+        )
     return head, team
 
 
@@ -121,12 +156,14 @@ async def test_the_head_decides_each_item_each_way(bot: Harness) -> None:
     assert "Apa: Percepat evaluasi dokumen penawaran" in first.plain
     assert "Siapa: Kelompok Kerja Pemilihan" in first.plain
     assert "Kapan: paling lambat 30 Juni 2027" in first.plain
+    # Step 13's figures: 120 days over 4 tenders against 45, lower is better (SAKIP).
+    assert "Realisasi 30 hari dari target 45 hari → 133,3% (Sangat Tinggi)" in first.plain
     assert tuple(first.button_texts) == OPTIONS
     approve = first.callback_data("Setujui rekomendasi")
     # The team and an owner may not decide.
     await team.press_data(approve, on=first)
     assert "Hanya Kepala UKPBJ" in _alert(bot)
-    pj = await bot.registered(3001, Role.PJ, unit="Sekretariat Daerah")
+    pj = bot.person(3001)
     await pj.press_data(approve, on=first)
     assert len(_actions(bot, "IKU-01")) == 2
     await head.press("Setujui rekomendasi", on=first)
@@ -148,6 +185,7 @@ async def test_the_head_decides_each_item_each_way(bot: Harness) -> None:
     second = _request(head)
     assert "Butir 2 dari 4" in second.plain and "IKU-02" in second.plain
     assert "Tidak ada rekomendasi perbaikan" in second.plain
+    assert "Realisasi 75% dari target 85% → 88,2% (Tinggi)" in second.plain
     assert tuple(second.button_texts) == OPTIONS[1:]
     progress = (await team.command("rapat"))[0]
     assert "🔄 Berjalan: 1 dari 4 butir diputuskan." in progress.plain
@@ -162,6 +200,10 @@ async def test_the_head_decides_each_item_each_way(bot: Harness) -> None:
     # team sends it again and the head decides the new one.
     third = _request(head)
     assert "Reviu HPS bersama PPK" in third.plain and "Kapan: belum ditentukan" in third.plain
+    assert (
+        "Realisasi periode ini belum ada: belum ada laporan diterima dari Dinas Kesehatan."
+        in third.plain
+    )
     bot.clock.advance(timedelta(minutes=5))
     with bot.svc.db.write() as session:
         row = session.get(Recommendation, iku03)
@@ -278,7 +320,7 @@ async def test_a_closed_indicator_has_no_later_periods_nor_reminders(bot: Harnes
 
 async def test_owners_and_strangers_are_refused_and_the_head_only_watches(bot: Harness) -> None:
     head, team = await _world(bot)
-    pj = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    pj = await bot.registered(3005, Role.PJ, unit="Dinas Kesehatan")
     shown = await pj.command("rapat")
     assert "Perintah ini khusus untuk" in shown[0].plain
     stranger = bot.person(9999)
@@ -303,7 +345,7 @@ async def test_step_17_in_tugas_opens_the_meeting(bot: Harness) -> None:
     _, team = await _world(bot)
     shown = await team.press_data("step:2027:17", on=(await team.command("tugas"))[0])
     assert "Rapat keputusan 2027" in shown[0].plain and "Maret 2027" in shown[0].button_texts
-    pj = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    pj = await bot.registered(3005, Role.PJ, unit="Dinas Kesehatan")
     shown = await pj.press_data("step:2027:17", on=(await pj.command("tugas"))[0])
     assert "Langkah 17. Rapat keputusan bersama Kepala UKPBJ" in shown[0].plain  # its card
     assert not any(label.endswith("2027") for label in shown[0].button_texts)

@@ -7,7 +7,9 @@ from dataclasses import replace
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from bot.meeting.messages import figures_text
 from bot.meeting.rules import Decision, Pending, agenda, clean_notes, decisions
+from bot.meeting.usecases.views import Figures
 from bot.planning.rules.model import Frequency, Plan
 from bot.reporting.rules import indicators_due, reporting_period, reporting_periods
 from bot.sop.cycles import with_closures
@@ -73,3 +75,24 @@ def test_decisions_and_notes() -> None:
     assert clean_notes("  dua   kata \n") == "dua kata"
     assert clean_notes("x" * 500) == "x" * 500
     assert clean_notes("x" * 501) is None
+
+
+def test_the_period_figures_in_the_heads_request() -> None:
+    assert figures_text(None) == "Capaian periode ini belum dihitung."
+    partial = Figures("%", 85.0, 75.0, 88.24, "Tinggi", ("Inspektorat",))
+    assert figures_text(partial) == (
+        "Realisasi 75% dari target 85% → <b>88,2%</b> (Tinggi)\n"
+        "Belum ada laporan diterima dari: Inspektorat"
+    )
+    zero = Figures("jumlah", 0.0, 3.0, None, None, reason="Target 0: tanpa persentase.")
+    assert figures_text(zero) == "Realisasi 3 dari target 0. Target 0: tanpa persentase."
+    no_target = Figures("Rp", None, 1_500_000.0, None, None)
+    assert figures_text(no_target) == "Realisasi Rp 1.500.000 dari target (belum ditetapkan)."
+    units = tuple(f"Unit {n}" for n in range(1, 8))
+    missing = Figures("%", 85.0, None, None, None, units, "Belum ada laporan yang diterima.")
+    assert figures_text(missing) == (
+        "Realisasi periode ini belum ada: belum ada laporan diterima dari "
+        "Unit 1, Unit 2, Unit 3, Unit 4, Unit 5 dan 2 unit lain."
+    )
+    formula = Figures("%", 85.0, None, None, None, reason="Rumus tidak dapat dihitung.")
+    assert figures_text(formula) == "Realisasi periode ini belum ada. Rumus tidak dapat dihitung."

@@ -11,7 +11,7 @@ from bot.meeting import texts
 from bot.meeting.rules import Decision
 from bot.meeting.usecases.deciding import Minutes
 from bot.meeting.usecases.views import Figures, ItemAsk, ItemView, MeetingView
-from bot.planning.rules.values import format_number
+from bot.results.render import amount, percent
 
 esc = app_texts.esc
 
@@ -23,34 +23,45 @@ def option(decision: Decision) -> Option:
     )
 
 
-def _value(value: float | None, unit: str) -> str:
-    if value is None:
-        return texts.REQUEST_UNKNOWN
-    if unit == "Rp":
-        return f"Rp {format_number(value)}"
-    return f"{format_number(value)}{'%' if unit == '%' else ' ' + unit if unit else ''}"
+UNITS_SHOWN = 5
+
+
+def _units(names: tuple[str, ...]) -> str:
+    shown = ", ".join(esc(n) for n in names[:UNITS_SHOWN])
+    if len(names) <= UNITS_SHOWN:
+        return shown
+    return texts.REQUEST_MORE_UNITS.format(names=shown, count=len(names) - UNITS_SHOWN)
 
 
 def figures_text(found: Figures | None) -> str:
-    """The indicator's realisation, target, achievement and band in the period."""
+    """The indicator's realisation, target, achievement and band in the period (step 13),
+    or why they are missing and which units have not reported."""
     if found is None:
         return texts.REQUEST_FIGURES_NONE
+    units = (
+        texts.REQUEST_FIGURES_MISSING_UNITS.format(units=_units(found.missing_units))
+        if found.missing_units
+        else ""
+    )
+    reason = f" {esc(found.reason)}" if found.reason else ""
+    if found.realisation is None and found.missing_units:
+        return texts.REQUEST_FIGURES_MISSING_FROM.format(units=_units(found.missing_units))
     if found.realisation is None:
-        units = ", ".join(esc(u) for u in found.missing_units)
-        missing = texts.REQUEST_FIGURES_MISSING_UNITS.format(units=units) if units else ""
-        return texts.REQUEST_FIGURES_MISSING.format(units=missing)
-    achievement = (
-        texts.REQUEST_UNKNOWN
-        if found.achievement is None
-        else f"{format_number(round(found.achievement, 1))}%"
+        return texts.REQUEST_FIGURES_MISSING.format(reason=reason)
+    realisation = amount(found.realisation, found.unit)
+    target = texts.REQUEST_NO_TARGET if found.target is None else amount(found.target, found.unit)
+    if found.achievement is None:
+        line = texts.REQUEST_FIGURES_NO_PERCENT.format(
+            realisation=esc(realisation), target=esc(target), reason=reason
+        )
+        return line + units
+    line = texts.REQUEST_FIGURES.format(
+        realisation=esc(realisation),
+        target=esc(target),
+        achievement=percent(found.achievement),
+        band=esc(found.band or texts.REQUEST_UNKNOWN),
     )
-    band = texts.REQUEST_FIGURES_BAND.format(band=esc(found.band)) if found.band else ""
-    return texts.REQUEST_FIGURES.format(
-        realisation=esc(_value(found.realisation, found.unit)),
-        target=esc(_value(found.target, found.unit)),
-        achievement=achievement,
-        band=band,
-    )
+    return line + units
 
 
 def request_title(ask: ItemAsk) -> str:

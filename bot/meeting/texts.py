@@ -97,10 +97,15 @@ REQUEST_NO_RECOMMENDATION = (
     "indikator tercapai, atau waktu habis."
 )
 REQUEST_UNKNOWN = "-"
-REQUEST_FIGURES = "Realisasi {realisation} dari target {target} · capaian {achievement}{band}"
-REQUEST_FIGURES_BAND = " ({band})"
-REQUEST_FIGURES_MISSING = "Realisasi periode ini belum ada{units}."
-REQUEST_FIGURES_MISSING_UNITS = " (belum dilaporkan: {units})"
+REQUEST_FIGURES = "Realisasi {realisation} dari target {target} → <b>{achievement}</b> ({band})"
+REQUEST_FIGURES_NO_PERCENT = "Realisasi {realisation} dari target {target}.{reason}"
+REQUEST_FIGURES_MISSING = "Realisasi periode ini belum ada.{reason}"
+REQUEST_FIGURES_MISSING_FROM = (
+    "Realisasi periode ini belum ada: belum ada laporan diterima dari {units}."
+)
+REQUEST_FIGURES_MISSING_UNITS = "\nBelum ada laporan diterima dari: {units}"
+REQUEST_MORE_UNITS = "{names} dan {count} unit lain"
+REQUEST_NO_TARGET = "(belum ditetapkan)"
 REQUEST_FIGURES_NONE = "Capaian periode ini belum dihitung."
 
 # --- The minutes ----------------------------------------------------------------------------

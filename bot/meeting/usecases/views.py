@@ -29,6 +29,7 @@ class Figures:
     achievement: float | None
     band: str | None
     missing_units: tuple[str, ...] = ()
+    reason: str = ""  # why a value or the percentage is missing (Indonesian, from step 13)
 
 
 @dataclass(frozen=True)
