@@ -265,6 +265,10 @@ async def test_the_head_decides_each_item_each_way(bot: Harness) -> None:
     await team.command("rapat")
     shown = await team.press("✅ Triwulan I")
     assert "Tidak ada yang perlu diputuskan untuk Triwulan I 2027" in shown[0].plain
+    shown = await team.press_data("rpt:open:2027:triwulanan-1", on=shown[0])  # an old button
+    assert "Tidak ada yang perlu diputuskan untuk Triwulan I 2027" in shown[0].plain
+    shown = await team.press_data("rpt:per:2027:bulanan-9", on=shown[0])  # not ended yet
+    assert "belum berakhir" in shown[0].plain
 
     # Next quarter: the Sekretariat's owner reports on the new action, and no longer on IKU-02.
     bot.clock.set(datetime(2027, 7, 2, 9, 0, tzinfo=WIT))

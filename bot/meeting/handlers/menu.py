@@ -19,7 +19,7 @@ from bot.meeting.callbacks import ChoosePeriod, ChooseYear, OpenMeeting, ResendI
 from bot.meeting.drafts import MeetingDraft
 from bot.meeting.handlers.decision import ask_head
 from bot.meeting.usecases import opening
-from bot.meeting.usecases.opening import Agenda, Opened, Refusal
+from bot.meeting.usecases.opening import Agenda, Opened, Reason, Refusal
 from bot.meeting.usecases.views import MeetingView
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, paged, show
@@ -142,11 +142,9 @@ def _agenda_markup(agenda: Agenda) -> InlineKeyboardMarkup:
     )
 
 
-def _refusal_text(refusal: Refusal, label: str) -> str:
-    if refusal is Refusal.NOTHING:
-        return texts.MEETING_NOTHING.format(label=app_texts.esc(label))
-    if refusal is Refusal.BUSY:
-        return texts.MEETING_BUSY
+def _refusal_text(refusal: Refusal) -> str:
+    if refusal.reason is Reason.NOTHING:
+        return texts.MEETING_NOTHING.format(label=app_texts.esc(refusal.period_label))
     return texts.MEETING_NO_PERIOD
 
 
@@ -158,15 +156,7 @@ async def choose_period(
     await answer(update)
     found = opening.agenda(services(context), year=data.year, period_key=data.period_key)
     if not isinstance(found, Agenda):
-        label = next(
-            (
-                c.label
-                for c in opening.ended_periods(services(context), year=data.year)
-                if c.key == data.period_key
-            ),
-            data.period_key,
-        )
-        await show(update, _refusal_text(found, label))
+        await show(update, _refusal_text(found))
         return END
     write(context.user_data, MeetingDraft(year=data.year, period_key=data.period_key))
     await show(update, _agenda_text(found, ""), _agenda_markup(found))
@@ -194,7 +184,7 @@ async def typed_notes(update: Update, context: Context, member: Member) -> int:
     found = opening.agenda(services(context), year=draft.year, period_key=draft.period_key)
     if not isinstance(found, Agenda):
         clear(context.user_data, MeetingDraft)
-        await message.reply_text(_refusal_text(found, draft.period_key))
+        await message.reply_text(_refusal_text(found))
         return END
     draft.notes = notes
     write(context.user_data, draft)
@@ -220,7 +210,7 @@ async def open_meeting(update: Update, context: Context, member: Member, data: O
         svc, year=data.year, period_key=data.period_key, notes=notes, actor_id=member.user_id
     )
     if isinstance(result, Refusal):
-        await show(update, _refusal_text(result, data.period_key))
+        await show(update, _refusal_text(result))
         return END
     if not isinstance(result, Opened):
         await _progress(update, member, result, lead=texts.MEETING_BUSY)

@@ -105,12 +105,19 @@ class Agenda:
     items: tuple[tuple[str, bool], ...]  # indicator code, whether about a recommendation
 
 
-class Refusal(StrEnum):
+class Reason(StrEnum):
     """Why no meeting opens."""
 
     NO_PERIOD = "no_period"  # not an ended period of a year with an approved plan
     NOTHING = "nothing"  # nothing to decide
-    BUSY = "busy"  # another meeting is still open
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """No meeting about the period: why, and the period's name (``Triwulan I 2027``)."""
+
+    reason: Reason
+    period_label: str
 
 
 def agenda(svc: Services, *, year: int, period_key: str) -> Agenda | Refusal:
@@ -118,11 +125,11 @@ def agenda(svc: Services, *, year: int, period_key: str) -> Agenda | Refusal:
     view = cycle(svc, year)
     period = _ended(view, period_key, svc)
     if period is None or view.plan is None or view.cycle_id is None:
-        return Refusal.NO_PERIOD
+        return Refusal(Reason.NO_PERIOD, "")
     with svc.db.read() as session:
         items = _items(session, view, period)
     if not items:
-        return Refusal.NOTHING
+        return Refusal(Reason.NOTHING, f"{period.label} {year}")
     return Agenda(
         year=year,
         period_key=period.key,
@@ -147,7 +154,7 @@ def open_meeting(
     view = cycle(svc, year)
     period = _ended(view, period_key, svc)
     if period is None or view.plan is None or view.cycle_id is None:
-        return Refusal.NO_PERIOD
+        return Refusal(Reason.NO_PERIOD, "")
     found = figures.of_period(svc, year=year, period_key=period_key)
     with svc.db.write() as session:
         busy = meetings.open_meetings(session)
@@ -155,7 +162,7 @@ def open_meeting(
             return _view(session, svc, busy[0])
         items = _items(session, view, period)
         if not items:
-            return Refusal.NOTHING
+            return Refusal(Reason.NOTHING, f"{period.label} {year}")
         actor = users.get_user(session, actor_id)
         meeting = meetings.open_meeting(
             session,
