@@ -420,3 +420,22 @@ async def test_an_approved_recommendation_also_reaches_a_newer_draft(bot: Harnes
         "Percepat evaluasi",
     )
     assert _actions(bot, "IKU-01")[-1][:2] == (3, "Percepat evaluasi")
+
+
+async def test_the_periods_of_a_whole_year_come_in_pages_newest_first(bot: Harness) -> None:
+    _, team = await _world(bot)
+    bot.clock.set(datetime(2028, 1, 4, 9, 0, tzinfo=WIT))  # every 2027 period has ended
+    shown = await team.command("rapat")
+    first = shown[0].button_texts
+    assert first[:5] == [
+        "Desember 2027",
+        "Triwulan IV 2027",
+        "Semester II 2027",
+        "Tahunan 2027",
+        "November 2027",
+    ]
+    assert first[-1] == "▶"
+    shown = await team.press("▶")
+    assert shown[0].button_texts[0] == "Agustus 2027" and "◀" in shown[0].button_texts
+    shown = await team.press("▶")
+    assert shown[0].button_texts[-2:] == ["Januari 2027", "◀"]
