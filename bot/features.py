@@ -13,6 +13,7 @@ from bot.feature import WIRING_KEY, Feature, Wiring
 from bot.guide import help
 from bot.guide.feature import FEATURE as GUIDE
 from bot.letters.feature import FEATURE as LETTERS
+from bot.meeting.feature import FEATURE as MEETING
 from bot.outreach.feature import FEATURE as OUTREACH
 from bot.packages.feature import FEATURE as PACKAGES
 from bot.people.feature import FEATURE as PEOPLE
@@ -34,6 +35,7 @@ FEATURES: tuple[Feature, ...] = (
     OUTREACH,
     PACKAGES,
     REPORTING,
+    MEETING,
     REMINDERS,
     RESULTS,
     GUIDE,

@@ -56,6 +56,7 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "sosialisasi",
         "paket",
         "capaian",
+        "rapat",
         "undang",
         "pengguna",
         "plh",
