@@ -9,7 +9,7 @@ import openpyxl
 from bot.core.roles import Role
 from bot.planning.rules.example import example_plan
 from bot.sop.steps import StepState
-from storage import cycles, packages, plans
+from storage import archive, cycles, packages, plans
 from storage.models import Package
 from tests.harness import Harness
 
@@ -111,6 +111,15 @@ async def test_team_imports_a_messy_sirup_export(bot: Harness) -> None:
         assert packages.all_of_cycle(session, cycle_id=cycle.id) == []
     shown = await team.press("Simpan")
     assert "Paket 2027 disimpan: 4 baru, 0 diperbarui, 0 tetap" in shown[0].plain
+    # The export itself is kept as the source of the year's packages (step 10).
+    with bot.svc.db.read() as session:
+        [document] = archive.documents_of_year(session, 2027)
+        assert (document.kind, document.step_no, document.file_name) == (
+            "sirup_export",
+            10,
+            "sirup-2027.xlsx",
+        )
+        assert archive.intact_content(bot.svc.archive_dir, document) == _sirup(EXPORT)
     assert "1 satuan kerja belum dicocokkan" in shown[0].plain
     await team.press("Cocokkan satuan kerja")
     await team.press("Dinas Pertambangan")
