@@ -244,6 +244,7 @@ DOCUMENT_KIND_NAMES = {
     "foto_sosialisasi": "Foto sosialisasi",
     "catatan_sosialisasi": "Catatan sosialisasi",
     "sirup_export": "Data paket SIRUP",
+    "pemetaan_paket_xlsx": "Lembar pemetaan paket",
     "data_kinerja_xlsx": "Template Data Kinerja terisi",
     "bukti_dukung": "Bukti dukung laporan",
     "laporan_kinerja": "Laporan Pencapaian Kinerja",

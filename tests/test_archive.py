@@ -324,3 +324,29 @@ async def test_export_reports_missing_files_and_refuses_what_it_must(
     assert main(["export-archive", "--year", "2031", str(exported.with_name("x.zip"))]) == 2
     assert "Tidak ada siklus kinerja tahun 2031. Siklus yang ada: 2027." in capsys.readouterr().err
     assert not exported.with_name("x.zip").exists()
+
+
+async def test_signed_letters_and_their_drafts_are_filed_under_their_steps(bot: Harness) -> None:
+    from tests.test_letter_buttons import _signed_invitation
+
+    team, _, _ = await _signed_invitation(bot)
+    with bot.svc.db.read() as session:
+        filed = {(d.kind, d.step_no) for d in archive.documents_of_year(session, 2027)}
+    assert {
+        ("surat_edaran", 7),
+        ("persetujuan_lampiran", 7),
+        ("surat_undangan", 8),
+        ("persetujuan_lampiran", 8),
+    } <= filed
+    await team.command("arsip")
+    await team.press("2027")
+    [kinds] = await team.press("7. Mengirimkan")
+    assert kinds.button_texts == ["Lampiran permohonan (1)", "Surat Edaran (1)", "« Kembali"]
+    await team.press("Surat Edaran (1)")
+    # The outbox sent the circular to the owners: that file id is reused, nothing uploaded.
+    uploads = sum(1 for c in bot.api.calls_of("sendDocument") if c.files)
+    [sent] = await team.press("1. surat_edaran")
+    assert sent.document is not None and sent.document[1].startswith(b"%PDF")
+    last = bot.api.calls_of("sendDocument")[-1]
+    assert isinstance(last.params["document"], str) and last.params["document"].startswith("sent-")
+    assert sum(1 for c in bot.api.calls_of("sendDocument") if c.files) == uploads

@@ -248,6 +248,14 @@ async def test_team_maps_in_bulk_with_the_mapping_sheet(bot: Harness) -> None:
             p.kode_rup: p.area_code for p in packages.all_of_cycle(session, cycle_id=cycle.id)
         }
     assert mapped["41000001"] == "A2" and mapped["41000003"] == "A2" and mapped["41000002"] is None
+    # The saved sheet is archived (step 10); the held copy is let go.
+    with bot.svc.db.read() as session:
+        [sheet_copy] = [
+            d for d in archive.documents_of_year(session, 2027) if d.kind == "pemetaan_paket_xlsx"
+        ]
+        assert (sheet_copy.step_no, sheet_copy.file_name) == (10, "pemetaan.xlsx")
+        assert archive.intact_content(bot.svc.archive_dir, sheet_copy) == out.getvalue()
+    assert list((bot.svc.archive_dir / "tertunda").iterdir()) == []
 
 
 DATASET = [
