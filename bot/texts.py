@@ -237,7 +237,7 @@ CLI_VERIFY_NO_TARGET = (
 DOCUMENT_KIND_NAMES = {
     "rencana_xlsx": "Rencana kinerja (workbook)",
     "rencana_disetujui": "Rencana kinerja disetujui",
-    "persetujuan_lampiran": "Lampiran permohonan",
+    "persetujuan_lampiran": "Konsep untuk persetujuan",
     "surat_edaran": "Surat Edaran",
     "surat_undangan": "Surat Undangan",
     "laporan_sosialisasi": "Laporan Sosialisasi",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -104,8 +106,11 @@ async def test_browse_by_year_step_and_kind_and_resend_by_file_id(bot: Harness) 
     assert years.button_texts == ["2027 (4 berkas)"]
     [steps] = await team.press("2027")
     assert "Arsip 2027" in steps.plain
+    assert "• 7. Mengirimkan Surat Edaran implementasi pengelolaan kinerja ke OPD: 1 berkas" in (
+        steps.plain
+    )
     labels = steps.button_texts
-    assert labels[0] == "Berkas tanpa langkah (1)"
+    assert labels[-2] == "Berkas tanpa langkah (1)"
     assert any(b.startswith("7. Mengirimkan Surat Edaran") and b.endswith("(1)") for b in labels)
     assert any(b.startswith("11. Melaksanakan proses") for b in labels)
     assert labels[-1] == "« Kembali"
@@ -133,6 +138,36 @@ async def test_browse_by_year_step_and_kind_and_resend_by_file_id(bot: Harness) 
     assert "Pilih langkah SOP" in back.plain
     [back] = await team.press("« Kembali", on=back)
     assert back.button_texts == ["2027 (4 berkas)"]
+
+
+async def test_a_long_list_is_paged_newest_first(bot: Harness) -> None:
+    for number in range(1, 11):
+        _store(
+            bot,
+            f"bukti {number}".encode(),
+            NewDocument(
+                kind="bukti_dukung",
+                file_name=f"bukti-{number:02d}.jpg",
+                mime_type="image/jpeg",
+                step_no=11,
+                period_key="bulanan-3",
+            ),
+            AT + timedelta(hours=number),
+        )
+    head = await bot.registered(502, Role.KEPALA)
+    await head.command("arsip")
+    await head.press("2027")
+    await head.press("11. Melaksanakan")
+    [first] = await head.press("Bukti dukung laporan (10)")
+    assert "10 berkas, terbaru di atas (halaman 1/2)" in first.plain
+    assert "periode Maret 2027" in first.plain
+    assert first.button_texts[0] == "1. bukti-10.jpg" and first.button_texts[7] == "8. bukti-03.jpg"
+    assert first.button_texts[8:] == ["▶", "« Kembali"]
+    [second] = await head.press("▶", on=first)
+    assert "(halaman 2/2)" in second.plain
+    assert second.button_texts == ["9. bukti-02.jpg", "10. bukti-01.jpg", "◀", "« Kembali"]
+    [sent] = await head.press("10. bukti-01.jpg", on=second)
+    assert sent.document is not None and sent.document[:2] == ("bukti-01.jpg", b"bukti 1")
 
 
 async def test_a_kind_the_catalogue_does_not_know_is_named_in_words(bot: Harness) -> None:
@@ -236,11 +271,24 @@ async def test_an_empty_archive_says_so(bot: Harness) -> None:
 
 
 @pytest.fixture
-def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Where the command writes, with the harness's database and archive; main() configures
+    logging for a process, which is undone afterwards."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'kinerja.db'}")
     monkeypatch.setenv("KINERJA_ARCHIVE_DIR", str(tmp_path / "arsip"))
-    return tmp_path / "arsip-2027.zip"
+    root = logging.getLogger()
+    handlers = [(handler, handler.formatter) for handler in root.handlers]
+    levels = root.level, logging.getLogger("httpx").level, logging.getLogger("alembic").level
+    try:
+        yield tmp_path / "arsip-2027.zip"
+    finally:
+        root.handlers[:] = [handler for handler, _ in handlers]
+        for handler, formatter in handlers:
+            handler.setFormatter(formatter)
+        root.setLevel(levels[0])
+        logging.getLogger("httpx").setLevel(levels[1])
+        logging.getLogger("alembic").setLevel(levels[2])
 
 
 async def test_export_writes_every_file_by_step_with_an_index(
@@ -341,7 +389,7 @@ async def test_signed_letters_and_their_drafts_are_filed_under_their_steps(bot: 
     await team.command("arsip")
     await team.press("2027")
     [kinds] = await team.press("7. Mengirimkan")
-    assert kinds.button_texts == ["Lampiran permohonan (1)", "Surat Edaran (1)", "« Kembali"]
+    assert kinds.button_texts == ["Konsep untuk persetujuan (1)", "Surat Edaran (1)", "« Kembali"]
     await team.press("Surat Edaran (1)")
     # The outbox sent the circular to the owners: that file id is reused, nothing uploaded.
     uploads = sum(1 for c in bot.api.calls_of("sendDocument") if c.files)

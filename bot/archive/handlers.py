@@ -74,11 +74,15 @@ def _counted(name: str, count: int) -> str:
     return fit(name, BUTTON_ROOM - len(suffix)) + suffix
 
 
-def _step_label(svc: Services, number: int, count: int) -> str:
+def _step_title(svc: Services, number: int) -> str:
+    """``7. Mengirimkan Surat Edaran ...`` in full; the documents of no step by a name."""
     if number == NO_STEP:
-        return _counted(texts.ARCHIVE_NO_STEP, count)
-    name = texts.ARCHIVE_STEP_BUTTON.format(number=number, name=_step_name(svc, number))
-    return _counted(name, count)
+        return texts.ARCHIVE_NO_STEP
+    return texts.ARCHIVE_STEP_BUTTON.format(number=number, name=_step_name(svc, number))
+
+
+def _step_label(svc: Services, number: int, count: int) -> str:
+    return _counted(_step_title(svc, number), count)
 
 
 @on_press(PickYear, *READERS)
@@ -95,7 +99,14 @@ async def pick_year(update: Update, context: Context, member: Member, data: Pick
         for s in found
     ]
     rows.append(_back(Years()))
-    await show(update, texts.ARCHIVE_STEPS.format(year=data.year), InlineKeyboardMarkup(rows))
+    lines = "\n".join(
+        texts.ARCHIVE_STEP_LINE.format(
+            name=app_texts.esc(_step_title(svc, int(s.key))), count=s.count
+        )
+        for s in found
+    )
+    text = texts.ARCHIVE_STEPS.format(year=data.year, lines=lines)
+    await show(update, text, InlineKeyboardMarkup(rows))
 
 
 @on_press(PickStep, *READERS)

@@ -7,7 +7,8 @@ ARCHIVE_EMPTY = (
 )
 ARCHIVE_YEARS = "🗄 <b>Arsip dokumen</b>\n\nPilih tahun siklus kinerja:"
 ARCHIVE_YEAR_BUTTON = "{year} ({count} berkas)"
-ARCHIVE_STEPS = "🗄 <b>Arsip {year}</b>\n\nPilih langkah SOP (jumlah berkas di dalam kurung):"
+ARCHIVE_STEPS = "🗄 <b>Arsip {year}</b>\n\n{lines}\n\nPilih langkah SOP:"
+ARCHIVE_STEP_LINE = "• {name}: {count} berkas"
 ARCHIVE_STEP_BUTTON = "{number}. {name}"
 ARCHIVE_COUNT = " ({count})"
 ARCHIVE_NO_STEP = "Berkas tanpa langkah"

@@ -80,10 +80,12 @@ def years(svc: Services) -> tuple[Count, ...]:
 
 
 def steps(svc: Services, *, year: int) -> tuple[Count, ...]:
-    """The steps of ``year`` that have documents, in step order (empty: none)."""
+    """The steps of ``year`` that have documents, in step order, documents of no step last
+    (empty: none)."""
     with svc.db.read() as session:
         counted = Counter(step_of(d) for d in archive.documents_of_year(session, year))
-    return tuple(Count(step, counted[step]) for step in sorted(counted))
+    ordered = sorted(counted, key=lambda step: (step == NO_STEP, step))
+    return tuple(Count(step, counted[step]) for step in ordered)
 
 
 def kinds(svc: Services, *, year: int, step: int) -> tuple[Count, ...]:
