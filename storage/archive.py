@@ -177,6 +177,35 @@ def documents_of_year(session: Session, year: int) -> list[Document]:
     )
 
 
+def counts_of_year(session: Session, year: int) -> list[tuple[int | None, str, int]]:
+    """(step, kind, number of documents) of the cycle of ``year``."""
+    rows = session.exec(
+        select(Document.step_no, Document.kind, func.count(col(Document.id)))
+        .join(Cycle, col(Document.cycle_id) == col(Cycle.id))
+        .where(Cycle.year == year)
+        .group_by(col(Document.step_no), col(Document.kind))
+    )
+    return [(step, kind, count) for step, kind, count in rows]
+
+
+def documents_of_kind(
+    session: Session, *, year: int, step_no: int | None, kind: str, offset: int, limit: int
+) -> list[Document]:
+    """Documents ``offset`` to ``offset + limit`` of one kind and step (None: of no step) of
+    ``year``, newest first."""
+    step = col(Document.step_no).is_(None) if step_no is None else Document.step_no == step_no
+    return list(
+        session.exec(
+            select(Document)
+            .join(Cycle, col(Document.cycle_id) == col(Cycle.id))
+            .where(Cycle.year == year, step, Document.kind == kind)
+            .order_by(col(Document.created_at).desc(), col(Document.id).desc())
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+
+
 def year_of(session: Session, document: Document) -> int | None:
     """The cycle year a document belongs to, None when it belongs to no cycle."""
     cycle = None if document.cycle_id is None else session.get(Cycle, document.cycle_id)

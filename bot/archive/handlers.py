@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
@@ -26,7 +27,7 @@ from bot.core.labels import BUTTON_ROOM, fit
 from bot.core.roles import Role
 from bot.services import Services
 from bot.ui.buttons import on_press, press_handler, stale_presses
-from bot.ui.chat import PAGE_SIZE, answer, button, paged, show
+from bot.ui.chat import PAGE_SIZE, answer, button, show
 
 logger = logging.getLogger(__name__)
 
@@ -156,39 +157,44 @@ async def pick_kind(update: Update, context: Context, member: Member, data: Pick
 
 
 async def _list(update: Update, svc: Services, data: PickKind) -> None:
-    found = usecases.documents(svc, year=data.year, step=data.step, kind=data.kind)
-    if not found:
+    found = usecases.documents(
+        svc, year=data.year, step=data.step, kind=data.kind, page=data.page, page_size=PAGE_SIZE
+    )
+    if found is None:
         await show(update, app_texts.STALE_BUTTON)
         return
-    positions = {item.id: n for n, item in enumerate(found, start=1)}
-    markup, page, pages = paged(
-        found,
-        page=data.page,
-        make_button=lambda item: button(
-            fit(texts.ARCHIVE_FILE_BUTTON.format(position=positions[item.id], name=item.file_name)),
-            SendFile(item.id, data.page),
-        ),
-        nav_data=lambda n: PickKind(data.year, data.step, data.kind, n),
-        extra_rows=[_back(PickStep(data.year, data.step))],
-    )
-    shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    numbered = list(enumerate(found.items, start=found.first))
+    rows = [
+        [
+            button(
+                fit(texts.ARCHIVE_FILE_BUTTON.format(position=n, name=item.file_name)),
+                SendFile(item.id, found.page),
+            )
+        ]
+        for n, item in numbered
+    ]
+    nav = []
+    if found.page > 1:
+        nav.append(button(app_texts.BUTTON_PREV, replace(data, page=found.page - 1)))
+    if found.page < found.pages:
+        nav.append(button(app_texts.BUTTON_NEXT, replace(data, page=found.page + 1)))
+    rows.extend([nav] if nav else [])
+    rows.append(_back(PickStep(data.year, data.step)))
     lines = "\n".join(
         texts.ARCHIVE_LINE.format(
-            position=positions[item.id],
-            name=app_texts.esc(item.file_name),
-            details=details(svc, item),
+            position=n, name=app_texts.esc(item.file_name), details=details(svc, item)
         )
-        for item in shown
+        for n, item in numbered
     )
     text = texts.ARCHIVE_LIST.format(
         kind=app_texts.esc(kind_name(data.kind)),
         year=data.year,
-        count=len(found),
-        page=page,
-        pages=pages,
+        count=found.total,
+        page=found.page,
+        pages=found.pages,
         lines=lines,
     )
-    await show(update, text, markup)
+    await show(update, text, InlineKeyboardMarkup(rows))
 
 
 @on_press(SendFile, *READERS)

@@ -82,8 +82,10 @@ def years(svc: Services) -> tuple[Count, ...]:
 def steps(svc: Services, *, year: int) -> tuple[Count, ...]:
     """The steps of ``year`` that have documents, in step order, documents of no step last
     (empty: none)."""
+    counted: Counter[int] = Counter()
     with svc.db.read() as session:
-        counted = Counter(step_of(d) for d in archive.documents_of_year(session, year))
+        for step, _, count in archive.counts_of_year(session, year):
+            counted[NO_STEP if step is None else step] += count
     ordered = sorted(counted, key=lambda step: (step == NO_STEP, step))
     return tuple(Count(step, counted[step]) for step in ordered)
 
@@ -91,8 +93,8 @@ def steps(svc: Services, *, year: int) -> tuple[Count, ...]:
 def kinds(svc: Services, *, year: int, step: int) -> tuple[Count, ...]:
     """The kinds of documents of a step of ``year``, by name (empty: none)."""
     with svc.db.read() as session:
-        found = archive.documents_of_year(session, year)
-    counted = Counter(d.kind for d in found if step_of(d) == step)
+        found = archive.counts_of_year(session, year)
+    counted = {kind: count for s, kind, count in found if (NO_STEP if s is None else s) == step}
     ordered = sorted(counted, key=lambda kind: (kind_name(kind), kind))
     return tuple(Count(kind, counted[kind]) for kind in ordered)
 
@@ -115,15 +117,44 @@ def unit_names(session: Session) -> dict[int | None, str]:
     return {u.id: u.name for u in units.list_units(session, active_only=False)}
 
 
-def documents(svc: Services, *, year: int, step: int, kind: str) -> tuple[Listed, ...]:
-    """The documents of one kind of a step of ``year``, newest first (empty: none)."""
+@dataclass(frozen=True)
+class DocumentPage:
+    """One page of a kind's documents, newest first; ``first`` is the position (from 1) of
+    its first document in the whole list."""
+
+    items: tuple[Listed, ...]
+    page: int
+    pages: int
+    total: int
+    first: int
+
+
+def documents(
+    svc: Services, *, year: int, step: int, kind: str, page: int, page_size: int
+) -> DocumentPage | None:
+    """A page (kept within the pages there are) of the documents of one kind of a step of
+    ``year``; None when there are none."""
     with svc.db.read() as session:
-        names = unit_names(session)
-        return tuple(
-            _listed(d, year, names)
-            for d in archive.documents_of_year(session, year)
-            if step_of(d) == step and d.kind == kind
+        total = sum(
+            count
+            for s, k, count in archive.counts_of_year(session, year)
+            if k == kind and (NO_STEP if s is None else s) == step
         )
+        if not total:
+            return None
+        pages = -(-total // page_size)
+        page = min(max(page, 1), pages)
+        found = archive.documents_of_kind(
+            session,
+            year=year,
+            step_no=None if step == NO_STEP else step,
+            kind=kind,
+            offset=(page - 1) * page_size,
+            limit=page_size,
+        )
+        names = unit_names(session)
+        items = tuple(_listed(d, year, names) for d in found)
+    return DocumentPage(items, page, pages, total, (page - 1) * page_size + 1)
 
 
 def archived_file(svc: Services, *, document_id: int) -> ArchivedFile | None:
