@@ -282,7 +282,10 @@ def _export_archive(settings: Settings, args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         return _fail(texts.CLI_EXPORT_EXISTS.format(path=out))
     svc = build_services(settings)
-    exported = export_year(svc, year=args.year, out=out)
+    try:
+        exported = export_year(svc, year=args.year, out=out)
+    except OSError as exc:
+        return _fail(texts.CLI_EXPORT_WRITE_FAILED.format(path=out, error=exc.strerror or exc))
     if exported is None:
         with svc.db.read() as session:
             known = ", ".join(str(c.year) for c in cycles.list_cycles(session))

@@ -260,6 +260,7 @@ CLI_EXPORT_OUT_HELP = "berkas ZIP yang dibuat, mis. arsip-2027.zip"
 CLI_EXPORT_BAD_PATH = (
     "Tidak dapat menulis {path}: folder tujuannya tidak ada atau itu sebuah folder."
 )
+CLI_EXPORT_WRITE_FAILED = "Gagal menulis {path}: {error}"
 CLI_EXPORT_EXISTS = "{path} sudah ada. Pilih nama lain, atau tambahkan --force untuk menimpanya."
 CLI_EXPORT_NO_CYCLE = "Tidak ada siklus kinerja tahun {year}. Siklus yang ada: {known}."
 CLI_EXPORTED = "Arsip {year}: {count} berkas dan index.xlsx ditulis ke {path}."

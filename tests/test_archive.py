@@ -398,3 +398,20 @@ async def test_signed_letters_and_their_drafts_are_filed_under_their_steps(bot: 
     last = bot.api.calls_of("sendDocument")[-1]
     assert isinstance(last.params["document"], str) and last.params["document"].startswith("sent-")
     assert sum(1 for c in bot.api.calls_of("sendDocument") if c.files) == uploads
+
+
+async def test_a_failed_export_leaves_no_half_written_file(
+    bot: Harness,
+    exported: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _world(bot)
+
+    def disk_full(*args: object) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("bot.archive.export.index_workbook", disk_full)
+    assert main(["export-archive", "--year", "2027", str(exported)]) == 2
+    assert "Gagal menulis" in capsys.readouterr().err
+    assert sorted(p.name for p in exported.parent.glob("arsip-2027*")) == []

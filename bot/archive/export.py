@@ -104,26 +104,30 @@ def _rows(svc: Services, found: Sequence[Document]) -> list[_Row]:
 
 def export_year(svc: Services, *, year: int, out: Path) -> Exported | None:
     """Write the cycle of ``year`` into the zip ``out`` (through a temporary file, so a
-    failed export leaves nothing half-written); None when ``year`` has no cycle."""
+    failed export leaves nothing half-written); None when ``year`` has no cycle. Raises
+    OSError when the file cannot be written."""
     with svc.db.read() as session:
         if cycles.find_cycle(session, year=year) is None:
             return None
         found = archive.documents_of_year(session, year)
     rows, missing, written = _rows(svc, found), [], 0
     temporary = out.with_name(out.name + ".tmp")
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-        final = []
-        for row in rows:
-            content = archive.intact_content(svc.archive_dir, row.document)
-            if content is None:
-                missing.append(row.document.file_name)
-                final.append(_Row(row.document, "", row.by, row.unit))
-                continue
-            bundle.writestr(row.path, content)
-            written += 1
-            final.append(row)
-        bundle.writestr(INDEX_NAME, index_workbook(svc, year, final))
-    os.replace(temporary, out)
+    try:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+            final = []
+            for row in rows:
+                content = archive.intact_content(svc.archive_dir, row.document)
+                if content is None:
+                    missing.append(row.document.file_name)
+                    final.append(_Row(row.document, "", row.by, row.unit))
+                    continue
+                bundle.writestr(row.path, content)
+                written += 1
+                final.append(row)
+            bundle.writestr(INDEX_NAME, index_workbook(svc, year, final))
+        os.replace(temporary, out)
+    finally:
+        temporary.unlink(missing_ok=True)
     return Exported(year, written, tuple(missing))
 
 
