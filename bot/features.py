@@ -20,6 +20,7 @@ from bot.people.feature import FEATURE as PEOPLE
 from bot.planning.feature import FEATURE as PLANNING
 from bot.reminders.feature import FEATURE as REMINDERS
 from bot.reporting.feature import FEATURE as REPORTING
+from bot.results.feature import FEATURE as RESULTS
 from bot.ui.chat import FlowConversation
 
 GATE_GROUP = -1
@@ -35,6 +36,7 @@ FEATURES: tuple[Feature, ...] = (
     PACKAGES,
     REPORTING,
     REMINDERS,
+    RESULTS,
     ARCHIVE,
     GUIDE,
 )

@@ -129,4 +129,5 @@ FEATURE_PREFIXES = {
     "cyc": "reporting",
     "vf": "reporting",
     "rem": "reminders",
+    "cap": "results",
 }
