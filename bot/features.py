@@ -9,6 +9,7 @@ from telegram.ext import Application, TypeHandler
 
 from bot.access import gate
 from bot.approvals.feature import FEATURE as APPROVALS
+from bot.archive.feature import FEATURE as ARCHIVE
 from bot.feature import WIRING_KEY, Feature, Wiring
 from bot.guide import help
 from bot.guide.feature import FEATURE as GUIDE
@@ -38,6 +39,7 @@ FEATURES: tuple[Feature, ...] = (
     MEETING,
     REMINDERS,
     RESULTS,
+    ARCHIVE,
     GUIDE,
 )
 
