@@ -98,6 +98,9 @@ def test_the_allowed_transitions() -> None:
         "results_complete": [(13, "selesai", every)],
         "analysis_written": [(14, "berjalan", every)],
         "analysis_complete": [(14, "selesai", every)],
+        "meeting_opened": [(17, "berjalan", every)],
+        "recommendation_approved": [(11, "berjalan", every)],
+        "meeting_closed": [(17, "selesai", every)],
     }
 
 
@@ -187,6 +190,18 @@ def test_a_whole_cycle_walks_through_the_transitions(db: Database) -> None:
     with db.write() as session:
         workflow.analysis_saved(session, complete=False, **common)
     then({**ten_done, 13: J, 14: J})
+    # Step 17: a meeting runs, an approved recommendation sends step 11 back to running,
+    # the meeting closes; the next period's meeting runs step 17 again.
+    with db.write() as session:
+        workflow.meeting_opened(session, **common)
+    then({**ten_done, 13: J, 14: J, 17: J})
+    with db.write() as session:
+        workflow.recommendation_approved(session, **common)
+        workflow.meeting_closed(session, **common)
+    then({**ten_done, 11: J, 13: J, 14: J, 17: D})
+    with db.write() as session:
+        workflow.meeting_opened(session, **common)
+    then({**ten_done, 11: J, 13: J, 14: J, 17: J})
 
 
 def test_only_the_workflow_changes_step_states() -> None:

@@ -88,6 +88,11 @@ TRANSITIONS: dict[str, tuple[Move, ...]] = {
     # the latest ended period has one; a new period ending unanalysed runs it again.
     "analysis_written": (_move(S.ANALYSIS, JALAN, *_ANY),),
     "analysis_complete": (_move(S.ANALYSIS, SELESAI, *_ANY),),
+    # Step 17 runs once per meeting; an approved recommendation is a new action plan that
+    # owners carry out and report on: back to step 11.
+    "meeting_opened": (_move(S.DECISION_MEETING, JALAN, *_ANY),),
+    "recommendation_approved": (_move(S.ACTIONS_AND_DATA, JALAN, *_ANY),),
+    "meeting_closed": (_move(S.DECISION_MEETING, SELESAI, *_ANY),),
 }
 _LETTER_EVENTS = {
     S.CIRCULAR: "circular",
@@ -264,3 +269,20 @@ def analysis_saved(
         now=now,
         note="" if complete else note[:500],
     )
+
+
+def meeting_opened(session: Session, *, cycle_id: int, actor_id: int | None, now: datetime) -> None:
+    """The team opened a decision meeting with the head (step 17 running)."""
+    _apply(session, "meeting_opened", cycle_id=cycle_id, actor_id=actor_id, now=now)
+
+
+def recommendation_approved(
+    session: Session, *, cycle_id: int, actor_id: int | None, now: datetime
+) -> None:
+    """The head approved a recommendation: a new action plan, so step 11 runs again."""
+    _apply(session, "recommendation_approved", cycle_id=cycle_id, actor_id=actor_id, now=now)
+
+
+def meeting_closed(session: Session, *, cycle_id: int, actor_id: int | None, now: datetime) -> None:
+    """Every item of the meeting is decided (step 17 done)."""
+    _apply(session, "meeting_closed", cycle_id=cycle_id, actor_id=actor_id, now=now)
