@@ -193,14 +193,27 @@ def replace_undecided(
     actor: User | None,
     now: datetime,
 ) -> int:
-    """Remove the period's recommendations not decided on yet and add ``rows`` in their
-    place, in order; how many were removed."""
-    removed = 0
+    """Make the period's recommendations not decided yet exactly ``rows``: an unchanged one
+    (same indicator, text, who and due date) keeps its row and id (a meeting may hold it),
+    the others are removed and the new ones added in order; how many were removed."""
+    kept: dict[tuple[str, str, str, date | None], list[Recommendation]] = {}
     for row in recommendations(session, cycle_id, period_key):
-        if not row.decision and row.id is not None:
-            remove_recommendation(session, recommendation_id=row.id, actor=actor, now=now)
-            removed += 1
+        if not row.decision:
+            kept.setdefault((row.indicator_code, row.what, row.who, row.due), []).append(row)
+    added = []
     for new in rows:
+        same = kept.get((new.indicator_code, new.what, new.who, new.due))
+        if same:
+            same.pop(0)
+        else:
+            added.append(new)
+    removed = 0
+    for left in kept.values():
+        for row in left:
+            if row.id is not None:
+                remove_recommendation(session, recommendation_id=row.id, actor=actor, now=now)
+                removed += 1
+    for new in added:
         add_recommendation(
             session, cycle_id=cycle_id, period_key=period_key, new=new, actor=actor, now=now
         )

@@ -48,6 +48,13 @@ def _stored(bot: Harness) -> tuple[STORED, list[tuple[str, str, str, str]]]:
     return analyses, recommendations
 
 
+def _ids(bot: Harness) -> list[int | None]:
+    cycle_id = cycle(bot.svc, 2027).cycle_id
+    assert cycle_id is not None
+    with bot.svc.db.read() as session:
+        return [r.id for r in analysis.recommendations(session, cycle_id, "triwulanan-1")]
+
+
 async def _download(team: Person) -> bytes:
     await team.command("analisis")
     await team.press("Triwulan I 2027")
@@ -115,6 +122,7 @@ async def test_download_fill_upload_confirm(bot: Harness) -> None:
     assert recommendations["B2"].data_type == "s" and recommendations["C2"].data_type == "s"
     assert str(row[3])[:10] == "2027-06-30"
 
+    before = _ids(bot)
     filled = _edited(content, _fill)
     shown = await team.upload("lembar.xlsx", filled, XLSX_MIME)
     summary = shown[-1].plain
@@ -133,6 +141,8 @@ async def test_download_fill_upload_confirm(bot: Harness) -> None:
         ("IKU-01", "=1+1 bukan rumus", "@Pokja", "2027-06-30"),
         ("IKU-02", "Jadwal tender bersama", "Kelompok Kerja Pemilihan", "2027-08-15"),
     ]
+    # The unchanged recommendation keeps its row (a meeting may already hold it).
+    assert _ids(bot)[0] == before[0]
     assert step_14(bot) is StepState.BERJALAN
 
 
