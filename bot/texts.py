@@ -252,6 +252,7 @@ DOCUMENT_KIND_NAMES = {
     "sirup_export": "Data paket SIRUP",
     "pemetaan_paket_xlsx": "Lembar pemetaan paket",
     "data_kinerja_xlsx": "Template Data Kinerja terisi",
+    "lembar_analisis_xlsx": "Lembar analisis terisi",
     "bukti_dukung": "Bukti dukung laporan",
     "laporan_kinerja": "Laporan Pencapaian Kinerja",
     "laporan_kinerja_xlsx": "Data laporan kinerja (xlsx)",

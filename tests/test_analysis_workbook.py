@@ -14,7 +14,7 @@ from bot.core.xlsx_guard import XLSX_MIME
 from bot.devtools.chat import Person
 from bot.sop.cycles import cycle
 from bot.sop.steps import StepState
-from storage import analysis
+from storage import analysis, archive
 from storage.analysis import NewRecommendation
 from tests.harness import WIT, Harness
 from tests.test_analysis import open_iku, setup_world, step_14
@@ -140,6 +140,11 @@ async def test_download_fill_upload_confirm(bot: Harness) -> None:
     assert stored == [
         ("IKU-01", "=1+1 bukan rumus", "@Pokja", "2027-06-30"),
         ("IKU-02", "Jadwal tender bersama", "Kelompok Kerja Pemilihan", "2027-08-15"),
+    ]
+    with bot.svc.db.read() as session:
+        filed = [d for d in archive.documents_of_year(session, 2027) if d.step_no == 14]
+    assert [(d.kind, d.step_no, d.period_key, d.file_name) for d in filed] == [
+        ("lembar_analisis_xlsx", 14, "triwulanan-1", "lembar-analisis-2027-triwulanan-1.xlsx")
     ]
     # The unchanged recommendation keeps its row (a meeting may already hold it).
     assert _ids(bot)[0] == before[0]

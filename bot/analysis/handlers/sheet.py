@@ -188,13 +188,9 @@ async def save(update: Update, context: Context, member: Member, data: SaveSheet
         if target is not None and content is not None:
             result = await _read(target, content)
         stored = None
-        if isinstance(result, SheetInput):
+        if isinstance(result, SheetInput) and target is not None and content is not None:
             stored = store_sheet(
-                svc,
-                actor_id=member.user_id,
-                year=upload.year,
-                period_key=upload.period_key,
-                sheet=result,
+                svc, actor_id=member.user_id, target=target, sheet=result, content=content
             )
     finally:
         _pending(svc, context, None)

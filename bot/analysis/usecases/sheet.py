@@ -1,6 +1,6 @@
 """The workbook route of /analisis: the lembar analisis of a period, holding a checked
-upload until the team member confirms, and storing it (analyses written, the period's
-undecided recommendations replaced) in one transaction."""
+upload until the team member confirms, and storing it (archived, analyses written, the
+period's undecided recommendations replaced) in one transaction."""
 
 from __future__ import annotations
 
@@ -11,10 +11,15 @@ from bot.analysis.usecases.browse import Scope, scope
 from bot.analysis.usecases.write import update_step
 from bot.analysis.workbook.reading import Expected, SheetInput
 from bot.analysis.workbook.writing import AnalysisRow, RecommendationRow, SheetContent
+from bot.core.xlsx_guard import XLSX_MIME
 from bot.results.usecases import compilation
 from bot.services import Services
+from bot.sop.steps import StepId
 from storage import analysis, archive, users
 from storage.analysis import NewRecommendation
+from storage.archive import NewDocument
+
+SHEET_KIND = "lembar_analisis_xlsx"
 
 
 @dataclass(frozen=True)
@@ -118,15 +123,26 @@ def preview(target: SheetTarget, sheet: SheetInput) -> Preview:
 
 
 def store_sheet(
-    svc: Services, *, actor_id: int, year: int, period_key: str, sheet: SheetInput
+    svc: Services, *, actor_id: int, target: SheetTarget, sheet: SheetInput, content: bytes
 ) -> Stored | None:
-    """Write the sheet's analyses and replace the period's undecided recommendations with
-    its own, in one transaction; None when the period is gone."""
+    """Archive the workbook, write its analyses and make the period's undecided
+    recommendations its own, in one transaction; None when the period is gone."""
+    year, period_key = target.scope.year, target.scope.period.key
     found = scope(svc, year, period_key)
     if found is None:
         return None
     now = svc.now()
+    meta = NewDocument(
+        kind=SHEET_KIND,
+        file_name=target.file_name,
+        mime_type=XLSX_MIME,
+        cycle_id=found.cycle_id,
+        step_no=int(StepId.ANALYSIS),
+        period_key=period_key,
+        uploaded_by_user_id=actor_id,
+    )
     with svc.db.write() as session:
+        archive.store(session, root=svc.archive_dir, content=content, meta=meta, now=now)
         actor = users.get_user(session, actor_id)
         for item in sheet.analyses:
             analysis.save_analysis(
