@@ -16,6 +16,7 @@ from bot.letters.feature import FEATURE as LETTERS
 from bot.outreach.feature import FEATURE as OUTREACH
 from bot.packages.feature import FEATURE as PACKAGES
 from bot.people.feature import FEATURE as PEOPLE
+from bot.performance.feature import FEATURE as PERFORMANCE
 from bot.planning.feature import FEATURE as PLANNING
 from bot.reminders.feature import FEATURE as REMINDERS
 from bot.reporting.feature import FEATURE as REPORTING
@@ -33,6 +34,7 @@ FEATURES: tuple[Feature, ...] = (
     OUTREACH,
     PACKAGES,
     REPORTING,
+    PERFORMANCE,
     REMINDERS,
     GUIDE,
 )

@@ -522,9 +522,7 @@ class IndicatorClosure(SQLModel, table=True):
     expired. It reports no period that starts after ``closed_after``."""
 
     __tablename__ = "indicator_closure"
-    __table_args__ = (
-        UniqueConstraint("cycle_id", "indicator_code", name="uq_indicator_closure"),
-    )
+    __table_args__ = (UniqueConstraint("cycle_id", "indicator_code", name="uq_indicator_closure"),)
 
     id: int | None = Field(default=None, primary_key=True)
     cycle_id: int = Field(foreign_key="cycle.id", index=True)

@@ -128,4 +128,5 @@ FEATURE_PREFIXES = {
     "cyc": "reporting",
     "vf": "reporting",
     "rem": "reminders",
+    "lap": "performance",
 }

@@ -26,7 +26,7 @@ from bot.performance.documents import (
     status_pdf,
 )
 from tests import pdfcheck
-from tests import results_world as world
+from tests import report_world as world
 
 DAY = date(2027, 10, 6)
 INTERNAL = re.compile(r"\bNone\b|\bnan\b|\b(bulanan|triwulanan|semester|tahunan)-\d|\w_\w")

@@ -27,6 +27,7 @@ FEATURES = (
     "reporting",
     "reminders",
     "guide",
+    "performance",
 )
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
