@@ -10,8 +10,7 @@ import io
 from collections.abc import Sequence
 from datetime import datetime, time
 
-from fpdf import FontFace
-from fpdf.enums import TableBordersLayout, VAlign, XPos, YPos
+from fpdf.enums import XPos, YPos
 
 from bot.core.dates import format_date
 from bot.core.pdf import (
@@ -29,15 +28,12 @@ from bot.core.pdf import (
 from bot.core.profile import OrgProfile
 from bot.core.signing import capacity_lines
 from bot.performance.documents.content import Signing
+from bot.performance.documents.tables import draw_table
 
 SIZE = 11.0
 LINE = 5.2
-TABLE_SIZE = 8.5
-TABLE_LINE = 3.9
-PAD_Y, PAD_X = 1.0, 1.2
 BOTTOM = 24.0
 SIGNATURE_KIND = "laporan-kinerja"
-_HEAD_STYLE = FontFace(emphasis="BOLD", fill_color=(225, 230, 238))
 _SIGNATURE_WIDTH = 0.52
 _SIGNATURE_BEFORE = 6.0
 
@@ -111,7 +107,8 @@ class Writer:
         for paragraph in (p.strip() for p in text.split("\n")):
             if not paragraph:
                 continue
-            self.keep(min(self.lines(paragraph, pdf.epw - x, style), 2) * LINE)
+            if pdf.get_y() + 2 * LINE > self.trigger:
+                self.keep(min(self.lines(paragraph, pdf.epw - x, style), 2) * LINE)
             pdf.set_font(FONT_FAMILY, style, SIZE)
             pdf.set_x(pdf.l_margin + x)
             pdf.multi_cell(
@@ -124,7 +121,8 @@ class Writer:
         pdf = self.pdf
         width = pdf.epw - x - label - 4
         for name, value in rows:
-            self.keep(min(self.lines(value or "-", width), 2) * LINE)
+            if pdf.get_y() + 2 * LINE > self.trigger:
+                self.keep(min(self.lines(value or "-", width), 2) * LINE)
             pdf.set_font(FONT_FAMILY, "", SIZE)
             pdf.set_x(pdf.l_margin + x)
             pdf.cell(label, LINE, name)
@@ -132,14 +130,6 @@ class Writer:
             pdf.multi_cell(
                 width, LINE, value or "-", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
-
-    def row_height(self, cells: Sequence[str], widths: Sequence[float], style: str = "") -> float:
-        self.pdf.set_font(FONT_FAMILY, style, TABLE_SIZE)
-        count = max(
-            line_count(self.pdf, text, width, padding_x=PAD_X)
-            for text, width in zip(cells, widths, strict=True)
-        )
-        return count * TABLE_LINE + 2 * PAD_Y
 
     def table(
         self,
@@ -149,33 +139,10 @@ class Writer:
         *,
         aligns: Sequence[str],
     ) -> None:
-        """A bordered table across the text width, its heading repeated on every page; the
-        heading and the first row start on the same page."""
-        pdf = self.pdf
-        scale = pdf.epw / sum(widths)
-        widths = [w * scale for w in widths]
-        first = self.row_height(rows[0], widths) if rows else 0.0
-        self.keep(self.row_height(head, widths, "B") + first + 1)
-        pdf.set_font(FONT_FAMILY, "", TABLE_SIZE)
-        with pdf.table(
-            width=pdf.epw,
-            col_widths=tuple(widths),
-            v_align=VAlign.T,
-            line_height=TABLE_LINE,
-            padding=(PAD_Y, PAD_X, PAD_Y, PAD_X),
-            headings_style=_HEAD_STYLE,
-            repeat_headings=1,
-            borders_layout=TableBordersLayout.ALL,
-        ) as table:
-            heading = table.row()
-            for text in head:
-                heading.cell(text, align="C")
-            for cells in rows:
-                row = table.row()
-                for text, align in zip(cells, aligns, strict=True):
-                    row.cell(text, align=align)
-        pdf.set_font(FONT_FAMILY, "", SIZE)
-        pdf.ln(3)
+        """A bordered table across the text width (see ``tables``)."""
+        draw_table(self.pdf, widths, head, rows, aligns=aligns, bottom=self.trigger)
+        self.pdf.set_font(FONT_FAMILY, "", SIZE)
+        self.pdf.ln(3)
 
     def image(self, png: bytes, *, width: float, height: float, caption: str) -> None:
         """A chart centred, ``width`` x ``height`` mm, its caption below, on one page."""

@@ -21,7 +21,7 @@ from bot.performance.documents.page import Writer, finish, start
 TITLE = "Laporan Pencapaian Kinerja"
 _CHART_WIDTH, _CHART_HEIGHT = 150.0, 84.0
 _CAPAIAN_HEAD = ("No", "Indikator", "Target", "Realisasi", "Capaian", "Kategori", "Tren")
-_CAPAIAN_WIDTHS = (6, 44, 27, 33, 14, 17, 19)
+_CAPAIAN_WIDTHS = (7, 41, 30, 32, 14, 16, 18)
 _CAPAIAN_ALIGNS = ("C", "L", "R", "L", "R", "C", "L")
 _ACTION_HEAD = ("Indikator", "No", "Kegiatan", "Unit PIC", "Batas", "Status")
 _ACTION_WIDTHS = (16, 7, 62, 36, 20, 24)
