@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 import openpyxl
 import pytest
@@ -21,8 +21,8 @@ from bot.planning.rules.example import example_plan
 from bot.results.model import Compilation
 from bot.services import Services
 from bot.sop.steps import StepState
-from storage import archive, cycles
-from storage.models import Document, PerformanceReport
+from storage import archive, closures, cycles
+from storage.models import Document, PerformanceReport, Recommendation
 from tests import pdfcheck
 from tests import report_world as world
 from tests.harness import WIT, Harness, approve_plan
@@ -187,3 +187,61 @@ async def test_the_head_sees_no_report_before_one_is_signed(bot: Harness) -> Non
     assert shown[0].button_texts == ["Semester I 2027", "« Kembali"]
     shown = await head.press("Semester I 2027")
     assert "Belum ada laporan yang ditandatangani" in shown[0].plain
+
+
+async def test_the_final_status_report_is_made_signed_and_archived_for_step_17(
+    bot: Harness,
+) -> None:
+    team, head, _ = await _world(bot)
+    with bot.svc.db.write() as session:
+        cycle = cycles.find_cycle(session, year=2027)
+        assert cycle is not None and cycle.id is not None
+        closures.close(
+            session,
+            cycle_id=cycle.id,
+            indicator_code="IKU-02",
+            reason=closures.ACHIEVED,
+            period_key="triwulanan-2",
+            closed_after=date(2027, 6, 30),
+            actor=None,
+            now=bot.clock.now(),
+        )
+        session.add(
+            Recommendation(
+                cycle_id=cycle.id,
+                indicator_code="IKU-03",
+                period_key="triwulanan-3",
+                what="Percepat =penunjukan PJ",
+                who="Tim",
+                created_at=bot.clock.now(),
+                updated_at=bot.clock.now(),
+                decision="lanjut",
+            )
+        )
+    await team.command("laporan")
+    await team.press("Status akhir indikator")
+    await team.press("Tahun 2027")
+    files = _files(team)
+    assert [f.document[0] for f in files if f.document] == [
+        "laporan-status-indikator-2027-rev1-draf.pdf"
+    ]
+    text = pdfcheck.text(files[0].document[1] if files[0].document else b"")
+    assert "Tercapai (Triwulan II, diputuskan 6 Oktober 2027)" in text
+    assert "Percepat =penunjukan PJ Lanjut tanpa perbaikan" in text
+    await team.press("Ajukan untuk ditandatangani")
+    request = _request(head)
+    assert "Laporan Status Akhir Indikator Tahun 2027" in request.plain
+    await head.press("Tandatangani", on=request)
+    await bot.drain_outbox()
+    with bot.svc.db.read() as session:
+        rows = [
+            (d.kind, d.step_no, d.period_key, d.revision)
+            for d in session.exec(select(Document))
+            if d.kind != "persetujuan_lampiran"
+        ]
+    assert rows == [("laporan_status_indikator", 17, "tahunan-1", 1)]
+    assert _step(bot, 17) is StepState.SELESAI
+    assert any(
+        "Laporan Status Akhir Indikator Tahun 2027 — ditandatangani" in f.plain
+        for f in _files(head)
+    )

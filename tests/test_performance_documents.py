@@ -119,6 +119,8 @@ def test_the_annual_report_covers_every_indicator_with_its_latest_figure(
     for indicator in comp.indicators:
         assert indicator.code in text
     assert "seluruh indikator kinerja" in text
+    # Without an annual period, each figure is the latest and says of which period.
+    assert "(data Triwulan IV)" in text or "(data Triwulan III)" in text
 
 
 def test_the_workbook_keeps_numbers_as_numbers_and_text_as_text(profile: OrgProfile) -> None:

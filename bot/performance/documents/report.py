@@ -9,6 +9,7 @@ from bot.core.profile import OrgProfile
 from bot.performance.documents import figures
 from bot.performance.documents.content import (
     AreaChart,
+    Period,
     ReportInput,
     Row,
     areas,
@@ -40,14 +41,19 @@ def realisation_text(row: Row) -> str:
     return f"{figures.MISSING} ({reason})" if reason else figures.MISSING
 
 
-def capaian_cells(number: int, row: Row) -> tuple[str, ...]:
+def capaian_cells(number: int, row: Row, period: Period) -> tuple[str, ...]:
+    """A row of the table of an area; a figure from another period than the report's (the
+    annual report's latest) says which."""
     indicator, result = row.indicator, row.result
     target = result.target if result is not None else indicator.annual_target
+    realisation = realisation_text(row)
+    if result is not None and result.period_key != period.key:
+        realisation += f" (data {result.period_label})"
     return (
         str(number),
         f"{indicator.code} {indicator.name}",
         figures.value(target, indicator.unit),
-        realisation_text(row),
+        realisation,
         figures.percent(None if result is None else result.achievement),
         (result.band if result is not None and not result.is_missing else "") or "-",
         figures.change(None if result is None else result.change_from_previous, indicator.unit),
@@ -97,7 +103,7 @@ def _achievements(writer: Writer, report: ReportInput, chart: AreaChart | None) 
     writer.heading("C. Capaian per Area Strategis")
     for number, (area, area_rows) in enumerate(areas(report.compilation, report.period), 1):
         writer.heading(f"C.{number}. {area.code} {area.name}", size=11, follow=20)
-        cells = [capaian_cells(n, row) for n, row in enumerate(area_rows, 1)]
+        cells = [capaian_cells(n, row, report.period) for n, row in enumerate(area_rows, 1)]
         writer.table(_CAPAIAN_WIDTHS, _CAPAIAN_HEAD, cells, aligns=_CAPAIAN_ALIGNS)
         png = None if chart is None else chart(report.compilation, area, report.period.key)
         if png:
