@@ -20,6 +20,7 @@ from bot.performance.feature import FEATURE as PERFORMANCE
 from bot.planning.feature import FEATURE as PLANNING
 from bot.reminders.feature import FEATURE as REMINDERS
 from bot.reporting.feature import FEATURE as REPORTING
+from bot.results.feature import FEATURE as RESULTS
 from bot.ui.chat import FlowConversation
 
 GATE_GROUP = -1
@@ -36,6 +37,7 @@ FEATURES: tuple[Feature, ...] = (
     REPORTING,
     PERFORMANCE,
     REMINDERS,
+    RESULTS,
     GUIDE,
 )
 

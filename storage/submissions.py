@@ -127,3 +127,13 @@ def reported(session: Session, *, cycle_id: int) -> set[tuple[int, str]]:
         if key not in newest or newest[key][0] < row.revision:
             newest[key] = (row.revision, row.status)
     return {key for key, (_, status) in newest.items() if status != RETURNED}
+
+
+def accepted_of_cycle(session: Session, *, cycle_id: int) -> list[Submission]:
+    """Every accepted revision of the cycle's reports (the compilation keeps the newest per
+    package and period)."""
+    return list(
+        session.exec(
+            select(Submission).where(Submission.cycle_id == cycle_id, Submission.status == ACCEPTED)
+        )
+    )

@@ -129,4 +129,5 @@ FEATURE_PREFIXES = {
     "vf": "reporting",
     "rem": "reminders",
     "lap": "performance",
+    "cap": "results",
 }

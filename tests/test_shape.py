@@ -28,6 +28,7 @@ FEATURES = (
     "reminders",
     "guide",
     "performance",
+    "results",
 )
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60

@@ -104,6 +104,8 @@ def test_the_allowed_transitions() -> None:
         ],
         "achievement_report_signed": [(15, "selesai", every), (16, "selesai", every)],
         "status_report_signed": [(17, "selesai", every)],
+        "results_partial": [(13, "berjalan", every)],
+        "results_complete": [(13, "selesai", every)],
     }
 
 
@@ -166,6 +168,20 @@ def test_a_whole_cycle_walks_through_the_transitions(db: Database) -> None:
         workflow.plan_decided(session, approved=True, **common)
         workflow.letter_drafted(session, step=S.CIRCULAR, **common)
     then({1: D, 2: D, 3: D, 4: D, 5: D, 6: D, 7: D, 8: D, 9: D, 10: D})
+    ten_done = {n: D for n in range(1, 11)}
+    with db.write() as session:  # the first accepted report: compilation runs
+        workflow.report_accepted(session, complete=False, note="Triwulan I: 2 paket", **common)
+    then({**ten_done, 13: J})
+    with db.read() as session:
+        assert cycles.step_rows(session, cycle_id=cycle_id)[13].note == "Triwulan I: 2 paket"
+    with db.write() as session:  # the latest ended period complete: done, without a note
+        workflow.report_accepted(session, complete=True, note="ignored", **common)
+    then({**ten_done, 13: D})
+    with db.read() as session:
+        assert cycles.step_rows(session, cycle_id=cycle_id)[13].note == ""
+    with db.write() as session:  # a later period's first report: running again
+        workflow.report_accepted(session, complete=False, **common)
+    then({**ten_done, 13: J})
 
 
 def test_the_results_reports_walk_steps_15_to_17(db: Database) -> None:

@@ -18,6 +18,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import Image, UnidentifiedImageError
 
+from bot.core.achievement_settings import (
+    AchievementSettings,
+    AchievementSettingsError,
+    parse_achievement_settings,
+)
 from bot.core.resources import templates_dir
 
 EXAMPLE_PROFILE_NAME = "profil-contoh-jayawijaya.toml"
@@ -103,6 +108,8 @@ class OrgProfile:
     # Cuti bersama: no reminder goes out on them (deadlines move only for ``holidays``).
     leave_days: frozenset[date] = field(default_factory=frozenset)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    # The optional [capaian] table: the lower-is-better formula and the category bands.
+    achievement: AchievementSettings = field(default_factory=AchievementSettings)
 
     @property
     def days_off(self) -> frozenset[date]:
@@ -216,6 +223,7 @@ def parse_profile(data: dict[str, Any], source: Path) -> OrgProfile:
         on_behalf_of=_on_behalf_of(data),
         leave_days=_dates(_optional_table(data, "kalender"), "cuti_bersama"),
         reminders=_reminder_settings(data),
+        achievement=_achievement(data),
     )
     # Format once now so a broken format fails at start-up, not when the first letter goes out.
     try:
@@ -230,6 +238,13 @@ def _optional_table(data: dict[str, Any], name: str) -> dict[str, Any]:
     if not isinstance(found, dict):
         raise ProfileError(f"[{name}] harus berupa tabel")
     return found
+
+
+def _achievement(data: dict[str, Any]) -> AchievementSettings:
+    try:
+        return parse_achievement_settings(_optional_table(data, "capaian"))
+    except AchievementSettingsError as exc:
+        raise ProfileError(str(exc)) from None
 
 
 def _timezone_name(data: dict[str, Any]) -> str:

@@ -96,6 +96,10 @@ TRANSITIONS: dict[str, tuple[Move, ...]] = {
     ),
     # Step 17 ends with the signed final indicator-status report.
     "status_report_signed": (_move(S.DECISION_MEETING, SELESAI, *_ANY),),
+    # Step 13 runs from the first accepted report; it is done while the latest ended period
+    # has every report accepted, and runs again when a later period is still coming in.
+    "results_partial": (_move(S.COMPILATION, JALAN, *_ANY),),
+    "results_complete": (_move(S.COMPILATION, SELESAI, *_ANY),),
 }
 _LETTER_EVENTS = {
     S.CIRCULAR: "circular",
@@ -263,3 +267,22 @@ def results_report_decided(
             now=now,
             note=comment[:500],
         )
+def report_accepted(
+    session: Session,
+    *,
+    cycle_id: int,
+    complete: bool,
+    actor_id: int | None,
+    now: datetime,
+    note: str = "",
+) -> None:
+    """A report was accepted: step 13 (compilation) is running, with what the latest ended
+    period still lacks as its note, or done when that period is complete."""
+    _apply(
+        session,
+        "results_complete" if complete else "results_partial",
+        cycle_id=cycle_id,
+        actor_id=actor_id,
+        now=now,
+        note="" if complete else note[:500],
+    )

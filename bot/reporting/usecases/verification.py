@@ -15,6 +15,7 @@ from bot.planning.rules.model import FormulaInput
 from bot.reporting import render, texts
 from bot.reporting.rules import ReportingPeriod
 from bot.reporting.usecases.common import SUBMITTED, ActionReport, period_of
+from bot.results import usecases as results
 from bot.services import Services
 from bot.sop.cycles import visible_cycles
 from storage import archive, plans, submissions, users
@@ -174,6 +175,9 @@ def verify_report(
         )
         if done is None:
             return None
+        results.report_verified(
+            session, cycle_id=cycle_id, accepted=accept, actor_id=verifier_id, svc=svc
+        )
         package = session.get(Package, done.package_id)
         owner = deliveries.person(session, done.submitted_by_user_id)
         package_name = package.nama_paket if package else "-"

@@ -1,0 +1,144 @@
+"""/capaian (SOP step 13) for the team and the head: the year's results as a short summary
+per strategic area (in pages) and a chart of achievement against target; a button per
+indicator sends its trend chart. Step 13 ("kompilasi") opens the same."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot import texts as app_texts
+from bot.access import Member, members_only, services
+from bot.context import Context
+from bot.core.roles import Role
+from bot.results import charts, messages, texts, usecases
+from bot.results.callbacks import ShowResults, ShowTrend
+from bot.services import Services
+from bot.ui.buttons import on_press, press_handler
+from bot.ui.chat import answer, button, show
+
+TEAM = (Role.KEPALA, Role.TIM)
+TRENDS_PER_ROW = 3
+
+
+def _hints(found: usecases.Overview) -> list[str]:
+    if not found.has_packages:
+        return [texts.HINT_NO_PACKAGES]
+    if not found.has_reports:
+        return [texts.HINT_NO_REPORTS]
+    return []
+
+
+def _keyboard(
+    svc: Services, found: usecases.Overview, page: messages.Page, number: int, pages: int
+) -> InlineKeyboardMarkup:
+    assert found.year is not None
+    year = found.year
+    trends = [button(texts.BUTTON_TREND.format(code=c), ShowTrend(year, c)) for c in page.codes]
+    rows = [trends[i : i + TRENDS_PER_ROW] for i in range(0, len(trends), TRENDS_PER_ROW)]
+    nav = []
+    if number > 1:
+        nav.append(button(app_texts.BUTTON_PREV, ShowResults(year, number - 1, False)))
+    if number < pages:
+        nav.append(button(app_texts.BUTTON_NEXT, ShowResults(year, number + 1, False)))
+    others = [
+        button(texts.BUTTON_YEAR.format(year=y), ShowResults(y, 1, True))
+        for y in found.years
+        if y != year
+    ]
+    return InlineKeyboardMarkup([*rows, *([nav] if nav else []), *([others] if others else [])])
+
+
+def _year_choice(found: usecases.Overview) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[button(texts.BUTTON_YEAR.format(year=y), ShowResults(y, 1, True)) for y in found.years]]
+    )
+
+
+async def _send_chart(update: Update, found: usecases.Overview) -> None:
+    compiled = found.compilation
+    message = update.effective_message
+    if compiled is None or message is None or not found.has_reports:
+        return
+    png = await asyncio.to_thread(charts.target_vs_realisation_png, compiled)
+    await message.reply_photo(png, caption=texts.CHART_CAPTION.format(year=compiled.year))
+
+
+async def _show(
+    update: Update, svc: Services, found: usecases.Overview, page: int, chart: bool
+) -> None:
+    """The overview: no plan yet, the year to choose, or a page of the year's summary."""
+    if not found.years:
+        await show(update, texts.NO_PLAN)
+        return
+    if found.year is None or found.compilation is None:
+        await show(update, texts.CHOOSE_YEAR, _year_choice(found))
+        return
+    pages = messages.summary_pages(
+        found.compilation, today=found.today, zone=svc.profile.timezone, hints=_hints(found)
+    )
+    number = min(max(page, 1), len(pages))
+    chosen = pages[number - 1]
+    await show(update, chosen.text, _keyboard(svc, found, chosen, number, len(pages)))
+    if chart:
+        await _send_chart(update, found)
+
+
+@members_only(*TEAM)
+async def results(update: Update, context: Context, member: Member) -> None:
+    """/capaian: the results of the open year (the year to choose when several are open)."""
+    svc = services(context)
+    await _show(update, svc, usecases.overview(svc, year=None), 1, True)
+
+
+@on_press(ShowResults, *TEAM)
+async def show_results(update: Update, context: Context, member: Member, data: ShowResults) -> None:
+    """A year chosen, or another page of its summary."""
+    await answer(update)
+    svc = services(context)
+    found = usecases.overview(svc, year=data.year)
+    if found.year != data.year:
+        await show(update, app_texts.STALE_BUTTON)
+        return
+    await _show(update, svc, found, data.page, data.chart)
+
+
+@on_press(ShowTrend, *TEAM)
+async def show_trend(update: Update, context: Context, member: Member, data: ShowTrend) -> None:
+    """Tren <kode>: the indicator's trend chart, its values in the caption."""
+    await answer(update)
+    indicator = usecases.trend(services(context), year=data.year, code=data.code)
+    message = update.effective_message
+    if message is None:
+        return
+    if indicator is None:
+        await message.reply_text(texts.UNKNOWN_INDICATOR.format(year=data.year))
+        return
+    png = await asyncio.to_thread(charts.trend_png, indicator)
+    await message.reply_photo(png, caption=messages.trend_caption(indicator))
+
+
+async def open_step(
+    update: Update, context: Context, member: Member, number: int, year: int
+) -> bool:
+    """Step 13 (kompilasi) of a year: that year's results, as /capaian shows them."""
+    if member.role not in TEAM:
+        return False
+    svc = services(context)
+    found = usecases.overview(svc, year=year)
+    if found.year != year:
+        return False
+    await _show(update, svc, found, 1, True)
+    return True
+
+
+def handlers() -> list[BaseHandler[Update, Context, Any]]:
+    """This feature's handlers, fresh for each application."""
+    return [
+        CommandHandler("capaian", results),
+        press_handler(ShowResults, show_results),
+        press_handler(ShowTrend, show_trend),
+    ]
