@@ -6,43 +6,24 @@ A newer revision makes an older request stale; owners are refused."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from datetime import date, datetime
 
 import openpyxl
-import pytest
 from sqlmodel import col, select
 
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
-from bot.performance.usecases import sources
-from bot.planning.rules.example import example_plan
-from bot.results.model import Compilation
-from bot.services import Services
 from bot.sop.steps import StepState
-from storage import archive, closures, cycles
+from storage import archive, cycles
 from storage.models import Document, PerformanceReport, Recommendation
 from tests import pdfcheck
-from tests import report_world as world
-from tests.harness import WIT, Harness, approve_plan
-
-
-@pytest.fixture(autouse=True)
-def compiled(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Until the results feature is on main: the example plan's indicators with figures."""
-
-    def compilation(svc: Services, year: int) -> Compilation:
-        return world.compilation(indicators=8, periods=4, units=4)
-
-    monkeypatch.setattr(sources, "compilation", compilation)
-    yield
+from tests.harness import Harness
+from tests.results_world import ResultsWorld, golden_reports
 
 
 async def _world(bot: Harness) -> tuple[Person, Person, Person]:
-    bot.clock.set(datetime(2027, 10, 6, 9, 0, tzinfo=WIT))
-    with bot.svc.db.write() as session:
-        approve_plan(session, example_plan(2027), bot.clock.now())
+    """The golden year of the results tests in mid-August 2027 (Triwulan I and II over)."""
+    golden_reports(ResultsWorld.on(bot.svc, bot.clock))
     team = await bot.registered(2001, Role.TIM, name="Maria Wenda")
     head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
     owner = await bot.registered(3001, Role.PJ, name="Yakobus Itlay", unit="Dinas Kesehatan")
@@ -57,23 +38,17 @@ def _files(person: Person) -> list[Shown]:
     return [m for m in person.api.chat(person.telegram_id) if m.document is not None]
 
 
-async def _make_q3(team: Person, mark: str = "") -> list[Shown]:
+async def _make_q2(team: Person, mark: str = "") -> list[Shown]:
     shown = await team.command("laporan")
     assert "Pilih jenis laporan" in shown[0].plain
     assert shown[0].button_texts == [
         "Laporan triwulanan",
-        "Laporan semester",
         "Laporan tahunan",
         "Status akhir indikator",
     ]
     shown = await team.press("Laporan triwulanan")
-    assert shown[0].button_texts == [
-        f"Triwulan III 2027{mark}",
-        "Triwulan II 2027",
-        "Triwulan I 2027",
-        "« Kembali",
-    ]
-    return await team.press("Triwulan III 2027")
+    assert shown[0].button_texts == [f"Triwulan II 2027{mark}", "Triwulan I 2027", "« Kembali"]
+    return await team.press("Triwulan II 2027")
 
 
 def _step(bot: Harness, number: int) -> StepState | None:
@@ -85,13 +60,13 @@ def _step(bot: Harness, number: int) -> StepState | None:
 
 async def test_made_submitted_returned_then_signed_archived_and_sent(bot: Harness) -> None:
     team, head, _ = await _world(bot)
-    shown = await _make_q3(team)
-    assert any("Menyusun Laporan Pencapaian Kinerja Triwulan III 2027" in m.plain for m in shown)
+    shown = await _make_q2(team)
+    assert any("Menyusun Laporan Pencapaian Kinerja Triwulan II 2027" in m.plain for m in shown)
     files = _files(team)
     assert [f.document[0] for f in files if f.document] == [
-        "laporan-kinerja-triwulanan-3-2027-rev1-draf.pdf",
-        "laporan-kinerja-triwulanan-3-2027-rev1-draf.xlsx",
-        "bahan-paparan-triwulanan-3-2027-rev1-draf.pdf",
+        "laporan-kinerja-triwulanan-2-2027-rev1-draf.pdf",
+        "laporan-kinerja-triwulanan-2-2027-rev1-draf.xlsx",
+        "bahan-paparan-triwulanan-2-2027-rev1-draf.pdf",
     ]
     pdf = files[0].document[1] if files[0].document else b""
     assert "DRAF" in pdfcheck.text(pdf) and "C. Capaian per Area Strategis" in pdfcheck.text(pdf)
@@ -101,16 +76,16 @@ async def test_made_submitted_returned_then_signed_archived_and_sent(bot: Harnes
     await team.press("Ajukan untuk ditandatangani")
     assert "diajukan kepada Kepala UKPBJ" in team.last.plain
     request = _request(head)
-    assert "Laporan Pencapaian Kinerja Triwulan III 2027" in request.plain
+    assert "Laporan Pencapaian Kinerja Triwulan II 2027" in request.plain
     assert request.button_texts == ["✍️ Tandatangani", "✏️ Minta perbaikan"]
     await head.press("Minta perbaikan", on=request)
-    await head.send("Lengkapi analisis IKU-03.")
+    await head.send("Lengkapi analisis K2.")
     await bot.drain_outbox()
     assert "diminta perbaikan oleh Yulianus Lokobal" in team.last.plain
-    assert "Lengkapi analisis IKU-03." in team.last.plain
+    assert "Lengkapi analisis K2." in team.last.plain
     assert _step(bot, 15) is StepState.PERLU_PERBAIKAN
     # Made again (revision 2), submitted and signed.
-    await _make_q3(team, " — perlu perbaikan")
+    await _make_q2(team, " — perlu perbaikan")
     assert "revisi ke-2 (draf)" in team.last.plain
     await team.press("Ajukan untuk ditandatangani")
     await head.press("Tandatangani", on=_request(head))
@@ -128,9 +103,9 @@ async def test_made_submitted_returned_then_signed_archived_and_sent(bot: Harnes
         stored = {d.kind: archive.path_of(bot.svc.archive_dir, d).read_bytes() for d in documents}
         rows = [(d.kind, d.step_no, d.period_key, d.revision) for d in documents]
     assert rows == [
-        ("laporan_kinerja", 15, "triwulanan-3", 2),
-        ("laporan_kinerja_xlsx", 15, "triwulanan-3", 2),
-        ("bahan_paparan", 16, "triwulanan-3", 2),
+        ("laporan_kinerja", 15, "triwulanan-2", 2),
+        ("laporan_kinerja_xlsx", 15, "triwulanan-2", 2),
+        ("bahan_paparan", 16, "triwulanan-2", 2),
     ]
     assert report.status == "signed" and report.document_id == documents[0].id
     text = pdfcheck.text(stored["laporan_kinerja"])
@@ -143,7 +118,7 @@ async def test_made_submitted_returned_then_signed_archived_and_sent(bot: Harnes
     for person in (team, head):
         copies = [f.plain for f in _files(person) if "ditandatangani (revisi ke-2)" in f.plain]
         assert copies == [
-            f"{name}Laporan Pencapaian Kinerja Triwulan III 2027 — ditandatangani (revisi "
+            f"{name}Laporan Pencapaian Kinerja Triwulan II 2027 — ditandatangani (revisi "
             f"ke-2), kode verifikasi {code[:4]}-{code[4:]}"
             for name in ("", "Lembar kerja ", "Bahan paparan ")
         ], copies
@@ -151,16 +126,16 @@ async def test_made_submitted_returned_then_signed_archived_and_sent(bot: Harnes
     await head.command("laporan")
     await head.press("Laporan triwulanan")
     before = len(_files(head))
-    await head.press("Triwulan III 2027 — ditandatangani")
+    await head.press("Triwulan II 2027 — ditandatangani")
     assert len(_files(head)) == before + 3
 
 
 async def test_a_newer_revision_makes_the_older_request_stale(bot: Harness) -> None:
     team, head, _ = await _world(bot)
-    await _make_q3(team)
+    await _make_q2(team)
     await team.press("Ajukan untuk ditandatangani")
     older = _request(head)
-    await _make_q3(team, " — menunggu tanda tangan")  # revision 2, not submitted
+    await _make_q2(team, " — menunggu tanda tangan")  # revision 2, not submitted
     assert "Revisi sebelumnya yang belum ditandatangani tidak berlaku lagi" in team.last.plain
     await head.press("Tandatangani", on=older)
     with bot.svc.db.read() as session:
@@ -183,9 +158,9 @@ async def test_owners_and_strangers_are_refused(bot: Harness) -> None:
 async def test_the_head_sees_no_report_before_one_is_signed(bot: Harness) -> None:
     _, head, _ = await _world(bot)
     await head.command("laporan")
-    shown = await head.press("Laporan semester")
-    assert shown[0].button_texts == ["Semester I 2027", "« Kembali"]
-    shown = await head.press("Semester I 2027")
+    shown = await head.press("Laporan triwulanan")
+    assert shown[0].button_texts == ["Triwulan II 2027", "Triwulan I 2027", "« Kembali"]
+    shown = await head.press("Triwulan I 2027")
     assert "Belum ada laporan yang ditandatangani" in shown[0].plain
 
 
@@ -196,21 +171,11 @@ async def test_the_final_status_report_is_made_signed_and_archived_for_step_17(
     with bot.svc.db.write() as session:
         cycle = cycles.find_cycle(session, year=2027)
         assert cycle is not None and cycle.id is not None
-        closures.close(
-            session,
-            cycle_id=cycle.id,
-            indicator_code="IKU-02",
-            reason=closures.ACHIEVED,
-            period_key="triwulanan-2",
-            closed_after=date(2027, 6, 30),
-            actor=None,
-            now=bot.clock.now(),
-        )
         session.add(
             Recommendation(
                 cycle_id=cycle.id,
-                indicator_code="IKU-03",
-                period_key="triwulanan-3",
+                indicator_code="K1",
+                period_key="triwulanan-2",
                 what="Percepat =penunjukan PJ",
                 who="Tim",
                 created_at=bot.clock.now(),
@@ -226,7 +191,7 @@ async def test_the_final_status_report_is_made_signed_and_archived_for_step_17(
         "laporan-status-indikator-2027-rev1-draf.pdf"
     ]
     text = pdfcheck.text(files[0].document[1] if files[0].document else b"")
-    assert "Tercapai (Triwulan II, diputuskan 6 Oktober 2027)" in text
+    assert "Tercapai (Triwulan II, diputuskan 16 Agustus 2027)" in text
     assert "Percepat =penunjukan PJ Lanjut tanpa perbaikan" in text
     await team.press("Ajukan untuk ditandatangani")
     request = _request(head)

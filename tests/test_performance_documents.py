@@ -193,3 +193,22 @@ def test_the_status_report_shows_each_final_standing(profile: OrgProfile) -> Non
     assert "Masih berjalan" in text and "Belum diputuskan" in text and "Disetujui" in text
     assert INTERNAL.search(text) is None
     assert "Kode verifikasi: 7KQ4-M9XD" in pages[-1].text and "Demikian" in pages[-1].text
+
+
+def test_a_figure_without_a_band_is_not_counted_as_missing(profile: OrgProfile) -> None:
+    """A zero target gives a realisation but no achievement: "Tanpa kategori", not missing."""
+    comp = world.compilation(indicators=2, areas=1)
+    first = comp.indicators[0]
+    periods = tuple(
+        dataclasses.replace(p, target=0.0, realisation=2.0, achievement=None, band=None)
+        if p.period_key == "triwulanan-1"
+        else p
+        for p in first.periods
+    )
+    comp = dataclasses.replace(
+        comp, indicators=(dataclasses.replace(first, periods=periods), *comp.indicators[1:])
+    )
+    report = ReportInput(comp, world.quarter(1), (), (), Signing(DAY))
+    text = pdfcheck.text(report_pdf(profile, report))
+    assert "Tanpa kategori 1" in text and "Belum ada data 0" in text
+    assert "Seluruh indikator pada periode ini telah memiliki data realisasi" in text

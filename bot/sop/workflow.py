@@ -267,6 +267,8 @@ def results_report_decided(
             now=now,
             note=comment[:500],
         )
+
+
 def report_accepted(
     session: Session,
     *,

@@ -9,7 +9,7 @@ annual figure, or its latest when it has no annual period.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,9 +19,9 @@ from bot.results.model import AreaResult, Compilation, IndicatorResult, PeriodRe
 ANNUAL = "tahunan"
 BAND_ORDER = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
 
-AreaChart = Callable[[Compilation, AreaResult, str], bytes | None]
-"""A strategic area's chart (target against realisation of its indicators in a period) as
-PNG bytes, the same figure /capaian shows; None when there is nothing to draw."""
+AreaChart = Callable[[Compilation, Sequence[str], str | None], bytes | None]
+"""The chart of some indicators (by code) in a period (None: each indicator's latest), as
+PNG bytes: the same figure /capaian shows; None when there is nothing to draw."""
 
 
 @dataclass(frozen=True)
@@ -139,17 +139,25 @@ def rows(compilation: Compilation, period: Period) -> tuple[Row, ...]:
     return tuple(row for _, area_rows in areas(compilation, period) for row in area_rows)
 
 
+NO_DATA = "Belum ada data"
+UNCATEGORISED = "Tanpa kategori"
+
+
 def band_counts(report_rows: tuple[Row, ...]) -> tuple[tuple[str, int], ...]:
-    """How many indicators fall in each band (the usual five first, in order), and how many
-    have no data yet (band ``""``)."""
+    """How many indicators fall in each band (the usual five first, in order), how many
+    have a figure but no band (no target to measure against; listed only when some do),
+    and how many have no data yet."""
     counts: dict[str, int] = dict.fromkeys(BAND_ORDER, 0)
-    missing = 0
+    missing = uncategorised = 0
     for row in report_rows:
-        if row.missing or row.result is None or not row.result.band:
+        if row.missing or row.result is None:
             missing += 1
+        elif not row.result.band:
+            uncategorised += 1
         else:
             counts[row.result.band] = counts.get(row.result.band, 0) + 1
-    return (*counts.items(), ("", missing))
+    extra = ((UNCATEGORISED, uncategorised),) if uncategorised else ()
+    return (*counts.items(), *extra, (NO_DATA, missing))
 
 
 def notes_of(report: ReportInput, row: Row) -> tuple[Analysis | None, tuple[Recommendation, ...]]:
@@ -184,3 +192,13 @@ def period_label(compilation: Compilation, key: str) -> str:
     if frequency == ANNUAL:
         return "Tahunan"
     return f"{_PERIOD_WORDS.get(frequency, 'Periode')} {number}".strip()
+
+
+def chart_of(
+    chart: AreaChart | None, report: ReportInput, area_rows: Sequence[Row]
+) -> bytes | None:
+    """The chart of an area's rows in the report (the annual report: each latest)."""
+    if chart is None:
+        return None
+    key = None if report.period.frequency == ANNUAL else report.period.key
+    return chart(report.compilation, [row.indicator.code for row in area_rows], key)

@@ -18,15 +18,19 @@ from bot.core.pdf import FONT_FAMILY, close_fonts, register_fonts, set_metadata
 from bot.core.profile import OrgProfile
 from bot.performance.documents import figures
 from bot.performance.documents.content import (
+    NO_DATA,
+    UNCATEGORISED,
     AreaChart,
     Recommendation,
     ReportInput,
     Row,
     areas,
     band_counts,
+    chart_of,
     period_label,
     rows,
 )
+from bot.performance.documents.page import fitted
 from bot.performance.documents.report import TITLE
 
 WIDTH, HEIGHT = 338.67, 190.5  # millimetres: 13,333 x 7,5 inch, 16:9
@@ -41,7 +45,8 @@ _BAND_COLOURS = {
     "Sedang": (251, 192, 45),
     "Rendah": (245, 124, 0),
     "Sangat Rendah": (198, 40, 40),
-    "": (150, 150, 150),
+    UNCATEGORISED: (120, 144, 156),
+    NO_DATA: (150, 150, 150),
 }
 
 
@@ -102,10 +107,10 @@ def _summary_slide(deck: _Deck, report: ReportInput) -> None:
     _slide(deck, "Ringkasan Capaian")
     report_rows = rows(report.compilation, report.period)
     counts = band_counts(report_rows)
-    box = (deck.epw - 5 * 6) / 6
+    box = (deck.epw - (len(counts) - 1) * 6) / len(counts)
     for n, (band, count) in enumerate(counts):
         x = _MARGIN + n * (box + 6)
-        deck.set_fill_color(*_BAND_COLOURS.get(band, _BAND_COLOURS[""]))
+        deck.set_fill_color(*_BAND_COLOURS.get(band, _BAND_COLOURS[NO_DATA]))
         deck.rect(x, 40, box, 46, style="F")
         deck.set_text_color(255, 255, 255)
         deck.set_font(FONT_FAMILY, "B", 34)
@@ -113,7 +118,7 @@ def _summary_slide(deck: _Deck, report: ReportInput) -> None:
         deck.cell(box, 18, str(count), align="C")
         deck.set_font(FONT_FAMILY, "B", 12)
         deck.set_xy(x, 68)
-        deck.multi_cell(box, 6, band or "Belum ada data", align="C")
+        deck.multi_cell(box, 6, band, align="C")
     deck.set_text_color(0, 0, 0)
     codes = {row.indicator.code for row in report_rows}
     actions = [a for a in report.compilation.actions if a.indicator_code in codes]
@@ -161,11 +166,12 @@ def _area_table(deck: _Deck, x: float, width: float, area_rows: Sequence[Row]) -
 def _area_slides(deck: _Deck, report: ReportInput, chart: AreaChart | None) -> None:
     for area, area_rows in areas(report.compilation, report.period):
         _slide(deck, f"{area.code} {area.name}")
-        png = None if chart is None else chart(report.compilation, area, report.period.key)
+        png = chart_of(chart, report, area_rows)
         table_x = _MARGIN
         if png:
-            deck.image(io.BytesIO(png), x=_MARGIN, y=30, w=180, h=101.25)
-            table_x = _MARGIN + 186
+            width, height = fitted(png, 196, HEIGHT - 30 - 18)
+            deck.image(io.BytesIO(png), x=_MARGIN, y=30, w=width, h=height)
+            table_x = _MARGIN + width + 6
         _area_table(deck, table_x, WIDTH - _MARGIN - table_x, area_rows)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, time
 
 from fpdf.enums import XPos, YPos
+from PIL import Image
 
 from bot.core.dates import format_date
 from bot.core.pdf import (
@@ -144,9 +145,11 @@ class Writer:
         self.pdf.set_font(FONT_FAMILY, "", SIZE)
         self.pdf.ln(3)
 
-    def image(self, png: bytes, *, width: float, height: float, caption: str) -> None:
-        """A chart centred, ``width`` x ``height`` mm, its caption below, on one page."""
+    def image(self, png: bytes, *, width: float, caption: str) -> None:
+        """A chart centred, ``width`` mm wide (at most a page high), its caption below, on
+        one page."""
         pdf = self.pdf
+        width, height = fitted(png, width, self.trigger - pdf.t_margin - 3 * LINE)
         self.keep(height + 2 * LINE)
         top = pdf.get_y()
         pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - width) / 2, y=top, w=width, h=height)
@@ -195,6 +198,17 @@ class Writer:
         self.text(text)
         pdf.ln(_SIGNATURE_BEFORE)
         block.draw(pdf)
+
+
+def fitted(png: bytes, width: float, room: float) -> tuple[float, float]:
+    """The width and height (mm) of a picture ``width`` mm wide, made narrower to be at most
+    ``room`` mm high; its proportions kept."""
+    with Image.open(io.BytesIO(png)) as image:
+        pixels_wide, pixels_high = image.size
+    height = width * pixels_high / max(pixels_wide, 1)
+    if height > room:
+        width, height = width * room / height, room
+    return width, height
 
 
 def start(

@@ -14,13 +14,14 @@ from bot.performance.documents.content import (
     Row,
     areas,
     band_counts,
+    chart_of,
     notes_of,
     rows,
 )
 from bot.performance.documents.page import Writer, finish, start
 
 TITLE = "Laporan Pencapaian Kinerja"
-_CHART_WIDTH, _CHART_HEIGHT = 150.0, 84.0
+_CHART_WIDTH = 140.0
 _CAPAIAN_HEAD = ("No", "Indikator", "Target", "Realisasi", "Capaian", "Kategori", "Tren")
 _CAPAIAN_WIDTHS = (7, 41, 30, 32, 14, 16, 18)
 _CAPAIAN_ALIGNS = ("C", "L", "R", "L", "R", "C", "L")
@@ -88,7 +89,7 @@ def _summary(writer: Writer, report: ReportInput) -> None:
     report_rows = rows(report.compilation, report.period)
     counts = band_counts(report_rows)
     writer.heading("B. Ringkasan")
-    table = [(band or "Belum ada data", str(count)) for band, count in counts]
+    table = [(band, str(count)) for band, count in counts]
     table.append(("Jumlah", str(len(report_rows))))
     writer.table((80, 30), ("Kategori capaian", "Jumlah indikator"), table, aligns=("L", "R"))
     missing = [row for row in report_rows if row.missing]
@@ -105,12 +106,11 @@ def _achievements(writer: Writer, report: ReportInput, chart: AreaChart | None) 
         writer.heading(f"C.{number}. {area.code} {area.name}", size=11, follow=20)
         cells = [capaian_cells(n, row, report.period) for n, row in enumerate(area_rows, 1)]
         writer.table(_CAPAIAN_WIDTHS, _CAPAIAN_HEAD, cells, aligns=_CAPAIAN_ALIGNS)
-        png = None if chart is None else chart(report.compilation, area, report.period.key)
+        png = chart_of(chart, report, area_rows)
         if png:
             writer.image(
                 png,
                 width=_CHART_WIDTH,
-                height=_CHART_HEIGHT,
                 caption=f"Gambar C.{number}. Target dan realisasi area {area.code} {area.name}",
             )
 

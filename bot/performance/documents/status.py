@@ -60,7 +60,9 @@ def _last(indicator: IndicatorResult) -> tuple[str, str]:
     if latest is None:
         return figures.MISSING, "-"
     shown = figures.value(latest.realisation, indicator.unit)
-    text = f"{shown}; {figures.percent(latest.achievement)} ({latest.period_label})"
+    if latest.achievement is None:
+        return f"{shown} ({latest.period_label})", latest.band or "-"
+    text = f"{shown} (capaian {figures.percent(latest.achievement)}, {latest.period_label})"
     return text, latest.band or "-"
 
 

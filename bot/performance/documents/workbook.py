@@ -89,7 +89,7 @@ def _summary(sheet: Worksheet, profile: OrgProfile, report: ReportInput) -> None
     _put(sheet, 3, ["Data terverifikasi sampai dengan", computed])
     _put(sheet, 4, ["Revisi", report.signing.revision])
     counts = band_counts(rows(report.compilation, report.period))
-    body: list[Sequence[Cell]] = [(band or "Belum ada data", n) for band, n in counts]
+    body: list[Sequence[Cell]] = [(band, n) for band, n in counts]
     body.append(("Jumlah", sum(n for _, n in counts)))
     _table(sheet, (("Kategori capaian", 30), ("Jumlah indikator", 18)), body, top=6)
 

@@ -4,45 +4,42 @@ closed indicators of a cycle, read in one transaction and handed on as plain dat
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
 
 from bot.performance.documents import (
     Analysis,
-    AreaChart,
     ClosureNote,
     Period,
     Recommendation,
 )
 from bot.performance.kinds import ReportChoice
 from bot.reporting.rules import ReportingPeriod, reporting_period
+from bot.results import charts
+from bot.results import usecases as results
 from bot.results.model import Compilation
 from bot.services import Services
 from bot.sop.cycles import CycleView
 from storage import closures
 from storage import performance as store
 
-DecisionLabels = dict[str, str]
+CHART_DPI = 120  # printed about 14 cm wide: sharp enough, quick to draw
 
 
 def compilation(svc: Services, year: int) -> Compilation | None:
-    """The year's compiled results (``bot.results.usecases.compilation``)."""
-    results = cast(Any, importlib.import_module("bot.results.usecases"))
-    found = results.compilation(svc, year)
-    return cast(Compilation | None, found)
+    """The year's compiled results, as every later step reads them."""
+    return results.compilation(svc, year)
 
 
-def area_chart() -> AreaChart | None:
-    """The chart of an area as /capaian draws it, or None while the results feature has no
-    charts."""
-    try:
-        charts = cast(Any, importlib.import_module("bot.results.charts"))
-    except ImportError:
+def area_chart(
+    compilation: Compilation, codes: Sequence[str], period_key: str | None
+) -> bytes | None:
+    """The chart of ``codes`` as /capaian draws it (target against realisation)."""
+    if not codes:
         return None
-    maker = getattr(charts, "area_chart", None)
-    return cast(AreaChart, maker) if callable(maker) else None
+    return charts.target_vs_realisation_png(
+        compilation, codes=codes, period_key=period_key, dpi=CHART_DPI
+    )
 
 
 def period_of(svc: Services, cycle: CycleView, choice: ReportChoice, number: int) -> Period | None:
