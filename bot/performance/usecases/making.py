@@ -108,7 +108,7 @@ def render(svc: Services, material: _Material, *, revision: int) -> tuple[Report
     name = _base_name(material, revision) + ("" if signed else "-draf")
     if isinstance(inputs, StatusInput):
         return (ReportFile(status_pdf(profile, inputs), f"{name}.pdf", "application/pdf"),)
-    chart = sources.area_chart
+    chart = sources.remembered_charts()  # the report and the deck draw each chart once
     return (
         ReportFile(report_pdf(profile, inputs, chart=chart), f"{name}.pdf", "application/pdf"),
         ReportFile(report_workbook(profile, inputs), f"{name}.xlsx", XLSX),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.performance.documents import (
     Analysis,
+    AreaChart,
     ClosureNote,
     Period,
     Recommendation,
@@ -40,6 +41,21 @@ def area_chart(
     return charts.target_vs_realisation_png(
         compilation, codes=codes, period_key=period_key, dpi=CHART_DPI
     )
+
+
+def remembered_charts() -> AreaChart:
+    """:func:`area_chart` drawing each chart once (the report and its deck share them)."""
+    drawn: dict[tuple[tuple[str, ...], str | None], bytes | None] = {}
+
+    def chart(
+        compilation: Compilation, codes: Sequence[str], period_key: str | None
+    ) -> bytes | None:
+        key = (tuple(codes), period_key)
+        if key not in drawn:
+            drawn[key] = area_chart(compilation, codes, period_key)
+        return drawn[key]
+
+    return chart
 
 
 def period_of(svc: Services, cycle: CycleView, choice: ReportChoice, number: int) -> Period | None:
