@@ -138,9 +138,9 @@ def _summary_slide(deck: _Deck, report: ReportInput) -> None:
 
 
 def _area_table(deck: _Deck, x: float, width: float, area_rows: Sequence[Row]) -> None:
-    widths = (width * 0.4, width * 0.24, width * 0.14, width * 0.22)
+    widths = (width * 0.36, width * 0.22, width * 0.18, width * 0.24)
     deck.set_xy(x, 32)
-    deck.set_font(FONT_FAMILY, "B", 11)
+    deck.set_font(FONT_FAMILY, "B", 10)
     deck.set_fill_color(225, 230, 238)
     for text, w in zip(("Indikator", "Realisasi", "Capaian", "Kategori"), widths, strict=True):
         deck.cell(w, 8, text, border=1, align="C", fill=True)
