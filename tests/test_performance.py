@@ -13,6 +13,7 @@ from sqlmodel import col, select
 from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
+from bot.guide.callbacks import OpenStep
 from bot.sop.steps import StepState
 from storage import archive, cycles
 from storage.models import Document, PerformanceReport, Recommendation
@@ -210,3 +211,12 @@ async def test_the_final_status_report_is_made_signed_and_archived_for_step_17(
         "Laporan Status Akhir Indikator Tahun 2027 — ditandatangani" in f.plain
         for f in _files(head)
     )
+
+
+async def test_steps_15_and_16_open_the_kinds_of_report(bot: Harness) -> None:
+    team, _, _ = await _world(bot)
+    shown = await team.command("tugas")
+    for step in (15, 16):
+        opened = await team.press_data(OpenStep(2027, step).encode(), on=shown[-1])
+        assert "Pilih jenis laporan" in opened[0].plain
+        assert "Laporan triwulanan" in opened[0].button_texts
