@@ -88,6 +88,8 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/edaran",
                 "/sosialisasi",
                 "/paket",
+                "/capaian",
+                "/laporan",
                 "/undang",
                 "/pengguna",
                 "/plh",
@@ -106,6 +108,8 @@ async def test_status_marks_every_step_and_highlights_the_current_one(bot: Harne
                 "/paket",
                 "/verifikasi",
                 "/jadwal",
+                "/capaian",
+                "/laporan",
                 "/undang",
                 "/pengingat",
                 "/bantuan",
@@ -139,12 +143,12 @@ async def test_help_explains_the_role_and_its_commands(
 
 async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
     team = await bot.registered(2001, Role.TIM)
-    _finish_steps(bot, *range(1, 13))
+    _finish_steps(bot, *range(1, 14))
     await team.command("tugas")
-    shown = await team.press("Langkah 13:")
+    shown = await team.press("Langkah 14:")
     card = shown[0]
     assert card.edited
-    assert "Langkah 13. Mengumpulkan dan mengolah data" in card.plain
+    assert "Langkah 14. Menganalisis dan merekomendasikan perbaikan" in card.plain
     assert "Pelaksana: Tim Pengelolaan Kelembagaan" in card.plain
     assert "Status: ⬜ belum mulai" in card.plain
     assert "belum tersedia di versi ini" in card.plain
@@ -152,7 +156,7 @@ async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness
     with bot.svc.db.read() as session:
         cycle = cycles.find_cycle(session, year=2027)
         assert cycle is not None and cycle.id is not None
-        assert 13 not in cycles.step_states(session, cycle_id=cycle.id)
+        assert 14 not in cycles.step_states(session, cycle_id=cycle.id)
 
 
 async def test_a_built_step_opens_its_feature(bot: Harness) -> None:

@@ -151,6 +151,7 @@ def test_the_workbook_keeps_numbers_as_numbers_and_text_as_text(profile: OrgProf
     ]
     assert all(c.data_type == "s" for c in analysis[2][2:5])
     summary = book["Ringkasan"]
+    assert summary["B5"].value == "draf, belum ditandatangani"
     counts = {r[0]: r[1] for r in summary.iter_rows(min_row=7, values_only=True) if r[0]}
     assert counts["Jumlah"] == 8 and isinstance(counts["Belum ada data"], int)
     recommendations = list(book["Rekomendasi"].iter_rows(min_row=2, values_only=True))
@@ -169,6 +170,7 @@ def test_the_deck_is_landscape_16_9_with_a_slide_per_area(profile: OrgProfile) -
     pages = pdfcheck.pages(pdf, name="paparan")
     titles = [p.lines[0] if p.lines else "" for p in pages]
     assert "Bahan Paparan Laporan Pencapaian Kinerja" in pages[0].text
+    assert all("DRAF — belum ditandatangani" in p.text for p in pages[1:])
     assert "Ringkasan Capaian" in titles[1]
     for area in ("A1", "A2", "A3", "A4"):
         assert any(t.startswith(area) for t in titles)

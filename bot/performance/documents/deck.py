@@ -14,7 +14,7 @@ from fpdf.enums import XPos, YPos
 
 from bot.core.dates import format_date
 from bot.core.labels import fit
-from bot.core.pdf import FONT_FAMILY, close_fonts, register_fonts, set_metadata
+from bot.core.pdf import DRAFT_LABEL, FONT_FAMILY, close_fonts, register_fonts, set_metadata
 from bot.core.profile import OrgProfile
 from bot.performance.documents import figures
 from bot.performance.documents.content import (
@@ -222,7 +222,10 @@ def _list_slides(deck: _Deck, title: str, items: Sequence[Recommendation], empty
 def deck_pdf(profile: OrgProfile, report: ReportInput, *, chart: AreaChart | None = None) -> bytes:
     """The deck as a landscape 16:9 PDF."""
     label = period_label(report.compilation, report.period.key)
-    deck = _Deck(f"{profile.unit_name} \u2014 {TITLE} {report.period.title}")
+    footer = f"{profile.unit_name} \u2014 {TITLE} {report.period.title}"
+    if report.signing.approval is None:
+        footer += f" \u2014 {DRAFT_LABEL}"
+    deck = _Deck(footer)
     try:
         set_metadata(
             deck,

@@ -88,6 +88,8 @@ def _summary(sheet: Worksheet, profile: OrgProfile, report: ReportInput) -> None
     _put(sheet, 2, [profile.unit_name])
     _put(sheet, 3, ["Data terverifikasi sampai dengan", computed])
     _put(sheet, 4, ["Revisi", report.signing.revision])
+    status = "draf, belum ditandatangani" if report.signing.approval is None else "ditandatangani"
+    _put(sheet, 5, ["Status", status])
     counts = band_counts(rows(report.compilation, report.period))
     body: list[Sequence[Cell]] = [(band, n) for band, n in counts]
     body.append(("Jumlah", sum(n for _, n in counts)))
