@@ -55,6 +55,8 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "edaran",
         "sosialisasi",
         "paket",
+        "capaian",
+        "laporan",
         "undang",
         "pengguna",
         "plh",
