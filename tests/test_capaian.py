@@ -15,7 +15,7 @@ from bot.devtools.fake_bot_api import Shown
 from bot.planning.rules.model import Plan
 from bot.results import texts
 from bot.results.callbacks import ShowResults
-from bot.results.messages import PAGE_ROOM
+from bot.results.messages import PAGE_INDICATORS, PAGE_ROOM
 from storage import cycles
 from tests.harness import WIT, Harness, approve_plan
 from tests.results_world import ResultsWorld, golden_plan, golden_reports
@@ -147,15 +147,22 @@ async def test_a_long_summary_is_paged(bot: Harness) -> None:
     world = ResultsWorld.on(bot.svc, bot.clock, plan=_many(golden_plan(), 30))
     golden_reports(world)
     team = await bot.registered(2001, Role.TIM)
-    first, _ = await team.command("capaian")
-    assert "(1/" in first.plain and len(first.text) < PAGE_ROOM
+    first, chart = await team.command("capaian")
+    pages = int(first.plain.split("(1/", 1)[1].split(")", 1)[0])
+    assert pages >= 3 and len(first.text) < PAGE_ROOM
     before = list(first.button_texts)  # the message is edited in place
-    assert "▶" in before and "◀" not in before
+    assert 0 < len([b for b in before if b.startswith("📈")]) <= PAGE_INDICATORS
+    assert "▶" in before and "◀" not in before and "📊 Grafik" in before
+    assert chart.text == f"Capaian terhadap target 2027 (halaman 1/{pages})"
     (second,) = await team.press("▶", on=first)
     assert second.message_id == first.message_id
-    assert "(2/" in second.plain and len(second.text) < PAGE_ROOM
+    assert f"(2/{pages})" in second.plain and len(second.text) < PAGE_ROOM
     trends = [b for b in second.button_texts if b.startswith("📈")]
     assert trends and all(b not in before for b in trends) and "◀" in second.button_texts
+    (page_chart,) = await team.press("📊 Grafik", on=second)
+    assert page_chart.text == f"Capaian terhadap target 2027 (halaman 2/{pages})"
+    width, height = _png_size(page_chart)
+    assert width == 960 and height < 1500
 
 
 async def test_step_13_opens_the_summary(bot: Harness) -> None:

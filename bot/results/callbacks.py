@@ -25,3 +25,12 @@ class ShowTrend(ButtonData):
     PREFIX: ClassVar[str] = "cap:tr"
     year: int
     code: str
+
+
+@dataclass(frozen=True)
+class ShowChart(ButtonData):
+    """The achievement chart of the indicators on a page of a year's results."""
+
+    PREFIX: ClassVar[str] = "cap:ch"
+    year: int
+    page: int

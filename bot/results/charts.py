@@ -40,6 +40,7 @@ LABEL_REALISATION = "Realisasi"
 LABEL_BASELINE = "Baseline {year}"
 LABEL_NO_DATA = "belum ada data"
 LABEL_NOT_STARTED = "belum mulai"
+LABEL_LOWER_IS_BETTER = "Semakin rendah semakin baik"
 LABEL_NO_PERCENT = "{value}, target {target}: tanpa persen"
 LABEL_BAR = "{percent} · {band}: {value} dari target {target}"
 LABEL_CLOSED = "Ditutup ({reason}) setelah {day}"
@@ -49,11 +50,18 @@ NOTHING = "Belum ada indikator."
 MAX_PERCENT = 200.0
 
 
-def _figure(width: float, height: float, dpi: int) -> Figure:
+def _figure(
+    width: float, height: float, dpi: int, *, left: float, top: float, bottom: float
+) -> Figure:
+    """A figure whose axes leave fixed margins (inches): a layout engine would measure every
+    label on each draw and doubles the time a chart takes."""
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+    figure = Figure(figsize=(width, height), dpi=dpi)
     figure.set_facecolor("white")
+    figure.subplots_adjust(
+        left=left / width, right=1 - 0.2 / width, top=1 - top / height, bottom=bottom / height
+    )
     return figure
 
 
@@ -107,7 +115,8 @@ def target_vs_realisation_png(
     (``render.shown_period``). Each bar says the achievement, band, realisation and target
     in the indicator's unit; an indicator without data says so."""
     rows = _rows(compilation, codes, period_key)
-    figure = _figure(width, 1.5 + 0.55 * max(len(rows), 1), dpi)
+    height = 1.5 + 0.5 * max(len(rows), 1)
+    figure = _figure(width, height, dpi, left=0.75, top=0.65, bottom=0.55)
     axes = figure.add_subplot()
     title = TITLE_ACHIEVEMENT.format(year=compilation.year)
     if subtitle is None:
@@ -176,6 +185,8 @@ def _comma_axis(axis: object, unit: str) -> None:
 def _title(indicator: IndicatorResult) -> str:
     lines = textwrap.wrap(f"{indicator.code} · {indicator.name}", 52)
     title = "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+    if not indicator.higher_is_better:
+        title += f"\n{LABEL_LOWER_IS_BETTER}"
     if indicator.closure is not None:
         closed = LABEL_CLOSED.format(
             reason=CLOSURE_REASONS.get(indicator.closure.reason, indicator.closure.reason),
@@ -183,6 +194,28 @@ def _title(indicator: IndicatorResult) -> str:
         )
         title += f"\n{closed}"
     return title
+
+
+def _value_labels(axes: Axes, indicator: IndicatorResult) -> None:
+    """Each realisation written above its point, on white so the lines do not cross it;
+    smaller, and Rupiah without "Rp" (the axis says it), when there are many periods."""
+    many = len(indicator.periods) > 6
+    for x, period in enumerate(indicator.periods):
+        if period.realisation is None:
+            continue
+        text = short_amount(period.realisation, indicator.unit)
+        if many and indicator.unit == "Rp":
+            text = text.removeprefix("Rp ")
+        axes.annotate(
+            text,
+            (x, period.realisation),
+            textcoords="offset points",
+            xytext=(0, 8),
+            ha="center",
+            fontsize=7 if many else 8,
+            color=REALISATION,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0},
+        )
 
 
 def _gap(period: PeriodResult) -> str:
@@ -196,9 +229,12 @@ def trend_png(
 ) -> bytes:
     """The indicator's realisation per period against its target and baseline; periods
     without data are gaps, named so on the axis."""
-    figure = _figure(width, height, dpi)
+    title = _title(indicator)
+    top = 0.25 + 0.19 * title.count("\n")
+    bottom = 0.6 if any(p.is_missing for p in indicator.periods) else 0.45
+    figure = _figure(width, height, dpi, left=1.05, top=top, bottom=bottom)
     axes = figure.add_subplot()
-    axes.set_title(_title(indicator), fontsize=10, loc="left")
+    axes.set_title(title, fontsize=10, loc="left")
     periods = indicator.periods
     if not periods:
         axes.text(0.5, 0.5, LABEL_NO_DATA, ha="center", va="center", transform=axes.transAxes)
@@ -217,17 +253,7 @@ def trend_png(
     )
     values = [p.realisation if p.realisation is not None else float("nan") for p in periods]
     axes.plot(xs, values, color=REALISATION, marker="o", linewidth=2, label=LABEL_REALISATION)
-    for x, period in zip(xs, periods, strict=True):
-        if period.realisation is not None:
-            axes.annotate(
-                short_amount(period.realisation, indicator.unit),
-                (x, period.realisation),
-                textcoords="offset points",
-                xytext=(0, 7),
-                ha="center",
-                fontsize=8,
-                color=REALISATION,
-            )
+    _value_labels(axes, indicator)
     if indicator.baseline is not None:
         axes.axhline(
             indicator.baseline,
@@ -242,7 +268,7 @@ def trend_png(
     known = [v for v in [*values, *targets, indicator.baseline] if v is not None and v == v]
     axes.set_ylim(0, max(known, default=1.0) * 1.25 or 1.0)
     _comma_axis(axes.yaxis, indicator.unit)
-    axes.set_ylabel(indicator.unit or "", fontsize=9)
+    axes.set_ylabel("" if indicator.unit == "Rp" else indicator.unit, fontsize=9)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(fontsize=8, loc="best", frameon=False)
     return _png(figure)

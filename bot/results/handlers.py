@@ -15,7 +15,7 @@ from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.roles import Role
 from bot.results import charts, messages, texts, usecases
-from bot.results.callbacks import ShowResults, ShowTrend
+from bot.results.callbacks import ShowChart, ShowResults, ShowTrend
 from bot.services import Services
 from bot.ui.buttons import on_press, press_handler
 from bot.ui.chat import answer, button, show
@@ -33,7 +33,7 @@ def _hints(found: usecases.Overview) -> list[str]:
 
 
 def _keyboard(
-    svc: Services, found: usecases.Overview, page: messages.Page, number: int, pages: int
+    found: usecases.Overview, page: messages.Page, number: int, pages: int
 ) -> InlineKeyboardMarkup:
     assert found.year is not None
     year = found.year
@@ -42,6 +42,8 @@ def _keyboard(
     nav = []
     if number > 1:
         nav.append(button(app_texts.BUTTON_PREV, ShowResults(year, number - 1, False)))
+    if found.has_reports and page.codes:
+        nav.append(button(texts.BUTTON_CHART, ShowChart(year, number)))
     if number < pages:
         nav.append(button(app_texts.BUTTON_NEXT, ShowResults(year, number + 1, False)))
     others = [
@@ -58,33 +60,47 @@ def _year_choice(found: usecases.Overview) -> InlineKeyboardMarkup:
     )
 
 
-async def _send_chart(update: Update, found: usecases.Overview) -> None:
-    compiled = found.compilation
-    message = update.effective_message
+def _pages(svc: Services, found: usecases.Overview) -> list[messages.Page]:
+    assert found.compilation is not None
+    return messages.summary_pages(
+        found.compilation, today=found.today, zone=svc.profile.timezone, hints=_hints(found)
+    )
+
+
+async def _send_chart(
+    update: Update, found: usecases.Overview, pages: list[messages.Page], number: int
+) -> None:
+    """The achievement chart of the indicators on page ``number`` (none without reports)."""
+    compiled, message = found.compilation, update.effective_message
     if compiled is None or message is None or not found.has_reports:
         return
-    png = await asyncio.to_thread(charts.target_vs_realisation_png, compiled)
-    await message.reply_photo(png, caption=texts.CHART_CAPTION.format(year=compiled.year))
+    codes = pages[number - 1].codes
+    if not codes:
+        return
+    png = await asyncio.to_thread(charts.target_vs_realisation_png, compiled, codes=codes)
+    caption = texts.CHART_CAPTION.format(year=compiled.year)
+    if len(pages) > 1:
+        caption = texts.CHART_CAPTION_PAGE.format(year=compiled.year, page=number, pages=len(pages))
+    await message.reply_photo(png, caption=caption)
 
 
 async def _show(
     update: Update, svc: Services, found: usecases.Overview, page: int, chart: bool
 ) -> None:
-    """The overview: no plan yet, the year to choose, or a page of the year's summary."""
+    """The overview: no plan yet, the year to choose, or a page of the year's summary (with
+    its chart when ``chart``)."""
     if not found.years:
         await show(update, texts.NO_PLAN)
         return
     if found.year is None or found.compilation is None:
         await show(update, texts.CHOOSE_YEAR, _year_choice(found))
         return
-    pages = messages.summary_pages(
-        found.compilation, today=found.today, zone=svc.profile.timezone, hints=_hints(found)
-    )
+    pages = _pages(svc, found)
     number = min(max(page, 1), len(pages))
     chosen = pages[number - 1]
-    await show(update, chosen.text, _keyboard(svc, found, chosen, number, len(pages)))
+    await show(update, chosen.text, _keyboard(found, chosen, number, len(pages)))
     if chart:
-        await _send_chart(update, found)
+        await _send_chart(update, found, pages, number)
 
 
 @members_only(*TEAM)
@@ -104,6 +120,19 @@ async def show_results(update: Update, context: Context, member: Member, data: S
         await show(update, app_texts.STALE_BUTTON)
         return
     await _show(update, svc, found, data.page, data.chart)
+
+
+@on_press(ShowChart, *TEAM)
+async def show_chart(update: Update, context: Context, member: Member, data: ShowChart) -> None:
+    """Grafik: the achievement chart of the indicators on that page."""
+    await answer(update)
+    svc = services(context)
+    found = usecases.overview(svc, year=data.year)
+    if found.year != data.year or found.compilation is None:
+        await show(update, app_texts.STALE_BUTTON)
+        return
+    pages = _pages(svc, found)
+    await _send_chart(update, found, pages, min(max(data.page, 1), len(pages)))
 
 
 @on_press(ShowTrend, *TEAM)
@@ -140,5 +169,6 @@ def handlers() -> list[BaseHandler[Update, Context, Any]]:
     return [
         CommandHandler("capaian", results),
         press_handler(ShowResults, show_results),
+        press_handler(ShowChart, show_chart),
         press_handler(ShowTrend, show_trend),
     ]

@@ -18,6 +18,8 @@ from bot.results.rules import REASON_NOT_STARTED
 PAGE_ROOM = 3500
 # A trend's caption (Telegram takes 1024 for a photo).
 CAPTION_ROOM = 1000
+# Indicators per page: the page's chart stays readable on a phone (and quick to draw).
+PAGE_INDICATORS = 12
 UNITS_SHOWN = 8
 LATE_SHOWN = 5
 
@@ -132,11 +134,13 @@ def _blocks(compilation: Compilation, today: date) -> list[tuple[str, tuple[str,
 def summary_pages(
     compilation: Compilation, *, today: date, zone: tzinfo, hints: Sequence[str] = ()
 ) -> list[Page]:
-    """The summary in pages of at most ``PAGE_ROOM`` characters, each with its header."""
+    """The summary in pages of at most ``PAGE_ROOM`` characters and ``PAGE_INDICATORS``
+    indicators, each with its header."""
     chunks: list[tuple[list[str], list[str]]] = [([*hints], [])]
     for text, codes in _blocks(compilation, today):
         lines, found = chunks[-1]
-        if lines and sum(len(x) + 2 for x in lines) + len(text) > PAGE_ROOM - 200:
+        full = len(found) + len(codes) > PAGE_INDICATORS
+        if lines and (full or sum(len(x) + 2 for x in lines) + len(text) > PAGE_ROOM - 200):
             chunks.append(([], []))
             lines, found = chunks[-1]
         lines.append(text)

@@ -54,13 +54,17 @@ CLOSURE_REASONS = {"tercapai": "indikator tercapai", "waktu_habis": "waktu habis
 
 LATE_ACTIONS = "<b>Rencana aksi terlambat: {count}</b>"
 
-LATE_ACTION = "• {code} aksi {number}: {activity} (selesai {end}; status {status})"
+LATE_ACTION = "• {code} aksi {number}: {activity} (batas {end}; status terakhir: {status})"
 
 LATE_MORE = "• dan {count} lainnya"
 
 NO_TARGET = "-"
 
 CHART_CAPTION = "Capaian terhadap target {year}"
+
+CHART_CAPTION_PAGE = "Capaian terhadap target {year} (halaman {page}/{pages})"
+
+BUTTON_CHART = "📊 Grafik"
 
 TREND_CAPTION = "<b>Tren {code}</b> · {name}"
 
