@@ -128,7 +128,9 @@ async def test_made_submitted_returned_then_signed_archived_and_sent(bot: Harnes
     await head.press("Laporan triwulanan")
     before = len(_files(head))
     await head.press("Triwulan II 2027 — ditandatangani")
-    assert len(_files(head)) == before + 3
+    read = _files(head)[before:]
+    assert [f.plain for f in read] == copies
+    assert read[0].document is not None and read[0].document[1] == stored["laporan_kinerja"]
 
 
 async def test_a_newer_revision_makes_the_older_request_stale(bot: Harness) -> None:

@@ -12,6 +12,7 @@ from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.roles import Role
+from bot.core.signing import format_code
 from bot.performance import texts
 from bot.performance.callbacks import PickKind, PickPeriod, PickYear, Submit
 from bot.performance.kinds import ReportChoice
@@ -118,12 +119,14 @@ async def period_pressed(
     svc = services(context)
     name = report_name(data.choice)
     if member.role is Role.KEPALA:
-        files = reading.signed_files(svc, year=data.year, choice=data.choice, number=data.number)
-        if not files:
-            period = _period_text(svc, data)
+        period = _period_text(svc, data)
+        found = reading.signed_files(svc, year=data.year, choice=data.choice, number=data.number)
+        if found is None:
             await show(update, texts.NOT_SIGNED_YET.format(name=name, period=period))
             return
-        await send_files(update, context, files, tuple(f.file_name for f in files))
+        suffix = texts.CAPTION_SIGNED.format(revision=found.revision, code=format_code(found.code))
+        captions = tuple(c.format(name=name, period=period) + suffix for c in texts.CAPTION_FILES)
+        await send_files(update, context, found.files, captions)
         return
     await show(update, texts.MAKING.format(name=name, period=_period_text(svc, data)))
     made = await making.make(

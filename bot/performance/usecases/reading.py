@@ -3,6 +3,8 @@ as signed (the head's /laporan)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.performance.kinds import ReportChoice
 from bot.performance.usecases import choices
 from bot.performance.usecases.making import ReportFile
@@ -13,14 +15,23 @@ from storage.models import Document
 from storage.performance import ReportStatus
 
 
+@dataclass(frozen=True)
+class SignedFiles:
+    """The files of a signed report, its revision and verification code."""
+
+    files: tuple[ReportFile, ...]
+    revision: int
+    code: str
+
+
 def signed_files(
     svc: Services, *, year: int, choice: ReportChoice, number: int
-) -> tuple[ReportFile, ...]:
-    """The newest signed report of the period: its PDF (workbook, deck); none when no
+) -> SignedFiles | None:
+    """The newest signed report of the period: its PDF (workbook, deck); None when no
     report of it is signed."""
     cycle = choices.planned(svc, year)
     if cycle is None or cycle.cycle_id is None:
-        return ()
+        return None
     with svc.db.read() as session:
         signed = [
             r
@@ -31,12 +42,14 @@ def signed_files(
             and r.status == ReportStatus.SIGNED.value
         ]
         if not signed:
-            return ()
+            return None
         newest = signed[-1]
+        revision = store.revision_of(session, newest)
         ids = (newest.document_id, newest.workbook_document_id, newest.deck_document_id)
-        documents = [session.get(Document, i) for i in ids if i is not None]
-    return tuple(
+        documents = [d for i in ids if i is not None and (d := session.get(Document, i))]
+    files = tuple(
         ReportFile(archive.path_of(svc.archive_dir, d).read_bytes(), d.file_name, d.mime_type)
         for d in documents
-        if d is not None
     )
+    code = documents[0].verification_code or "" if documents else ""
+    return SignedFiles(files, revision, code)
