@@ -1,5 +1,5 @@
 """The `kinerja-bot` command: run the bot, create invitations, upgrade the database, verify
-a document against the archive."""
+a document against the archive, export a cycle's archive."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot import texts
 from bot.app import build_application, build_services
+from bot.archive.export import export_year
 from bot.core.dates import format_datetime
 from bot.core.profile import ProfileError
 from bot.core.roles import Role, parse_role, role_needs_unit
@@ -28,7 +29,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.sop.cycle_rules import planning_default_year
 from bot.sop.steps import StepsFileError
-from storage import archive, audit, units, users
+from storage import archive, audit, cycles, units, users
 from storage.db import Database
 from storage.models import Document
 
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 EXIT_CONFIG = 2
 EXIT_NOT_FOUND = 1
+EXIT_INCOMPLETE = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--year", type=int, help=texts.CLI_SEED_YEAR_HELP)
     verify = commands.add_parser("verify", help=texts.CLI_VERIFY_HELP)
     verify.add_argument("target", metavar="BERKAS", help=texts.CLI_VERIFY_TARGET_HELP)
+    export = commands.add_parser("export-archive", help=texts.CLI_EXPORT_HELP)
+    export.add_argument("--year", type=int, required=True, help=texts.CLI_EXPORT_YEAR_HELP)
+    export.add_argument("--force", action="store_true", help=texts.CLI_EXPORT_FORCE_HELP)
+    export.add_argument("out", metavar="BERKAS.zip", help=texts.CLI_EXPORT_OUT_HELP)
     return parser
 
 
@@ -268,6 +274,31 @@ def _verify(settings: Settings, target: str) -> int:
     return 0
 
 
+def _export_archive(settings: Settings, args: argparse.Namespace) -> int:
+    """Every file of a cycle in a zip with index.xlsx; exit 3 when some were missing."""
+    out = Path(args.out)
+    if out.is_dir() or not out.parent.is_dir():
+        return _fail(texts.CLI_EXPORT_BAD_PATH.format(path=out))
+    if out.exists() and not args.force:
+        return _fail(texts.CLI_EXPORT_EXISTS.format(path=out))
+    svc = build_services(settings)
+    try:
+        exported = export_year(svc, year=args.year, out=out)
+    except OSError as exc:
+        return _fail(texts.CLI_EXPORT_WRITE_FAILED.format(path=out, error=exc.strerror or exc))
+    if exported is None:
+        with svc.db.read() as session:
+            known = ", ".join(str(c.year) for c in cycles.list_cycles(session))
+        return _fail(texts.CLI_EXPORT_NO_CYCLE.format(year=args.year, known=known or "-"))
+    print(texts.CLI_EXPORTED.format(year=exported.year, count=exported.written, path=out))
+    if not exported.missing:
+        return 0
+    print(texts.CLI_EXPORT_MISSING.format(count=len(exported.missing)), file=sys.stderr)
+    for name in exported.missing:
+        print(texts.CLI_EXPORT_MISSING_LINE.format(name=name), file=sys.stderr)
+    return EXIT_INCOMPLETE
+
+
 def _sync_profile_units(svc: Services) -> None:
     with svc.db.write() as session:
         units.sync_units(
@@ -301,6 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _seed_example(settings, args.year)
         if args.command == "verify":
             return _verify(settings, args.target)
+        if args.command == "export-archive":
+            return _export_archive(settings, args)
         Database(settings.database_url).upgrade()
         print(texts.CLI_UPGRADED.format(url=_safe_url(settings.database_url)))
         return 0

@@ -9,10 +9,12 @@ from telegram.ext import Application, TypeHandler
 
 from bot.access import gate
 from bot.approvals.feature import FEATURE as APPROVALS
+from bot.archive.feature import FEATURE as ARCHIVE
 from bot.feature import WIRING_KEY, Feature, Wiring
 from bot.guide import help
 from bot.guide.feature import FEATURE as GUIDE
 from bot.letters.feature import FEATURE as LETTERS
+from bot.meeting.feature import FEATURE as MEETING
 from bot.outreach.feature import FEATURE as OUTREACH
 from bot.packages.feature import FEATURE as PACKAGES
 from bot.people.feature import FEATURE as PEOPLE
@@ -36,8 +38,10 @@ FEATURES: tuple[Feature, ...] = (
     PACKAGES,
     REPORTING,
     PERFORMANCE,
+    MEETING,
     REMINDERS,
     RESULTS,
+    ARCHIVE,
     GUIDE,
 )
 

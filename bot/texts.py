@@ -81,6 +81,8 @@ COMMANDS = {
         ("paket", "Paket pengadaan (langkah 10)"),
         ("capaian", "Capaian kinerja dan grafik (langkah 13)"),
         ("laporan", "Laporan pencapaian kinerja (langkah 15-16)"),
+        ("rapat", "Rapat keputusan (langkah 17)"),
+        ("arsip", "Arsip dokumen"),
         ("undang", "Buat undangan pengguna"),
         ("pengguna", "Kelola pengguna"),
         ("plh", "Tunjuk Plt/Plh"),
@@ -98,6 +100,8 @@ COMMANDS = {
         ("jadwal", "Batas waktu pelaporan"),
         ("capaian", "Capaian kinerja dan grafik (langkah 13)"),
         ("laporan", "Laporan pencapaian kinerja (langkah 15-16)"),
+        ("rapat", "Rapat keputusan (langkah 17)"),
+        ("arsip", "Arsip dokumen"),
         ("undang", "Buat undangan pengguna"),
         ("pengingat", "Pengingat saya: lihat dan atur"),
         ("bantuan", "Bantuan"),
@@ -234,18 +238,43 @@ CLI_VERIFY_NO_TARGET = (
     "Berkas {name} tidak ditemukan, dan bukan kode verifikasi (8 huruf/angka, mis. 7KQ4-M9XD)."
 )
 # Kinds of archived files, as the verification names them.
+# Every kind of archived document by its Indonesian name (/arsip, the archive export and
+# `kinerja-bot verify`); a kind missing here is shown as DOCUMENT_KIND_OTHER.
 DOCUMENT_KIND_NAMES = {
+    "rencana_xlsx": "Rencana kinerja (workbook)",
+    "rencana_disetujui": "Rencana kinerja disetujui",
+    "persetujuan_lampiran": "Konsep untuk persetujuan",
     "surat_edaran": "Surat Edaran",
     "surat_undangan": "Surat Undangan",
     "laporan_sosialisasi": "Laporan Sosialisasi",
-    "rencana_disetujui": "Dokumen Perencanaan Kinerja (disetujui)",
-    "rencana_xlsx": "Template rencana kinerja yang diunggah",
     "foto_sosialisasi": "Foto sosialisasi",
     "catatan_sosialisasi": "Catatan sosialisasi",
+    "sirup_export": "Data paket SIRUP",
+    "pemetaan_paket_xlsx": "Lembar pemetaan paket",
+    "data_kinerja_xlsx": "Template Data Kinerja terisi",
     "bukti_dukung": "Bukti dukung laporan",
-    "data_kinerja_xlsx": "Template data kinerja yang diunggah",
+    "laporan_kinerja": "Laporan Pencapaian Kinerja",
+    "laporan_kinerja_xlsx": "Data laporan kinerja (xlsx)",
+    "bahan_paparan": "Bahan paparan",
+    "laporan_status_indikator": "Laporan status indikator",
 }
 DOCUMENT_KIND_OTHER = "Berkas arsip"
+CLI_EXPORT_HELP = "ekspor semua berkas arsip satu siklus ke berkas ZIP beserta index.xlsx"
+CLI_EXPORT_YEAR_HELP = "tahun siklus kinerja yang diekspor"
+CLI_EXPORT_FORCE_HELP = "timpa BERKAS.zip bila sudah ada"
+CLI_EXPORT_OUT_HELP = "berkas ZIP yang dibuat, mis. arsip-2027.zip"
+CLI_EXPORT_BAD_PATH = (
+    "Tidak dapat menulis {path}: folder tujuannya tidak ada atau itu sebuah folder."
+)
+CLI_EXPORT_WRITE_FAILED = "Gagal menulis {path}: {error}"
+CLI_EXPORT_EXISTS = "{path} sudah ada. Pilih nama lain, atau tambahkan --force untuk menimpanya."
+CLI_EXPORT_NO_CYCLE = "Tidak ada siklus kinerja tahun {year}. Siklus yang ada: {known}."
+CLI_EXPORTED = "Arsip {year}: {count} berkas dan index.xlsx ditulis ke {path}."
+CLI_EXPORT_MISSING = (
+    "PERINGATAN: {count} berkas tidak ikut diekspor karena salinannya di folder arsip hilang "
+    "atau isinya sudah berubah sejak diarsipkan (tercatat HILANG di index.xlsx):"
+)
+CLI_EXPORT_MISSING_LINE = "• {name}"
 CLI_STARTING = "Kinerja PBJ Bot berjalan untuk {unit} ({government}). Tekan Ctrl+C untuk berhenti."
 
 

@@ -16,16 +16,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
-from storage.models import Document
+from storage.models import Broadcast, Cycle, Document
 
 _SAFE_SUFFIX_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @dataclass(frozen=True)
 class NewDocument:
-    """What the caller knows of a file it wants archived."""
+    """What the caller knows of a file it wants archived: its kind, the cycle and SOP step it
+    belongs to, the reporting period (a ``ReportingPeriod`` key, empty when none), the unit
+    it concerns, its revision (an owner's report sent again, a plan's revision number)."""
 
     kind: str
     file_name: str
@@ -33,6 +35,8 @@ class NewDocument:
     cycle_id: int | None = None
     step_no: int | None = None
     unit_id: int | None = None
+    period_key: str = ""
+    revision: int = 1
     telegram_file_id: str | None = None
     uploaded_by_user_id: int | None = None
     signature: Signed | None = None
@@ -89,6 +93,8 @@ def store(
         cycle_id=meta.cycle_id,
         step_no=meta.step_no,
         unit_id=meta.unit_id,
+        period_key=meta.period_key,
+        revision=meta.revision,
         file_name=display_name(meta.file_name),
         stored_name=stored_name,
         mime_type=meta.mime_type,
@@ -133,6 +139,96 @@ def is_intact(root: Path, document: Document) -> bool:
 
 def path_of(root: Path, document: Document) -> Path:
     return root / document.stored_name
+
+
+def intact_content(root: Path, document: Document) -> bytes | None:
+    """The archived bytes, or None when they are gone or no longer match their sha256."""
+    path = path_of(root, document)
+    if not path.is_file():
+        return None
+    content = path.read_bytes()
+    return content if hashlib.sha256(content).hexdigest() == document.sha256 else None
+
+
+# --- browsing and exporting ---------------------------------------------------------------
+
+
+def years_with_documents(session: Session) -> list[tuple[int, int]]:
+    """(cycle year, number of documents) of every cycle with archived documents, newest
+    year first."""
+    rows = session.exec(
+        select(Cycle.year, func.count(col(Document.id)))
+        .join(Document, col(Document.cycle_id) == col(Cycle.id))
+        .group_by(col(Cycle.year))
+        .order_by(col(Cycle.year).desc())
+    )
+    return [(year, count) for year, count in rows]
+
+
+def documents_of_year(session: Session, year: int) -> list[Document]:
+    """The archived documents of the cycle of ``year``, newest first."""
+    return list(
+        session.exec(
+            select(Document)
+            .join(Cycle, col(Document.cycle_id) == col(Cycle.id))
+            .where(Cycle.year == year)
+            .order_by(col(Document.created_at).desc(), col(Document.id).desc())
+        )
+    )
+
+
+def counts_of_year(session: Session, year: int) -> list[tuple[int | None, str, int]]:
+    """(step, kind, number of documents) of the cycle of ``year``."""
+    rows = session.exec(
+        select(Document.step_no, Document.kind, func.count(col(Document.id)))
+        .join(Cycle, col(Document.cycle_id) == col(Cycle.id))
+        .where(Cycle.year == year)
+        .group_by(col(Document.step_no), col(Document.kind))
+    )
+    return [(step, kind, count) for step, kind, count in rows]
+
+
+def documents_of_kind(
+    session: Session, *, year: int, step_no: int | None, kind: str, offset: int, limit: int
+) -> list[Document]:
+    """Documents ``offset`` to ``offset + limit`` of one kind and step (None: of no step) of
+    ``year``, newest first."""
+    step = col(Document.step_no).is_(None) if step_no is None else Document.step_no == step_no
+    return list(
+        session.exec(
+            select(Document)
+            .join(Cycle, col(Document.cycle_id) == col(Cycle.id))
+            .where(Cycle.year == year, step, Document.kind == kind)
+            .order_by(col(Document.created_at).desc(), col(Document.id).desc())
+            .offset(offset)
+            .limit(limit)
+        )
+    )
+
+
+def year_of(session: Session, document: Document) -> int | None:
+    """The cycle year a document belongs to, None when it belongs to no cycle."""
+    cycle = None if document.cycle_id is None else session.get(Cycle, document.cycle_id)
+    return None if cycle is None else cycle.year
+
+
+def known_file_id(session: Session, document: Document) -> str | None:
+    """A Telegram file id of the document: its own, or one the outbox got sending it."""
+    if document.telegram_file_id:
+        return document.telegram_file_id
+    return session.exec(
+        select(Broadcast.telegram_file_id)
+        .where(Broadcast.document_id == document.id, col(Broadcast.telegram_file_id).is_not(None))
+        .order_by(col(Broadcast.id).desc())
+    ).first()
+
+
+def remember_file_id(session: Session, *, document_id: int, file_id: str) -> None:
+    """Keep the file id Telegram gave the document when it was sent again."""
+    document = session.get(Document, document_id)
+    if document is not None:
+        document.telegram_file_id = file_id
+        session.add(document)
 
 
 # --- uploads waiting for a person's decision ---------------------------------------------------

@@ -16,7 +16,7 @@ from enum import StrEnum
 from sqlmodel import Session, col, select
 
 from storage import audit
-from storage.models import Document, IndicatorAnalysis, PerformanceReport, Recommendation, User
+from storage.models import IndicatorAnalysis, PerformanceReport, Recommendation, User
 
 ACHIEVEMENT = "capaian"
 STATUS = "status"
@@ -140,16 +140,6 @@ def mark_signed(
     report.signed_at = now
     report.signed_by_user_id = None if signer is None else signer.id
     set_status(session, report=report, status=ReportStatus.SIGNED, actor=signer, now=now)
-
-
-def file_under_period(
-    session: Session, *, document: Document, period_key: str, revision: int
-) -> None:
-    """Record the period and revision of an archived file (``archive.store`` does not yet
-    take them)."""
-    document.period_key = period_key
-    document.revision = revision
-    session.add(document)
 
 
 def analyses(

@@ -98,6 +98,9 @@ async def test_head_approves_the_plan(bot: Harness) -> None:
     with bot.svc.db.read() as session:
         document = session.exec(select(Document).where(Document.kind == "rencana_disetujui")).one()
         stored = archive.path_of(bot.svc.archive_dir, document).read_bytes()
+        # So is the draft the head was asked to decide, filed under the cycle and step 5.
+        draft = session.exec(select(Document).where(Document.kind == "persetujuan_lampiran")).one()
+        assert (draft.cycle_id, draft.step_no, draft.revision) == (document.cycle_id, 5, 1)
     assert hashlib.sha256(stored).hexdigest() == document.sha256 and stored.startswith(b"%PDF")
     # The approved revision is read-only: the menu offers no submission, an edit opens rev 2.
     shown = await team.command("rencana")

@@ -111,6 +111,7 @@ def test_every_action_of_the_bot_has_its_own_prefix() -> None:
 # The first part of every prefix names the feature whose handler answers the press.
 FEATURE_PREFIXES = {
     "apr": "approvals",
+    "ars": "archive",
     "plh": "approvals",
     "step": "guide",
     "ltr": "letters",
@@ -130,4 +131,5 @@ FEATURE_PREFIXES = {
     "rem": "reminders",
     "lap": "performance",
     "cap": "results",
+    "rpt": "meeting",
 }

@@ -9,7 +9,7 @@ import openpyxl
 from bot.core.roles import Role
 from bot.planning.rules.example import example_plan
 from bot.sop.steps import StepState
-from storage import cycles, packages, plans
+from storage import archive, cycles, packages, plans
 from storage.models import Package
 from tests.harness import Harness
 
@@ -111,6 +111,15 @@ async def test_team_imports_a_messy_sirup_export(bot: Harness) -> None:
         assert packages.all_of_cycle(session, cycle_id=cycle.id) == []
     shown = await team.press("Simpan")
     assert "Paket 2027 disimpan: 4 baru, 0 diperbarui, 0 tetap" in shown[0].plain
+    # The export itself is kept as the source of the year's packages (step 10).
+    with bot.svc.db.read() as session:
+        [document] = archive.documents_of_year(session, 2027)
+        assert (document.kind, document.step_no, document.file_name) == (
+            "sirup_export",
+            10,
+            "sirup-2027.xlsx",
+        )
+        assert archive.intact_content(bot.svc.archive_dir, document) == _sirup(EXPORT)
     assert "1 satuan kerja belum dicocokkan" in shown[0].plain
     await team.press("Cocokkan satuan kerja")
     await team.press("Dinas Pertambangan")
@@ -239,6 +248,14 @@ async def test_team_maps_in_bulk_with_the_mapping_sheet(bot: Harness) -> None:
             p.kode_rup: p.area_code for p in packages.all_of_cycle(session, cycle_id=cycle.id)
         }
     assert mapped["41000001"] == "A2" and mapped["41000003"] == "A2" and mapped["41000002"] is None
+    # The saved sheet is archived (step 10); the held copy is let go.
+    with bot.svc.db.read() as session:
+        [sheet_copy] = [
+            d for d in archive.documents_of_year(session, 2027) if d.kind == "pemetaan_paket_xlsx"
+        ]
+        assert (sheet_copy.step_no, sheet_copy.file_name) == (10, "pemetaan.xlsx")
+        assert archive.intact_content(bot.svc.archive_dir, sheet_copy) == out.getvalue()
+    assert list((bot.svc.archive_dir / "tertunda").iterdir()) == []
 
 
 DATASET = [

@@ -113,6 +113,8 @@ def test_an_uploaded_workbook_is_archived_with_the_plan(svc: Services) -> None:
     with svc.db.read() as session:
         (document,) = session.exec(select(Document).where(Document.kind == "rencana_xlsx")).all()
         assert document.uploaded_by_user_id == team and document.step_no == 1
+        assert document.cycle_id is not None
+        assert (document.revision, document.period_key, document.unit_id) == (1, "", None)
         assert archive.path_of(svc.archive_dir, document).read_bytes() == b"PK workbook"
 
 
@@ -224,6 +226,7 @@ def test_submit_then_changes_then_approval(svc: Services) -> None:
         assert row is not None and row.status == plans.APPROVED and row.document_id is not None
         document = session.get(Document, row.document_id)
         assert document is not None and document.kind == "rencana_disetujui"
+        assert (document.step_no, document.revision) == (6, 2)
         assert document.signed_by == "Yulianus Lokobal" and document.verification_code
         stored = archive.path_of(svc.archive_dir, document).read_bytes()
     current = usecases.current_plan(svc, year=2027)

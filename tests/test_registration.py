@@ -57,6 +57,8 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "paket",
         "capaian",
         "laporan",
+        "rapat",
+        "arsip",
         "undang",
         "pengguna",
         "plh",

@@ -9,7 +9,7 @@ from bot.core.roles import Role
 from bot.devtools.chat import Person
 from bot.planning.rules.example import example_plan
 from bot.planning.rules.model import FormulaInput, InputKind, Plan
-from storage import audit, cycles, packages, submissions, units, users
+from storage import archive, audit, cycles, packages, submissions, units, users
 from tests.harness import Harness, approve_plan, sirup_row
 
 PNG = bytes.fromhex(
@@ -244,6 +244,27 @@ async def test_owner_reports_with_the_data_template(bot: Harness) -> None:
         latest = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
     assert latest is not None and latest.via == "workbook"
     assert '"nilai_epurchasing": 1250000000' in latest.values_json
+    # The workbook is archived as the owner's report of the period (step 11), and a
+    # corrected workbook sent again is the next revision.
+    ws.cell(row=row, column=keys.index("total_hps") + 1, value=1_100_000_000)
+    out = io.BytesIO()
+    book.save(out)
+    await owner.command("lapor")
+    await owner.press("Triwulan I 2027 ·")
+    await owner.press("Template Data Kinerja")
+    await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
+    shown = await owner.press("Kirim")
+    assert "terkirim untuk 1 paket" in shown[0].plain
+    with bot.svc.db.read() as session:
+        found = [
+            d for d in archive.documents_of_year(session, 2027) if d.kind == "data_kinerja_xlsx"
+        ]
+        unit = units.find_unit(session, name="Dinas Kesehatan")
+    assert unit is not None
+    assert [(d.step_no, d.period_key, d.unit_id, d.revision) for d in found] == [
+        (11, "triwulanan-1", unit.id, 2),
+        (11, "triwulanan-1", unit.id, 1),
+    ]
 
 
 def _numbers_plan() -> Plan:

@@ -193,6 +193,7 @@ def test_evidence_is_archived_once_and_shown_to_the_team(world: World) -> None:
         owner_id=world.owner_id,
         unit_id=world.unit_id,
         package_id=world.package_id,
+        period_key="triwulanan-1",
         content=PNG,
         file_name="foto.jpg",
         mime_type="image/png",
@@ -203,6 +204,7 @@ def test_evidence_is_archived_once_and_shown_to_the_team(world: World) -> None:
         owner_id=world.owner_id,
         unit_id=world.unit_id,
         package_id=world.package_id,
+        period_key="triwulanan-1",
         content=PNG,
         file_name="lagi.jpg",
         mime_type="image/png",
@@ -211,7 +213,13 @@ def test_evidence_is_archived_once_and_shown_to_the_team(world: World) -> None:
     assert first == second
     with world.svc.db.read() as session:
         document = session.get(Document, first)
-    assert document is not None and (document.cycle_id, document.step_no) == (world.cycle_id, 12)
+    assert document is not None
+    assert (document.cycle_id, document.step_no) == (world.cycle_id, 11)
+    assert (document.unit_id, document.period_key, document.revision) == (
+        world.unit_id,
+        "triwulanan-1",
+        1,
+    )
     sent = submit_report(
         world.svc,
         owner_id=world.owner_id,

@@ -106,6 +106,9 @@ def test_the_allowed_transitions() -> None:
         "status_report_signed": [(17, "selesai", every)],
         "results_partial": [(13, "berjalan", every)],
         "results_complete": [(13, "selesai", every)],
+        "meeting_opened": [(17, "berjalan", every)],
+        "recommendation_approved": [(11, "berjalan", every)],
+        "meeting_closed": [(17, "selesai", every)],
     }
 
 
@@ -182,6 +185,18 @@ def test_a_whole_cycle_walks_through_the_transitions(db: Database) -> None:
     with db.write() as session:  # a later period's first report: running again
         workflow.report_accepted(session, complete=False, **common)
     then({**ten_done, 13: J})
+    # Step 17: a meeting runs, an approved recommendation sends step 11 back to running,
+    # the meeting closes; the next period's meeting runs step 17 again.
+    with db.write() as session:
+        workflow.meeting_opened(session, **common)
+    then({**ten_done, 13: J, 17: J})
+    with db.write() as session:
+        workflow.recommendation_approved(session, **common)
+        workflow.meeting_closed(session, **common)
+    then({**ten_done, 11: J, 13: J, 17: D})
+    with db.write() as session:
+        workflow.meeting_opened(session, **common)
+    then({**ten_done, 11: J, 13: J, 17: J})
 
 
 def test_the_results_reports_walk_steps_15_to_17(db: Database) -> None:

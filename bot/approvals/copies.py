@@ -5,6 +5,7 @@ edited once decided), and the copies withdrawn when it no longer waits."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlmodel import Session
 
@@ -23,6 +24,17 @@ Messages = tuple[tuple[int, int], ...]
 
 Attachment = tuple[bytes, str, str]
 """A document sent before the request: its content, file name and caption."""
+
+
+@dataclass(frozen=True)
+class Filing:
+    """Where a request's documents are filed in the archive: the subject's cycle and SOP
+    step, and its revision (a plan's revision number)."""
+
+    cycle_id: int
+    step: int
+    revision: int = 1
+
 
 REQUEST_MESSAGE = "persetujuan"
 """The outbox kind of a request's message with the decision buttons (ref: the request)."""
@@ -72,6 +84,7 @@ def queue_request(
     *,
     detail: bool,
     requested_by_id: int,
+    filing: Filing | None = None,
 ) -> None:
     """The request for everyone who may decide today: its documents first, then the
     message with the decision buttons (the outbox sends them in that order)."""
@@ -81,6 +94,9 @@ def queue_request(
             kind=REQUEST_DOCUMENT,
             file_name=file_name,
             mime_type="application/pdf",
+            cycle_id=None if filing is None else filing.cycle_id,
+            step_no=None if filing is None else filing.step,
+            revision=1 if filing is None else filing.revision,
             uploaded_by_user_id=requested_by_id,
         )
         document = archive.store(session, root=svc.archive_dir, content=content, meta=meta, now=now)

@@ -24,7 +24,7 @@ from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.approvals import texts, usecases
 from bot.approvals.callbacks import Decide, Detail, ShowRequest
-from bot.approvals.copies import Attachment
+from bot.approvals.copies import Attachment, Filing
 from bot.approvals.drafts import CommentDraft
 from bot.approvals.kinds import RequestView
 from bot.approvals.messages import (
@@ -65,6 +65,7 @@ async def send_request(
     options: Sequence[Option],
     requested_by: Member,
     attachments: Sequence[Attachment] = (),
+    filing: Filing | None = None,
 ) -> RequestView:
     """Create a request (superseding older pending ones of the kind); the outbox sends it to
     everyone who may decide it today once this update is done."""
@@ -79,6 +80,7 @@ async def send_request(
         requested_by_id=requested_by.user_id,
         attachments=attachments,
         detail=declared is not None and declared.detail is not None,
+        filing=filing,
     )
     for old in opened.superseded:
         await edit_all(context, old.messages, superseded_text(old.summary))

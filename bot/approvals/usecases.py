@@ -12,7 +12,7 @@ from sqlmodel import Session
 from bot import deliveries
 from bot import texts as app_texts
 from bot.approvals import copies, rules, texts
-from bot.approvals.copies import Attachment, Messages
+from bot.approvals.copies import Attachment, Filing, Messages
 from bot.approvals.kinds import RequestView
 from bot.approvals.rules import DecisionRefusal, Option, RequestStatus
 from bot.core.dates import format_date
@@ -84,10 +84,11 @@ def open_request(
     requested_by_id: int,
     attachments: Sequence[Attachment] = (),
     detail: bool = False,
+    filing: Filing | None = None,
 ) -> OpenedRequest:
     """A new pending request (older pending ones of the kind superseded), queued in the
     outbox for everyone who may decide it today, with its documents and decision buttons
-    (``detail``: also "Lihat detail")."""
+    (``detail``: also "Lihat detail"; ``filing``: where its documents go in the archive)."""
     with svc.db.write() as session:
         request, superseded = approvals.create_request(
             session,
@@ -102,7 +103,13 @@ def open_request(
         )
         view = _view(session, request)
         copies.queue_request(
-            session, svc, view, attachments, detail=detail, requested_by_id=requested_by_id
+            session,
+            svc,
+            view,
+            attachments,
+            detail=detail,
+            requested_by_id=requested_by_id,
+            filing=filing,
         )
         for old in superseded:
             copies.withdraw_unsent(session, old.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from bot.ui.drafts import Draft
 
@@ -33,9 +33,17 @@ class ImportDraft(Draft):
 @dataclass
 class SheetDraft(Draft):
     """The mapping sheet of ``year`` being sent back; ``changes`` (kode RUP -> area code,
-    None: unmapped) once a valid sheet waits for Simpan."""
+    None: unmapped) once a valid sheet waits for Simpan, with the held file (``token``,
+    its name) that is archived on Simpan."""
 
     KEY: ClassVar[str] = "paket_pemetaan"
-    VERSION: ClassVar[int] = 1
+    VERSION: ClassVar[int] = 2
     year: int
     changes: dict[str, str | None] = field(default_factory=dict)
+    token: str = ""
+    file_name: str = ""
+
+    @classmethod
+    def upgrade(cls, data: dict[str, Any], version: int) -> dict[str, Any] | None:
+        """Version 1 held no file: its sheet is saved without an archived copy."""
+        return {**data, "token": "", "file_name": ""}

@@ -97,23 +97,28 @@ def reporting_periods(
     deadline_days: int = DEFAULT_DEADLINE_DAYS,
     holidays: Collection[date] = (),
 ) -> list[ReportingPeriod]:
-    """Every period the plan's indicators report on, by deadline then frequency."""
+    """Every period the plan's indicators report on, by deadline then frequency; a period
+    in which no indicator is due (all of its frequency closed before it) is left out."""
     frequencies = {i.reporting_frequency for i in plan.indicators if i.reporting_frequency}
-    return sorted(
-        (
-            reporting_period(
-                f, n, year=year, zone=zone, deadline_days=deadline_days, holidays=holidays
-            )
-            for f in frequencies
-            for n in range(1, f.periods_per_year + 1)
-        ),
-        key=_order,
+    periods = (
+        reporting_period(f, n, year=year, zone=zone, deadline_days=deadline_days, holidays=holidays)
+        for f in frequencies
+        for n in range(1, f.periods_per_year + 1)
     )
+    return sorted((p for p in periods if indicators_due(plan, p)), key=_order)
+
+
+def _is_due(indicator: Indicator, period: ReportingPeriod) -> bool:
+    """Whether the indicator reports in ``period``: its frequency, and not closed by the head
+    before the period starts."""
+    if indicator.reporting_frequency != period.frequency:
+        return False
+    return indicator.closed_after is None or period.start <= indicator.closed_after
 
 
 def indicators_due(plan: Plan, period: ReportingPeriod) -> tuple[Indicator, ...]:
-    """The indicators reported in ``period``, in plan order."""
-    return tuple(i for i in plan.indicators if i.reporting_frequency == period.frequency)
+    """The indicators reported in ``period``, in plan order (none closed before it)."""
+    return tuple(i for i in plan.indicators if _is_due(i, period))
 
 
 def _aware(instant: datetime) -> datetime:

@@ -3,7 +3,8 @@ the cycles open now, and closing one. The rules themselves are in ``bot.sop.cycl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from bot.planning.rules.model import Plan
@@ -20,7 +21,7 @@ from bot.sop.cycle_rules import (
     working_year,
 )
 from bot.sop.steps import StepState, StepStatus, cycle_status
-from storage import cycles, plans, submissions, users
+from storage import closures, cycles, plans, submissions, users
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,29 @@ def periods_of(svc: Services, plan: Plan, year: int) -> tuple[ReportingPeriod, .
     )
 
 
+def with_closures(plan: Plan, closed_after: Mapping[str, date]) -> Plan:
+    """The plan as its cycle reports on it: each indicator the head closed in a meeting
+    (SOP step 17) carries the day after which it reports no more."""
+    if not closed_after:
+        return plan
+    indicators = tuple(
+        replace(i, closed_after=closed_after[i.code]) if i.code in closed_after else i
+        for i in plan.indicators
+    )
+    return replace(plan, indicators=indicators)
+
+
 def _view(svc: Services, year: int, cycle_id: int | None, closed: bool) -> CycleView:
     plan = None
     if cycle_id is not None and not closed:
         with svc.db.read() as session:
             plan = plans.approved_plan(session, year=year)
+            if plan is not None:
+                ends = {
+                    c.indicator_code: c.closed_after
+                    for c in closures.of_cycle(session, cycle_id=cycle_id)
+                }
+                plan = with_closures(plan, ends)
     periods = periods_of(svc, plan, year) if plan is not None else ()
     last_deadline = max((p.deadline for p in periods), default=None)
     if plan is not None and last_deadline is None:

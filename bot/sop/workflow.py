@@ -100,6 +100,11 @@ TRANSITIONS: dict[str, tuple[Move, ...]] = {
     # has every report accepted, and runs again when a later period is still coming in.
     "results_partial": (_move(S.COMPILATION, JALAN, *_ANY),),
     "results_complete": (_move(S.COMPILATION, SELESAI, *_ANY),),
+    # Step 17 runs once per meeting; an approved recommendation is a new action plan that
+    # owners carry out and report on: back to step 11.
+    "meeting_opened": (_move(S.DECISION_MEETING, JALAN, *_ANY),),
+    "recommendation_approved": (_move(S.ACTIONS_AND_DATA, JALAN, *_ANY),),
+    "meeting_closed": (_move(S.DECISION_MEETING, SELESAI, *_ANY),),
 }
 _LETTER_EVENTS = {
     S.CIRCULAR: "circular",
@@ -288,3 +293,20 @@ def report_accepted(
         now=now,
         note="" if complete else note[:500],
     )
+
+
+def meeting_opened(session: Session, *, cycle_id: int, actor_id: int | None, now: datetime) -> None:
+    """The team opened a decision meeting with the head (step 17 running)."""
+    _apply(session, "meeting_opened", cycle_id=cycle_id, actor_id=actor_id, now=now)
+
+
+def recommendation_approved(
+    session: Session, *, cycle_id: int, actor_id: int | None, now: datetime
+) -> None:
+    """The head approved a recommendation: a new action plan, so step 11 runs again."""
+    _apply(session, "recommendation_approved", cycle_id=cycle_id, actor_id=actor_id, now=now)
+
+
+def meeting_closed(session: Session, *, cycle_id: int, actor_id: int | None, now: datetime) -> None:
+    """Every item of the meeting is decided (step 17 done)."""
+    _apply(session, "meeting_closed", cycle_id=cycle_id, actor_id=actor_id, now=now)

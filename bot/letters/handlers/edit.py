@@ -10,6 +10,7 @@ from telegram.ext import ConversationHandler
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.approvals import handlers as approval_ui
+from bot.approvals.copies import Filing
 from bot.approvals.rules import Option
 from bot.context import Context
 from bot.core.dates import format_datetime
@@ -156,6 +157,7 @@ async def submit(update: Update, context: Context, member: Member, data: Submit)
         options=[SIGN, REJECT],
         requested_by=member,
         attachments=[(pdf.content, pdf.file_name, caption)],
+        filing=Filing(letter.cycle_id, int(letter.kind.step)),
     )
     await show(update, texts.LETTER_SUBMITTED.format(name=name), back_to_card(letter.id))
     return ConversationHandler.END

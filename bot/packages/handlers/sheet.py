@@ -90,7 +90,11 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     if not result:
         await progress.edit_text(texts.PKG_SHEET_NO_CHANGES)
         return END
-    drafts.write(context.user_data, SheetDraft(year, {c.kode_rup: c.after for c in result}))
+    if isinstance(draft, SheetDraft):
+        usecases.release_sheet(svc, draft.token)  # an earlier sheet sent before this one
+    token = usecases.hold_sheet(svc, received.content)
+    changes = {c.kode_rup: c.after for c in result}
+    drafts.write(context.user_data, SheetDraft(year, changes, token, received.file_name))
     lines = "\n".join(
         texts.PKG_SHEET_LINE.format(
             kode=app_texts.esc(c.kode_rup), before=c.before or "-", after=c.after or "-"
@@ -117,8 +121,15 @@ async def save_sheet(update: Update, context: Context, member: Member, data: Sav
     count = None
     if draft is not None and draft.changes:
         count = usecases.apply_mapping_sheet(
-            svc, actor_id=member.user_id, year=draft.year, changes=draft.changes
+            svc,
+            actor_id=member.user_id,
+            year=draft.year,
+            changes=draft.changes,
+            token=draft.token,
+            file_name=draft.file_name,
         )
+    if draft is not None:
+        usecases.release_sheet(svc, draft.token)
     if draft is None or count is None:
         await show(update, app_texts.PLAN_PENDING_GONE)
         return END
@@ -133,6 +144,9 @@ async def discard_sheet(
 ) -> int:
     """Batal under the sheet's changes: nothing is stored."""
     await answer(update)
+    draft = drafts.read(context.user_data, SheetDraft)
+    if isinstance(draft, SheetDraft):
+        usecases.release_sheet(services(context), draft.token)
     drafts.clear(context.user_data, SheetDraft)
     await show(update, texts.PKG_DISCARDED)
     return END

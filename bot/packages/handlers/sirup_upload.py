@@ -221,10 +221,17 @@ async def save(update: Update, context: Context, member: Member, data: SaveImpor
         return END
     svc = services(context)
     result = await _held(context, draft)
-    usecases.release_export(svc, draft.token)
     saved = None
     if result is not None and draft.year is not None:
-        saved = usecases.import_sirup(svc, actor_id=member.user_id, result=result, year=draft.year)
+        saved = usecases.import_sirup(
+            svc,
+            actor_id=member.user_id,
+            result=result,
+            year=draft.year,
+            token=draft.token,
+            file_name=draft.file_name,
+        )
+    usecases.release_export(svc, draft.token)
     if saved is None:  # the file is gone, or the year closed since the preview
         await show(update, app_texts.PLAN_PENDING_GONE)
         return END

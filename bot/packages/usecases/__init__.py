@@ -11,9 +11,11 @@ from bot.packages.usecases.mapping import (
     SheetChange,
     apply_mapping_sheet,
     check_mapping_sheet,
+    hold_sheet,
     map_package,
     mapping_sheet,
     package_detail,
+    release_sheet,
 )
 from bot.packages.usecases.matching import (
     Matched,
@@ -71,6 +73,7 @@ __all__ = [
     "find_unmatched",
     "held_export",
     "hold_export",
+    "hold_sheet",
     "import_sirup",
     "import_years",
     "map_package",
@@ -81,6 +84,7 @@ __all__ = [
     "package_detail",
     "preview_import",
     "release_export",
+    "release_sheet",
     "satker_token",
     "unit_choices",
     "unit_packages",

@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.core.roles import Role
+from bot.core.xlsx_guard import XLSX_MIME
 from bot.packages.mapping_workbook import MappingRow, mapping_workbook, read_mapping_workbook
 from bot.packages.usecases.common import actor, cycle_id_of, plan_for_mapping, sync_step
 from bot.packages.usecases.overview import open_years
 from bot.planning.rules.model import Plan
 from bot.planning.rules.validation import Problem
 from bot.services import Services
-from storage import packages
+from bot.sop.steps import StepId
+from storage import archive, packages
+from storage.archive import NewDocument
 from storage.models import Package, User
 
 TEAM = (Role.KEPALA, Role.TIM)
@@ -146,18 +149,50 @@ def check_mapping_sheet(
     )
 
 
+MAPPING_SHEET_KIND = "pemetaan_paket_xlsx"
+"""The archive kind of a filled mapping sheet the team saved (step 10)."""
+
+
+def hold_sheet(svc: Services, content: bytes) -> str:
+    """Keep a checked sheet until Simpan or Batal; returns its token."""
+    return archive.hold(svc.archive_dir, content)
+
+
+def release_sheet(svc: Services, token: str) -> None:
+    if token:
+        archive.release(svc.archive_dir, token)
+
+
 def apply_mapping_sheet(
-    svc: Services, *, actor_id: int, year: int, changes: Mapping[str, str | None]
+    svc: Services,
+    *,
+    actor_id: int,
+    year: int,
+    changes: Mapping[str, str | None],
+    token: str = "",
+    file_name: str = "",
 ) -> int | None:
-    """Store the sheet's changes (kode RUP -> area, None: unmapped) and update step 10;
-    how many there were, or None when the year is no longer open or has no packages."""
+    """Store the sheet's changes (kode RUP -> area, None: unmapped), archive the held sheet
+    (``token``) and update step 10; how many changes there were, or None when the year is
+    no longer open or has no packages."""
     if year not in open_years(svc).years:
         return None
+    content = archive.held(svc.archive_dir, token) if token else None
     with svc.db.write() as session:
         cycle_id = cycle_id_of(session, year)
         if cycle_id is None:
             return None
         user = actor(session, actor_id)
+        if content is not None:
+            meta = NewDocument(
+                kind=MAPPING_SHEET_KIND,
+                file_name=file_name or f"pemetaan-paket-{year}.xlsx",
+                mime_type=XLSX_MIME,
+                cycle_id=cycle_id,
+                step_no=int(StepId.PACKAGE_MAPPING),
+                uploaded_by_user_id=actor_id,
+            )
+            archive.store(session, root=svc.archive_dir, content=content, meta=meta, now=svc.now())
         by_code = {p.kode_rup: p for p in packages.all_of_cycle(session, cycle_id=cycle_id)}
         for kode, area in changes.items():
             package = by_code.get(kode)

@@ -12,7 +12,9 @@ from bot.packages.sirup import SirupError, SirupImport, match_units, pagu_per_un
 from bot.packages.usecases.common import cycle_id_of, sync_step
 from bot.packages.usecases.overview import import_years
 from bot.services import Services
+from bot.sop.steps import StepId
 from storage import archive, cycles, packages, units, users
+from storage.archive import NewDocument
 
 
 def hold_export(svc: Services, content: bytes) -> str:
@@ -93,17 +95,39 @@ class ImportSaved:
     unchanged: int
 
 
+SIRUP_EXPORT_KIND = "sirup_export"
+"""The archive kind of an imported SIRUP export (the source of the year's packages)."""
+
+
 def import_sirup(
-    svc: Services, *, actor_id: int, result: SirupImport, year: int
+    svc: Services,
+    *,
+    actor_id: int,
+    result: SirupImport,
+    year: int,
+    token: str | None = None,
+    file_name: str = "",
 ) -> ImportSaved | None:
-    """Store the export's packages of ``year`` (by Kode RUP, keeping areas and owners) and
-    update step 10; None when the year is no longer open."""
+    """Store the export's packages of ``year`` (by Kode RUP, keeping areas and owners),
+    archive the held export (``token``) and update step 10; None when the year is no
+    longer open."""
     if year not in import_years(svc):
         return None
     rows, _ = rows_of_year(result, year)
+    content = None if token is None else archive.held(svc.archive_dir, token)
     with svc.db.write() as session:
         cycle_id = cycles.get_or_create_cycle(session, year=year, now=svc.now()).id
         assert cycle_id is not None
+        if content is not None:
+            meta = NewDocument(
+                kind=SIRUP_EXPORT_KIND,
+                file_name=file_name or f"sirup-{year}.xlsx",
+                mime_type=_mime_of(file_name),
+                cycle_id=cycle_id,
+                step_no=int(StepId.PACKAGE_MAPPING),
+                uploaded_by_user_id=actor_id,
+            )
+            archive.store(session, root=svc.archive_dir, content=content, meta=meta, now=svc.now())
         counts = packages.upsert(
             session,
             cycle_id=cycle_id,
@@ -115,3 +139,13 @@ def import_sirup(
         )
         sync_step(session, cycle_id=cycle_id, actor_id=actor_id, now=svc.now())
     return ImportSaved(year, counts.added, counts.updated, counts.unchanged)
+
+
+def _mime_of(file_name: str) -> str:
+    """The export's type by its name (SIRUP gives .xlsx, .xls or .csv)."""
+    suffix = file_name.lower().rsplit(".", 1)[-1] if "." in file_name else ""
+    return {
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xls": "application/vnd.ms-excel",
+        "csv": "text/csv",
+    }.get(suffix, "application/octet-stream")

@@ -226,14 +226,13 @@ def _archive(
             mime_type=file.mime_type,
             cycle_id=report.cycle_id,
             step_no=int(step),
+            period_key=signed.period.key,
+            revision=report.revision,
             uploaded_by_user_id=signer_id,
             signature=stamp if number == 0 else None,
         )
         document = archive.store(
             session, root=svc.archive_dir, content=file.content, meta=meta, now=svc.now()
-        )
-        store.file_under_period(
-            session, document=document, period_key=signed.period.key, revision=report.revision
         )
         ids.append(document.id)
     ids += [None] * (3 - len(ids))

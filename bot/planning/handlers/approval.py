@@ -13,6 +13,7 @@ from telegram.ext import BaseHandler
 from bot import texts as app_texts
 from bot.access import Member, services
 from bot.approvals import handlers as approval_ui
+from bot.approvals.copies import Filing
 from bot.approvals.kinds import ApprovalKind, RequestView
 from bot.approvals.rules import Option
 from bot.context import Context
@@ -27,6 +28,7 @@ from bot.planning.rules.changes import diff
 from bot.planning.rules.model import PlanStatus
 from bot.planning.usecases import PlanDecided
 from bot.services import Services
+from bot.sop.steps import StepId
 from bot.ui.buttons import on_press, press_handler
 from bot.ui.chat import answer, button, button_rows, show
 
@@ -97,6 +99,7 @@ async def submit(update: Update, context: Context, member: Member, data: SubmitP
                 texts.PLAN_APPROVAL_DOC_CAPTION.format(year=plan.year, number=revision.number),
             )
         ],
+        filing=Filing(revision.cycle_id, int(StepId.PLAN_PRESENTED), revision.number),
     )
     await show(update, texts.PLAN_SUBMITTED.format(year=data.year, number=revision.number))
 

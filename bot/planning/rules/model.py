@@ -110,6 +110,10 @@ class Indicator:
     baseline_year: int | None = None
     annual_target: float | None = None
     period_targets: tuple[float, ...] = ()
+    # Set only on the plan a cycle reports on (``bot.sop.cycles``), never stored with the
+    # plan: the head closed the indicator in a meeting (SOP step 17) after this day, so it
+    # is not due in any period that starts later.
+    closed_after: date | None = None
 
 
 @dataclass(frozen=True)

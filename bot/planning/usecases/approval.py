@@ -164,6 +164,7 @@ def _signed_document(
         mime_type="application/pdf",
         cycle_id=revision.cycle_id,
         step_no=6,
+        revision=revision.number,
         uploaded_by_user_id=uploader,
         signature=Signed(
             number=texts.PLAN_DOCUMENT_NUMBER.format(year=plan.year, number=revision.number),

@@ -94,6 +94,7 @@ def save_plan(svc: Services, *, plan: Plan, actor_id: int, upload: Upload | None
                     mime_type=XLSX_MIME,
                     cycle_id=saved.revision.cycle_id,
                     step_no=1,
+                    revision=saved.revision.number,
                     uploaded_by_user_id=actor_id,
                 ),
                 now=now,

@@ -214,6 +214,7 @@ async def evidence(update: Update, context: Context, member: Member) -> int:
         owner_id=member.user_id,
         unit_id=member.unit_id,
         package_id=draft.package_id,
+        period_key=draft.period_key,
         content=content,
         file_name=name,
         mime_type=mime,

@@ -261,6 +261,7 @@ def store_evidence(
     owner_id: int,
     unit_id: int | None,
     package_id: int,
+    period_key: str,
     content: bytes,
     file_name: str,
     mime_type: str,
@@ -270,6 +271,7 @@ def store_evidence(
     bytes sent again are the same document)."""
     with svc.db.write() as session:
         package = session.get(Package, package_id)
+        previous = submissions.latest(session, package_id=package_id, period_key=period_key)
         document = archive.store(
             session,
             root=svc.archive_dir,
@@ -279,8 +281,10 @@ def store_evidence(
                 file_name=file_name,
                 mime_type=mime_type,
                 cycle_id=None if package is None else package.cycle_id,
-                step_no=int(StepId.REPORTING),
+                step_no=int(StepId.ACTIONS_AND_DATA),
                 unit_id=unit_id,
+                period_key=period_key,
+                revision=1 if previous is None else previous.revision + 1,
                 telegram_file_id=telegram_file_id,
                 uploaded_by_user_id=owner_id,
             ),

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from sqlmodel import Session
+
 from bot.core.xlsx_guard import XLSX_MIME
 from bot.planning.documents.data_template import PackageRow
 from bot.planning.rules.model import Plan
@@ -23,6 +25,7 @@ from bot.services import Services
 from bot.sop.steps import StepId
 from storage import archive, submissions, users
 from storage.archive import NewDocument
+from storage.models import Package
 
 WORKBOOK_KIND = "data_kinerja_xlsx"
 
@@ -100,6 +103,19 @@ def _constraints(report: DataReport) -> str:
     return "; ".join(" — ".join(part for part in row if part) for row in report.constraints)
 
 
+def _next_revision(
+    session: Session, own: Mapping[str, Package], report: DataReport, period_key: str
+) -> int:
+    """The revision the workbook's reports will have: the highest among its packages."""
+    numbers = [1]
+    for package_report in report.packages:
+        package = own.get(package_report.kode_rup)
+        if package_report.values and package is not None and package.id is not None:
+            previous = submissions.latest(session, package_id=package.id, period_key=period_key)
+            numbers.append(1 if previous is None else previous.revision + 1)
+    return max(numbers)
+
+
 def submit_workbook(
     svc: Services,
     *,
@@ -130,8 +146,10 @@ def submit_workbook(
             file_name=target.file_name,
             mime_type=XLSX_MIME,
             cycle_id=target.cycle_id,
-            step_no=int(StepId.REPORTING),
+            step_no=int(StepId.ACTIONS_AND_DATA),
             unit_id=unit_id,
+            period_key=target.period.key,
+            revision=_next_revision(session, own, report, target.period.key),
             uploaded_by_user_id=owner_id,
         )
         document = archive.store(session, root=svc.archive_dir, content=content, meta=meta, now=now)

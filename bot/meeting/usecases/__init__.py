@@ -1,0 +1,1 @@
+"""The decision meeting's use cases (SOP step 17)."""
