@@ -19,6 +19,7 @@ from bot.meeting.feature import FEATURE as MEETING
 from bot.outreach.feature import FEATURE as OUTREACH
 from bot.packages.feature import FEATURE as PACKAGES
 from bot.people.feature import FEATURE as PEOPLE
+from bot.performance.feature import FEATURE as PERFORMANCE
 from bot.planning.feature import FEATURE as PLANNING
 from bot.reminders.feature import FEATURE as REMINDERS
 from bot.reporting.feature import FEATURE as REPORTING
@@ -38,6 +39,7 @@ FEATURES: tuple[Feature, ...] = (
     PACKAGES,
     REPORTING,
     ANALYSIS,
+    PERFORMANCE,
     MEETING,
     REMINDERS,
     RESULTS,

@@ -129,6 +129,7 @@ FEATURE_PREFIXES = {
     "cyc": "reporting",
     "vf": "reporting",
     "rem": "reminders",
+    "lap": "performance",
     "cap": "results",
     "ana": "analysis",
     "rpt": "meeting",

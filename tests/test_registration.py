@@ -57,6 +57,7 @@ async def test_head_registers_through_an_invitation(bot: Harness) -> None:
         "paket",
         "capaian",
         "analisis",
+        "laporan",
         "rapat",
         "arsip",
         "undang",

@@ -28,6 +28,7 @@ FEATURES = (
     "analysis",
     "reminders",
     "guide",
+    "performance",
     "results",
 )
 MAX_MODULE_LINES = 400

@@ -94,6 +94,16 @@ def test_the_allowed_transitions() -> None:
         ],
         "packages_partly_mapped": [(10, "berjalan", every)],
         "packages_mapped": [(10, "selesai", every)],
+        "achievement_report_drafted": [
+            (15, "berjalan", ["belum_mulai", "berjalan", "perlu_perbaikan"]),
+            (16, "berjalan", ["belum_mulai", "berjalan", "perlu_perbaikan"]),
+        ],
+        "achievement_report_returned": [
+            (15, "perlu_perbaikan", ["berjalan", "perlu_perbaikan"]),
+            (16, "perlu_perbaikan", ["berjalan", "perlu_perbaikan"]),
+        ],
+        "achievement_report_signed": [(15, "selesai", every), (16, "selesai", every)],
+        "status_report_signed": [(17, "selesai", every)],
         "results_partial": [(13, "berjalan", every)],
         "results_complete": [(13, "selesai", every)],
         "analysis_written": [(14, "berjalan", every)],
@@ -202,6 +212,37 @@ def test_a_whole_cycle_walks_through_the_transitions(db: Database) -> None:
     with db.write() as session:
         workflow.meeting_opened(session, **common)
     then({**ten_done, 11: J, 13: J, 14: J, 17: J})
+
+
+def test_the_results_reports_walk_steps_15_to_17(db: Database) -> None:
+    with db.write() as session:
+        cycle = cycles.get_or_create_cycle(session, year=2027, now=NOW)
+        assert cycle.id is not None
+        cycle_id = cycle.id
+
+    def then(expected: dict[int, StepState]) -> None:
+        with db.read() as session:
+            assert cycles.step_states(session, cycle_id=cycle_id) == expected
+
+    common: dict[str, Any] = {"cycle_id": cycle_id, "actor_id": None, "now": NOW}
+    with db.write() as session:
+        workflow.achievement_report_drafted(session, **common)
+    then({15: J, 16: J})
+    with db.write() as session:
+        workflow.results_report_decided(
+            session, status_report=False, signed=False, comment="Tambah grafik", **common
+        )
+    then({15: P, 16: P})
+    with db.read() as session:
+        assert cycles.step_rows(session, cycle_id=cycle_id)[15].note == "Tambah grafik"
+    with db.write() as session:
+        workflow.achievement_report_drafted(session, **common)
+        workflow.results_report_decided(session, status_report=False, signed=True, **common)
+    then({15: D, 16: D})
+    with db.write() as session:  # the next period's report leaves the steps done
+        workflow.achievement_report_drafted(session, **common)
+        workflow.results_report_decided(session, status_report=True, signed=True, **common)
+    then({15: D, 16: D, 17: D})
 
 
 def test_only_the_workflow_changes_step_states() -> None:

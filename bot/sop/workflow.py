@@ -80,6 +80,22 @@ TRANSITIONS: dict[str, tuple[Move, ...]] = {
     ),
     "packages_partly_mapped": (_move(S.PACKAGE_MAPPING, JALAN, *_ANY),),
     "packages_mapped": (_move(S.PACKAGE_MAPPING, SELESAI, *_ANY),),
+    # Steps 15-16: the Laporan Pencapaian Kinerja and its deck are made together; a signed
+    # report of one period keeps the steps done while the next period's is drafted.
+    "achievement_report_drafted": (
+        _move(S.ACHIEVEMENT_REPORT, JALAN, BELUM, JALAN, PERBAIKAN),
+        _move(S.PRESENTATION, JALAN, BELUM, JALAN, PERBAIKAN),
+    ),
+    "achievement_report_returned": (
+        _move(S.ACHIEVEMENT_REPORT, PERBAIKAN, JALAN, PERBAIKAN),
+        _move(S.PRESENTATION, PERBAIKAN, JALAN, PERBAIKAN),
+    ),
+    "achievement_report_signed": (
+        _move(S.ACHIEVEMENT_REPORT, SELESAI, *_ANY),
+        _move(S.PRESENTATION, SELESAI, *_ANY),
+    ),
+    # Step 17 ends with the signed final indicator-status report.
+    "status_report_signed": (_move(S.DECISION_MEETING, SELESAI, *_ANY),),
     # Step 13 runs from the first accepted report; it is done while the latest ended period
     # has every report accepted, and runs again when a later period is still coming in.
     "results_partial": (_move(S.COMPILATION, JALAN, *_ANY),),
@@ -227,6 +243,39 @@ def packages_synced(
         now=now,
         note="" if done else note,
     )
+
+
+def achievement_report_drafted(
+    session: Session, *, cycle_id: int, actor_id: int | None, now: datetime
+) -> None:
+    """The team made a Laporan Pencapaian Kinerja and its deck: steps 15-16 are running."""
+    _apply(session, "achievement_report_drafted", cycle_id=cycle_id, actor_id=actor_id, now=now)
+
+
+def results_report_decided(
+    session: Session,
+    *,
+    cycle_id: int,
+    status_report: bool,
+    signed: bool,
+    actor_id: int | None,
+    now: datetime,
+    comment: str = "",
+) -> None:
+    """The head signed a report (steps 15-16 done; the final status report ends step 17)
+    or asked for changes to the achievement report (15-16 need work, ``comment`` noted)."""
+    if signed:
+        name = "status_report_signed" if status_report else "achievement_report_signed"
+        _apply(session, name, cycle_id=cycle_id, actor_id=actor_id, now=now)
+    elif not status_report:
+        _apply(
+            session,
+            "achievement_report_returned",
+            cycle_id=cycle_id,
+            actor_id=actor_id,
+            now=now,
+            note=comment[:500],
+        )
 
 
 def report_accepted(
