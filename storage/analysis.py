@@ -74,6 +74,23 @@ def recommendations(session: Session, cycle_id: int, period_key: str) -> list[Re
     )
 
 
+def recommendations_of_cycle(session: Session, cycle_id: int) -> list[Recommendation]:
+    """Every recommendation of the cycle that was not removed, by indicator, period and the
+    order they were written (the report documents list them all)."""
+    return list(
+        session.exec(
+            select(Recommendation)
+            .where(Recommendation.cycle_id == cycle_id, col(Recommendation.removed_at).is_(None))
+            .order_by(
+                col(Recommendation.indicator_code),
+                col(Recommendation.period_key),
+                col(Recommendation.position),
+                col(Recommendation.id),
+            )
+        )
+    )
+
+
 def save_analysis(
     session: Session,
     *,

@@ -9,14 +9,13 @@ reports print are read here too (the same rows, read-only).
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import datetime
 from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
 from storage import audit
-from storage.models import IndicatorAnalysis, PerformanceReport, Recommendation, User
+from storage.models import PerformanceReport, User
 
 ACHIEVEMENT = "capaian"
 STATUS = "status"
@@ -140,32 +139,3 @@ def mark_signed(
     report.signed_at = now
     report.signed_by_user_id = None if signer is None else signer.id
     set_status(session, report=report, status=ReportStatus.SIGNED, actor=signer, now=now)
-
-
-def analyses(
-    session: Session, *, cycle_id: int, period_keys: Collection[str] | None = None
-) -> list[IndicatorAnalysis]:
-    """The cycle's analyses (of ``period_keys`` only, when given)."""
-    query = select(IndicatorAnalysis).where(IndicatorAnalysis.cycle_id == cycle_id)
-    if period_keys is not None:
-        query = query.where(col(IndicatorAnalysis.period_key).in_(list(period_keys)))
-    return list(session.exec(query.order_by(col(IndicatorAnalysis.id))))
-
-
-def recommendations(
-    session: Session, *, cycle_id: int, period_keys: Collection[str] | None = None
-) -> list[Recommendation]:
-    """The cycle's recommendations not removed (of ``period_keys`` only, when given), by
-    indicator, period and position."""
-    query = select(Recommendation).where(
-        Recommendation.cycle_id == cycle_id, col(Recommendation.removed_at).is_(None)
-    )
-    if period_keys is not None:
-        query = query.where(col(Recommendation.period_key).in_(list(period_keys)))
-    query = query.order_by(
-        col(Recommendation.indicator_code),
-        col(Recommendation.period_key),
-        col(Recommendation.position),
-        col(Recommendation.id),
-    )
-    return list(session.exec(query))

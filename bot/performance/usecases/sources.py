@@ -21,8 +21,7 @@ from bot.results import usecases as results
 from bot.results.model import Compilation
 from bot.services import Services
 from bot.sop.cycles import CycleView
-from storage import closures
-from storage import performance as store
+from storage import analysis, closures
 
 CHART_DPI = 120  # printed about 14 cm wide: sharp enough, quick to draw
 
@@ -81,13 +80,12 @@ class Notes:
 
 
 def notes(svc: Services, *, cycle_id: int, decision_label: Callable[[str], str]) -> Notes:
-    """Everything the team wrote for the cycle, and what the head decided, as plain data
-    (read with ``storage.performance`` until ``storage.analysis`` is on main)."""
+    """Everything the team wrote for the cycle, and what the head decided, as plain data."""
     zone = svc.profile.timezone
     with svc.db.read() as session:
         analyses = tuple(
             Analysis(a.indicator_code, a.period_key, a.what_happened, a.causes, a.method)
-            for a in store.analyses(session, cycle_id=cycle_id)
+            for a in analysis.of_cycle(session, cycle_id)
         )
         recommendations = tuple(
             Recommendation(
@@ -99,7 +97,7 @@ def notes(svc: Services, *, cycle_id: int, decision_label: Callable[[str], str])
                 r.due,
                 decision_label(r.decision) if r.decision else "",
             )
-            for r in store.recommendations(session, cycle_id=cycle_id)
+            for r in analysis.recommendations_of_cycle(session, cycle_id)
         )
         closed = tuple(
             ClosureNote(
