@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 import pytest
@@ -149,11 +151,13 @@ async def test_help_explains_the_role_and_its_commands(
 
 
 async def test_step_card_says_plainly_that_the_feature_is_not_built(bot: Harness) -> None:
-    # The first of the team's steps no feature opens yet (features are added one by one).
-    openers = app_of(bot).bot_data[WIRING_KEY].step_openers
+    # Every step of the SOP has its feature now; a unit may still name a feature in its step
+    # table that this version does not have. Here: a wiring without the plan's feature.
+    wiring = app_of(bot).bot_data[WIRING_KEY]
+    openers = {k: v for k, v in wiring.step_openers.items() if k != "rencana"}
+    app_of(bot).bot_data[WIRING_KEY] = replace(wiring, step_openers=openers)
     unbuilt = [s for s in load_steps() if s.feature not in openers and s.actor is Role.TIM]
-    if not unbuilt:
-        pytest.skip("every step of the team is built")
+    assert [s.number for s in unbuilt] == [1, 2, 3, 4]
     step = unbuilt[0]
     team = await bot.registered(2001, Role.TIM)
     _finish_steps(bot, *range(1, step.number))
