@@ -4,7 +4,8 @@ showed a person (see ``bot/devtools/leaks.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,24 @@ async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
     leaks = list(leaks_in(harness.api.calls))
     if leaks:
         raise AssertionError(describe(leaks))
+
+
+@pytest.fixture
+def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Where the command writes, with the harness's database and archive; main() configures
+    logging for a process, which is undone afterwards."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'kinerja.db'}")
+    monkeypatch.setenv("KINERJA_ARCHIVE_DIR", str(tmp_path / "arsip"))
+    root = logging.getLogger()
+    handlers = [(handler, handler.formatter) for handler in root.handlers]
+    levels = root.level, logging.getLogger("httpx").level, logging.getLogger("alembic").level
+    try:
+        yield tmp_path / "arsip-2027.zip"
+    finally:
+        root.handlers[:] = [handler for handler, _ in handlers]
+        for handler, formatter in handlers:
+            handler.setFormatter(formatter)
+        root.setLevel(levels[0])
+        logging.getLogger("httpx").setLevel(levels[1])
+        logging.getLogger("alembic").setLevel(levels[2])

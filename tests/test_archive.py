@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import zipfile
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -267,28 +265,7 @@ async def test_an_empty_archive_says_so(bot: Harness) -> None:
     assert "Arsip masih kosong" in empty.plain
 
 
-# --- kinerja-bot export-archive ------------------------------------------------------------
-
-
-@pytest.fixture
-def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Where the command writes, with the harness's database and archive; main() configures
-    logging for a process, which is undone afterwards."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'kinerja.db'}")
-    monkeypatch.setenv("KINERJA_ARCHIVE_DIR", str(tmp_path / "arsip"))
-    root = logging.getLogger()
-    handlers = [(handler, handler.formatter) for handler in root.handlers]
-    levels = root.level, logging.getLogger("httpx").level, logging.getLogger("alembic").level
-    try:
-        yield tmp_path / "arsip-2027.zip"
-    finally:
-        root.handlers[:] = [handler for handler, _ in handlers]
-        for handler, formatter in handlers:
-            handler.setFormatter(formatter)
-        root.setLevel(levels[0])
-        logging.getLogger("httpx").setLevel(levels[1])
-        logging.getLogger("alembic").setLevel(levels[2])
+# --- kinerja-bot export-archive (the `exported` fixture is in conftest) ---------------------
 
 
 async def test_export_writes_every_file_by_step_with_an_index(
