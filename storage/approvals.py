@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
@@ -35,16 +36,17 @@ def create_request(
     options: list[Option],
     requested_by: User | None,
     now: datetime,
+    supersedes: Collection[int] | None = None,
 ) -> tuple[ApprovalRequest, list[ApprovalRequest]]:
     """A new pending request; earlier pending requests of the same kind are superseded
-    (returned, so their buttons can be updated)."""
-    superseded = list(
-        session.exec(
-            select(ApprovalRequest).where(
-                ApprovalRequest.kind == kind, ApprovalRequest.status == RequestStatus.PENDING.value
-            )
-        )
+    (returned, so their buttons can be updated): all of them, or only those about one of
+    the subjects in ``supersedes`` when it is given (a report of another period waits on)."""
+    query = select(ApprovalRequest).where(
+        ApprovalRequest.kind == kind, ApprovalRequest.status == RequestStatus.PENDING.value
     )
+    if supersedes is not None:
+        query = query.where(col(ApprovalRequest.subject_id).in_(list(supersedes)))
+    superseded = list(session.exec(query))
     for old in superseded:
         old.status = RequestStatus.SUPERSEDED.value
         session.add(old)

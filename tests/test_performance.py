@@ -222,3 +222,25 @@ async def test_steps_15_and_16_open_the_kinds_of_report(bot: Harness) -> None:
         opened = await team.press_data(OpenStep(2027, step).encode(), on=shown[-1])
         assert "Pilih jenis laporan" in opened[0].plain
         assert "Laporan triwulanan" in opened[0].button_texts
+
+
+async def test_reports_of_two_periods_wait_for_signature_side_by_side(bot: Harness) -> None:
+    # January: the team sends the last quarter's and another period's report in one sitting;
+    # submitting the second must not withdraw the first (the mechanism used to replace every
+    # pending request of the kind).
+    team, head, _ = await _world(bot)
+    await _make_q2(team)
+    await team.press("Ajukan untuk ditandatangani")
+    q2 = _request(head)
+    await team.command("laporan")
+    await team.press("Laporan triwulanan")
+    await team.press("Triwulan I 2027")
+    await team.press("Ajukan untuk ditandatangani")
+    q1 = _request(head)
+    assert q1.message_id != q2.message_id and "Triwulan I 2027" in q1.plain
+    assert "sudah diganti" not in bot.api.shown[(1001, q2.message_id)].plain
+    await head.press("Tandatangani", on=q2)
+    await head.press("Tandatangani", on=q1)
+    with bot.svc.db.read() as session:
+        statuses = [r.status for r in session.exec(select(PerformanceReport))]
+    assert statuses == ["signed", "signed"]

@@ -7,7 +7,7 @@ Features declare an ``ApprovalKind`` and call ``send_request``; the buttons are 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -66,6 +66,7 @@ async def send_request(
     requested_by: Member,
     attachments: Sequence[Attachment] = (),
     filing: Filing | None = None,
+    supersedes: Collection[int] | None = None,
 ) -> RequestView:
     """Create a request (superseding older pending ones of the kind); the outbox sends it to
     everyone who may decide it today once this update is done."""
@@ -81,6 +82,7 @@ async def send_request(
         attachments=attachments,
         detail=declared is not None and declared.detail is not None,
         filing=filing,
+        supersedes=supersedes,
     )
     for old in opened.superseded:
         await edit_all(context, old.messages, superseded_text(old.summary))

@@ -3,7 +3,7 @@ returning frozen snapshots (``RequestView`` and the small views below)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -85,10 +85,12 @@ def open_request(
     attachments: Sequence[Attachment] = (),
     detail: bool = False,
     filing: Filing | None = None,
+    supersedes: Collection[int] | None = None,
 ) -> OpenedRequest:
     """A new pending request (older pending ones of the kind superseded), queued in the
     outbox for everyone who may decide it today, with its documents and decision buttons
-    (``detail``: also "Lihat detail"; ``filing``: where its documents go in the archive)."""
+    (``detail``: also "Lihat detail"; ``filing``: where its documents go in the archive;
+    ``supersedes``: only the pending requests about these subjects are replaced)."""
     with svc.db.write() as session:
         request, superseded = approvals.create_request(
             session,
@@ -100,6 +102,7 @@ def open_request(
             options=list(options),
             requested_by=users.get_user(session, requested_by_id),
             now=svc.now(),
+            supersedes=supersedes,
         )
         view = _view(session, request)
         copies.queue_request(

@@ -71,6 +71,7 @@ async def submit_pressed(update: Update, context: Context, member: Member, data:
         options=[SIGN, CHANGES],
         requested_by=member,
         attachments=[(files[0].content, files[0].file_name, caption)],
+        supersedes=found.revisions,  # another period's report keeps waiting
     )
     back = InlineKeyboardMarkup(
         [[button(texts.BUTTON_BACK_TO_PERIODS, PickKind(found.year, found.choice))]]

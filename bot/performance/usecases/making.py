@@ -186,6 +186,7 @@ class Stored:
     number: int
     revision: int
     status: str
+    revisions: tuple[int, ...] = ()  # every report of the same period, this one too
 
 
 def stored(svc: Services, report_id: int) -> Stored | None:
@@ -196,10 +197,11 @@ def stored(svc: Services, report_id: int) -> Stored | None:
         revision = store.revision_of(session, report)
         found = (report.cycle_id, report.kind, report.frequency, report.period_number)
         status = report.status
+        siblings = tuple(r.id for r in store.revisions(session, report) if r.id is not None)
     cycle_id, kind, frequency, number = found
     choice = ReportChoice.of(kind, frequency)
     year = year_of(svc, cycle_id)
-    return Stored(report_id, cycle_id, year, choice, number, revision, status)
+    return Stored(report_id, cycle_id, year, choice, number, revision, status, siblings)
 
 
 async def render_again(
