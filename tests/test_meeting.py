@@ -439,3 +439,31 @@ async def test_the_periods_of_a_whole_year_come_in_pages_newest_first(bot: Harne
     assert shown[0].button_texts[0] == "Agustus 2027" and "◀" in shown[0].button_texts
     shown = await team.press("▶")
     assert shown[0].button_texts[-2:] == ["Januari 2027", "◀"]
+
+
+async def test_closing_an_indicator_settles_its_other_items_in_the_meeting(bot: Harness) -> None:
+    head, team = await _world(bot)
+    first = _recommend(bot, "IKU-01", "Percepat evaluasi", "Pokja", date(2027, 6, 30))
+    second = _recommend(bot, "IKU-01", "Tambah anggota Pokja", "Bagian Pengadaan", None)
+    await _open_q1(bot, team)
+    request = _request(head)
+    assert "Butir 1 dari 5" in request.plain and "Percepat evaluasi" in request.plain
+    await head.press("Indikator tercapai", on=request)
+    await bot.drain_outbox()
+    # Nothing is left to ask about IKU-01: the next item is IKU-02, not the second
+    # recommendation of a closed indicator.
+    following = _request(head)
+    assert "Butir 3 dari 5" in following.plain and "IKU-02" in following.plain
+    with bot.svc.db.read() as session:
+        decided = {
+            r.id: r.decision
+            for r in session.exec(
+                select(Recommendation).where(col(Recommendation.id).in_([first, second]))
+            )
+        }
+        items = [
+            i.decision for i in session.exec(select(MeetingItem).order_by(col(MeetingItem.id)))
+        ]
+    assert decided == {first: "tercapai", second: "tercapai"}
+    assert items[:3] == ["tercapai", "tercapai", ""]
+    assert len(_actions(bot, "IKU-01")) == 2  # no action plan from a closed indicator

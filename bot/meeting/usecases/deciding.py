@@ -159,6 +159,8 @@ def decide(svc: Services, *, choice: Choice, minutes: Render) -> Decided | None:
             return None
         _effect(session, svc, item, meeting, choice)
         meetings.decide_item(session, item=item, decision=choice.decision.value, now=svc.now())
+        if choice.decision.closes:
+            _close_siblings(session, svc, item, choice)
         waiting = [i for i in meetings.items_of(session, meeting_id=meeting.id) if not i.decision]
         next_ask = None
         if waiting:
@@ -173,6 +175,28 @@ def decide(svc: Services, *, choice: Choice, minutes: Render) -> Decided | None:
         if next_ask is None:
             _send_minutes(session, svc, Minutes(view, choice.name), minutes)
         return Decided(view, next_ask)
+
+
+def _close_siblings(session: Session, svc: Services, item: MeetingItem, choice: Choice) -> None:
+    """The meeting's other undecided items about an indicator just closed take the same
+    decision: nothing is left to ask about a closed indicator (their recommendations are
+    recorded with it and become no action plan)."""
+    decider = None if choice.user_id is None else users.get_user(session, choice.user_id)
+    for other in meetings.items_of(session, meeting_id=item.meeting_id):
+        if other.decision or other.indicator_code != item.indicator_code:
+            continue
+        meetings.decide_item(session, item=other, decision=choice.decision.value, now=svc.now())
+        if other.recommendation_id is None:
+            continue
+        recommendation = meetings.get_recommendation(session, other.recommendation_id)
+        if recommendation is not None and not recommendation.decision:
+            meetings.decide_recommendation(
+                session,
+                recommendation=recommendation,
+                decision=choice.decision.value,
+                actor=decider,
+                now=svc.now(),
+            )
 
 
 def _close(session: Session, svc: Services, meeting: Meeting, decider: User | None) -> None:
