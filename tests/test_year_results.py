@@ -310,10 +310,16 @@ async def _meeting(bot: Harness, team: Person, head: Person) -> None:
 async def _status_report(team: Person, head: Person) -> None:
     await team.command("laporan")
     await team.press("Status akhir indikator")
-    await team.press("Tahun 2027")
+    shown = await team.press("Tahun 2027")
+    # One PDF only: no text promises a workbook or a deck.
+    assert [m.document[0] for m in shown if m.document] == [
+        "laporan-status-indikator-2027-rev1-draf.pdf"
+    ]
+    assert all("lembar kerja" not in m.plain for m in shown)
     await team.press("Ajukan untuk ditandatangani")
     request = next(m for m in reversed(team.api.chat(1001)) if m.buttons)
     assert "Laporan Status Akhir Indikator Tahun 2027" in request.plain
+    assert "lembar kerja" not in request.plain
     await head.press("Tandatangani", on=request)
 
 

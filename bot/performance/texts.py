@@ -47,6 +47,7 @@ PICK_PERIOD_HEAD = (
 NO_PERIODS = "<b>{name} {year}</b>\nBelum ada periode yang berakhir. Laporan dapat dibuat setelah periode berakhir."
 
 MAKING = "⏳ Menyusun {name} {period}… (laporan, lembar kerja, dan bahan paparan)"
+MAKING_STATUS = "⏳ Menyusun {name} {period}…"
 MADE = (
     "<b>{name} {period}</b> — revisi ke-{revision} (draf)\n"
     "{indicators} indikator; {missing} belum memiliki data lengkap.\n\n"
@@ -83,6 +84,11 @@ APPROVAL_SUMMARY = (
     "✍️ <b>Permohonan tanda tangan: {name} {period}</b> (revisi ke-{revision})\n"
     "Diajukan oleh {by}, {when}.\n\n"
     "Laporan (draf) terlampir; lembar kerja dan bahan paparan dikirim bersama salinan akhir."
+)
+APPROVAL_SUMMARY_STATUS = (
+    "✍️ <b>Permohonan tanda tangan: {name} {period}</b> (revisi ke-{revision})\n"
+    "Diajukan oleh {by}, {when}.\n\n"
+    "Laporan (draf) terlampir."
 )
 OPTION_SIGN = "✍️ Tandatangani"
 OPTION_SIGN_DONE = "Ditandatangani"

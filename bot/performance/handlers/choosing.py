@@ -128,7 +128,8 @@ async def period_pressed(
         captions = tuple(c.format(name=name, period=period) + suffix for c in texts.CAPTION_FILES)
         await send_files(update, context, found.files, captions)
         return
-    await show(update, texts.MAKING.format(name=name, period=_period_text(svc, data)))
+    making_text = texts.MAKING_STATUS if data.choice.is_status else texts.MAKING
+    await show(update, making_text.format(name=name, period=_period_text(svc, data)))
     made = await making.make(
         svc,
         year=data.year,

@@ -52,7 +52,10 @@ async def submit_pressed(update: Update, context: Context, member: Member, data:
         return
     period, files = rendered
     name, title = report_name(found.choice), _title(found, period.label)
-    summary = texts.APPROVAL_SUMMARY.format(
+    summary_text = (
+        texts.APPROVAL_SUMMARY_STATUS if found.choice.is_status else texts.APPROVAL_SUMMARY
+    )
+    summary = summary_text.format(
         name=name,
         period=title,
         revision=found.revision,
