@@ -223,6 +223,9 @@ async def _capaian(team: Person) -> None:
     assert "Triwulan IV: 42 hari dari target 45 hari → 106,7% (Sangat Tinggi)" in text
     assert "Triwulan IV: 7,06% dari target 8% → 88,2% (Tinggi)" in text
     assert "IKU-05" in text and "belum ada data" in text
+    assert (
+        "Langkah berikutnya: tulis analisis dan rekomendasi per indikator lewat /analisis" in text
+    )
     assert any(m.document and m.document[1].startswith(b"\x89PNG") for m in shown)
 
 

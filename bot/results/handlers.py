@@ -85,7 +85,7 @@ async def _send_chart(
 
 
 async def _show(
-    update: Update, svc: Services, found: usecases.Overview, page: int, chart: bool
+    update: Update, svc: Services, found: usecases.Overview, page: int, chart: bool, role: Role
 ) -> None:
     """The overview: no plan yet, the year to choose, or a page of the year's summary (with
     its chart when ``chart``)."""
@@ -98,7 +98,10 @@ async def _show(
     pages = _pages(svc, found)
     number = min(max(page, 1), len(pages))
     chosen = pages[number - 1]
-    await show(update, chosen.text, _keyboard(found, chosen, number, len(pages)))
+    text = chosen.text
+    if number == len(pages) and found.has_reports:
+        text += "\n\n" + texts.NEXT_STEP[role]
+    await show(update, text, _keyboard(found, chosen, number, len(pages)))
     if chart:
         await _send_chart(update, found, pages, number)
 
@@ -107,7 +110,7 @@ async def _show(
 async def results(update: Update, context: Context, member: Member) -> None:
     """/capaian: the results of the open year (the year to choose when several are open)."""
     svc = services(context)
-    await _show(update, svc, usecases.overview(svc, year=None), 1, True)
+    await _show(update, svc, usecases.overview(svc, year=None), 1, True, member.role)
 
 
 @on_press(ShowResults, *TEAM)
@@ -119,7 +122,7 @@ async def show_results(update: Update, context: Context, member: Member, data: S
     if found.year != data.year:
         await show(update, app_texts.STALE_BUTTON)
         return
-    await _show(update, svc, found, data.page, data.chart)
+    await _show(update, svc, found, data.page, data.chart, member.role)
 
 
 @on_press(ShowChart, *TEAM)
@@ -160,7 +163,7 @@ async def open_step(
     found = usecases.overview(svc, year=year)
     if found.year != year:
         return False
-    await _show(update, svc, found, 1, True)
+    await _show(update, svc, found, 1, True, member.role)
     return True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.roles import Role
+
 NO_PLAN = (
     "Belum ada capaian untuk ditampilkan. Capaian dihitung dari laporan PJ yang sudah "
     "diverifikasi, terhadap rencana kinerja yang disetujui Kepala UKPBJ.\n\n"
@@ -77,3 +79,11 @@ TREND_NOT_STARTED = "belum dimulai"
 UNKNOWN_INDICATOR = "Indikator itu tidak ada lagi di rencana {year}. Buka /capaian lagi."
 
 STEP_NOTE = "{periods}: {count} paket belum punya laporan yang diterima"
+
+# The last page of /capaian says what comes next (every screen has a next step).
+NEXT_STEP = {
+    Role.TIM: "➡️ Langkah berikutnya: tulis analisis dan rekomendasi per indikator lewat "
+    "/analisis (langkah 14), lalu susun laporan lewat /laporan.",
+    Role.KEPALA: "➡️ Laporan yang menunggu tanda tangan dan butir rapat ada di /persetujuan; "
+    "laporan yang sudah ditandatangani ada di /laporan.",
+}
