@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 
 from PIL import Image, ImageDraw
 
+from bot.core.dates import MONTH_NAMES
 from bot.performance.documents.content import Analysis, Period, Recommendation
 from bot.results.model import (
     ActionResult,
@@ -22,20 +23,6 @@ BANDS = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
 UNITS = ("%", "Rp", "hari", "jumlah", "indeks")
 _QUARTER_ENDS = (date(2027, 3, 31), date(2027, 6, 30), date(2027, 9, 30), date(2027, 12, 31))
 _QUARTERS = ("Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
-_MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 def unit_names(count: int) -> tuple[str, ...]:
@@ -83,7 +70,7 @@ def compilation(
         results = []
         for p in range(1, periods + 1):
             if periods == 12:
-                key, label = f"bulanan-{p}", _MONTHS[p - 1]
+                key, label = f"bulanan-{p}", MONTH_NAMES[p - 1]
                 end = date(2027, p + 1, 1).replace(day=1) if p < 12 else date(2027, 12, 31)
             else:
                 key, label, end = f"triwulanan-{p}", _QUARTERS[p - 1], _QUARTER_ENDS[p - 1]
