@@ -555,6 +555,9 @@ class PerformanceReport(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=UTCDateTime)
     signed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     signed_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
+    # What the draft showed (results, analyses, recommendations) as JSON: the signed copy
+    # is rendered from it, so the head signs exactly the numbers the team checked.
+    snapshot_json: str = Field(default="", sa_type=Text)
 
 
 class Meeting(SQLModel, table=True):

@@ -39,13 +39,16 @@ def create(
     period_number: int,
     actor: User | None,
     now: datetime,
+    snapshot_json: str = "",
 ) -> PerformanceReport:
-    """A new draft report: the next revision of that period's report."""
+    """A new draft report: the next revision of that period's report, with what its draft
+    shows (``snapshot_json``)."""
     report = PerformanceReport(
         cycle_id=cycle_id,
         kind=kind,
         frequency=frequency,
         period_number=period_number,
+        snapshot_json=snapshot_json,
         status=ReportStatus.DRAFT.value,
         created_by_user_id=None if actor is None else actor.id,
         created_at=now,

@@ -244,3 +244,25 @@ async def test_reports_of_two_periods_wait_for_signature_side_by_side(bot: Harne
     with bot.svc.db.read() as session:
         statuses = [r.status for r in session.exec(select(PerformanceReport))]
     assert statuses == ["signed", "signed"]
+
+
+async def test_the_head_signs_the_numbers_the_draft_showed(bot: Harness) -> None:
+    # A report accepted after the draft was made does not slip unseen into the signed copy:
+    # it is rendered from what the draft showed; a new revision would take it in.
+    team, head, _ = await _world(bot)
+    world = ResultsWorld.on(bot.svc, bot.clock)
+    await _make_q2(team)
+    draft = next(f.document[1] for f in _files(team) if f.document)
+    # Inspektorat's report was returned: K1 is 9 of 10 from Dinas Kesehatan alone, and says so.
+    assert "90% (sementara: 1 dari 2 paket; belum lapor: Inspektorat)" in pdfcheck.text(draft)
+    deck = next(f.document[1] for f in _files(team) if f.document and "paparan" in f.document[0])
+    assert "90%*" in pdfcheck.text(deck) and "sementara: belum semua unit" in pdfcheck.text(deck)
+    world.report("Inspektorat", "2", {"tepat": 7, "total": 10, "hari": 20, "tender": 1})
+    await team.press("Ajukan untuk ditandatangani")
+    await head.press("Tandatangani", on=_request(head))
+    await bot.drain_outbox()
+    signed = [f.document for f in _files(team) if f.document and "draf" not in f.document[0]]
+    text = pdfcheck.text(signed[0][1])
+    # Accepted since (7 of 10): today K1 is 80% from both, yet the signed copy is the draft's.
+    assert "Kode verifikasi" in text
+    assert "90% (sementara: 1 dari 2 paket; belum lapor: Inspektorat)" in text

@@ -52,7 +52,7 @@ MADE = (
     "<b>{name} {period}</b> — revisi ke-{revision} (draf)\n"
     "{indicators} indikator; {missing} belum memiliki data lengkap.\n\n"
     "Periksa berkas di atas. Jika sudah sesuai, ajukan kepada Kepala UKPBJ untuk "
-    "ditandatangani. Data yang berubah sesudahnya ikut masuk saat ditandatangani."
+    "ditandatangani. Yang ditandatangani sama dengan draf ini; bila data berubah sesudahnya, susun revisi baru."
 )
 MADE_EARLIER = "\nRevisi sebelumnya yang belum ditandatangani tidak berlaku lagi."
 REFUSED = {

@@ -39,6 +39,7 @@ _NAVY = (31, 56, 100)
 _GREY = (110, 110, 110)
 _TABLE_ROWS = 14
 _LIST_ROWS = 7
+PARTIAL_NOTE = "* sementara: belum semua unit melapor (rinciannya di laporan)"
 _BAND_COLOURS = {
     "Sangat Tinggi": (46, 125, 50),
     "Tinggi": (124, 179, 66),
@@ -145,13 +146,16 @@ def _area_table(deck: _Deck, x: float, width: float, area_rows: Sequence[Row]) -
     for text, w in zip(("Indikator", "Realisasi", "Capaian", "Kategori"), widths, strict=True):
         deck.cell(w, 8, text, border=1, align="C", fill=True)
     deck.set_font(FONT_FAMILY, "", 10)
+    partial = False
     for row in area_rows[:_TABLE_ROWS]:
         result = None if row.missing else row.result
+        mark = "*" if result is not None and result.missing_units else ""
+        partial = partial or bool(mark)
         cells = (
             fit(f"{row.indicator.code} {row.indicator.name}", 24),
             figures.MISSING
             if result is None
-            else figures.value(result.realisation, row.indicator.unit),
+            else figures.value(result.realisation, row.indicator.unit) + mark,
             figures.percent(None if result is None else result.achievement),
             "-" if result is None else result.band or "-",
         )
@@ -161,6 +165,10 @@ def _area_table(deck: _Deck, x: float, width: float, area_rows: Sequence[Row]) -
     if len(area_rows) > _TABLE_ROWS:
         deck.set_xy(x, deck.get_y() + 10)
         deck.cell(width, 6, f"dan {len(area_rows) - _TABLE_ROWS} indikator lain (lihat laporan)")
+    if partial:
+        deck.set_xy(x, deck.get_y() + 10)
+        deck.set_font(FONT_FAMILY, "", 8)
+        deck.cell(width, 5, PARTIAL_NOTE)
 
 
 def _area_slides(deck: _Deck, report: ReportInput, chart: AreaChart | None) -> None:

@@ -36,7 +36,12 @@ def realisation_text(row: Row) -> str:
     if result is None:
         return "tidak dilaporkan pada periode ini"
     if not result.is_missing:
-        return figures.value(result.realisation, row.indicator.unit)
+        shown = figures.value(result.realisation, row.indicator.unit)
+        if result.missing_units:  # partial: say what it covers and who is missing
+            counted = f"{result.packages_counted} dari {result.packages_expected} paket"
+            missing = figures.units_missing(result.missing_units)
+            return f"{shown} (sementara: {counted}; belum lapor: {missing})"
+        return shown
     missing = figures.units_missing(result.missing_units)
     reason = f"belum lapor: {missing}" if missing else result.reason
     return f"{figures.MISSING} ({reason})" if reason else figures.MISSING

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bot.core import snapshot
 from bot.core.signing import Approval
 from bot.performance.documents import (
     ReportInput,
@@ -158,6 +159,7 @@ async def make(
             period_number=number,
             actor=users.get_user(session, actor_id),
             now=svc.now(),
+            snapshot_json=snapshot.to_json(material.inputs),
         )
         revision = store.revision_of(session, report)
         if not choice.is_status:
@@ -187,6 +189,7 @@ class Stored:
     revision: int
     status: str
     revisions: tuple[int, ...] = ()  # every report of the same period, this one too
+    snapshot_json: str = ""  # what its draft showed (empty for reports made before 0014)
 
 
 def stored(svc: Services, report_id: int) -> Stored | None:
@@ -198,10 +201,25 @@ def stored(svc: Services, report_id: int) -> Stored | None:
         found = (report.cycle_id, report.kind, report.frequency, report.period_number)
         status = report.status
         siblings = tuple(r.id for r in store.revisions(session, report) if r.id is not None)
+        kept = report.snapshot_json
     cycle_id, kind, frequency, number = found
     choice = ReportChoice.of(kind, frequency)
     year = year_of(svc, cycle_id)
-    return Stored(report_id, cycle_id, year, choice, number, revision, status, siblings)
+    return Stored(report_id, cycle_id, year, choice, number, revision, status, siblings, kept)
+
+
+def _as_drafted(material: _Material, report: Stored) -> _Material:
+    """The material with the numbers and texts the draft showed (kept when it was made);
+    only the signing part is today's. A report without a kept draft keeps today's data."""
+    if not report.snapshot_json:
+        return material
+    signing = material.inputs.signing
+    kept: ReportInput | StatusInput
+    if report.choice.is_status:
+        kept = snapshot.from_json(StatusInput, report.snapshot_json)
+    else:
+        kept = snapshot.from_json(ReportInput, report.snapshot_json)
+    return dataclasses.replace(material, inputs=dataclasses.replace(kept, signing=signing))
 
 
 async def render_again(
@@ -212,7 +230,8 @@ async def render_again(
     approval: Approval | None,
     decision_label: Callable[[str], str],
 ) -> tuple[Period, tuple[ReportFile, ...]] | Refusal:
-    """The report's files from today's results: the draft, or signed with ``approval``."""
+    """The report's files as its draft showed them: the draft again, or signed with
+    ``approval``."""
     material = _material(
         svc,
         year=report.year,
@@ -223,5 +242,6 @@ async def render_again(
     )
     if isinstance(material, Refusal):
         return material
+    material = _as_drafted(material, report)
     files = await asyncio.to_thread(render, svc, material, revision=report.revision)
     return material.period, files
