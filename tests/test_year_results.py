@@ -355,8 +355,10 @@ def _archive_export(exported: Path) -> None:
         (5, "Konsep untuk persetujuan"),
         (6, "Rencana kinerja disetujui"),
         (15, "Data laporan kinerja (xlsx)"),
+        (15, "Konsep untuk persetujuan"),  # the draft the head was asked to sign
         (15, "Laporan Pencapaian Kinerja"),
         (16, "Bahan paparan"),
+        (17, "Konsep untuk persetujuan"),
         (17, "Laporan status indikator"),
     ]
     assert len(names) == len(rows) + 1  # and index.xlsx

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot import texts as app_texts
 from bot.access import Member, services
 from bot.approvals import handlers as approval_ui
+from bot.approvals.copies import Filing
 from bot.approvals.kinds import ApprovalKind, RequestView
 from bot.approvals.rules import Option
 from bot.context import Context
@@ -22,6 +23,7 @@ from bot.performance.kinds import REPORT_APPROVAL, STATUS_APPROVAL
 from bot.performance.usecases import choices, making, signing
 from bot.performance.usecases.making import Stored
 from bot.services import Services
+from bot.sop.steps import StepId
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
 
@@ -74,12 +76,18 @@ async def submit_pressed(update: Update, context: Context, member: Member, data:
         options=[SIGN, CHANGES],
         requested_by=member,
         attachments=[(files[0].content, files[0].file_name, caption)],
+        filing=Filing(found.cycle_id, _step(found), found.revision),
         supersedes=found.revisions,  # another period's report keeps waiting
     )
     back = InlineKeyboardMarkup(
         [[button(texts.BUTTON_BACK_TO_PERIODS, PickKind(found.year, found.choice))]]
     )
     await show(update, texts.SUBMITTED.format(name=name, period=title), back)
+
+
+def _step(report: Stored) -> int:
+    """The SOP step a report's draft is filed under: 17 for the final status report."""
+    return int(StepId.DECISION_MEETING if report.choice.is_status else StepId.ACHIEVEMENT_REPORT)
 
 
 def _is_current(svc: Services, view: RequestView) -> bool:
