@@ -19,7 +19,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import texts
+from bot import lease, texts
 from bot.access import update_scope
 from bot.context import Context
 from bot.core.clock import Clock, SystemClock
@@ -141,6 +141,9 @@ def build_services(
 
 async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     svc: Services = application.bot_data["services"]
+    # One instance per database: LeaseRefused when another one runs (bot/lease.py).
+    instance: str = application.bot_data["instance"]
+    lease.take(svc, instance)
     with svc.db.write() as session:
         added = units.sync_units(
             session, entries=[(u.name, u.short_name) for u in svc.profile.units], now=svc.now()
@@ -150,7 +153,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands(
         [BotCommand(command, description) for command, description in texts.COMMANDS_STRANGER]
     )
-    application.bot_data["outbox"] = OutboxSender(svc, application.bot)
+    application.bot_data["outbox"] = OutboxSender(svc, application.bot, holder=instance)
     if application.job_queue is not None:
         # The job queue runs only in a started application (kinerja-bot run); tests and the
         # console drain the outbox themselves.
@@ -163,6 +166,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
         )
         # Every minute: plan and send reminders (never pickled: the rows are the schedule).
         reminders_job.schedule(application)
+        lease.schedule(application)
 
 
 OUTBOX_INTERVAL = 2.0
@@ -177,13 +181,16 @@ async def drain_outbox(context: Any) -> None:
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     svc: Services = application.bot_data["services"]
+    # A clean stop frees the database for the next start at once.
+    lease.release(svc, application.bot_data["instance"])
     svc.db.dispose()
 
 
 def build_application(
-    services: Services, *, request: BaseRequest | None = None
+    services: Services, *, request: BaseRequest | None = None, instance: str | None = None
 ) -> KinerjaApplication:
-    """The bot with every handler. ``request`` replaces the HTTP layer (tests, demo)."""
+    """The bot with every handler. ``request`` replaces the HTTP layer (tests, demo);
+    ``instance`` names the lease holder (a new one per process when not given)."""
     token = services.settings.telegram_bot_token
     if token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -209,6 +216,7 @@ def build_application(
     application = builder.build()
     assert isinstance(application, KinerjaApplication)
     application.bot_data["services"] = services
+    application.bot_data["instance"] = instance or lease.new_holder_id()
     register(application)
     application.add_error_handler(on_error)
     return application

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from telegram import Bot, Update
-from telegram.error import InvalidToken, TelegramError
+from telegram import Bot
+from telegram.error import TelegramError
 
-from bot import texts
-from bot.app import build_application, build_services
+from bot import start, texts
+from bot.app import build_services
 from bot.archive.export import export_year
 from bot.core.dates import format_datetime
 from bot.core.profile import ProfileError
@@ -68,21 +68,7 @@ def _fail(message: str) -> int:
 
 
 def _run(settings: Settings) -> int:
-    if settings.telegram_bot_token is None:
-        return _fail(texts.CLI_NO_TOKEN)
-    svc = build_services(settings)
-    application = build_application(svc)
-    print(
-        texts.CLI_STARTING.format(unit=svc.profile.unit_name, government=svc.profile.government),
-        file=sys.stderr,
-    )
-    try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
-    except InvalidToken as exc:
-        # PTB's message quotes the token; never print it.
-        error = _redact(str(exc), settings.telegram_bot_token.get_secret_value())
-        return _fail(texts.CLI_CONFIG_ERROR.format(error=error))
-    return 0
+    return start.run(settings)
 
 
 async def _bot_username(settings: Settings) -> str | None:
@@ -314,10 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    # httpx logs every request URL, and a Bot API URL contains the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    # Schema upgrades run at every start; their step-by-step lines are noise for a person.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    start.quiet_loggers(settings)
     if settings.telegram_bot_token is not None:
         # PTB logs (and raises) errors that quote the token, e.g. when it is rejected.
         secret = settings.telegram_bot_token.get_secret_value()
@@ -348,9 +331,7 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _redact(text: str, secret: str) -> str:
-    """``text`` with the secret (the bot token) masked."""
-    return text.replace(secret, "***") if secret else text
+_redact = start.redact
 
 
 class _RedactingFormatter(logging.Formatter):

@@ -20,7 +20,7 @@ from typing import Any
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot import texts
+from bot import lease, texts
 from bot.core.delivery import ItemStatus, RateLimiter, backoff, gives_up
 from bot.services import Services
 from storage import archive, outbox, users
@@ -50,6 +50,7 @@ class OutboxSender:
         limiter: RateLimiter | None = None,
         concurrency: int = 8,
         on_unreachable: Callable[[list[int]], Any] | None = None,
+        holder: str | None = None,
     ) -> None:
         self._svc = services
         self._bot = bot
@@ -57,8 +58,12 @@ class OutboxSender:
         self._semaphore = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
         self._on_unreachable = on_unreachable
-        with services.db.write() as session:
-            recovered = outbox.recover_in_flight(session)
+        # Rows left "sending" are another process's business while it holds the lease: only
+        # the lease's holder (``holder``, see bot/lease.py) sends them again.
+        recovered = 0
+        if holder is not None and lease.holds(services, holder):
+            with services.db.write() as session:
+                recovered = outbox.recover_in_flight(session)
         if recovered:
             logger.info("outbox: %d deliveries interrupted by a stop will be sent again", recovered)
 

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     kinerja_approval_overdue_days: int = 3
     kinerja_report_deadline_days: int = 10
     log_level: str = "INFO"
+    # How often `run` tries to reach the Bot API at start (getMe, deleteWebhook) before
+    # giving up, with back-off between tries; -1: keep trying (a weak link comes back).
+    kinerja_bootstrap_retries: int = -1
 
     @field_validator(
         "telegram_bot_token",

@@ -153,6 +153,11 @@ ERROR_INCIDENT = (
     "Silakan coba lagi; bila berulang, sampaikan kode insiden <code>{code}</code> kepada UKPBJ."
 )
 ERROR_OPERATOR = "⚠️ Insiden <code>{code}</code>: {error} saat menangani {what}."
+ERROR_OPERATOR_HELD_BACK = "\n({count} kejadian serupa sejak pukul {since} tidak dikirim terpisah.)"
+ERROR_OPERATOR_CONFLICT = (
+    "⛔ Bot berhenti: program lain sedang memakai token bot ini untuk mengambil pembaruan. "
+    "Pastikan hanya satu bot yang berjalan dengan token ini."
+)
 
 
 def unit_suffix(unit_name: str | None) -> str:
@@ -190,6 +195,32 @@ TELEGRAM_BOT_TOKEN=<token> (contoh ada di .env.example), lalu jalankan lagi peri
 EN: Open Telegram, send /newbot to @BotFather, follow the steps, put the token it gives
 you in .env as TELEGRAM_BOT_TOKEN=<token> (see .env.example), then run this command again."""
 CLI_CONFIG_ERROR = "Konfigurasi tidak sah: {error}"
+CLI_TOKEN_SHAPE = (
+    "TELEGRAM_BOT_TOKEN tidak berbentuk token bot (angka, titik dua, lalu sekitar 35 huruf, "
+    "angka, - atau _; salin lagi dari @BotFather). / TELEGRAM_BOT_TOKEN does not look like a "
+    "bot token (digits, a colon, then about 35 letters, digits, - or _; copy it again from "
+    "@BotFather)."
+)
+CLI_LEASE_HELD = (
+    "Basis data ini sedang dipakai bot lain ({holder}, sampai {until} UTC); hanya satu bot "
+    "boleh berjalan. / This database is in use by another bot ({holder}, until {until} UTC); "
+    "only one may run."
+)
+CLI_UNREACHABLE = (
+    "Bot API Telegram tidak dapat dihubungi di {url} ({error}). Periksa jaringan server dan "
+    "TELEGRAM_API_BASE_URL. / The Telegram Bot API at {url} could not be reached ({error}). "
+    "Check the server's network and TELEGRAM_API_BASE_URL."
+)
+CLI_TELEGRAM_ERROR = (
+    "Telegram menolak saat bot dimulai: {error}. Periksa TELEGRAM_BOT_TOKEN dan "
+    "TELEGRAM_API_BASE_URL. / Telegram refused at start-up: {error}. Check "
+    "TELEGRAM_BOT_TOKEN and TELEGRAM_API_BASE_URL."
+)
+CLI_CONFLICT = (
+    "Program lain sedang mengambil pembaruan dengan token bot ini; bot berhenti. Pastikan "
+    "hanya satu bot berjalan dengan token ini. / Another program is polling with this bot "
+    "token; stopped. Make sure only one bot runs with this token."
+)
 CLI_UNIT_REQUIRED = "Peran pj memerlukan --unit (nama unit/OPD)."
 CLI_UNIT_NOT_ALLOWED = "Peran {role} tidak memakai --unit."
 CLI_UNIT_UNKNOWN = (

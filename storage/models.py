@@ -590,3 +590,15 @@ class MeetingItem(SQLModel, table=True):
     request_id: int | None = Field(default=None, foreign_key="approval_request.id")
     decision: str = Field(default="", max_length=40)
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class InstanceLease(SQLModel, table=True):
+    """Which running bot owns the database: one row per lease name, renewed by its holder
+    and free to take over once ``expires_at`` has passed (a crashed holder renews no more)."""
+
+    __tablename__ = "instance_lease"
+
+    name: str = Field(primary_key=True, max_length=40)
+    holder: str = Field(max_length=200)
+    acquired_at: datetime = Field(sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)

@@ -278,6 +278,14 @@ class BotApiServer:
         except ValueError as exc:
             return _error(400, f"Bad Request: {exc}")
         if method == "getUpdates":
+            with self.lock:
+                # A failure queued with api.fail_next (e.g. 409 Conflict: another poller).
+                failure = self.api._next_failure(method)
+                if failure is not None:
+                    self.api.calls.append(ApiCall("getUpdates", params))
+                    self.lock.notify_all()
+            if failure is not None:
+                return _error(failure.status, failure.description)
             return _json(200, {"ok": True, "result": self._get_updates(params)})
         with self.lock:
             if method == "deleteWebhook" and params.get("drop_pending_updates"):

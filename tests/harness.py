@@ -50,6 +50,8 @@ class Harness:
             database_url=f"sqlite:///{tmp_path / 'kinerja.db'}",
             kinerja_archive_dir=tmp_path / "arsip",
         )
+        # The lease holder: a restart, even after a crash, is the same instance coming back.
+        self.instance = f"harness:{id(self)}"
         self.errors: list[BaseException] = []
         self.expected_errors = 0
         self.app: KinerjaApplication | None = None
@@ -59,7 +61,7 @@ class Harness:
 
     async def start(self) -> None:
         self.services = build_services(self.settings, clock=self.clock)
-        app = build_application(self.services, request=self.api)
+        app = build_application(self.services, request=self.api, instance=self.instance)
         app.add_error_handler(self._collect)
         await app.initialize()
         if app.post_init is not None:

@@ -350,6 +350,7 @@ def test_a_rejected_token_is_explained_and_never_printed(
         run = _program(tmp_path, "run", env=env)
     assert run.returncode == 2, run.stderr
     assert "Konfigurasi tidak sah" in run.stderr and "rejected" in run.stderr
+    assert "Traceback" not in run.stderr, run.stderr
     assert wrong not in run.stdout + run.stderr
     assert wrong.split(":")[1] not in run.stdout + run.stderr
 
