@@ -345,3 +345,24 @@ async def test_an_idle_bot_writes_no_log_lines(
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)
     assert idle == []
+
+
+def test_a_pdf_writes_no_log_lines(caplog: pytest.LogCaptureFixture) -> None:
+    from bot.core.pdf import OfficialPdf
+
+    names = ("alembic", "apscheduler", "fontTools", "httpx", "matplotlib")
+    levels = {name: logging.getLogger(name).level for name in names}
+    quiet_loggers(Settings(_env_file=None))
+    try:
+        caplog.set_level(logging.INFO)
+        pdf = OfficialPdf()
+        try:
+            pdf.add_page()
+            pdf.multi_cell(0, 6, "Laporan Kinerja — ✓ Ω")
+            assert bytes(pdf.output()).startswith(b"%PDF")
+        finally:
+            pdf.close_fonts()
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+    assert [r.name for r in caplog.records] == []
