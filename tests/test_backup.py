@@ -71,6 +71,7 @@ def test_backup_while_the_bot_writes_restores_into_a_fresh_folder(
     assert result.code == 0, result.err
     assert "2 berkas arsip" in result.out
     assert (zipfile.is_zipfile if suffix == ".zip" else tarfile.is_tarfile)(out)
+    assert out.stat().st_mode & 0o777 == 0o600  # every person's data: the owner's only
     assert during > 5  # the bot kept writing while the copy was taken
 
     fresh = tmp_path / "baru"

@@ -92,6 +92,8 @@ def backup(settings: Settings, out: Path, *, now: datetime) -> Done:
         try:
             as_zip = out.name.lower().endswith(".zip")
             _write(partial, [(MANIFEST, staging / MANIFEST), *members], as_zip=as_zip)
+            # It holds every person's data: readable by its owner only.
+            partial.chmod(0o600)
             os.replace(partial, out)
         finally:
             partial.unlink(missing_ok=True)

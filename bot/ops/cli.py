@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 from bot.core.clock import SystemClock
 from bot.ops import texts
 from bot.ops.backup import BackupError, backup, is_backup_name
@@ -41,7 +43,7 @@ def dispatch(settings: Settings, args: argparse.Namespace) -> int | None:
             done = restore(settings, Path(args.source), force=args.force, now=now)
             print(
                 texts.RESTORE_DONE.format(
-                    database=settings.database_url.split("@")[-1],
+                    database=make_url(settings.database_url).render_as_string(hide_password=True),
                     count=done.files,
                     archive=settings.kinerja_archive_dir,
                     revision=done.revision or "-",

@@ -40,7 +40,9 @@ def doctor(settings: Settings, now: datetime) -> int:
         texts.DOCTOR_PATH.format(
             label=texts.DOCTOR_PATH_LABELS["profile"],
             path=profile.resolve() if profile else texts.DOCTOR_PROFILE_EXAMPLE,
-            state=_state(profile)[0] if profile else texts.DOCTOR_PATH_OK,
+            state=texts.DOCTOR_PATH_EXISTS
+            if profile is None or profile.is_file()
+            else texts.DOCTOR_PATH_MISSING,
         )
     )
     problems += _profile_problem(settings)

@@ -22,6 +22,7 @@ DOCTOR_PATH_LABELS = {
 }
 DOCTOR_PATH_OK = "ada, dapat ditulis / exists, writable"
 DOCTOR_PATH_READONLY = "ada, TIDAK dapat ditulis / exists, NOT writable"
+DOCTOR_PATH_EXISTS = "ada / exists"
 DOCTOR_PATH_MISSING = "belum ada / not yet created"
 DOCTOR_PROFILE_EXAMPLE = "contoh Jayawijaya / the Jayawijaya example"
 DOCTOR_SCHEMA = "Skema / Schema: {current} (terbaru / head: {head}) — {verdict}"
