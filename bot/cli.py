@@ -23,6 +23,7 @@ from bot.core.profile import ProfileError
 from bot.core.roles import Role, parse_role, role_needs_unit
 from bot.core.signing import format_code, read_code
 from bot.letters.kinds import LetterKind
+from bot.ops import cli as ops_cli
 from bot.people.invitation_rules import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
 from bot.planning.usecases import Seeded, seed_starter_plan
 from bot.services import Services
@@ -59,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=int, required=True, help=texts.CLI_EXPORT_YEAR_HELP)
     export.add_argument("--force", action="store_true", help=texts.CLI_EXPORT_FORCE_HELP)
     export.add_argument("out", metavar="BERKAS.zip", help=texts.CLI_EXPORT_OUT_HELP)
+    ops_cli.add_commands(commands)
     return parser
 
 
@@ -317,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _verify(settings, args.target)
         if args.command == "export-archive":
             return _export_archive(settings, args)
+        if args.command in ops_cli.COMMANDS:
+            return ops_cli.dispatch(settings, args) or 0
         Database(settings.database_url).upgrade()
         print(texts.CLI_UPGRADED.format(url=_safe_url(settings.database_url)))
         return 0

@@ -1,13 +1,27 @@
-"""Settings read once from the environment (and a `.env` file), never from code."""
+"""Settings read once from the environment (and a `.env` file), never from code.
+
+Paths never depend on the working directory: the data folder (``KINERJA_DATA_DIR``) defaults
+to ``data/`` beside the profile (``KINERJA_CONFIG``; without one, beside the source checkout,
+else ``~/.local/share/kinerja-bot``), and the database and the archive default to files in it.
+``DATABASE_URL`` and ``KINERJA_ARCHIVE_DIR`` still win when set; a relative path in them, or in
+``KINERJA_DATA_DIR``, is taken from the folder the data folder defaults beside.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
-from pydantic import SecretStr, field_validator
+from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 DEFAULT_DATABASE_URL = "sqlite:///data/kinerja.db"
+DATABASE_FILE = "kinerja.db"
+ARCHIVE_FOLDER = "arsip"
+# Blank values of these mean "not set": the defaults below the data folder apply.
+_PATH_SETTINGS = ("database_url", "kinerja_archive_dir", "kinerja_data_dir")
 
 
 class Settings(BaseSettings):
@@ -24,6 +38,7 @@ class Settings(BaseSettings):
     telegram_local_mode: bool = False
     kinerja_config: Path | None = None
     kinerja_archive_dir: Path = Path("data/arsip")
+    kinerja_data_dir: Path | None = None
     kinerja_operator_chat_ids: str = ""
     kinerja_approval_overdue_days: int = 3
     kinerja_report_deadline_days: int = 10
@@ -45,12 +60,56 @@ class Settings(BaseSettings):
             return None
         return value
 
-    @field_validator("kinerja_archive_dir", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _blank_archive_is_default(cls, value: object) -> object:
-        if isinstance(value, str) and not value.strip():
-            return "data/arsip"
-        return value
+    def _blank_paths_are_unset(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {
+                key: value
+                for key, value in data.items()
+                if not (
+                    str(key).lower() in _PATH_SETTINGS
+                    and isinstance(value, str)
+                    and not value.strip()
+                )
+            }
+        return data
+
+    @model_validator(mode="after")
+    def _resolve_paths(self) -> Settings:
+        """Absolute data folder, database file and archive, whatever the working directory."""
+        base = self.base_dir()
+        given = self.model_fields_set
+        data_dir = self.kinerja_data_dir
+        self.kinerja_data_dir = (
+            (base / "data") if data_dir is None else base / data_dir.expanduser()
+        )
+        if "database_url" not in given:
+            self.database_url = f"sqlite:///{self.kinerja_data_dir / DATABASE_FILE}"
+        else:
+            self.database_url = _absolute_sqlite_url(self.database_url, base)
+        if "kinerja_archive_dir" not in given:
+            self.kinerja_archive_dir = self.kinerja_data_dir / ARCHIVE_FOLDER
+        else:
+            self.kinerja_archive_dir = base / self.kinerja_archive_dir.expanduser()
+        return self
+
+    def base_dir(self) -> Path:
+        """The folder the data folder defaults beside: the profile's, else the source
+        checkout's (where ``pyproject.toml`` is), else ``~/.local/share/kinerja-bot``."""
+        if self.kinerja_config is not None:
+            return self.kinerja_config.expanduser().resolve().parent
+        checkout = Path(__file__).resolve().parent.parent
+        if (checkout / "pyproject.toml").is_file():
+            return checkout
+        home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(home) / "kinerja-bot"
+
+    @property
+    def data_dir(self) -> Path:
+        """The data folder (absolute)."""
+        assert self.kinerja_data_dir is not None
+        return self.kinerja_data_dir
 
     @property
     def operator_chat_ids(self) -> tuple[int, ...]:
@@ -74,6 +133,21 @@ class Settings(BaseSettings):
             root = self.telegram_api_base_url.rstrip("/").removesuffix("/bot")
             return root + "/file/bot"
         return None
+
+
+def _absolute_sqlite_url(url: str, base: Path) -> str:
+    """A SQLite URL whose relative file path is taken from ``base``; others unchanged."""
+    parsed = make_url(url)
+    database = parsed.database
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not database
+        or database == ":memory:"
+        or database.startswith("file:")
+        or Path(database).is_absolute()
+    ):
+        return url
+    return parsed.set(database=str(base / database)).render_as_string(hide_password=False)
 
 
 def _with_suffix(url: str | None, suffix: str) -> str | None:

@@ -21,6 +21,7 @@ _SETTINGS_ENV = (
     "TELEGRAM_LOCAL_MODE",
     "KINERJA_CONFIG",
     "KINERJA_ARCHIVE_DIR",
+    "KINERJA_DATA_DIR",
     "KINERJA_OPERATOR_CHAT_IDS",
     "KINERJA_APPROVAL_OVERDUE_DAYS",
     "KINERJA_REPORT_DEADLINE_DAYS",
@@ -29,10 +30,12 @@ _SETTINGS_ENV = (
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's own settings must not leak into the tests."""
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A developer's own settings must not leak into the tests, and no test writes data
+    into the checkout (where the data folder defaults to without a profile)."""
     for name in _SETTINGS_ENV:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture

@@ -53,6 +53,7 @@ def _env(tmp_path: Path, **settings: str) -> dict[str, str]:
         "PYTHONIOENCODING": "utf-8",
         "PYTHONUNBUFFERED": "1",
         "DATABASE_URL": _db_url(tmp_path),
+        "KINERJA_DATA_DIR": str(tmp_path / "data"),
     }
     env.update(settings)
     return env

@@ -36,6 +36,34 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     ci_command = next(line for line in ci.splitlines() if line.startswith("python3 -m venv"))
     assert ci_command in readme.splitlines()
+    # The quick start is two commands (run the bot, run the tests), both pinned.
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = [line for line in quick_start.splitlines() if line.startswith("python3 -m venv")]
+    assert len(commands) == 2 and ci_command in commands
+    assert all(" -c constraints.txt " in command for command in commands)
+
+
+def _requirement_name(requirement: str) -> str:
+    name = re.split(r"[\s\[<>=!~;]", requirement.strip(), maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_every_dependency_is_pinned_in_the_constraints() -> None:
+    """Run, test (ruff and mypy too) and postgres dependencies each have one exact version."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"].values()
+    wanted = [*project["dependencies"], *(r for extra in extras for r in extra)]
+    pinned = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version.strip(), line
+            pinned[_requirement_name(name)] = version.strip()
+    missing = [r for r in wanted if _requirement_name(r) not in pinned]
+    assert missing == []
+    assert {"ruff", "mypy", "psycopg", "psycopg-binary"} <= set(pinned)
 
 
 def _python_files() -> list[Path]:

@@ -1,0 +1,1 @@
+"""Running the bot on a server: `kinerja-bot doctor`, `backup` and `restore`."""

@@ -1,0 +1,131 @@
+"""What `doctor`, `backup` and `restore` read of a database without changing it: the schema
+revision, the instance lease (a table another part of the bot owns; read defensively), and
+whether another process is writing right now."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+
+from storage.db import MIGRATIONS_DIR
+
+LEASE_TABLE = "instance_lease"
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The revision a database is at (None: empty) and the newest the code knows."""
+
+    current: str | None
+    head: str | None
+    known: bool
+
+
+@dataclass(frozen=True)
+class Lease:
+    """Who holds the instance lease, in words, and whether that holder is still live."""
+
+    holder: str
+    live: bool
+
+
+def _scripts() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config)
+
+
+def head_revision() -> str | None:
+    """The newest migration of this code."""
+    return _scripts().get_current_head()
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for memory, URIs and other databases."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def backend(url: str) -> str:
+    """``sqlite``, ``postgresql``, ... of a SQLAlchemy URL."""
+    return make_url(url).get_backend_name()
+
+
+def schema(url: str) -> Schema:
+    """The schema revision of the database at ``url`` (read only)."""
+    head = head_revision()
+    known = {script.revision for script in _scripts().walk_revisions()}
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+    return Schema(current=current, head=head, known=current is None or current in known)
+
+
+def lease(url: str, now: datetime) -> Lease | None:
+    """The holder of the instance lease, or None when the table is absent or empty.
+
+    The table belongs to the start-up code; it is read with plain SQL and no assumption
+    beyond "one row per lease": a column whose name mentions ``expire`` or ``until`` tells
+    whether the holder is still live (no such column: a row means held).
+    """
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            if LEASE_TABLE not in inspect(connection).get_table_names():
+                return None
+            result = connection.execute(text(f"SELECT * FROM {LEASE_TABLE}"))
+            columns = list(result.keys())
+            rows = [tuple(row) for row in result]
+    finally:
+        engine.dispose()
+    if not rows:
+        return None
+    row = rows[0]
+    holder = ", ".join(f"{c}={v}" for c, v in zip(columns, row, strict=True))
+    expiries = [v for c, v in zip(columns, row, strict=True) if "expire" in c or "until" in c]
+    live = True
+    for value in expiries:
+        moment = _moment(value)
+        if moment is not None:
+            live = moment > now
+    return Lease(holder=holder, live=live)
+
+
+def _moment(value: object) -> datetime | None:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def being_written(path: Path) -> bool:
+    """True when another connection holds the SQLite write lock right now."""
+    connection = sqlite3.connect(path, timeout=2, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("ROLLBACK")
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        connection.close()
+    return False
