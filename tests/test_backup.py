@@ -119,9 +119,11 @@ def test_restore_refuses_an_existing_database_and_a_live_lease(
     assert len(_rows(tmp_path / "data" / "kinerja.db")) == 23
 
     with database.engine.begin() as connection:
-        connection.execute(text("CREATE TABLE instance_lease (holder TEXT, expires_at TEXT)"))
-        connection.execute(
-            text("INSERT INTO instance_lease VALUES ('server-1 pid 77', '2999-01-01 00:00:00')")
+        connection.execute(  # the table is in the schema (migration 0015): a live holder
+            text(
+                "INSERT INTO instance_lease (name, holder, acquired_at, expires_at) VALUES "
+                "('bot', 'server-1 pid 77', '2026-01-01 00:00:00', '2999-01-01 00:00:00')"
+            )
         )
     result = cli("restore", "--force", str(out))
     assert result.code == 2 and "server-1 pid 77" in result.err
