@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,15 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import load_steps
 from bot.ui.chat import FlowConversation
-from storage import units
+from storage import units, updates
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
+
+# Processed update ids are kept two days (Telegram keeps an unconfirmed update for one) and
+# pruned every so many updates.
+UPDATE_ID_KEPT = timedelta(days=2)
+PRUNE_EVERY = 500
 
 
 class KinerjaApplication(
@@ -58,7 +64,31 @@ class KinerjaApplication(
     only rows that changed. Each update's handlers share one ``update_scope``.
     """
 
+    _claims = 0  # ids claimed by this process (old ones are pruned every PRUNE_EVERY)
+
+    def _first_delivery(self, update: object) -> bool:
+        """Record the update's id before it is handled; False for a redelivery (after a
+        crash, a webhook retry), which is then skipped: a submission, decision or
+        acknowledgement is never doubled. A crash in the middle of an update loses that
+        update rather than risk doing it twice; the person sees no answer and asks again."""
+        if not isinstance(update, Update):
+            return True
+        svc = self.bot_data.get("services")
+        if not isinstance(svc, Services):
+            return True
+        now = svc.now()
+        with svc.db.write() as session:
+            if not updates.claim(session, update_id=update.update_id, now=now):
+                logger.info("update %s delivered again, skipped", update.update_id)
+                return False
+            self._claims += 1
+            if self._claims % PRUNE_EVERY == 1:
+                updates.prune(session, before=now - UPDATE_ID_KEPT)
+        return True
+
     async def process_update(self, update: object) -> None:
+        if not self._first_delivery(update):
+            return
         with update_scope() as scope:
             await super().process_update(update)
         if self.persistence is not None and (

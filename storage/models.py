@@ -590,3 +590,14 @@ class MeetingItem(SQLModel, table=True):
     request_id: int | None = Field(default=None, foreign_key="approval_request.id")
     decision: str = Field(default="", max_length=40)
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """A Telegram update already taken (a redelivery of it is skipped); pruned after days."""
+
+    __tablename__ = "processed_update"
+
+    update_id: int = Field(
+        sa_column=Column(BigInteger, primary_key=True, autoincrement=False, nullable=False)
+    )
+    processed_at: datetime = Field(sa_type=UTCDateTime, index=True)
