@@ -87,6 +87,8 @@ class UpdateScope:
     members: dict[int, Member]
     conversation_step: bool = False
     outbox_queued: list[int] = field(default_factory=list)
+    # Stores the update's user and chat data; run before each Bot API request (a reply).
+    before_request: Callable[[], Coroutine[Any, Any, None]] | None = None
 
 
 _scope: ContextVar[UpdateScope | None] = ContextVar("kinerja_update_scope", default=None)
@@ -109,6 +111,13 @@ def mark_conversation_step() -> None:
     scope = _scope.get()
     if scope is not None:
         scope.conversation_step = True
+
+
+async def write_ahead() -> None:
+    """Store what the update being handled changed so far (see ``bot.write_ahead``)."""
+    scope = _scope.get()
+    if scope is not None and scope.before_request is not None:
+        await scope.before_request()
 
 
 def mark_outbox_queued(broadcast_id: int) -> None:

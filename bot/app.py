@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,20 +29,17 @@ from bot.errors import on_error
 from bot.features import register
 from bot.outbox import OutboxSender
 from bot.persistence import DatabasePersistence
+from bot.redelivery import Redeliveries
 from bot.reminders import job as reminders_job
 from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import load_steps
 from bot.ui.chat import FlowConversation
-from storage import units, updates
-from storage.db import Database
+from bot.write_ahead import WriteAhead
+from storage import units
+from storage.db import Database, write_hook
 
 logger = logging.getLogger(__name__)
-
-# Processed update ids are kept two days (Telegram keeps an unconfirmed update for one) and
-# pruned every so many updates.
-UPDATE_ID_KEPT = timedelta(days=2)
-PRUNE_EVERY = 500
 
 
 class KinerjaApplication(
@@ -64,32 +61,27 @@ class KinerjaApplication(
     only rows that changed. Each update's handlers share one ``update_scope``.
     """
 
-    _claims = 0  # ids claimed by this process (old ones are pruned every PRUNE_EVERY)
-
-    def _first_delivery(self, update: object) -> bool:
-        """Record the update's id before it is handled; False for a redelivery (after a
-        crash, a webhook retry), which is then skipped: a submission, decision or
-        acknowledgement is never doubled. A crash in the middle of an update loses that
-        update rather than risk doing it twice; the person sees no answer and asks again."""
-        if not isinstance(update, Update):
-            return True
-        svc = self.bot_data.get("services")
-        if not isinstance(svc, Services):
-            return True
-        now = svc.now()
-        with svc.db.write() as session:
-            if not updates.claim(session, update_id=update.update_id, now=now):
-                logger.info("update %s delivered again, skipped", update.update_id)
-                return False
-            self._claims += 1
-            if self._claims % PRUNE_EVERY == 1:
-                updates.prune(session, before=now - UPDATE_ID_KEPT)
-        return True
+    redeliveries: Redeliveries | None = None
 
     async def process_update(self, update: object) -> None:
-        if not self._first_delivery(update):
+        svc = self.bot_data.get("services")
+        if not isinstance(update, Update) or not isinstance(svc, Services):
+            await self._process(update)
             return
+        if self.redeliveries is None:
+            self.redeliveries = Redeliveries()
+        if not self.redeliveries.first_delivery(svc, update.update_id):
+            return
+        token = write_hook.set(self.redeliveries.claimer(svc, update.update_id))
+        try:
+            await self._process(update)
+        finally:
+            write_hook.reset(token)
+
+    async def _process(self, update: object) -> None:
         with update_scope() as scope:
+            if isinstance(update, Update):
+                scope.before_request = functools.partial(self._write_ahead, update)
             await super().process_update(update)
         if self.persistence is not None and (
             scope.conversation_step or not self._data_stored(update)
@@ -97,6 +89,17 @@ class KinerjaApplication(
             await self.update_persistence()
         if scope.outbox_queued:
             await self.send_queued(scope.outbox_queued)
+
+    async def _write_ahead(self, update: Update) -> None:
+        """Store the update's user and chat data as they are now (rows that changed only)."""
+        persistence = self.persistence
+        if not isinstance(persistence, DatabasePersistence):
+            return
+        user, chat = update.effective_user, update.effective_chat
+        if user is not None:
+            await persistence.update_user_data(user.id, self.user_data.get(user.id, {}))
+        if chat is not None:
+            await persistence.update_chat_data(chat.id, self.chat_data.get(chat.id, {}))
 
     async def send_queued(self, broadcast_ids: list[int]) -> None:
         """Send what an update queued for others: a running bot asks its job queue (the
@@ -223,6 +226,7 @@ def build_application(
         .token(token.get_secret_value())
         .defaults(Defaults(tzinfo=services.profile.timezone, parse_mode=ParseMode.HTML))
         .persistence(DatabasePersistence(services.db, services.clock))
+        .rate_limiter(WriteAhead())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

@@ -10,8 +10,13 @@ from sqlmodel import Session, col
 from storage.models import ProcessedUpdate
 
 
+def taken(session: Session, update_id: int) -> bool:
+    """Whether ``update_id`` was recorded (its update was processed)."""
+    return session.get(ProcessedUpdate, update_id) is not None
+
+
 def claim(session: Session, *, update_id: int, now: datetime) -> bool:
-    """Record ``update_id`` as taken; False when it was taken before (a redelivery)."""
+    """Record ``update_id`` as taken; False when it was recorded already."""
     if session.get(ProcessedUpdate, update_id) is not None:
         return False
     session.add(ProcessedUpdate(update_id=update_id, processed_at=now))

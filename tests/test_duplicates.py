@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlmodel import func, select
+from sqlmodel import select
 
-from bot.app import PRUNE_EVERY
 from bot.core.roles import Role
+from bot.redelivery import PRUNE_EVERY
 from storage import audit, submissions
 from storage.models import OutboxItem, ProcessedUpdate
 from tests.harness import Harness
@@ -21,6 +21,7 @@ async def test_a_redelivered_report_submission_and_decision_happen_once(bot: Har
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     team = await bot.registered(2001, Role.TIM)
     await _full_report(owner)  # ends with "Kirim"
+    await bot.restart(graceful=False)  # redelivered after a crash: the database knows
     calls = len(bot.api.calls)
     assert await owner.redeliver() == []
     assert len(bot.api.calls) == calls
@@ -60,16 +61,24 @@ async def test_a_redelivered_signature_and_acknowledgement_happen_once(bot: Harn
     assert len(responded) == 1
 
 
-async def test_old_update_ids_are_pruned(bot: Harness) -> None:
+async def test_a_redelivered_read_is_skipped_and_leaves_no_row(bot: Harness) -> None:
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
-    await owner.command("bantuan")
+    assert await owner.command("bantuan")
+    assert await owner.redeliver() == []
     with bot.svc.db.read() as session:
-        first = session.exec(select(func.min(ProcessedUpdate.update_id))).one()
-    assert first is not None
+        assert session.exec(select(ProcessedUpdate)).all() == []
+
+
+async def test_old_update_ids_are_pruned(bot: Harness) -> None:
+    person = bot.person(5001)
+    await person.command("start", bot.invitation(Role.TIM))  # writes the registration draft
+    with bot.svc.db.read() as session:
+        first = session.exec(select(ProcessedUpdate.update_id)).all()
+    assert len(first) == 1
     bot.clock.advance(timedelta(days=3))
-    assert bot.app is not None
-    bot.app._claims = PRUNE_EVERY  # the next update prunes
-    await owner.command("bantuan")
+    assert bot.app is not None and bot.app.redeliveries is not None
+    bot.app.redeliveries.claims = PRUNE_EVERY  # the next claim prunes
+    await person.send("Maria Wenda, S.Kom.")
     with bot.svc.db.read() as session:
         ids = session.exec(select(ProcessedUpdate.update_id)).all()
-    assert first not in ids and len(ids) == 1
+    assert len(ids) == 1 and ids != first
