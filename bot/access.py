@@ -114,7 +114,7 @@ def mark_conversation_step() -> None:
 
 
 async def write_ahead() -> None:
-    """Store what the update being handled changed so far (see ``bot.write_ahead``)."""
+    """Store what the update being handled changed so far (see ``bot.outgoing``)."""
     scope = _scope.get()
     if scope is not None and scope.before_request is not None:
         await scope.before_request()

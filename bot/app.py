@@ -28,6 +28,7 @@ from bot.core.profile import load_profile
 from bot.errors import on_error
 from bot.features import register
 from bot.outbox import OutboxSender
+from bot.outgoing import Outgoing
 from bot.persistence import DatabasePersistence
 from bot.redelivery import Redeliveries
 from bot.reminders import job as reminders_job
@@ -35,7 +36,6 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import load_steps
 from bot.ui.chat import FlowConversation
-from bot.write_ahead import WriteAhead
 from storage import units
 from storage.db import Database, write_hook
 
@@ -226,7 +226,7 @@ def build_application(
         .token(token.get_secret_value())
         .defaults(Defaults(tzinfo=services.profile.timezone, parse_mode=ParseMode.HTML))
         .persistence(DatabasePersistence(services.db, services.clock))
-        .rate_limiter(WriteAhead())
+        .rate_limiter(Outgoing())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

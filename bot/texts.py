@@ -130,6 +130,8 @@ STRANGER = (
 STRANGER_ALERT = "Anda belum terdaftar. Mintalah tautan undangan kepada UKPBJ."
 NOT_FOR_ROLE = "Perintah ini khusus untuk {roles}. Peran Anda: {role}."
 NOT_FOR_ROLE_ALERT = "Tombol ini khusus untuk {roles}."
+# Appended where a message had to be cut to fit Telegram (bot/ui/fit.py).
+MESSAGE_CLIPPED = "\n\n… (dipotong: terlalu panjang untuk satu pesan Telegram)"
 STALE_BUTTON = "Tombol ini sudah tidak berlaku. Silakan buka menu lagi."
 
 # --- Shared buttons and answers -----------------------------------------------------

@@ -59,7 +59,7 @@ class FlowConversation(ConversationHandler[Any]):
     command_names: frozenset[str] | None = None
     # The state a person's user_data (their draft) puts them in, or None: a conversation
     # whose state follows from its draft continues right even when the state stored after
-    # the last reply was lost (see ``bot.write_ahead``).
+    # the last reply was lost (see ``bot.outgoing``).
     resume: Callable[[Any], object | None] | None = None
 
     def learn_commands(self) -> None:

@@ -11,6 +11,7 @@ from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.labels import megabytes
+from bot.core.limits import REPORT_CONSTRAINTS, REPORT_NOTE
 from bot.core.roles import Role
 from bot.planning.rules.model import ActionStatus, InputKind
 from bot.reporting import render, texts
@@ -143,12 +144,12 @@ async def typed(update: Update, context: Context, member: Member) -> int:
     elif draft.phase == Phase.ACTION_NOTE and action is not None:
         noted = draft.note_of(action) or ActionNote(ActionStatus.BELUM_MULAI.value)
         draft.progress[action_key(action)] = ActionNote(
-            noted.status, "" if text == "-" else text[:500]
+            noted.status, "" if text == "-" else text[:REPORT_NOTE]
         )
         draft.action_index += 1
         draft.phase = Phase.ACTION_STATUS.value
     elif draft.phase == Phase.CONSTRAINTS:
-        draft.constraints = "" if text == "-" else text[:2000]
+        draft.constraints = "" if text == "-" else text[:REPORT_CONSTRAINTS]
         draft.phase = Phase.EVIDENCE.value
     return await ask_next(update, context, draft)
 

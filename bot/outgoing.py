@@ -1,8 +1,9 @@
-"""What a person told the bot is stored before the bot answers.
+"""Every Bot API request passes here first: what a person told the bot is stored before
+the bot answers, and the text is cut to what Telegram takes (``bot.ui.fit``).
 
 PTB stores user data, chat data and conversation states after an update was handled; a
 crash between the reply and that write lost an answer the person had seen acknowledged.
-Every Bot API request goes through ``WriteAhead`` (PTB's one hook around each request, its
+Every Bot API request goes through ``Outgoing`` (PTB's one hook around each request, its
 rate-limiter interface, used here to limit nothing): before a request made while an update
 is handled, the update's user and chat data are written (only rows that changed), so the
 drafts in them are durable before the reply leaves. A conversation whose state follows
@@ -18,12 +19,14 @@ from typing import Any
 from telegram.ext import BaseRateLimiter
 
 from bot.access import write_ahead
+from bot.ui.fit import fit_request
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 
-class WriteAhead(BaseRateLimiter[None]):
-    """Runs the update's write-ahead (see ``bot.access.write_ahead``) before each request."""
+class Outgoing(BaseRateLimiter[None]):
+    """Before each request: the update's write-ahead (``bot.access.write_ahead``), then
+    the text fitted to Telegram's limits."""
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -41,4 +44,5 @@ class WriteAhead(BaseRateLimiter[None]):
         rate_limit_args: None,
     ) -> Result:
         await write_ahead()
+        fit_request(endpoint, data)
         return await callback(*args, **kwargs)
