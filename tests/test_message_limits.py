@@ -110,3 +110,37 @@ async def test_verification_shows_a_report_with_a_1_mb_constraint(bot: Harness) 
     assert "Verifikasi (1/1)" in card.plain and "Listrik padam <lagi> &" in card.plain
     assert shown_length(card.text) <= MESSAGE_LIMIT and _balanced(card.text)
     assert any("Terima" in label for label in card.button_texts)
+
+
+async def test_many_long_constraints_through_the_workbook_still_fit_the_card(
+    bot: Harness,
+) -> None:
+    _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    team = await bot.registered(2001, Role.TIM)
+    await owner.command("lapor")
+    await owner.press("Triwulan I 2027 ·")
+    shown = await owner.press("Template Data Kinerja")
+    template = next(m for m in shown if m.document is not None)
+    assert template.document is not None
+    book = openpyxl.load_workbook(io.BytesIO(template.document[1]))
+    packages_sheet = book["Data Paket"]
+    keys = [c.value for c in packages_sheet[KEY_ROW]]
+    packages_sheet.cell(row=FIRST_DATA_ROW, column=keys.index("total_hps") + 1, value=1_000_000)
+    issues = book[SHEET_ISSUES]
+    keys = [c.value for c in issues[KEY_ROW]]
+    for n in range(30):  # each within the limit, together far over a message
+        issues.cell(
+            row=FIRST_DATA_ROW + n,
+            column=keys.index("uraian_kendala") + 1,
+            value=f"Kendala {n + 1}: " + "jaringan & <server> terputus " * 60,
+        )
+    out = io.BytesIO()
+    book.save(out)
+    await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
+    shown = await owner.press("Kirim")
+    assert "terkirim untuk 1 paket" in shown[0].plain
+    card = (await team.command("verifikasi"))[0]
+    assert "Verifikasi (1/1)" in card.plain and "Kendala 1: jaringan & <server>" in card.plain
+    assert shown_length(card.text) <= MESSAGE_LIMIT and _balanced(card.text)
+    assert card.plain.endswith(texts.MESSAGE_CLIPPED.strip()) or "Bukti" in card.plain
