@@ -22,7 +22,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot import texts
+from bot import access_table, texts
 from bot.context import Context
 from bot.core.roles import Role
 from bot.services import Services
@@ -87,6 +87,8 @@ class UpdateScope:
     members: dict[int, Member]
     conversation_step: bool = False
     outbox_queued: list[int] = field(default_factory=list)
+    # Stores the update's user and chat data; run before each Bot API request (a reply).
+    before_request: Callable[[], Coroutine[Any, Any, None]] | None = None
 
 
 _scope: ContextVar[UpdateScope | None] = ContextVar("kinerja_update_scope", default=None)
@@ -111,6 +113,13 @@ def mark_conversation_step() -> None:
         scope.conversation_step = True
 
 
+async def write_ahead() -> None:
+    """Store what the update being handled changed so far (see ``bot.outgoing``)."""
+    scope = _scope.get()
+    if scope is not None and scope.before_request is not None:
+        await scope.before_request()
+
+
 def mark_outbox_queued(broadcast_id: int) -> None:
     """The update being processed queued a broadcast for others (see ``bot.deliveries``)."""
     scope = _scope.get()
@@ -127,6 +136,30 @@ def member_of_update(svc: Services, telegram_id: int) -> Member | None:
     if scope is not None and member is not None:
         scope.members[telegram_id] = member
     return member
+
+
+def deactivated(svc: Services, telegram_id: int) -> bool:
+    """Whether the account was registered and is deactivated (not a stranger)."""
+
+    def read() -> bool:
+        with svc.db.read() as session:
+            user = users.get_by_telegram_id(session, telegram_id)
+            return user is not None and not user.active
+
+    return svc.db.cached(("deactivated", telegram_id), read)
+
+
+async def refuse_outsider(update: Update, svc: Services) -> None:
+    """The polite refusal for someone who is no member: a deactivated account is told so,
+    a stranger how to get an invitation."""
+    if update.effective_user is not None and deactivated(svc, update.effective_user.id):
+        await refuse(update, texts.DEACTIVATED, texts.DEACTIVATED_ALERT)
+        return
+    await refuse(
+        update,
+        texts.STRANGER.format(unit=texts.esc(svc.profile.unit_short_name)),
+        texts.STRANGER_ALERT,
+    )
 
 
 def role_list(roles: tuple[Role, ...]) -> str:
@@ -157,11 +190,7 @@ def members_only(
             if update.effective_user is not None:
                 member = member_of_update(svc, update.effective_user.id)
             if member is None:
-                await refuse(
-                    update,
-                    texts.STRANGER.format(unit=texts.esc(svc.profile.unit_short_name)),
-                    texts.STRANGER_ALERT,
-                )
+                await refuse_outsider(update, svc)
                 return None
             if member.role not in allowed:
                 names = role_list(allowed)
@@ -173,14 +202,17 @@ def members_only(
                 return None
             return await handler(update, context, member)
 
+        wrapper.allowed_roles = allowed  # type: ignore[attr-defined]  # for bot.access_table
         return wrapper
 
     return decorate
 
 
-def _is_start_command(update: Update) -> bool:
+def _start_args(update: Update) -> list[str] | None:
+    """The words after /start (an invitation code), None when the update is no /start."""
     message = update.message
-    return message is not None and (message.text or "").split(maxsplit=1)[0:1] == ["/start"]
+    words = [] if message is None else (message.text or "").split()
+    return words[1:] if words[:1] == ["/start"] else None
 
 
 async def gate(update: Update, context: Context) -> None:
@@ -192,17 +224,24 @@ async def gate(update: Update, context: Context) -> None:
     if user is None:
         return
     svc = services(context)
-    if member_of_update(svc, user.id) is not None:
+    member = member_of_update(svc, user.id)
+    if member is not None:
+        allowed = access_table.roles_for(update)
+        if allowed is not None and member.role not in allowed:
+            names = role_list(allowed)
+            await refuse(
+                update,
+                texts.NOT_FOR_ROLE.format(roles=names, role=texts.ROLE_NAMES[member.role]),
+                texts.NOT_FOR_ROLE_ALERT.format(roles=names),
+            )
+            raise ApplicationHandlerStop
         return
-    # Strangers may start a registration and continue one they started.
-    if _is_start_command(update):
+    # Strangers may start a registration and continue one they started; a deactivated
+    # member only with a new invitation.
+    if context.user_data and context.user_data.get(REGISTRATION_DRAFT):
         return
-    in_registration = bool(context.user_data and context.user_data.get(REGISTRATION_DRAFT))
-    if in_registration:
+    start = _start_args(update)
+    if start is not None and (start or not deactivated(svc, user.id)):
         return
-    await refuse(
-        update,
-        texts.STRANGER.format(unit=texts.esc(svc.profile.unit_short_name)),
-        texts.STRANGER_ALERT,
-    )
+    await refuse_outsider(update, svc)
     raise ApplicationHandlerStop

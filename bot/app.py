@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -27,14 +28,16 @@ from bot.core.profile import load_profile
 from bot.errors import on_error
 from bot.features import register
 from bot.outbox import OutboxSender
+from bot.outgoing import Outgoing
 from bot.persistence import DatabasePersistence
+from bot.redelivery import Redeliveries
 from bot.reminders import job as reminders_job
 from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import load_steps
 from bot.ui.chat import FlowConversation
 from storage import units
-from storage.db import Database
+from storage.db import Database, write_hook
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +61,27 @@ class KinerjaApplication(
     only rows that changed. Each update's handlers share one ``update_scope``.
     """
 
+    redeliveries: Redeliveries | None = None
+
     async def process_update(self, update: object) -> None:
+        svc = self.bot_data.get("services")
+        if not isinstance(update, Update) or not isinstance(svc, Services):
+            await self._process(update)
+            return
+        if self.redeliveries is None:
+            self.redeliveries = Redeliveries()
+        if not self.redeliveries.first_delivery(svc, update.update_id):
+            return
+        token = write_hook.set(self.redeliveries.claimer(svc, update.update_id))
+        try:
+            await self._process(update)
+        finally:
+            write_hook.reset(token)
+
+    async def _process(self, update: object) -> None:
         with update_scope() as scope:
+            if isinstance(update, Update):
+                scope.before_request = functools.partial(self._write_ahead, update)
             await super().process_update(update)
         if self.persistence is not None and (
             scope.conversation_step or not self._data_stored(update)
@@ -67,6 +89,17 @@ class KinerjaApplication(
             await self.update_persistence()
         if scope.outbox_queued:
             await self.send_queued(scope.outbox_queued)
+
+    async def _write_ahead(self, update: Update) -> None:
+        """Store the update's user and chat data as they are now (rows that changed only)."""
+        persistence = self.persistence
+        if not isinstance(persistence, DatabasePersistence):
+            return
+        user, chat = update.effective_user, update.effective_chat
+        if user is not None:
+            await persistence.update_user_data(user.id, self.user_data.get(user.id, {}))
+        if chat is not None:
+            await persistence.update_chat_data(chat.id, self.chat_data.get(chat.id, {}))
 
     async def send_queued(self, broadcast_ids: list[int]) -> None:
         """Send what an update queued for others: a running bot asks its job queue (the
@@ -200,6 +233,7 @@ def build_application(
         .token(token.get_secret_value())
         .defaults(Defaults(tzinfo=services.profile.timezone, parse_mode=ParseMode.HTML))
         .persistence(DatabasePersistence(services.db, services.clock))
+        .rate_limiter(Outgoing())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

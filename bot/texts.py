@@ -128,8 +128,16 @@ STRANGER = (
     "kepada Kepala UKPBJ atau Tim Pengelolaan Kelembagaan UKPBJ, lalu buka tautan itu."
 )
 STRANGER_ALERT = "Anda belum terdaftar. Mintalah tautan undangan kepada UKPBJ."
+DEACTIVATED = (
+    "Akun Anda di bot ini sudah dinonaktifkan. Bila Anda masih bertugas dalam pengelolaan "
+    "kinerja PBJ, mintalah undangan baru kepada Kepala UKPBJ atau Tim Pengelolaan "
+    "Kelembagaan UKPBJ."
+)
+DEACTIVATED_ALERT = "Akun Anda sudah dinonaktifkan. Mintalah undangan baru kepada UKPBJ."
 NOT_FOR_ROLE = "Perintah ini khusus untuk {roles}. Peran Anda: {role}."
 NOT_FOR_ROLE_ALERT = "Tombol ini khusus untuk {roles}."
+# Appended where a message had to be cut to fit Telegram (bot/ui/fit.py).
+MESSAGE_CLIPPED = "\n\n… (dipotong: terlalu panjang untuk satu pesan Telegram)"
 STALE_BUTTON = "Tombol ini sudah tidak berlaku. Silakan buka menu lagi."
 
 # --- Shared buttons and answers -----------------------------------------------------

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,6 +50,13 @@ def _prepare_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get(_IMMEDIATE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# Run first in every write transaction opened in this context: the update being handled
+# records its id in the same transaction as its first effect (see ``bot.redelivery``).
+write_hook: ContextVar[Callable[[Session], None] | None] = ContextVar(
+    "kinerja_write_hook", default=None
+)
 
 
 class Database:
@@ -137,6 +145,9 @@ class Database:
             connection.execution_options(**{_IMMEDIATE: True})
             with Session(bind=connection, expire_on_commit=False) as session:
                 try:
+                    hook = write_hook.get()
+                    if hook is not None:
+                        hook(session)
                     yield session
                     session.commit()
                 except BaseException:

@@ -602,3 +602,14 @@ class InstanceLease(SQLModel, table=True):
     holder: str = Field(max_length=200)
     acquired_at: datetime = Field(sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """A Telegram update already taken (a redelivery of it is skipped); pruned after days."""
+
+    __tablename__ = "processed_update"
+
+    update_id: int = Field(
+        sa_column=Column(BigInteger, primary_key=True, autoincrement=False, nullable=False)
+    )
+    processed_at: datetime = Field(sa_type=UTCDateTime, index=True)

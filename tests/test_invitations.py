@@ -162,7 +162,7 @@ async def test_one_head_at_a_time_unless_replaced(bot: Harness) -> None:
         assert new is not None and new.telegram_id == 1002
         assert audit.entries(session, action="user.replaced_as_head")
     shown = await head.command("persetujuan")
-    assert "tautan undangan" in shown[0].plain  # a stranger now
+    assert "sudah dinonaktifkan" in shown[0].plain  # no member any more
     # The new head cannot bring the old one back as a second head.
     await successor.command("pengguna")
     shown = await successor.press("Yulianus Lokobal")

@@ -196,7 +196,7 @@ async def test_a_member_deactivated_by_another_process_is_refused_at_once(bot: H
         other.execute("UPDATE app_user SET active = 0 WHERE telegram_id = 2001")
     other.close()
     shown = await team.command("bantuan")
-    assert "tautan undangan" in shown[0].plain
+    assert "sudah dinonaktifkan" in shown[0].plain
     assert "Maria Wenda" not in shown[0].plain
 
 

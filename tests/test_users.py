@@ -56,7 +56,7 @@ async def test_head_lists_users_and_changes_a_role(bot: Harness) -> None:
         assert '"role": "pj"' in (entry.after_json or "")
 
 
-async def test_deactivated_user_is_a_stranger_until_reactivated(bot: Harness) -> None:
+async def test_deactivated_user_is_told_so_until_reactivated(bot: Harness) -> None:
     head = await bot.registered(1001, Role.KEPALA)
     member = await bot.registered(2001, Role.TIM, name="Maria Wenda")
     await head.command("pengguna")
@@ -65,7 +65,7 @@ async def test_deactivated_user_is_a_stranger_until_reactivated(bot: Harness) ->
     assert "Maria Wenda dinonaktifkan" in shown[0].plain
     assert "nonaktif" in shown[0].plain
     shown = await member.command("tugas")
-    assert "tautan undangan" in shown[0].plain
+    assert "Akun Anda di bot ini sudah dinonaktifkan" in shown[0].plain
     shown = await head.press("Aktifkan kembali")
     assert "diaktifkan kembali" in shown[0].plain
     shown = await member.command("tugas")

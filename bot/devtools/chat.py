@@ -28,6 +28,7 @@ class Person:
     first_name: str = "Pengguna"
     timestamp: Any = None
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _last_update: dict[str, Any] | None = None
 
     @property
     def user(self) -> dict[str, Any]:
@@ -52,9 +53,16 @@ class Person:
 
     async def _process(self, data: dict[str, Any]) -> list[Shown]:
         data = {"update_id": next(_update_ids), **data}
+        self._last_update = data
         before = len(self.api.transcript)
         await self.app.process_update(Update.de_json(data, self.app.bot))
         return [m for m in self.api.transcript[before:] if m.chat_id == self.telegram_id]
+
+    async def redeliver(self) -> list[Shown]:
+        """Deliver this person's last update once more, same id (a webhook retry, or a
+        redelivery after a crash)."""
+        assert self._last_update is not None, "nothing delivered yet"
+        return await self._process(self._last_update)
 
     async def send(self, text: str) -> list[Shown]:
         """Type a message; a leading /command gets its bot_command entity as Telegram does."""

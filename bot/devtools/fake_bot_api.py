@@ -7,8 +7,10 @@ the next calls of a method (flood-wait, network error, blocked user).
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,9 +44,6 @@ class Shown:
     @property
     def plain(self) -> str:
         """The text without HTML tags and entities, as the phone renders it."""
-        import html
-        import re
-
         return html.unescape(re.sub(r"<[^>]+>", "", self.text))
 
     @property
@@ -97,6 +96,28 @@ def _buttons(markup: Any) -> list[list[tuple[str, str]]]:
     return [
         [(b.get("text", ""), b.get("callback_data", b.get("url", ""))) for b in row] for row in rows
     ]
+
+
+def _shown_length(text: str, parse_mode: object) -> int:
+    """UTF-16 length of the text as shown (tags and entities of HTML parsed), as Telegram
+    counts it."""
+    if str(parse_mode).upper() == "HTML":
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _too_long(method: str, params: dict[str, Any]) -> str:
+    """Telegram's refusal of a text or caption over its limit ("" when it fits)."""
+    mode = params.get("parse_mode")
+    text, caption = params.get("text"), params.get("caption")
+    is_message = method in ("sendMessage", "editMessageText")
+    if is_message and isinstance(text, str) and _shown_length(text, mode) > 4096:
+        return "Bad Request: message is too long"
+    if method == "answerCallbackQuery" and isinstance(text, str) and len(text) > 200:
+        return "Bad Request: message is too long"
+    if isinstance(caption, str) and _shown_length(caption, mode) > 1024:
+        return "Bad Request: message caption is too long"
+    return ""
 
 
 class FakeBotApi(BaseRequest):
@@ -177,6 +198,9 @@ class FakeBotApi(BaseRequest):
         chat_id = params.get("chat_id")
         if isinstance(chat_id, int) and chat_id in self.blocked_chats:
             return self._error(Failure(403, "Forbidden: bot was blocked by the user"))
+        too_long = _too_long(method, params)
+        if too_long:
+            return self._error(Failure(400, too_long))
         result = self._answer(method, params, files)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 

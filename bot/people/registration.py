@@ -262,6 +262,18 @@ async def stale_button(update: Update, context: Context) -> None:
 _TEXT = filters.TEXT & ~filters.COMMAND
 
 
+def resume_step(user_data: Any) -> Step | None:
+    """The step a registration draft is at (its first missing answer), None without one."""
+    draft = read(dict(user_data), RegistrationDraft)
+    if not isinstance(draft, RegistrationDraft):
+        return None
+    if not draft.full_name:
+        return Step.NAME
+    if not draft.nip:
+        return Step.NIP
+    return Step.POSITION if not draft.position else Step.CONFIRM
+
+
 def conversation() -> ConversationHandler[Any]:
     """The registration conversation (persistent: a restart does not lose the answers)."""
     return conversation_handler(
@@ -283,6 +295,7 @@ def conversation() -> ConversationHandler[Any]:
             MessageHandler(~filters.COMMAND, text_only),
         ],
         name="registrasi",
+        resume=resume_step,
     )
 
 

@@ -57,6 +57,10 @@ class FlowConversation(ConversationHandler[Any]):
     # Every command any handler of this conversation answers, when no handler but these
     # takes a command (see ``learn_commands``); None: every update takes the full check.
     command_names: frozenset[str] | None = None
+    # The state a person's user_data (their draft) puts them in, or None: a conversation
+    # whose state follows from its draft continues right even when the state stored after
+    # the last reply was lost (see ``bot.outgoing``).
+    resume: Callable[[Any], object | None] | None = None
 
     def learn_commands(self) -> None:
         """Let a command this conversation cannot answer pass it by without the full check
@@ -73,7 +77,18 @@ class FlowConversation(ConversationHandler[Any]):
                 return
         self.command_names = frozenset(names)
 
+    def _resume(self, update: Update) -> None:
+        user, chat = update.effective_user, update.effective_chat
+        if self.resume is None or self.user_data_source is None or user is None or chat is None:
+            return
+        state = self.resume(self.user_data_source.get(user.id, {}))
+        key = self._get_key(update)
+        if state is not None and self._conversations.get(key) != state:
+            self._conversations[key] = state
+
     def check_update(self, update: object) -> Any:
+        if isinstance(update, Update):
+            self._resume(update)
         if self.command_names is not None and isinstance(update, Update):
             command = _command_of(update)
             if command is not None and command not in self.command_names:
@@ -131,6 +146,7 @@ def conversation_handler(
     states: dict[object, list[BaseHandler[Update, Any, Any]]],
     fallbacks: list[BaseHandler[Update, Any, Any]],
     name: str,
+    resume: Callable[[Any], object | None] | None = None,
 ) -> FlowConversation:
     """A persistent conversation keyed per user and chat, re-enterable from its command.
 
@@ -140,7 +156,7 @@ def conversation_handler(
     """
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-        return FlowConversation(
+        conversation = FlowConversation(
             entry_points=entry_points,
             states=states,
             fallbacks=fallbacks,
@@ -148,6 +164,8 @@ def conversation_handler(
             persistent=True,
             allow_reentry=True,
         )
+    conversation.resume = resume
+    return conversation
 
 
 async def set_role_commands(bot: Bot, chat_id: int, role: Role | None) -> None:

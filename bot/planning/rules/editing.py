@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from bot.core.limits import INDICATOR_TEXT
 from bot.core.numbers import NumberError, NumberKind, kind_of_unit, read_text
 from bot.planning.rules.model import (
     UNITS,
@@ -115,12 +116,8 @@ def parse_attribute(attr: Attribute, raw: str, *, unit: str = "") -> object:
     """The typed value of an attribute, or ValueError. Numbers are read by the rules of
     :mod:`bot.core.numbers` for an indicator with ``unit`` (``%`` or ``Rp`` change what
     is accepted)."""
-    if attr.field in ("name", "data_source", "pic_unit"):
-        return _text(raw, longest=300)
-    if attr.field in ("definition", "evidence"):
-        return _text(raw, longest=1000)
-    if attr.field == "formula":
-        return _text(raw, longest=500)
+    if attr.field in INDICATOR_TEXT:
+        return _text(raw, longest=INDICATOR_TEXT[attr.field])
     if attr.field == "inputs":
         return _inputs(raw)
     if attr.field == "unit":

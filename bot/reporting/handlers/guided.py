@@ -11,6 +11,7 @@ from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
 from bot.core.labels import megabytes
+from bot.core.limits import REPORT_CONSTRAINTS, REPORT_NOTE
 from bot.core.roles import Role
 from bot.planning.rules.model import ActionStatus, InputKind
 from bot.reporting import render, texts
@@ -60,46 +61,45 @@ async def ask_next(update: Update, context: Context, draft: ReportDraft) -> int:
         drafts.clear(context.user_data, ReportDraft)
         await show(update, texts.REPORT_DRAFT_GONE)
         return END
-    step = await _ask(update, draft, target)
+    text, markup, step = _question(draft, target)
+    # Stored before the question is shown: the answer it acknowledges survives a crash.
     drafts.write(context.user_data, draft)
+    await show(update, text, markup)
     return step
 
 
-async def _ask(update: Update, draft: ReportDraft, target: ReportTarget) -> ReportStep:
+Question = tuple[str, InlineKeyboardMarkup | None, ReportStep]
+
+
+def _question(draft: ReportDraft, target: ReportTarget) -> Question:
+    """What to ask next (the draft's phase moves past what has nothing to ask)."""
     if draft.phase == Phase.INPUT:
         if draft.input_index < len(draft.inputs):
-            await show(update, _input_question(draft))
-            return ReportStep.INPUT
+            return _input_question(draft), None, ReportStep.INPUT
         draft.phase = Phase.ACTION_STATUS.value
     if draft.phase in (Phase.ACTION_STATUS, Phase.ACTION_NOTE):
         action = draft.current_action
         if action is not None:
             draft.phase = Phase.ACTION_STATUS.value
             choices = [button(s.value, ChooseActionStatus(n)) for n, s in enumerate(STATUSES)]
-            await show(
-                update,
-                texts.REPORT_ASK_ACTION.format(
-                    code=app_texts.esc(action.indicator_code),
-                    number=action.number,
-                    activity=app_texts.esc(action.activity),
-                ),
-                InlineKeyboardMarkup([choices[:2], choices[2:]]),  # two a row: small phones
+            text = texts.REPORT_ASK_ACTION.format(
+                code=app_texts.esc(action.indicator_code),
+                number=action.number,
+                activity=app_texts.esc(action.activity),
             )
-            return ReportStep.ACTION_STATUS
+            # Two a row: small phones.
+            return text, InlineKeyboardMarkup([choices[:2], choices[2:]]), ReportStep.ACTION_STATUS
         draft.phase = Phase.CONSTRAINTS.value
     if draft.phase == Phase.CONSTRAINTS:
-        await show(update, texts.REPORT_ASK_CONSTRAINTS)
-        return ReportStep.CONSTRAINTS
+        return texts.REPORT_ASK_CONSTRAINTS, None, ReportStep.CONSTRAINTS
     if draft.phase == Phase.EVIDENCE:
         done = InlineKeyboardMarkup([[button(texts.REPORT_BUTTON_DONE, EvidenceDone())]])
-        await show(update, texts.REPORT_ASK_EVIDENCE, done)
-        return ReportStep.EVIDENCE
+        return texts.REPORT_ASK_EVIDENCE, done, ReportStep.EVIDENCE
     send = [
         button(texts.REPORT_BUTTON_SEND, SendReport()),
         button(texts.REPORT_BUTTON_EDIT, EditReport()),
     ]
-    await show(update, render.summary_text(target, draft), InlineKeyboardMarkup([send]))
-    return ReportStep.SUMMARY
+    return render.summary_text(target, draft), InlineKeyboardMarkup([send]), ReportStep.SUMMARY
 
 
 def _input_question(draft: ReportDraft) -> str:
@@ -144,12 +144,12 @@ async def typed(update: Update, context: Context, member: Member) -> int:
     elif draft.phase == Phase.ACTION_NOTE and action is not None:
         noted = draft.note_of(action) or ActionNote(ActionStatus.BELUM_MULAI.value)
         draft.progress[action_key(action)] = ActionNote(
-            noted.status, "" if text == "-" else text[:500]
+            noted.status, "" if text == "-" else text[:REPORT_NOTE]
         )
         draft.action_index += 1
         draft.phase = Phase.ACTION_STATUS.value
     elif draft.phase == Phase.CONSTRAINTS:
-        draft.constraints = "" if text == "-" else text[:2000]
+        draft.constraints = "" if text == "-" else text[:REPORT_CONSTRAINTS]
         draft.phase = Phase.EVIDENCE.value
     return await ask_next(update, context, draft)
 
@@ -223,10 +223,11 @@ async def evidence(update: Update, context: Context, member: Member) -> int:
     if document_id not in draft.evidence:
         draft.evidence.append(document_id)
     album = message.media_group_id or ""
-    if not album or album != draft.album:
-        await message.reply_text(texts.REPORT_EVIDENCE_SAVED.format(count=len(draft.evidence)))
+    acknowledge = not album or album != draft.album
     draft.album = album
     drafts.write(context.user_data, draft)
+    if acknowledge:
+        await message.reply_text(texts.REPORT_EVIDENCE_SAVED.format(count=len(draft.evidence)))
     return ReportStep.EVIDENCE
 
 

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.core.limits import REPORT_CONSTRAINTS, REPORT_NOTE
 from bot.core.numbers import NumberError, read_cell, read_code
 from bot.core.xlsx_guard import cell_text as text_of
 from bot.core.xlsx_guard import is_blank
@@ -98,7 +99,7 @@ def read_packages(
             continue
         row.key = kode
         values = _input_values(row, located, period, epoch)
-        note = row.text("catatan_bukti_dukung")
+        note = row.text_at_most("catatan_bukti_dukung", REPORT_NOTE)
         filled = note or any(not is_blank(row.values.get(name)) for name, _, _ in located)
         if not kode:
             if filled:
@@ -143,8 +144,8 @@ def read_actions(table: Table, plan: Plan, found: list[Problem]) -> list[ActionP
                 number = _whole(raw_number, row.formats["no"])
             except ValueError as exc:
                 row.report(LABELS["no"], str(exc), "jangan mengubah kolom No")
-        note = row.text("progres")
-        constraint = row.text("kendala")
+        note = row.text_at_most("progres", REPORT_NOTE)
+        constraint = row.text_at_most("kendala", REPORT_NOTE)
         raw_status = row.raw("status", LABELS["status"])
         status: ActionStatus | None = None
         if raw_status is not None:
@@ -187,8 +188,12 @@ def read_issues(table: Table, found: list[Problem]) -> list[tuple[str, str, str]
     """The constraint rows as (uraian, dampak, usulan); a row needs its description."""
     result = []
     for row in data_rows(table, found):
-        uraian, dampak, usulan = (row.text(key) for key, _ in ISSUE_COLUMNS)
+        uraian, dampak, usulan = (
+            row.text_at_most(key, REPORT_CONSTRAINTS) for key, _ in ISSUE_COLUMNS
+        )
         if not uraian:
+            if row.text(ISSUE_COLUMNS[0][0]):
+                continue  # too long, reported
             row.report(
                 LABELS["uraian_kendala"],
                 "uraian kendala kosong",

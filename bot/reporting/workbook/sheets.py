@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.limits import length_problem
 from bot.core.xlsx_guard import XlsxRules, find_sheet, is_blank, load_xlsx, normal
 from bot.core.xlsx_guard import cell_text as text_of
 from bot.planning.documents import data_template as template
@@ -103,6 +104,15 @@ class Row:
 
     def text(self, key: str) -> str:
         return text_of(self.raw(key, LABELS.get(key, key)))
+
+    def text_at_most(self, key: str, limit: int) -> str:
+        """The cell's text; one longer than the chat route allows is reported."""
+        text = self.text(key)
+        problem = length_problem(text, limit)
+        if problem is None:
+            return text
+        self.report(LABELS.get(key, key), *problem)
+        return ""
 
 
 def data_rows(table: Table, found: list[Problem]) -> Iterator[Row]:

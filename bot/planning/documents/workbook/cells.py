@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from openpyxl.utils import get_column_letter
 
+from bot.core.limits import length_problem
 from bot.core.numbers import kind_of_unit, read_cell
 from bot.core.xlsx_guard import cell_text, is_blank, load_xlsx, normal
 from bot.planning.documents.workbook.layout import COLUMNS, MAX_ROWS, XLSX_RULES
@@ -168,6 +169,16 @@ class Row:
 
     def text(self, column: str) -> str:
         return cell_text(self.raw(column))
+
+    def text_at_most(self, column: str, limit: int) -> str:
+        """The cell's text; one longer than the chat route allows is reported (and kept
+        out: an empty text stands in)."""
+        text = self.text(column)
+        problem = length_problem(text, limit)
+        if problem is None:
+            return text
+        self.report(column, *problem)
+        return ""
 
     def parsed(self, column: str, parse: Callable[[object], T]) -> T | None:
         """The cell read by a values.py parser; None when blank or wrong (reported)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from bot.core.limits import INDICATOR_TEXT
 from bot.core.xlsx_guard import is_blank
 from bot.planning.documents.workbook.cells import Reader, Row, parse_status
 from bot.planning.rules import validation
@@ -64,16 +65,16 @@ def read_indicators(reader: Reader) -> tuple[list[Indicator], set[str]]:
             Indicator(
                 code=row.key,
                 area_code=row.text("Kode Area"),
-                name=row.text("Nama Indikator"),
-                definition=row.text("Definisi"),
-                formula=row.text("Rumus"),
+                name=row.text_at_most("Nama Indikator", INDICATOR_TEXT["name"]),
+                definition=row.text_at_most("Definisi", INDICATOR_TEXT["definition"]),
+                formula=row.text_at_most("Rumus", INDICATOR_TEXT["formula"]),
                 unit=unit,
                 polarity=row.parsed("Polaritas", parse_polarity),
                 monitoring_frequency=row.parsed("Frekuensi Pemantauan", parse_frequency),
                 reporting_frequency=reporting,
-                data_source=row.text("Sumber Data"),
-                pic_unit=row.text("Unit PIC"),
-                evidence=row.text("Bukti Dukung"),
+                data_source=row.text_at_most("Sumber Data", INDICATOR_TEXT["data_source"]),
+                pic_unit=row.text_at_most("Unit PIC", INDICATOR_TEXT["pic_unit"]),
+                evidence=row.text_at_most("Bukti Dukung", INDICATOR_TEXT["evidence"]),
                 baseline_value=row.number_("Baseline", unit),
                 baseline_year=row.year("Tahun Baseline"),
                 annual_target=row.number_("Target Tahunan", unit),

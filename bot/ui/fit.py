@@ -1,0 +1,92 @@
+"""No message outgrows Telegram: a text longer than Telegram takes is cut, HTML kept valid
+(tags closed, no entity split), with a marker saying so.
+
+Telegram counts UTF-16 code units of the text as shown (tags and entities parsed): 4096 for
+a message, 1024 for a caption, 200 for the note answering a button. ``fit_request`` applies
+the limits to the parameters of any Bot API request, so every message that shows stored
+text is bounded whatever route stored it; lists page themselves, and this is the last guard.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from typing import Any
+
+from bot import texts
+
+logger = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
+CALLBACK_ANSWER_LIMIT = 200
+
+_TAG = re.compile(r"<[^>]*>")
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>|&#?\w+;|.", re.S)
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as Telegram counts."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def shown_length(text: str, *, is_html: bool = True) -> int:
+    """How long Telegram finds ``text`` (HTML: the text without its tags)."""
+    return _units(html.unescape(_TAG.sub("", text)) if is_html else text)
+
+
+def fit(text: str, limit: int = MESSAGE_LIMIT, *, is_html: bool = True) -> str:
+    """``text`` as is when it fits ``limit``; else cut, tags closed, with the marker."""
+    if shown_length(text, is_html=is_html) <= limit:
+        return text
+    marker = texts.MESSAGE_CLIPPED if limit >= 4 * _units(texts.MESSAGE_CLIPPED) else "…"
+    room = limit - _units(marker)
+    if not is_html:
+        cut = text[:room]
+        while _units(cut) > room:
+            cut = cut[:-1]
+        return cut.rstrip() + marker
+    kept: list[str] = []
+    open_tags: list[str] = []
+    used = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if match.group(2):
+            name = match.group(2).lower()
+            if match.group(1):
+                if name in open_tags:
+                    del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name)]
+            else:
+                open_tags.append(name)
+            kept.append(token)
+            continue
+        size = 1 if len(token) > 1 else _units(token)
+        if used + size > room:
+            break
+        used += size
+        kept.append(token)
+    closing = "".join(f"</{name}>" for name in reversed(open_tags))
+    return "".join(kept).rstrip() + closing + marker
+
+
+_LIMITS = {
+    "sendMessage": ("text", MESSAGE_LIMIT),
+    "editMessageText": ("text", MESSAGE_LIMIT),
+    "answerCallbackQuery": ("text", CALLBACK_ANSWER_LIMIT),
+}
+
+
+def fit_request(endpoint: str, data: dict[str, Any]) -> None:
+    """Cut the text or caption of a Bot API request to Telegram's limit (in place)."""
+    key, limit = _LIMITS.get(endpoint, ("caption", CAPTION_LIMIT))
+    value = data.get(key)
+    if not isinstance(value, str):
+        return
+    is_html = str(data.get("parse_mode", "")).upper() == "HTML"
+    if endpoint == "answerCallbackQuery":
+        is_html = False
+    fitted = fit(value, limit, is_html=is_html)
+    if fitted is not value:
+        logger.warning("%s: %s cut to fit Telegram (%d characters)", endpoint, key, len(value))
+        data[key] = fitted
