@@ -89,5 +89,5 @@ async def test_forged_presses_get_a_refusal_not_an_incident(bot: Harness, role: 
     person = await bot.registered(700 + len(role.value), role, unit="Dinas Kesehatan")
     (menu,) = await person.command("start")
     for payload in forged_payloads():
-        shown = await person.press_data(payload, on=menu)
+        await person.press_data(payload, on=menu)
         assert bot.errors == [], payload
