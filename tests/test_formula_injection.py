@@ -141,7 +141,7 @@ def test_the_plan_reads_back_as_typed() -> None:
     assert not isinstance(back, list), back
     # The reader trims the leading tab or line break; the rest comes back as typed.
     typed = [x.name.strip() for x in (*PLAN.areas, *PLAN.indicators)]
-    assert [x.name for x in (*back.areas, *back.indicators)] == typed
+    assert [a.name for a in back.areas] + [i.name for i in back.indicators] == typed
     assert any(name.startswith("=HYPERLINK") for name in typed)
 
 
