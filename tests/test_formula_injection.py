@@ -54,10 +54,9 @@ def hostile(value: Any, numbers: Any = None) -> Any:
         if value not in numbers:
             numbers[value] = PAYLOADS[len(numbers) % len(PAYLOADS)]
         return f"{numbers[value]} {value}" if value else value
-    if (
-        isinstance(value, Enum)
-        or (not isinstance(value, tuple | list | dict)
-        and not (dataclasses.is_dataclass(value) and not isinstance(value, type)))
+    if isinstance(value, Enum) or (
+        not isinstance(value, tuple | list | dict)
+        and not (dataclasses.is_dataclass(value) and not isinstance(value, type))
     ):
         return value
     if isinstance(value, dict):
