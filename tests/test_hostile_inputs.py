@@ -299,3 +299,100 @@ async def test_evidence_is_kept_under_a_safe_name(bot: Harness) -> None:
     assert "bukti tersimpan" in shown[-1].plain
     names = sorted(d.file_name for d in _documents(bot))
     assert names == ["foto b.webp", "x.pdf"]
+
+
+async def _at_first_input(bot: Harness) -> Person:
+    _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await owner.command("lapor")
+    await owner.press("Triwulan I 2027 ·")
+    await owner.press("Pengadaan obat puskesmas")
+    return owner
+
+
+# A number typed in the chat: each refused with the question asked again, nothing stored.
+NUMBER_CORPUS = {
+    "5,000 nines": "9" * 5000,
+    "Arabic-Indic digits": "١٢٣٤",
+    "superscript digits": "²³",
+    "infinity": "inf",
+    "float overflow": "1e309",
+    "HTML": "<b>1000</b>",
+    "formula": "=1+1",
+}
+
+
+@pytest.mark.parametrize("name", list(NUMBER_CORPUS))
+async def test_a_hostile_number_is_asked_again(bot: Harness, name: str) -> None:
+    owner = await _at_first_input(bot)
+    started = time.monotonic()
+    shown = await owner.send(NUMBER_CORPUS[name])
+    assert time.monotonic() - started < SECONDS
+    assert "❌" in shown[-1].plain or "tidak" in shown[-1].plain.lower(), shown[-1].plain
+    assert not ENGLISH.search(shown[-1].plain)
+    # The question stays: a proper answer is taken next.
+    shown = await owner.send("Rp 1.000.000.000")
+    assert "❌" not in shown[-1].plain
+
+
+# Texts echoed back in the summary: shown exactly as typed (HTML specials escaped, control
+# and right-to-left characters harmless), a 5,000-character one cut to fit one message.
+ECHO_CORPUS = {
+    "HTML specials": "<script>alert(1)</script> & <b>tebal</b> &amp; \"kutip\" 'satu'",
+    "right-to-left override": "Kendala \u202eatad\u202c dan \u200fمرحبا\u200e di lapangan",
+    "control characters": "Listrik\x07 padam\x1b[31m dua\x08 minggu",
+    "emoji and non-Latin": "Jaringan 📶 putus 😀 — 张伟 Ñúñez Ⅻ",
+    "5,000 characters": "Kendala panjang. " * 300,
+}
+
+
+@pytest.mark.parametrize("name", list(ECHO_CORPUS))
+async def test_a_hostile_text_is_echoed_harmlessly(bot: Harness, name: str) -> None:
+    owner = await _at_first_input(bot)
+    await _answer_inputs(owner)
+    await _answer_actions(owner)
+    typed = ECHO_CORPUS[name]
+    await owner.send(typed)
+    shown = await owner.press("Selesai")
+    summary = shown[-1]
+    assert "Ringkasan laporan" in summary.plain
+    assert len(summary.text) <= 4096
+    words = " ".join(typed.split())[:60].strip()
+    if name in ("HTML specials", "emoji and non-Latin"):
+        assert words in summary.plain, summary.plain
+    assert bot.errors == []
+
+
+def test_emoji_and_non_latin_names_in_a_signed_pdf() -> None:
+    """A signer's name as people type it (emoji, Arabic, Chinese, a right-to-left override,
+    HTML specials) still gives a signed report; glyphs the font lacks are left out."""
+    import dataclasses
+    from datetime import UTC, datetime
+
+    from bot.core import signing
+    from bot.core.profile import load_profile
+    from bot.performance.documents import report_pdf
+    from tests import pdfcheck
+    from tests import report_world as world
+    from tests.test_performance_documents import _report
+
+    profile = load_profile()
+    name = "Maria 😀 Wenda 张伟 مرحبا \u202eabc <b>&"
+    approval = signing.approval(
+        profile,
+        kind="laporan-kinerja",
+        acting="Plh",
+        approved_by=name,
+        approver_nip="198001012005012003",
+        at=datetime(2027, 10, 6, 2, 30, tzinfo=UTC),
+        code="7KQ4M9XD",
+    )
+    report = _report()
+    report = dataclasses.replace(
+        report, signing=dataclasses.replace(report.signing, approval=approval)
+    )
+    started = time.monotonic()
+    pdf = report_pdf(profile, report, chart=world.chart_png)
+    assert time.monotonic() - started < SECONDS
+    text = " ".join(page.text for page in pdfcheck.pages(pdf, name="nama-non-latin"))
+    assert "Maria" in text and "Wenda" in text and "<b>&" in text
