@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.core.roles import Role
+from bot.reporting.usecases.verification import OWNER_NOTICE
 from tests.harness import Harness
-from tests.test_outbox_sends import OWNER_NOTICE, _items
+from tests.test_outbox_sends import _items
 from tests.test_reporting_flow import _full_report, _setup
 
 
