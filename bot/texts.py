@@ -330,6 +330,8 @@ PLAN_UPLOAD_CHECKING = "⏳ Memeriksa berkas…"
 PLAN_DISCARDED = "Perubahan dibuang. Rencana yang tersimpan tidak berubah."
 PLAN_PENDING_GONE = "Unggahan ini sudah tidak berlaku. Kirim ulang berkasnya."
 PLAN_TEXT_REQUIRED = "❌ Isian harus 3-1000 karakter. Ketik lagi, atau /batal."
+# The same refusal for a text whose limits are not 3-1000 (always say the limits checked).
+TEXT_LENGTH_REQUIRED = "❌ Isian harus {shortest}-{longest} karakter. Ketik lagi, atau /batal."
 
 
 # --- Comments -------------------------------------------------------------------------

@@ -25,8 +25,8 @@ from tests.harness import Harness, approve_plan
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d3a8"
-    "940000000049454e44ae426082"
+    "1f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d"
+    "0000000049454e44ae426082"
 )
 
 
@@ -226,6 +226,14 @@ async def test_invitation_rsvp_attendance_and_report(bot: Harness) -> None:
     await team.press("Unggah foto")
     replies = [m for n in range(5) for m in await team.photo(PNG, album="album-1")]
     assert len(replies) == 1 and "foto tersimpan" in replies[0].plain
+    # Photos are what they claim: an SVG, a cut-off JPEG and an empty file are refused.
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
+    for shown in (
+        await team.upload("../../foto.svg", svg, "image/svg+xml"),
+        await team.photo(b"\xff\xd8\xff\xe0" + bytes(200)),
+        await team.upload("kosong.jpg", b"", "image/jpeg"),
+    ):
+        assert shown[-1].plain.startswith("Foto tidak diterima"), shown[-1].plain
     await team.send("Peserta meminta pelatihan lanjutan pengisian template data kinerja.")
     shown = await team.press("Selesai")
     assert "5 foto, 1 catatan" in shown[0].plain

@@ -235,7 +235,9 @@ def test_evidence_is_archived_once_and_shown_to_the_team(world: World) -> None:
     card = verification_card(world.svc, position=1)
     assert card is not None and card.evidence_count == 1
     files = evidence_files(world.svc, submission_id=card.submission_id)
-    assert files is not None and [(f.file_name, f.content) for f in files] == [("foto.jpg", PNG)]
+    assert files is not None and [(f.file_name, f.content) for f in files] == [
+        ("foto.png", PNG)
+    ]  # named by its type
 
 
 def test_a_closed_cycle_takes_no_report_and_closing_waits_for_its_deadlines(

@@ -20,7 +20,13 @@ from bot.access import Member, members_only, services
 from bot.approvals import texts, usecases
 from bot.approvals.callbacks import NewActing, PickActing, PickTitle, RevokeActing
 from bot.approvals.drafts import ActingDraft
-from bot.approvals.rules import ACTING_TITLES
+from bot.approvals.rules import (
+    ACTING_TITLES,
+    DELEGATION_BACKDATE_DAYS,
+    DELEGATION_MAX_DAYS,
+    RangeRefusal,
+    delegation_range_refusal,
+)
 from bot.context import Context
 from bot.core.dates import format_date
 from bot.core.examples import dmy, example_range
@@ -33,6 +39,13 @@ from bot.ui.chat import answer, button, conversation_handler, show
 from bot.ui.drafts import DROPPED, clear, read, write
 
 END = ConversationHandler.END
+
+
+_RANGE_REFUSALS = {
+    RangeRefusal.PAST: texts.DELEGATION_PAST,
+    RangeRefusal.TOO_EARLY: texts.DELEGATION_TOO_EARLY.format(days=DELEGATION_BACKDATE_DAYS),
+    RangeRefusal.TOO_LONG: texts.DELEGATION_TOO_LONG.format(days=DELEGATION_MAX_DAYS),
+}
 
 
 class Step(IntEnum):
@@ -159,8 +172,9 @@ async def dates(update: Update, context: Context, member: Member) -> int:
             texts.DELEGATION_BAD_DATES.format(reason=reason, **_example(svc.today()))
         )
         return Step.DATES
-    if end < svc.today():
-        await message.reply_text(texts.DELEGATION_PAST)
+    refused = delegation_range_refusal(start, end, svc.today())
+    if refused is not None:
+        await message.reply_text(_RANGE_REFUSALS[refused])
         return Step.DATES
     named = usecases.name_acting_head(
         svc, actor_id=member.user_id, user_id=draft.user_id, title=draft.title, start=start, end=end

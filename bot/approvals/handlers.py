@@ -105,6 +105,8 @@ async def _explain(update: Update, context: Context, decision: Decision) -> None
         await _refuse(update, texts.APPROVAL_ALREADY)
         if view is not None:
             await edit_all(context, decision.messages, decision_text(services(context), view))
+    elif decision.refusal is DecisionRefusal.OWN_REQUEST:
+        await _refuse(update, texts.APPROVAL_OWN_REQUEST)
     elif decision.refusal is DecisionRefusal.STALE:
         await _refuse(update, texts.APPROVAL_STALE)
         if view is not None:
@@ -162,7 +164,7 @@ async def decide(update: Update, context: Context, member: Member, data: Decide)
         return END
     option = view.option(data.option)
     if option is not None and option.needs_comment:
-        return await _ask_comment(update, context, view, option)
+        return await _ask_comment(update, context, member, view, option)
     # A decision by button ends any comment this person was asked for.
     clear(context.user_data, CommentDraft)
     decided = await _decide(update, context, member, view.id, data.option, "")
@@ -171,10 +173,13 @@ async def decide(update: Update, context: Context, member: Member, data: Decide)
     return END
 
 
-async def _ask_comment(update: Update, context: Context, view: RequestView, option: Option) -> int:
+async def _ask_comment(
+    update: Update, context: Context, member: Member, view: RequestView, option: Option
+) -> int:
     check = usecases.check_decision(
         services(context),
         request_id=view.id,
+        user_id=member.user_id,
         option_key=option.key,
         is_current=is_current(context),
     )

@@ -25,6 +25,7 @@ class DecisionRefusal(StrEnum):
     ALREADY_DECIDED = "already_decided"
     UNKNOWN_OPTION = "unknown_option"
     COMMENT_REQUIRED = "comment_required"
+    OWN_REQUEST = "own_request"  # no one decides on what they submitted themselves
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,31 @@ class Acting:
 
 ACTING_TITLES = ("Plt", "Plh")
 
+# A delegation (/plh) lasts at most this many days (both ends counted): a Plt/Plh covers an
+# absence, and a longer one is a new appointment, not a delegation in this bot.
+DELEGATION_MAX_DAYS = 90
+# It may start at most this many days before today (an absence recorded a little late).
+DELEGATION_BACKDATE_DAYS = 7
+
+
+class RangeRefusal(StrEnum):
+    """Why /plh refuses a date range."""
+
+    PAST = "past"
+    TOO_EARLY = "too_early"
+    TOO_LONG = "too_long"
+
+
+def delegation_range_refusal(start: date, end: date, today: date) -> RangeRefusal | None:
+    """None when ``start``-``end`` can be a delegation named ``today``; else why not."""
+    if end < today:
+        return RangeRefusal.PAST
+    if (today - start).days > DELEGATION_BACKDATE_DAYS:
+        return RangeRefusal.TOO_EARLY
+    if (end - start).days + 1 > DELEGATION_MAX_DAYS:
+        return RangeRefusal.TOO_LONG
+    return None
+
 
 def decider_title(
     *,
@@ -80,13 +106,16 @@ def refusal(
     subject_is_current: bool,
     option: Option | None,
     comment: str | None,
+    decider_is_requester: bool = False,
 ) -> DecisionRefusal | None:
     """None when the decision can be recorded now; else why not (the allowed-person check
-    is ``decider_title``)."""
+    is ``decider_title``). A Plh who submitted a plan may not approve it herself."""
     if status is RequestStatus.DECIDED:
         return DecisionRefusal.ALREADY_DECIDED
     if status is RequestStatus.SUPERSEDED or not subject_is_current:
         return DecisionRefusal.STALE
+    if decider_is_requester:
+        return DecisionRefusal.OWN_REQUEST
     if option is None:
         return DecisionRefusal.UNKNOWN_OPTION
     if option.needs_comment and not (comment or "").strip():

@@ -10,6 +10,11 @@ APPROVAL_STALE = "Versi ini sudah diganti. Tidak ada yang diubah."
 
 APPROVAL_STALE_MESSAGE = "⏹ Versi ini sudah diganti dengan pengajuan yang lebih baru."
 
+APPROVAL_OWN_REQUEST = (
+    "Anda sendiri yang mengajukan ini, jadi tidak dapat memutuskannya. "
+    "Keputusan diambil oleh Kepala UKPBJ atau Plt/Plh lain."
+)
+
 APPROVAL_ALREADY = "Sudah diputuskan sebelumnya. Tidak ada yang diubah."
 
 APPROVAL_ASK_COMMENT = "Tulis catatan untuk <b>{label}</b> ({title}). Catatan ini dikirim ke tim. Ketik /batal untuk batal."
@@ -62,6 +67,14 @@ DELEGATION_ASK_DATES = (
 )
 
 DELEGATION_BAD_DATES = "❌ {reason}. Ketik seperti {start} - {end}."
+
+DELEGATION_TOO_EARLY = (
+    "❌ Tanggal mulai paling lama {days} hari sebelum hari ini. Ketik rentang yang lain."
+)
+
+DELEGATION_TOO_LONG = (
+    "❌ Penunjukan Plt/Plh paling lama {days} hari. Ketik rentang yang lebih pendek."
+)
 
 DELEGATION_PAST = "❌ Tanggal selesai sudah lewat. Ketik rentang yang masih akan datang."
 

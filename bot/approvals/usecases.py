@@ -153,7 +153,7 @@ class Decision:
 
 
 def check_decision(
-    svc: Services, *, request_id: int, option_key: str, is_current: IsCurrent
+    svc: Services, *, request_id: int, user_id: int, option_key: str, is_current: IsCurrent
 ) -> Decision:
     """Whether the option could be chosen now, before its comment is asked for."""
     with svc.db.read() as session:
@@ -167,6 +167,7 @@ def check_decision(
         subject_is_current=is_current(view),
         option=view.option(option_key),
         comment="-",
+        decider_is_requester=view.requested_by_user_id == user_id,
     )
     return Decision(view, problem, messages)
 
@@ -196,6 +197,7 @@ def decide_request(
             subject_is_current=is_current(view),
             option=option,
             comment=comment,
+            decider_is_requester=request.requested_by_user_id == user_id,
         )
         if problem is DecisionRefusal.STALE and view.status is RequestStatus.PENDING:
             approvals.supersede(session, request=request)

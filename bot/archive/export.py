@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from bot.archive import texts
 from bot.archive.usecases import NO_STEP, kind_name, period_label, step_of, unit_names
 from bot.core.signing import format_code
+from bot.core.xlsx_text import put
 from bot.services import Services
 from storage import archive, cycles, users
 from storage.models import Document
@@ -164,10 +165,8 @@ def index_workbook(svc: Services, year: int, rows: Sequence[_Row]) -> bytes:
         cell.font = Font(bold=True)
     for number, row in enumerate(rows, start=2):
         for column, value in enumerate(_text_row(svc, year, row), start=1):
-            cell = sheet.cell(row=number, column=column)
-            cell.value = value
+            cell = put(sheet, number, column, value)
             if isinstance(value, str):
-                cell.data_type = "s"
                 cell.number_format = "@"
     for column, width in enumerate(texts.EXPORT_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width

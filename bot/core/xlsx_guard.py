@@ -122,6 +122,15 @@ def _check_archive(archive: zipfile.ZipFile, rules: XlsxRules) -> bool:
                 "Simpan Sebagai Excel 2007-365 (.xlsx) lalu kirim lagi",
             )
         refuse("bukan berkas Excel .xlsx", rules.not_xlsx_hint)
+    if "xl/vbaProject.bin" in names:
+        refuse(
+            "berkas ini berisi makro (.xlsm); bot hanya menerima .xlsx tanpa makro",
+            "Simpan Sebagai Buku Kerja Excel (.xlsx) lalu kirim lagi",
+        )
+    for name in names:
+        # No Excel part declares a DTD; one that does wants entity expansion or a local file.
+        if name.endswith((".xml", ".rels")) and b"<!DOCTYPE" in archive.open(name).read(4096):
+            refuse("berkas .xlsx berisi deklarasi XML yang tidak diizinkan", _RESAVE)
     limit = f"{rules.max_cells_per_sheet:,}".replace(",", ".")
     has_formulas = False
     for name in sorted(names):

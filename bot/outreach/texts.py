@@ -122,4 +122,6 @@ SOC_MEDIA_DONE = "Foto dan catatan tersimpan: {photos} foto, {notes} catatan."
 
 SOC_MEDIA_NOT_IMAGE = "Kirim foto (JPG/PNG) atau teks catatan."
 
+SOC_PHOTO_REFUSED = "Foto tidak diterima: {reason}. Kirim foto JPG atau PNG."
+
 SOC_PHOTO_TOO_BIG = "Foto terlalu besar ({size}); batasnya {limit}."

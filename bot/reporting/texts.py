@@ -93,7 +93,11 @@ REPORT_BUTTON_DONE = "Selesai"
 
 REPORT_EVIDENCE_SAVED = "📎 {count} berkas bukti tersimpan."
 
-REPORT_EVIDENCE_TYPE = "Jenis berkas ini tidak diterima. Kirim foto (JPG/PNG) atau PDF."
+REPORT_EVIDENCE_TYPE = "Jenis berkas ini tidak diterima. Kirim foto (JPG/PNG/WebP) atau PDF."
+
+REPORT_EVIDENCE_REFUSED = (
+    "Berkas tidak diterima: {reason}. Kirim foto (JPG/PNG/WebP) atau PDF yang dapat dibuka."
+)
 
 REPORT_EVIDENCE_TOO_BIG = "Berkas terlalu besar ({size}). Batas unduh bot Telegram {limit}; kecilkan berkas atau kirim beberapa bagian. (Server Bot API sendiri dapat menaikkan batas ini.)"
 

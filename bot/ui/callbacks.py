@@ -17,7 +17,9 @@ kept so that buttons already in people's chats keep working) sets ``LEADING = Tr
 Supported field types: ``int``, ``str`` (without ``:``), ``bool``, a ``StrEnum``, and
 ``int | None`` / ``str | None`` (written empty). ``encode`` refuses anything over Telegram's
 64 bytes; ``decode`` returns None for anything stale, forged or malformed and never raises,
-so a handler answers such a press with one clear refusal.
+so a handler answers such a press with one clear refusal. An ``int`` is read from ASCII digits
+only (``"²"`` passes ``str.isdigit``) and must fit a 32-bit database integer; a field named
+``year`` must be a four-digit year, so a forged id or year never reaches a query or ``date()``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from enum import StrEnum
 from typing import Any, ClassVar, Self
 
 MAX_BYTES = 64
+INT_LIMIT = 2**31  # ids are PostgreSQL integers: |value| < INT_LIMIT
+YEARS = range(1000, 10000)  # an int field named ``year``
+_INT = re.compile(r"-?[0-9]{1,10}", re.ASCII)
 SEPARATOR = ":"
 _PREFIX = re.compile(r"^[a-z][a-z0-9]{1,5}(:[a-z][a-z0-9]{0,7})*$")
 
@@ -80,6 +85,8 @@ class ButtonData:
                 values[field] = _read(text, kind)
             except ValueError:
                 return None
+            if field == "year" and isinstance(values[field], int) and values[field] not in YEARS:
+                return None
         try:
             return cls(**values)
         except (TypeError, ValueError):
@@ -92,7 +99,7 @@ class ButtonData:
         if not cls.LEADING:
             return "^" + re.escape(cls.PREFIX) + ("$" if not fields else re.escape(SEPARATOR))
         family, *action = (re.escape(p) for p in cls.PREFIX.split(SEPARATOR))
-        first = r"-?\d+" if fields[0][1] is int else "[^:]+"
+        first = r"-?[0-9]+" if fields[0][1] is int else "[^:]+"
         tail = ":" if len(fields) > 1 else "$"
         return f"^{family}:{first}:" + ":".join(action) + tail
 
@@ -158,9 +165,9 @@ def _read(text: str, kind: Any) -> Any:
             raise ValueError(text)
         return text == "1"
     if kind is int:
-        if not re.fullmatch(r"-?\d{1,18}", text):
+        if not _INT.fullmatch(text) or abs(number := int(text)) >= INT_LIMIT:
             raise ValueError(text)
-        return int(text)
+        return number
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         return kind(text)
     if kind is str:

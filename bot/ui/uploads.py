@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from telegram import Message, Update
+from telegram.error import BadRequest
 
 from bot import texts
+from bot.context import Context
 from bot.core.labels import megabytes
 
 
@@ -57,3 +59,14 @@ async def receive_workbook(
     return ReceivedFile(
         content=content, file_name=doc.file_name or "berkas.xlsx", progress=progress
     )
+
+
+async def download(context: Context, file_id: str) -> bytes | None:
+    """The file's bytes; None when Telegram refuses it as too big (its size was not known
+    beforehand, or a Bot API server without local mode holds it)."""
+    try:
+        return bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
+    except BadRequest as error:
+        if "too big" in str(error).lower():
+            return None
+        raise

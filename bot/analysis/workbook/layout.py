@@ -9,7 +9,6 @@ SHEET_ANALYSIS = "Analisis"
 SHEET_RECOMMENDATIONS = "Rekomendasi"
 
 # Text Excel would read as a formula when typed or written as is.
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 # (key, header, column width); the reader finds columns by their header in row 1.
 ANALYSIS_COLUMNS: tuple[tuple[str, str, int], ...] = (

@@ -21,7 +21,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot.analysis.workbook.layout import (
     ANALYSIS_COLUMNS,
     FILL_KEYS,
-    FORMULA_STARTS,
     GUIDE_LINES,
     GUIDE_ROWS,
     RECOMMENDATION_COLUMNS,
@@ -30,6 +29,7 @@ from bot.analysis.workbook.layout import (
     SHEET_RECOMMENDATIONS,
     VERSION,
 )
+from bot.core.xlsx_text import put
 
 DATE_FORMAT = "DD/MM/YYYY"
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -75,15 +75,6 @@ class SheetContent:
     decided: int  # recommendations already decided in a meeting (not in the sheet)
 
 
-def put(sheet: Worksheet, row: int, column: int, value: object) -> None:
-    """Write a value; text that Excel would take for a formula stays text."""
-    cell = sheet.cell(row, column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-
-
 def _header(sheet: Worksheet, columns: Sequence[tuple[str, str, int]]) -> None:
     for index, (_, label, width) in enumerate(columns, start=1):
         cell = sheet.cell(1, index, label)
@@ -119,7 +110,7 @@ def _recommendation_sheet(sheet: Worksheet, rows: Sequence[RecommendationRow]) -
 
 
 def _guide_sheet(sheet: Worksheet, content: SheetContent) -> None:
-    sheet["A1"] = f"Lembar Analisis Kinerja — {content.unit_name}"
+    put(sheet, 1, 1, f"Lembar Analisis Kinerja — {content.unit_name}")
     sheet["A1"].font = Font(bold=True, size=13)
     values = {
         "version": VERSION,

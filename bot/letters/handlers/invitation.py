@@ -56,7 +56,8 @@ def _read_time(text: str, today: date) -> str:
 def _read_text(text: str, today: date) -> str:
     """3/4 and 4/4: the place, the agenda."""
     if not _TEXT_LENGTH[0] <= len(text) <= _TEXT_LENGTH[1]:
-        raise _Again(app_texts.PLAN_TEXT_REQUIRED)
+        shortest, longest = _TEXT_LENGTH
+        raise _Again(app_texts.TEXT_LENGTH_REQUIRED.format(shortest=shortest, longest=longest))
     return text
 
 

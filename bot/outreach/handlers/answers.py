@@ -143,7 +143,10 @@ async def rsvp_note(update: Update, context: Context, member: Member) -> int:
         return ConversationHandler.END
     text = " ".join((message.text or "").split())
     if not _NOTE_LENGTH[0] <= len(text) <= _NOTE_LENGTH[1]:
-        await message.reply_text(app_texts.PLAN_TEXT_REQUIRED)
+        shortest, longest = _NOTE_LENGTH
+        await message.reply_text(
+            app_texts.TEXT_LENGTH_REQUIRED.format(shortest=shortest, longest=longest)
+        )
         return RsvpState.NOTE
     drafts.clear(context.user_data, RsvpDraft)
     return await _save(update, context, member, draft, text)

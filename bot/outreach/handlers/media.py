@@ -11,6 +11,7 @@ from telegram.ext import ConversationHandler
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
+from bot.core import files
 from bot.core.labels import megabytes
 from bot.core.roles import Role
 from bot.letters.handlers.card import back_to_card
@@ -22,6 +23,7 @@ from bot.outreach.usecases import day
 from bot.ui import drafts
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
+from bot.ui.uploads import download
 
 TEAM = (Role.KEPALA, Role.TIM)
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -105,12 +107,22 @@ async def _photo(message: Message, context: Context, member: Member, draft: Medi
             texts.SOC_PHOTO_TOO_BIG.format(size=megabytes(size), limit=megabytes(MAX_PHOTO_BYTES))
         )
         return MediaState.COLLECTING
-    photo = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
+    photo = await download(context, file_id)
+    if photo is None:
+        limit = megabytes(MAX_PHOTO_BYTES)
+        await message.reply_text(texts.SOC_PHOTO_TOO_BIG.format(size=f"> {limit}", limit=limit))
+        return MediaState.COLLECTING
+    # The report shows JPEG and PNG; anything else (an SVG, a corrupt file) is refused here.
+    checked = files.check_upload(photo, (files.JPEG, files.PNG))
+    if checked.mime is None:
+        await message.reply_text(texts.SOC_PHOTO_REFUSED.format(reason=checked.reason))
+        return MediaState.COLLECTING
     if not day.keep_photo(
         services(context),
         letter_id=draft.letter_id,
         photo=photo,
-        file_name=name,
+        file_name=files.safe_name(name, checked.mime, fallback="foto"),
+        mime_type=checked.mime,
         file_id=file_id,
         actor_id=member.user_id,
     ):

@@ -124,13 +124,20 @@ def keep_note(svc: Services, *, letter_id: int, text: str, actor_id: int) -> boo
 
 
 def keep_photo(
-    svc: Services, *, letter_id: int, photo: bytes, file_name: str, file_id: str, actor_id: int
+    svc: Services,
+    *,
+    letter_id: int,
+    photo: bytes,
+    file_name: str,
+    mime_type: str,
+    file_id: str,
+    actor_id: int,
 ) -> bool:
     """Archive a photo of the socialisation (it goes into the report)."""
     meta = NewDocument(
         kind=PHOTO_KIND,
         file_name=file_name,
-        mime_type="image/jpeg",
+        mime_type=mime_type,
         step_no=int(StepId.SOCIALISATION),
         telegram_file_id=file_id,
         uploaded_by_user_id=actor_id,

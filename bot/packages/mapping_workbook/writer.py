@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bot.core.xlsx_text import put, text_cell
 from bot.packages.mapping_workbook.layout import (
     COL_KODE_AREA,
     COL_KODE_RUP,
@@ -81,7 +82,7 @@ def _guide_lines(plan: Plan) -> list[tuple[str, str]]:
 
 
 def _header_cell(sheet: Any, row: int, column: int, value: str) -> Any:
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = put(sheet, row, column, value)
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
     return cell
@@ -94,16 +95,16 @@ def _write_guide(workbook: Any, plan: Plan, title: str) -> tuple[int, int]:
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 90
     sheet.column_dimensions["C"].width = 22
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=14)
+    put(sheet, 1, 1, title).font = Font(bold=True, size=14)
     sheet.cell(row=3, column=1, value=VERSION_LABEL).font = Font(bold=True)
     sheet.cell(row=3, column=2, value=MAPPING_VERSION)
     sheet.cell(row=4, column=1, value=YEAR_LABEL).font = Font(bold=True)
     sheet.cell(row=4, column=2, value=plan.year).alignment = Alignment(horizontal="left")
     number = 6
     for topic, text in _guide_lines(plan):
-        sheet.cell(row=number, column=1, value=topic).font = Font(bold=True)
+        put(sheet, number, 1, topic).font = Font(bold=True)
         sheet.cell(row=number, column=1).alignment = _TOP
-        sheet.cell(row=number, column=2, value=text).alignment = _WRAP
+        put(sheet, number, 2, text).alignment = _WRAP
         number += 1
     number += 1
     sheet.cell(row=number, column=1, value="Daftar Area Strategis").font = Font(bold=True)
@@ -112,9 +113,9 @@ def _write_guide(workbook: Any, plan: Plan, title: str) -> tuple[int, int]:
         _header_cell(sheet, number, index, header)
     first = number + 1
     for number, area in enumerate(plan.areas, start=first):
-        sheet.cell(row=number, column=1, value=area.code).number_format = "@"
-        sheet.cell(row=number, column=2, value=area.name).alignment = _WRAP
-        sheet.cell(row=number, column=3, value=area.category.value)
+        put(sheet, number, 1, area.code).number_format = "@"
+        put(sheet, number, 2, area.name).alignment = _WRAP
+        put(sheet, number, 3, area.category.value)
     sheet.protection.sheet = True
     return first, first + len(plan.areas) - 1
 
@@ -142,7 +143,10 @@ def _write_row(sheet: Any, number: int, row: MappingRow, areas: str | None) -> N
         )
     for header, value in values.items():
         cell = sheet.cell(row=number, column=_POSITION[header])
-        cell.value = value
+        if header == COL_NAMA_AREA:  # the bot's own lookup formula, over a trimmed code
+            cell.value = value
+        else:
+            text_cell(cell, value)
         if header == COL_KODE_AREA:
             cell.protection = _UNLOCKED
             cell.fill = _EDITABLE_FILL

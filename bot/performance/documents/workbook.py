@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.core.dates import format_datetime
 from bot.core.profile import OrgProfile
+from bot.core.xlsx_text import text_cell
 from bot.performance.documents.content import ReportInput, band_counts, period_label, rows
 from bot.performance.documents.report import TITLE
 
@@ -58,10 +59,8 @@ def _put(sheet: Worksheet, row: int, values: Sequence[Cell]) -> None:
         cell = sheet.cell(row=row, column=column)
         if value is None:
             continue
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"
-        elif isinstance(value, date | datetime):
+        text_cell(cell, value)
+        if isinstance(value, date | datetime):
             cell.number_format = _DATE
         elif isinstance(value, float):
             cell.number_format = _NUMBER

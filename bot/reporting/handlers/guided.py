@@ -10,6 +10,7 @@ from telegram.ext import ConversationHandler
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
+from bot.core import files
 from bot.core.labels import megabytes
 from bot.core.limits import REPORT_CONSTRAINTS, REPORT_NOTE
 from bot.core.roles import Role
@@ -37,12 +38,11 @@ from bot.reporting.usecases.reports import (
 from bot.ui import drafts
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
+from bot.ui.uploads import download
 
 END = ConversationHandler.END
 STATUSES = tuple(ActionStatus)
-EVIDENCE_TYPES = ("image/jpeg", "image/png", "application/pdf")
-TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
-LOCAL_API_DOWNLOAD_LIMIT = 200 * 1024 * 1024
+EVIDENCE_TYPES = (files.JPEG, files.PNG, files.WEBP, files.PDF)  # by content, not by name
 
 
 async def _pressed(update: Update, context: Context) -> ReportDraft | None:
@@ -197,18 +197,23 @@ async def evidence(update: Update, context: Context, member: Member) -> int:
     if draft.phase != Phase.EVIDENCE:
         return await ask_next(update, context, draft)
     found = _evidence_file(message)
-    if found is None or found[2] not in EVIDENCE_TYPES:
+    if found is None or not found[2].startswith(("image/", files.PDF)):
         await message.reply_text(texts.REPORT_EVIDENCE_TYPE)
         return ReportStep.EVIDENCE
-    file_id, size, mime, name = found
-    local_api = bool(svc.settings.telegram_api_base_url)
-    limit = LOCAL_API_DOWNLOAD_LIMIT if local_api else TELEGRAM_DOWNLOAD_LIMIT
-    if size > limit:
+    file_id, size, declared, name = found
+    limit = files.download_limit(svc.settings.telegram_local_mode)
+    content = None if size > limit else await download(context, file_id)
+    if content is None:
         await message.reply_text(
             texts.REPORT_EVIDENCE_TOO_BIG.format(size=megabytes(size), limit=megabytes(limit))
         )
         return ReportStep.EVIDENCE
-    content = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
+    pdf_claimed = files.claims_pdf(declared, name)
+    checked = files.check_upload(content, EVIDENCE_TYPES, pdf_claimed=pdf_claimed)
+    if checked.mime is None:
+        await message.reply_text(texts.REPORT_EVIDENCE_REFUSED.format(reason=checked.reason))
+        return ReportStep.EVIDENCE
+    mime, name = checked.mime, files.safe_name(name, checked.mime, fallback="bukti")
     document_id = store_evidence(
         svc,
         owner_id=member.user_id,

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from bot import deliveries
 from bot import texts as app_texts
+from bot.core.files import safe_name
 from bot.planning.rules.model import FormulaInput
 from bot.reporting import render, texts
 from bot.reporting.rules import ReportingPeriod
@@ -142,7 +143,8 @@ def evidence_files(svc: Services, *, submission_id: int) -> tuple[EvidenceFile, 
         documents = [session.get(Document, d) for d in json.loads(found.evidence_json)]
     return tuple(
         EvidenceFile(
-            d.file_name,
+            # Never a path the owner chose: files kept before names were made safe, too.
+            safe_name(d.file_name, d.mime_type, fallback="bukti"),
             d.telegram_file_id,
             None if d.telegram_file_id else archive.path_of(svc.archive_dir, d).read_bytes(),
         )

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bot.core.xlsx_text import put
 from bot.planning.documents.data_template.layout import (
     FIRST_DATA_ROW,
     HINT_ROW,
@@ -57,7 +58,7 @@ def header(ws: Any, columns: Sequence[Column], widths: Sequence[float]) -> None:
             (HINT_ROW, hint, Font(italic=True, size=9, color="404040"), HINT_FILL),
             (KEY_ROW, key, Font(size=8, color="808080"), HINT_FILL),
         ):
-            cell = ws.cell(row=row, column=index, value=text)
+            cell = put(ws, row, index, text)
             cell.font = font
             cell.fill = fill
             cell.border = BORDER
@@ -82,7 +83,7 @@ def data_cell(
     number_format: str | None = None,
     locked: bool = False,
 ) -> None:
-    cell = ws.cell(row=row, column=column, value=value)
+    cell = put(ws, row, column, value)
     cell.border = BORDER
     cell.alignment = WRAP_TOP
     cell.protection = LOCKED if locked else UNLOCKED

@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from bot.core.xlsx_text import put, text_cell
 from bot.planning.documents.data_template.cells import (
     BORDER,
     HEAD_FILL,
@@ -98,7 +99,7 @@ class _GuideSheet:
         for coordinate, label, value, locked in facts:
             cell = self.ws[coordinate]
             self.ws.cell(row=cell.row, column=1, value=label).font = Font(bold=True)
-            cell.value = value
+            text_cell(cell, value)
             cell.border = BORDER
             cell.alignment = Alignment(horizontal="left")
             cell.protection = LOCKED if locked else UNLOCKED
@@ -125,7 +126,7 @@ class _GuideSheet:
         """A bordered table under the current row; the first and last rows of its body."""
         ws = self.ws
         for column, text in enumerate(head, 1):
-            cell = ws.cell(row=self.row, column=column, value=text)
+            cell = put(ws, self.row, column, text)
             cell.font = Font(bold=True)
             cell.fill = HEAD_FILL
             cell.border = BORDER
@@ -133,7 +134,7 @@ class _GuideSheet:
         first = self.row
         for line in lines:
             for column, value in enumerate(line, 1):
-                cell = ws.cell(row=self.row, column=column, value=value)
+                cell = put(ws, self.row, column, value)
                 cell.border = BORDER
                 cell.alignment = WRAP_TOP
             ws.row_dimensions[self.row].height = row_height(

@@ -8,6 +8,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Font
 
 from bot.core.xlsx_guard import cell_text, find_sheet, normal
+from bot.core.xlsx_text import put
 from bot.planning.documents.workbook.layout import (
     DATA_SHEETS,
     FREQUENCIES,
@@ -125,7 +126,7 @@ def write_guide(workbook: Any, year: int, title: str) -> None:
     sheet.title = SHEET_GUIDE
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 100
-    heading = sheet.cell(row=1, column=1, value=title)
+    heading = put(sheet, 1, 1, title)
     heading.font = Font(bold=True, size=14)
     sheet.cell(row=3, column=1, value=VERSION_LABEL).font = Font(bold=True)
     sheet.cell(row=3, column=2, value=TEMPLATE_VERSION)

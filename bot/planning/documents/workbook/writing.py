@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bot.core.xlsx_text import put
 from bot.planning.documents.sheets import DATE_FORMAT, protect
 from bot.planning.documents.workbook.guide import TOP, WRAP, write_guide
 from bot.planning.documents.workbook.layout import COLUMNS, DATA_SHEETS, MAX_ROWS, Column, Kind
@@ -120,7 +121,7 @@ def _write_sheet(workbook: Any, name: str, rows: Sequence[Row], last_rows: dict[
     for index, column in enumerate(COLUMNS[name], start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
-        header = sheet.cell(row=1, column=index, value=column.header)
+        header = put(sheet, 1, index, column.header)
         header.font = _HEADER_FONT
         header.fill = _HEADER_FILL
         header.alignment = _HEADER_ALIGNMENT
@@ -132,7 +133,7 @@ def _write_sheet(workbook: Any, name: str, rows: Sequence[Row], last_rows: dict[
     for number, values in enumerate(rows, start=2):
         for index, value in enumerate(values, start=1):
             if value is not None and value != "":
-                sheet.cell(row=number, column=index).value = value
+                put(sheet, number, index, value)
     sheet.freeze_panes = "A2"
     sheet.row_dimensions[1].height = 32
     protect(sheet, sorting=True)
