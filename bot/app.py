@@ -36,6 +36,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.sop.steps import load_steps
 from bot.ui.chat import FlowConversation
+from bot.update_order import PerPersonOrder
 from storage import units
 from storage.db import Database, write_hook
 
@@ -234,6 +235,9 @@ def build_application(
         .defaults(Defaults(tzinfo=services.profile.timezone, parse_mode=ParseMode.HTML))
         .persistence(DatabasePersistence(services.db, services.clock))
         .rate_limiter(Outgoing())
+        # One person's slow update (a huge workbook) must not hold up everyone else's;
+        # each person's own updates still run one by one, in order (bot/update_order.py).
+        .concurrent_updates(PerPersonOrder())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

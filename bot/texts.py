@@ -327,6 +327,10 @@ PLAN_BUTTON_DISCARD = "Batal"
 UPLOAD_NOT_XLSX = "Berkas ini bukan .xlsx. Kirim {what} dalam format Excel .xlsx (simpan ulang dari Excel bila perlu)."
 PLAN_UPLOAD_TOO_BIG = "Berkas terlalu besar ({size}). Batasnya {limit}. Hapus baris kosong atau lembar tambahan, lalu kirim lagi."
 PLAN_UPLOAD_CHECKING = "⏳ Memeriksa berkas…"
+UPLOAD_TOO_SLOW = (
+    "Berkas ini terlalu lama diperiksa (lebih dari {seconds} detik), jadi tidak diproses. "
+    "Kurangi jumlah baris atau lembar, lalu kirim lagi."
+)
 PLAN_DISCARDED = "Perubahan dibuang. Rencana yang tersimpan tidak berubah."
 PLAN_PENDING_GONE = "Unggahan ini sudah tidak berlaku. Kirim ulang berkasnya."
 PLAN_TEXT_REQUIRED = "❌ Isian harus 3-1000 karakter. Ketik lagi, atau /batal."

@@ -2,12 +2,17 @@
 
 The type and size are checked from what Telegram tells us, so a wrong or huge file is
 refused before it is downloaded; the person then sees "⏳ Memeriksa berkas…" while the
-feature reads it (in a thread, so the bot keeps answering others).
+feature reads it with :func:`read_in_background`: in a worker thread (the bot keeps
+answering others; see also bot/update_order.py) and for at most :data:`READ_SECONDS`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 from telegram import Message, Update
 from telegram.error import BadRequest
@@ -15,6 +20,15 @@ from telegram.error import BadRequest
 from bot import texts
 from bot.context import Context
 from bot.core.labels import megabytes
+
+logger = logging.getLogger(__name__)
+
+# The longest a reader may take over one upload; the readers' caps on size and rows keep
+# an accepted file well below it, so this only stops what slipped past them.
+READ_SECONDS = 60.0
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,29 @@ async def receive_workbook(
     return ReceivedFile(
         content=content, file_name=doc.file_name or "berkas.xlsx", progress=progress
     )
+
+
+async def read_in_background(
+    received: ReceivedFile, read: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+) -> T | None:
+    """``read(*args, **kwargs)`` in a worker thread; None, after telling the person on the
+    progress message, when it takes longer than :data:`READ_SECONDS`.
+
+    A thread cannot be stopped: one that overruns finishes in the background (the readers'
+    caps bound how long) and its result is dropped.
+    """
+    limit = READ_SECONDS
+    try:
+        return await asyncio.wait_for(asyncio.to_thread(read, *args, **kwargs), limit)
+    except TimeoutError:
+        logger.warning(
+            "membaca unggahan melebihi %.0f detik, dihentikan / reading an upload took over "
+            "%.0f s, given up",
+            limit,
+            limit,
+        )
+        await received.progress.edit_text(texts.UPLOAD_TOO_SLOW.format(seconds=f"{limit:g}"))
+        return None
 
 
 async def download(context: Context, file_id: str) -> bytes | None:

@@ -42,7 +42,7 @@ from bot.ui import drafts
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
 from bot.ui.keyboards import save_or_discard
-from bot.ui.uploads import receive_workbook
+from bot.ui.uploads import read_in_background, receive_workbook
 
 END = ConversationHandler.END
 
@@ -131,7 +131,11 @@ async def receive(update: Update, context: Context, member: Member) -> int:
     received = await receive_workbook(update, max_bytes=MAX_WORKBOOK_BYTES, what=texts.SHEET_FILE)
     if received is None:
         return AnalysisStep.AWAIT_SHEET
-    result = await _read(target, received.content)
+    result = await read_in_background(
+        received, read_analysis_sheet, received.content, target.expected
+    )
+    if result is None:
+        return AnalysisStep.AWAIT_SHEET
     back = _back(upload.year, upload.period_key)
     if isinstance(result, list):
         lines, more = problem_lines(result)

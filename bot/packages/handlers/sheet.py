@@ -20,7 +20,7 @@ from bot.ui import drafts
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, show
 from bot.ui.keyboards import save_or_discard
-from bot.ui.uploads import receive_workbook
+from bot.ui.uploads import read_in_background, receive_workbook
 
 CHANGES_SHOWN = 15
 
@@ -79,9 +79,11 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     svc = services(context)
     asked = draft.year if isinstance(draft, SheetDraft) else None
     year = asked if asked in usecases.open_years(svc).years else chosen_year(svc, context)
-    result = await asyncio.to_thread(
-        usecases.check_mapping_sheet, svc, year=year, content=received.content
+    result = await read_in_background(
+        received, usecases.check_mapping_sheet, svc, year=year, content=received.content
     )
+    if result is None:
+        return Step.AWAIT_SHEET
     if isinstance(result, list):
         lines, more = problem_lines(result)
         text = texts.PKG_SHEET_PROBLEMS.format(count=len(result), lines=lines, more=more)

@@ -30,7 +30,7 @@ from bot.ui import drafts
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
 from bot.ui.keyboards import save_or_discard
-from bot.ui.uploads import receive_workbook
+from bot.ui.uploads import read_in_background, receive_workbook
 
 PREVIEW_UNITS = 12
 PREVIEW_SKIPPED = 10
@@ -144,7 +144,9 @@ async def receive_file(update: Update, context: Context, member: Member) -> int:
     if received is None:
         return Step.AWAIT_FILE
     progress = received.progress
-    result = await asyncio.to_thread(read_sirup, received.content, received.file_name)
+    result = await read_in_background(received, read_sirup, received.content, received.file_name)
+    if result is None:
+        return Step.AWAIT_FILE
     if isinstance(result, SirupError):
         hint = f" ({app_texts.esc_rule(result.hint)})" if result.hint else ""
         message = app_texts.esc_rule(result.message)

@@ -59,7 +59,11 @@ async def receive_workbook(update: Update, context: Context, member: Member) -> 
         return State.AWAIT_UPLOAD
     svc = services(context)
     # Reading a workbook takes up to a second: keep the bot answering others meanwhile.
-    result = await asyncio.to_thread(read_plan_workbook, received.content, year=year)
+    result = await uploads.read_in_background(
+        received, read_plan_workbook, received.content, year=year
+    )
+    if result is None:
+        return State.AWAIT_UPLOAD
     if not isinstance(result, Plan):
         lines, more = messages.problem_lines(result)
         await received.progress.edit_text(

@@ -4,7 +4,9 @@ file back (checked, then summarised), and sending or discarding it."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import io
+from collections.abc import Callable
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ConversationHandler
@@ -35,7 +37,7 @@ from bot.services import Services
 from bot.ui import drafts
 from bot.ui.buttons import on_press
 from bot.ui.chat import answer, button, show
-from bot.ui.uploads import receive_workbook
+from bot.ui.uploads import read_in_background, receive_workbook
 
 END = ConversationHandler.END
 
@@ -86,18 +88,24 @@ async def send_template(
     return ReportStep.AWAIT_WORKBOOK
 
 
-async def _read(
-    target: WorkbookTarget, member: Member, content: bytes
-) -> DataReport | list[Problem]:
-    """The workbook read against the target's period (in a thread: it can take seconds)."""
-    return await asyncio.to_thread(
+def _reader(
+    target: WorkbookTarget, member: Member
+) -> Callable[[bytes], DataReport | list[Problem]]:
+    """Reads a workbook against the target's period."""
+    return functools.partial(
         read_data_template,
-        content,
         plan=target.plan,
         period=target.period,
         unit_name=member.unit_name or "",
         known_kode_rup=target.known_kode_rup,
     )
+
+
+async def _read(
+    target: WorkbookTarget, member: Member, content: bytes
+) -> DataReport | list[Problem]:
+    """The workbook read against the target's period (in a thread: it can take seconds)."""
+    return await asyncio.to_thread(_reader(target, member), content)
 
 
 @members_only(Role.PJ)
@@ -118,7 +126,9 @@ async def receive(update: Update, context: Context, member: Member) -> int:
     )
     if received is None:
         return ReportStep.AWAIT_WORKBOOK
-    result = await _read(target, member, received.content)
+    result = await read_in_background(received, _reader(target, member), received.content)
+    if result is None:
+        return ReportStep.AWAIT_WORKBOOK
     if isinstance(result, list):
         lines, more = problem_lines(result)
         await received.progress.edit_text(
