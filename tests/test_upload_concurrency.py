@@ -8,19 +8,23 @@ through its update queue), not the harness's one-update-at-a-time ``process_upda
 from __future__ import annotations
 
 import asyncio
+import io
 import itertools
 import threading
 import time
+import zipfile
 from collections.abc import AsyncIterator
 from typing import Any
 
+import openpyxl
 import pytest
 from telegram import Update
 
 from bot.core.roles import Role
+from bot.core.xlsx_guard import count_rows
 from bot.devtools.chat import Person
 from bot.packages.handlers import sirup_upload
-from bot.packages.sirup import SirupError
+from bot.packages.sirup import MAX_SIRUP_BYTES, SirupError, read_sirup
 from bot.ui import uploads
 from tests.harness import Harness
 
@@ -143,3 +147,84 @@ async def test_a_reading_that_takes_too_long_is_given_up(
         release.set()
     assert time.monotonic() - started < 5
     assert "terlalu lama diperiksa" in shown[-1].plain, shown[-1].plain
+
+
+def _sirup_xlsx(rows: bytes) -> bytes:
+    """A workbook whose one sheet holds ``rows`` (row elements), in raw XML: a million rows
+    written by openpyxl would take the test a minute."""
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
+    )
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_SMALL)) as small,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for name in small.namelist():
+            is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+            out.writestr(name, sheet if is_sheet else small.read(name))
+    return buffer.getvalue()
+
+
+def _small() -> bytes:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Kode RUP"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+_SMALL = _small()
+
+
+def test_a_million_rows_are_refused_before_parsing() -> None:
+    row = (
+        b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
+    content = _sirup_xlsx(b"".join(row % (n, n, n, n) for n in range(1, 1_000_001)))
+    assert len(content) < MAX_SIRUP_BYTES
+    started = time.monotonic()
+    result = read_sirup(content, "sirup.xlsx")
+    elapsed = time.monotonic() - started
+    assert isinstance(result, SirupError)
+    assert "lebih dari 50.000 baris" in result.message
+    assert elapsed < 3, elapsed  # parsed by openpyxl first, it took 14 s
+
+
+def test_a_sheet_of_blank_formatted_rows_is_refused_before_parsing() -> None:
+    row = b'<row r="%d"><c r="A%d" s="1"/></row>'
+    content = _sirup_xlsx(b"".join(row % (n, n) for n in range(1, 400_001)))
+    started = time.monotonic()
+    result = read_sirup(content, "sirup.xlsx")
+    elapsed = time.monotonic() - started
+    assert isinstance(result, SirupError)
+    assert "baris kosong berformat" in result.message, result.message
+    assert elapsed < 3, elapsed
+
+
+class _Trickle(io.RawIOBase):
+    """A stream that hands out a few bytes per read, so tags are cut between chunks."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self._data, self._step, self._at = data, step, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._data[self._at : self._at + min(self._step, size if size > 0 else 1 << 30)]
+        self._at += len(chunk)
+        return chunk
+
+
+@pytest.mark.parametrize("step", [1, 7, 64, 1000])
+def test_rows_are_counted_across_chunks(step: int) -> None:
+    xml = (
+        b'<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>'
+        b'<row r="2"><c r="A2" s="3"/></row>'
+        b'<row r="3"><c r="A3" t="inlineStr"><is><t>a</t></is></c><c><v>2</v></c></row>'
+        b'<rowBreaks/><row r="4"/>' * 3
+    )
+    assert count_rows(_Trickle(xml, step).read, max_filled=100, max_rows=100) == (6, 12)
+    assert count_rows(_Trickle(xml, step).read, max_filled=2, max_rows=100)[0] == 3

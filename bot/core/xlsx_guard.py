@@ -17,6 +17,7 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any, NoReturn
@@ -65,6 +66,37 @@ ZIP_ERRORS: tuple[type[Exception], ...] = (
     RuntimeError,  # an encrypted entry
     NotImplementedError,  # an unknown compression method
 )
+
+
+_ROW_OR_VALUE = re.compile(rb"<(?:\w{1,30}:)?(row|v|is)[\s>/]")
+_OVERLAP = 64  # bytes kept between chunks: longer than any tag the pattern matches
+
+
+def count_rows(read: Callable[[int], bytes], *, max_filled: int, max_rows: int) -> tuple[int, int]:
+    """(rows holding a value, row elements) in a sheet's XML, ``read`` in chunks (bounded
+    memory) and stopping as soon as either passes its maximum: a cheap count before a
+    parser spends seconds on a sheet of a million rows."""
+    filled = rows = 0
+    pending = False  # in a row whose value is not seen yet
+    data = b""
+    while True:
+        chunk = read(1 << 20)
+        data += chunk
+        end = len(data) if not chunk else max(len(data) - _OVERLAP, 0)
+        for match in _ROW_OR_VALUE.finditer(data, 0, len(data)):
+            if match.start() >= end:
+                break
+            if match.group(1) == b"row":
+                rows += 1
+                pending = True
+            elif pending:
+                filled += 1
+                pending = False
+            if filled > max_filled or rows > max_rows:
+                return filled, rows
+        if not chunk:
+            return filled, rows
+        data = data[end:]
 
 
 def unpacked_too_big(archive: zipfile.ZipFile, *, max_entries: int, max_bytes: int) -> bool:

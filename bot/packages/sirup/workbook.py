@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
-from bot.core.xlsx_guard import ZIP_ERRORS, is_blank, unpacked_too_big
+from bot.core.xlsx_guard import ZIP_ERRORS, count_rows, is_blank, unpacked_too_big
 from bot.packages.sirup.header import Header, find_header, refuse_header
 from bot.packages.sirup.model import (
     HINT_EXPORT,
@@ -25,11 +25,15 @@ from bot.packages.sirup.model import (
     refuse,
 )
 from bot.packages.sirup.rows import Collector, Formats
+from bot.planning.rules.values import format_number
 
 logger = logging.getLogger(__name__)
 
 MAX_COLUMNS = 200  # columns looked at for the header
 EXCEL_LAST_ROW = 1_048_576
+# Rows of one sheet, blank formatted ones included, read at all (openpyxl takes about a
+# second per 100,000 rows; beyond this a file is refused before it is parsed).
+MAX_ROW_ELEMENTS = 200_000
 # Columns whose cells merged down over data rows stand for every row of the merge.
 _FILL_DOWN = ("satuan_kerja", "kd_satker", "tahun")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7})"')
@@ -68,9 +72,30 @@ def _check_archive(content: bytes, limits: Limits) -> None:
                     "hapus lembar lain, gambar dan baris kosong berformat, atau kirim sebagai .csv",
                 )
             _what_zip_is_this(archive)
+            _count_rows(archive, limits)
     except ZIP_ERRORS as exc:
         logger.info("sirup zip unreadable: %s", exc)
         refuse("berkas .xlsx rusak atau tidak lengkap", HINT_RESAVE)
+
+
+def _count_rows(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse, before openpyxl reads a sheet (even its size takes a pass over all of it),
+    a sheet with more filled rows than the limit or more rows, blank ones included, than
+    :data:`MAX_ROW_ELEMENTS`."""
+    for name in sorted(archive.namelist()):
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        with archive.open(name) as stream:
+            filled, rows = count_rows(
+                stream.read, max_filled=limits.max_rows, max_rows=MAX_ROW_ELEMENTS
+            )
+        check_row_limit(filled, limits)
+        if rows > MAX_ROW_ELEMENTS:
+            refuse(
+                f"ada lembar dengan lebih dari {format_number(MAX_ROW_ELEMENTS)} baris "
+                "(termasuk baris kosong berformat)",
+                "hapus baris kosong di bawah tabel dan lembar lain, atau kirim sebagai .csv",
+            )
 
 
 def _merged_ranges(content: bytes, sheet: Any) -> list[tuple[int, int, int, int]]:
