@@ -25,8 +25,10 @@ from bot.core.xlsx_guard import count_rows
 from bot.devtools.chat import Person
 from bot.packages.handlers import sirup_upload
 from bot.packages.sirup import MAX_SIRUP_BYTES, SirupError, read_sirup
+from bot.planning.documents.workbook import MAX_WORKBOOK_BYTES, read_plan_workbook
 from bot.ui import uploads
 from tests.harness import Harness
+from tests.test_hostile_inputs import _sheet_path, _with
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ANSWERED_WITHIN = 2.0  # seconds, real time: what the issue asks for others
@@ -228,3 +230,20 @@ def test_rows_are_counted_across_chunks(step: int) -> None:
     )
     assert count_rows(_Trickle(xml, step).read, max_filled=100, max_rows=100) == (6, 12)
     assert count_rows(_Trickle(xml, step).read, max_filled=2, max_rows=100)[0] == 3
+
+
+def test_a_million_blank_formatted_rows_are_refused_before_parsing() -> None:
+    """The plan workbook's guard, shared by every other workbook reader."""
+    rows = b"".join(b'<row r="%d" s="1" customFormat="1"/>' % n for n in range(2, 1_000_002))
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
+    )
+    content = _with(_sheet_path(), sheet)
+    assert len(content) < MAX_WORKBOOK_BYTES
+    started = time.monotonic()
+    result = read_plan_workbook(content, year=2027)
+    elapsed = time.monotonic() - started
+    assert isinstance(result, list)
+    assert "lebih dari 150.000 baris" in result[0].message, result
+    assert elapsed < 3, elapsed  # parsed by openpyxl first, it took 5-6 s

@@ -3,10 +3,11 @@
 ``check_container`` refuses what is not a reasonable .xlsx before openpyxl sees it: an
 empty or too large file, an old .xls (or password-protected file), a PDF, anything that is
 not a zip, a zip that is too large once unpacked (a zip bomb), an OpenDocument file, a zip
-without ``xl/workbook.xml`` and sheets with too many cells. ``load_xlsx`` then opens the
+without ``xl/workbook.xml`` and sheets with too many cells or rows. ``load_xlsx`` then opens the
 file with openpyxl's warnings silenced. Both refuse by raising :class:`Refused`, which
 carries the problems (on :data:`FILE_SHEET`) to show; the messages are the same for every
-reader, the hints and limits come from the reader's :class:`XlsxRules`.
+reader, the hints and limits come from the reader's :class:`XlsxRules`. ``count_rows``
+counts a sheet's rows in a stream, for a reader that opens large files in read-only mode.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # How an old .xls, or a password-protected Office file, starts (an OLE2 compound file).
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _RESAVE = "buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang"
 
@@ -170,6 +172,9 @@ def _check_archive(archive: zipfile.ZipFile, rules: XlsxRules) -> bool:
             xml = archive.read(name)
             if len(_CELL_TAG.findall(xml)) > rules.max_cells_per_sheet:
                 refuse(f"ada lembar dengan lebih dari {limit} sel", rules.cells_hint)
+            # Rows without cells (blank formatted ones) cost openpyxl time too.
+            if len(_ROW_TAG.findall(xml)) > rules.max_cells_per_sheet:
+                refuse(f"ada lembar dengan lebih dari {limit} baris", rules.cells_hint)
             has_formulas = has_formulas or _FORMULA_TAG.search(xml) is not None
     return has_formulas
 
