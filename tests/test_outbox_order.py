@@ -85,3 +85,16 @@ async def test_a_later_broadcast_waits_behind_a_copy_that_waits_for_its_retry(
     again = await bot.drain_outbox()
     assert again.sent == 0
     assert all(len(_received(bot, chat)) == 2 for chat in chats)
+
+
+async def test_a_chat_that_just_had_a_message_does_not_hold_up_the_others(bot: Harness) -> None:
+    recipients = await _recipients(bot, 4)
+    _broadcast(bot, recipients[:1], FIRST)
+    await bot.drain_outbox()
+    # The first chat must wait a second for its next message; the others go meanwhile.
+    _broadcast(bot, recipients, SECOND)
+    sent_before = len(bot.api.calls_of("sendMessage"))
+    await bot.drain_outbox()
+    order = [call.params["chat_id"] for call in bot.api.calls_of("sendMessage")[sent_before:]]
+    assert order == [5001, 5002, 5003, 5000]
+    assert [_received(bot, chat) for chat in (5000, 5001)] == [[FIRST, SECOND], [SECOND]]
