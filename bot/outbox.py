@@ -105,6 +105,10 @@ class OutboxSender:
         self, batch: list[tuple[int | None, int, int]], result: DrainResult
     ) -> None:
         tasks: list[asyncio.Task[None]] = []
+        # A chat that had a message less than a second ago goes last: waiting for it first
+        # would hold up every other chat (a batch has at most one row a chat, so each chat's
+        # own order stays as the outbox gave it).
+        batch = sorted(batch, key=lambda row: self._limiter.chat_ready_in(row[2]) > 0)
         for item_id, broadcast_id, chat_id in batch:
             assert item_id is not None
             broadcast = self._broadcast(broadcast_id)

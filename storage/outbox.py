@@ -6,8 +6,9 @@ import json
 from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from bot.core.delivery import ItemStatus
 from storage.models import Broadcast, OutboxItem
@@ -71,13 +72,28 @@ def recover_in_flight(session: Session) -> int:
     return len(rows)
 
 
+_UNFINISHED = (ItemStatus.PENDING.value, ItemStatus.SENDING.value)
+
+
+def _chat_heads() -> Any:
+    """The oldest unfinished row of each chat: only it may go next, so a chat's later
+    message never overtakes an earlier one waiting for its retry."""
+    return (
+        select(func.min(OutboxItem.id))
+        .where(col(OutboxItem.status).in_(_UNFINISHED))
+        .group_by(col(OutboxItem.chat_id))
+    )
+
+
 def due(
     session: Session, *, now: datetime, limit: int = 200, broadcasts: Collection[int] | None = None
 ) -> list[OutboxItem]:
-    """Pending rows whose time has come, oldest first (``broadcasts``: of these only)."""
+    """Pending rows whose time has come, oldest first, at most one a chat: a row waits while
+    an older row of its chat is still pending or being sent (``broadcasts``: of these only)."""
     query = select(OutboxItem).where(
         OutboxItem.status == ItemStatus.PENDING.value,
         col(OutboxItem.next_attempt_at) <= now,
+        col(OutboxItem.id).in_(_chat_heads()),
     )
     if broadcasts is not None:
         query = query.where(col(OutboxItem.broadcast_id).in_(list(broadcasts)))
@@ -85,10 +101,14 @@ def due(
 
 
 def next_due_at(session: Session) -> datetime | None:
-    """When the earliest pending row is due (None when nothing is pending)."""
+    """When the earliest row that may go next is due (None when nothing is pending); a row
+    held behind an older one of its chat is due no earlier than that one."""
     row = session.exec(
         select(OutboxItem)
-        .where(OutboxItem.status == ItemStatus.PENDING.value)
+        .where(
+            OutboxItem.status == ItemStatus.PENDING.value,
+            col(OutboxItem.id).in_(_chat_heads()),
+        )
         .order_by(col(OutboxItem.next_attempt_at))
     ).first()
     return None if row is None else row.next_attempt_at
