@@ -34,14 +34,22 @@ class Redeliveries:
     def __init__(self) -> None:
         self._recent: deque[int] = deque(maxlen=SEEN_IN_MEMORY)
         self._recent_set: set[int] = set()
+        self._highest_before: int | None = None  # the highest id recorded before we started
         self.claims = 0
 
     def first_delivery(self, svc: Services, update_id: int) -> bool:
         """False when this update was taken before (then it is skipped)."""
         if update_id in self._recent_set:
             return False
-        with svc.db.read() as session:
-            taken = updates.taken(session, update_id)
+        if self._highest_before is None:
+            with svc.db.read() as session:
+                self._highest_before = updates.highest(session)
+        # Telegram's ids grow: one above what was recorded before this process started is
+        # new (those taken since are in memory), so only older ids cost a database read.
+        taken = False
+        if update_id <= self._highest_before:
+            with svc.db.read() as session:
+                taken = updates.taken(session, update_id)
         if taken:
             logger.info("update %s delivered again, skipped", update_id)
             return False

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
-from sqlmodel import Session, col
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
 
 from storage.models import ProcessedUpdate
 
@@ -13,6 +13,13 @@ from storage.models import ProcessedUpdate
 def taken(session: Session, update_id: int) -> bool:
     """Whether ``update_id`` was recorded (its update was processed)."""
     return session.get(ProcessedUpdate, update_id) is not None
+
+
+def highest(session: Session) -> int:
+    """The highest update id recorded (-1 when none): Telegram's ids grow, so an id above it
+    was not processed before this process started."""
+    found = session.exec(select(func.max(ProcessedUpdate.update_id))).one()
+    return -1 if found is None else int(found)
 
 
 def claim(session: Session, *, update_id: int, now: datetime) -> bool:
