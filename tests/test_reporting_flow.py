@@ -413,3 +413,29 @@ async def test_a_report_made_under_an_earlier_revision_is_still_verifiable(bot: 
     assert "tanggal lama: 2027-03-01" in card.plain and "nilai lama: 5" in card.plain
     await team.press("Terima", on=card)
     assert "diterima" in owner.last.plain
+
+
+async def test_a_too_long_note_or_constraint_is_refused_not_cut(bot: Harness) -> None:
+    # Cut silently, the owner's text would be stored wrong; refused, they shorten it.
+    package_id = _setup(bot)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await owner.command("lapor")
+    await owner.press("Triwulan I 2027 ·")
+    await owner.press("Pengadaan obat puskesmas")
+    await _answer_inputs(owner)
+    await owner.press("berjalan")
+    shown = await owner.send("n" * 501)
+    assert "Terlalu panjang (501 karakter); paling banyak 500." in shown[0].plain
+    await owner.send("Jadwal disusun")
+    for _ in range(2):
+        await owner.press("berjalan")
+        await owner.send("-")
+    shown = await owner.send("k" * 2001)
+    assert "Terlalu panjang (2001 karakter); paling banyak 2000." in shown[0].plain
+    await owner.send("Listrik padam")
+    await owner.press("Selesai")
+    await owner.press("Kirim")
+    with bot.svc.db.read() as session:
+        stored = submissions.latest(session, package_id=package_id, period_key="triwulanan-1")
+    assert stored is not None and stored.constraints == "Listrik padam"
+    assert "Jadwal disusun" in stored.actions_json

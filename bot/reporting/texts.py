@@ -87,6 +87,11 @@ REPORT_ASK_ACTION_NOTE = "Catatan singkat progres rencana aksi ini (ketik - bila
 
 REPORT_ASK_CONSTRAINTS = "Kendala yang dihadapi? (ketik - bila tidak ada)"
 
+REPORT_TOO_LONG = (
+    "Terlalu panjang ({length} karakter); paling banyak {limit}. Persingkat lalu kirim lagi "
+    "(yang sudah diisi tetap tersimpan)."
+)
+
 REPORT_ASK_EVIDENCE = "Kirim bukti dukung: foto atau PDF (boleh beberapa sekaligus). Tekan <b>Selesai</b> bila sudah, atau bila tidak ada."
 
 REPORT_BUTTON_DONE = "Selesai"

@@ -142,14 +142,19 @@ async def typed(update: Update, context: Context, member: Member) -> int:
         draft.values[item.name] = value if isinstance(value, float | bool) else value.isoformat()
         draft.input_index += 1
     elif draft.phase == Phase.ACTION_NOTE and action is not None:
+        if len(text) > REPORT_NOTE:  # refused, never cut: the owner shortens it
+            await show(update, texts.REPORT_TOO_LONG.format(length=len(text), limit=REPORT_NOTE))
+            return ReportStep.ACTION_NOTE
         noted = draft.note_of(action) or ActionNote(ActionStatus.BELUM_MULAI.value)
-        draft.progress[action_key(action)] = ActionNote(
-            noted.status, "" if text == "-" else text[:REPORT_NOTE]
-        )
+        draft.progress[action_key(action)] = ActionNote(noted.status, "" if text == "-" else text)
         draft.action_index += 1
         draft.phase = Phase.ACTION_STATUS.value
     elif draft.phase == Phase.CONSTRAINTS:
-        draft.constraints = "" if text == "-" else text[:REPORT_CONSTRAINTS]
+        if len(text) > REPORT_CONSTRAINTS:
+            limit = REPORT_CONSTRAINTS
+            await show(update, texts.REPORT_TOO_LONG.format(length=len(text), limit=limit))
+            return ReportStep.CONSTRAINTS
+        draft.constraints = "" if text == "-" else text
         draft.phase = Phase.EVIDENCE.value
     return await ask_next(update, context, draft)
 
