@@ -336,7 +336,8 @@ async def test_a_hostile_number_is_asked_again(bot: Harness, name: str) -> None:
 
 
 # Texts echoed back in the summary: shown exactly as typed (HTML specials escaped, control
-# and right-to-left characters harmless), a 5,000-character one cut to fit one message.
+# and right-to-left characters harmless); a 5,000-character one is refused with the limit
+# (never cut silently) and a 1,700-character one still fits the summary in one message.
 ECHO_CORPUS = {
     "HTML specials": "<script>alert(1)</script> & <b>tebal</b> &amp; \"kutip\" 'satu'",
     "right-to-left override": "Kendala \u202eatad\u202c dan \u200fمرحبا\u200e di lapangan",
@@ -352,7 +353,14 @@ async def test_a_hostile_text_is_echoed_harmlessly(bot: Harness, name: str) -> N
     await _answer_inputs(owner)
     await _answer_actions(owner)
     typed = ECHO_CORPUS[name]
-    await owner.send(typed)
+    shown = await owner.send(typed)
+    if len(typed) > 2000:
+        assert (
+            f"Terlalu panjang ({len(typed.strip())} karakter); paling banyak 2000."
+            in shown[0].plain
+        )
+        typed = "Kendala panjang. " * 100
+        await owner.send(typed)
     shown = await owner.press("Selesai")
     summary = shown[-1]
     assert "Ringkasan laporan" in summary.plain
