@@ -218,15 +218,17 @@ def test_doctor_names_an_old_schema_and_the_lease_holder(
     cli: Callable[..., Outcome], tmp_path: Path
 ) -> None:
     database = _database(tmp_path / "data")
-    database.upgrade("0013")
+    database.upgrade("0015")  # the lease table is there, the newest migrations are not
     with database.engine.begin() as connection:
-        connection.execute(text("CREATE TABLE instance_lease (holder TEXT, expires_at TEXT)"))
         connection.execute(
-            text("INSERT INTO instance_lease VALUES ('server-1 pid 4242', '2999-01-01 00:00:00')")
+            text(
+                "INSERT INTO instance_lease (name, holder, acquired_at, expires_at) VALUES "
+                "('bot', 'server-1 pid 4242', '2026-01-01 00:00:00', '2999-01-01 00:00:00')"
+            )
         )
     database.dispose()
     result = cli("doctor")
     assert result.code == 1
-    assert "Skema / Schema: 0013" in result.out
+    assert "Skema / Schema: 0015" in result.out
     assert "kinerja-bot upgrade-db" in result.out
     assert "server-1 pid 4242" in result.out

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
+from sqlmodel import Session
 
+from storage import lease as lease_rows
 from storage.db import MIGRATIONS_DIR
 
 LEASE_TABLE = "instance_lease"
@@ -78,44 +80,22 @@ def schema(url: str) -> Schema:
 
 
 def lease(url: str, now: datetime) -> Lease | None:
-    """The holder of the instance lease, or None when the table is absent or empty.
-
-    The table belongs to the start-up code; it is read with plain SQL and no assumption
-    beyond "one row per lease": a column whose name mentions ``expire`` or ``until`` tells
-    whether the holder is still live (no such column: a row means held).
-    """
+    """The holder of the instance lease (``storage.lease``), or None when nobody holds it or
+    the database predates the lease table (migration 0015)."""
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
             if LEASE_TABLE not in inspect(connection).get_table_names():
                 return None
-            result = connection.execute(text(f"SELECT * FROM {LEASE_TABLE}"))
-            columns = list(result.keys())
-            rows = [tuple(row) for row in result]
+        with Session(engine) as session:
+            found = lease_rows.current(session)
+            if found is None:
+                return None
+            until = found.expires_at
+            holder = f"{found.holder}, sampai / until {until.isoformat(timespec='seconds')}"
+            return Lease(holder=holder, live=until > now)
     finally:
         engine.dispose()
-    if not rows:
-        return None
-    row = rows[0]
-    holder = ", ".join(f"{c}={v}" for c, v in zip(columns, row, strict=True))
-    expiries = [v for c, v in zip(columns, row, strict=True) if "expire" in c or "until" in c]
-    live = True
-    for value in expiries:
-        moment = _moment(value)
-        if moment is not None:
-            live = moment > now
-    return Lease(holder=holder, live=live)
-
-
-def _moment(value: object) -> datetime | None:
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if not isinstance(value, datetime):
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def being_written(path: Path) -> bool:
