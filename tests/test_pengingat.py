@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from bot.approvals.rules import Option
 from bot.core.roles import Role
+from bot.devtools.chat import Person
 from bot.reminders.approvals_nudge import plan_nudges, render_nudge
 from bot.reminders.head import plan_weekly
 from bot.reminders.model import ReminderKind, ReminderView
@@ -47,6 +48,27 @@ def add_reminder(
                 updated_at=now,
             )
         )
+
+
+async def name_acting_head(bot: Harness, title: str, days: int) -> Person:
+    """The head (1001) and a team member (2001) who acts as head (``title``) from today for
+    ``days`` days."""
+    await bot.registered(1001, Role.KEPALA, name="Kepala")
+    member = await bot.registered(2001, Role.TIM, name="Rina Tim")
+    today = bot.svc.today()
+    with bot.svc.db.write() as session:
+        head = users.get_by_telegram_id(session, 1001)
+        assert head is not None
+        approvals.add_delegation(
+            session,
+            user_id=user_id(bot, 2001),
+            title=title,
+            start=today,
+            end=today + timedelta(days=days),
+            actor=head,
+            now=bot.clock.now(),
+        )
+    return member
 
 
 def mutes(bot: Harness) -> list[tuple[int, str]]:
@@ -136,21 +158,7 @@ def test_every_role_finds_pengingat_in_its_menu() -> None:
 
 
 async def test_an_acting_head_may_mute_the_weekly_summary_too(bot: Harness) -> None:
-    await bot.registered(1001, Role.KEPALA, name="Kepala")
-    team = await bot.registered(2001, Role.TIM, name="Rina Tim")
-    today = bot.svc.today()
-    with bot.svc.db.write() as session:
-        head = users.get_by_telegram_id(session, 1001)
-        assert head is not None
-        approvals.add_delegation(
-            session,
-            user_id=user_id(bot, 2001),
-            title="Plh",
-            start=today,
-            end=today + timedelta(days=3),
-            actor=head,
-            now=bot.clock.now(),
-        )
+    team = await name_acting_head(bot, "Plh", 3)
     [shown] = await team.command("pengingat")
     assert shown.button_texts == [
         "🔕 Bisukan: Ringkasan tim",
@@ -163,21 +171,8 @@ async def test_an_acting_head_may_mute_the_weekly_summary_too(bot: Harness) -> N
 async def test_the_nudge_button_opens_the_request_for_an_acting_head(bot: Harness) -> None:
     """The nudge's button is the approvals feature's own: the Plt who gets it can open the
     request (the engine sends the message through the outbox; here the test does)."""
-    await bot.registered(1001, Role.KEPALA, name="Kepala")
-    acting_head = await bot.registered(2001, Role.TIM, name="Rina Tim")
-    today = bot.svc.today()
+    acting_head = await name_acting_head(bot, "Plt", 10)
     with bot.svc.db.write() as session:
-        head = users.get_by_telegram_id(session, 1001)
-        assert head is not None
-        approvals.add_delegation(
-            session,
-            user_id=user_id(bot, 2001),
-            title="Plt",
-            start=today,
-            end=today + timedelta(days=10),
-            actor=head,
-            now=bot.clock.now(),
-        )
         approvals.create_request(
             session,
             kind="rencana",
