@@ -22,6 +22,7 @@ from telegram.request import BaseRequest
 
 from bot import lease, texts
 from bot.access import update_scope
+from bot.approvals.completion import complete_pending
 from bot.context import Context
 from bot.core.clock import Clock, SystemClock
 from bot.core.profile import load_profile
@@ -188,6 +189,8 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
         [BotCommand(command, description) for command, description in texts.COMMANDS_STRANGER]
     )
     application.bot_data["outbox"] = OutboxSender(svc, application.bot, holder=instance)
+    # Decisions a stop interrupted before their effect was applied: applied now.
+    await complete_pending(application)
     if application.job_queue is not None:
         # The job queue runs only in a started application (kinerja-bot run); tests and the
         # console drain the outbox themselves.

@@ -6,6 +6,7 @@ import json
 from collections.abc import Collection
 from datetime import date, datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot.approvals.rules import Acting, Option, RequestStatus
@@ -130,6 +131,9 @@ def record_decision(
     request.decided_by_user_id = decider.id
     request.decided_at = now
     request.acting_title = acting_title
+    # The feature that asked applies the decision next, and marks it done in its own
+    # transaction; a stop in between leaves it pending for the next start.
+    request.effect = EFFECT_PENDING
     session.add(request)
     assert request.id is not None
     audit.record(
@@ -142,6 +146,38 @@ def record_decision(
         entity_id=request.id,
         before={"status": RequestStatus.PENDING.value},
         after={"decision": option.key, "comment": comment, "acting": acting_title},
+    )
+
+
+EFFECT_PENDING, EFFECT_DONE = "pending", "done"
+
+
+def effect_pending(session: Session, request_id: int) -> bool:
+    request = session.get(ApprovalRequest, request_id)
+    return request is not None and request.effect == EFFECT_PENDING
+
+
+def finish_effect(session: Session, request_id: int) -> bool:
+    """Mark the decision's effect applied: True for the transaction that does (the effect's
+    own), False when it was applied already (or there is no such decision)."""
+    # One conditional UPDATE: of two transactions finishing the same effect at once (a
+    # start-up and a press, or two processes on PostgreSQL) only one changes the row.
+    result = session.exec(
+        update(ApprovalRequest)
+        .where(col(ApprovalRequest.id) == request_id, col(ApprovalRequest.effect) == EFFECT_PENDING)
+        .values(effect=EFFECT_DONE)
+    )
+    return result.rowcount == 1
+
+
+def with_pending_effect(session: Session) -> list[ApprovalRequest]:
+    """Decisions whose effect a stop interrupted, oldest first."""
+    return list(
+        session.exec(
+            select(ApprovalRequest)
+            .where(ApprovalRequest.effect == EFFECT_PENDING)
+            .order_by(col(ApprovalRequest.decided_at), col(ApprovalRequest.id))
+        )
     )
 
 

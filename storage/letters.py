@@ -126,6 +126,17 @@ def next_number(session: Session, *, year: int) -> int:
     return row.last_number
 
 
+def reserve_number(session: Session, *, letter: Letter, year: int) -> tuple[int, int]:
+    """The year and number of the letter's signature: the one reserved before, or the
+    next of ``year``'s sequence, reserved on the letter now."""
+    if letter.reserved_sequence is not None and letter.reserved_year is not None:
+        return letter.reserved_year, letter.reserved_sequence
+    letter.reserved_year = year
+    letter.reserved_sequence = next_number(session, year=year)
+    session.add(letter)
+    return year, letter.reserved_sequence
+
+
 def sign(
     session: Session,
     *,
@@ -139,6 +150,7 @@ def sign(
     letter.status = SIGNED
     letter.number = number
     letter.sequence = sequence
+    letter.reserved_sequence = letter.reserved_year = None
     letter.signed_at = now
     letter.signed_by_user_id = None if signer is None else signer.id
     letter.document_id = document_id

@@ -246,6 +246,8 @@ class ApprovalRequest(SQLModel, table=True):
 
     ``options_json`` lists ``[key, label, needs_comment]``; ``messages_json`` lists the
     ``[chat_id, message_id]`` of every message carrying its buttons, so all can be updated.
+    ``effect`` is "pending" from the decision until the feature that asked applied it (in
+    the same transaction as its own writes), then "done"; empty for undecided requests.
     """
 
     __tablename__ = "approval_request"
@@ -266,6 +268,7 @@ class ApprovalRequest(SQLModel, table=True):
     comment: str = Field(default="", sa_type=Text)
     acting_title: str = Field(default="", max_length=10)
     messages_json: str = Field(default="[]", sa_type=Text)
+    effect: str = Field(default="", max_length=20, index=True)
 
 
 class Delegation(SQLModel, table=True):
@@ -346,6 +349,10 @@ class Letter(SQLModel, table=True):
     signed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     signed_by_user_id: int | None = Field(default=None, foreign_key="app_user.id")
     attendance_open_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The number taken for the head's signature before the PDF is made: a retry after a
+    # stop signs with it, so no number is lost.
+    reserved_sequence: int | None = None
+    reserved_year: int | None = None
 
 
 class LetterSequence(SQLModel, table=True):

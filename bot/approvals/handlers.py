@@ -24,6 +24,7 @@ from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.approvals import texts, usecases
 from bot.approvals.callbacks import Decide, Detail, ShowRequest
+from bot.approvals.completion import complete
 from bot.approvals.copies import Attachment, Filing
 from bot.approvals.drafts import CommentDraft
 from bot.approvals.kinds import RequestView
@@ -103,7 +104,10 @@ async def _explain(update: Update, context: Context, decision: Decision) -> None
         await _refuse(update, texts.APPROVAL_NOT_ALLOWED)
     elif decision.refusal is DecisionRefusal.ALREADY_DECIDED:
         await _refuse(update, texts.APPROVAL_ALREADY)
-        if view is not None:
+        if view is not None and view.effect_pending:
+            # A stop came between the decision and its effect: apply it now.
+            await complete(context, view, decision.messages)
+        elif view is not None:
             await edit_all(context, decision.messages, decision_text(services(context), view))
     elif decision.refusal is DecisionRefusal.OWN_REQUEST:
         await _refuse(update, texts.APPROVAL_OWN_REQUEST)
@@ -118,8 +122,9 @@ async def _explain(update: Update, context: Context, decision: Decision) -> None
 async def _decide(
     update: Update, context: Context, member: Member, request_id: int, key: str, comment: str
 ) -> RequestView | None:
-    """Record the decision once and tell the feature that asked; the decided request, or
-    None when this call decided nothing (the person told why)."""
+    """Record the decision once, have the feature that asked apply it, then update the
+    request's messages; the decided request, or None when this call decided nothing (the
+    person told why)."""
     svc = services(context)
     decision = usecases.decide_request(
         svc,
@@ -133,10 +138,7 @@ async def _decide(
     if decision.refusal is not None or decision.view is None:
         await _explain(update, context, decision)
         return None
-    await edit_all(context, decision.messages, decision_text(svc, decision.view))
-    kind = kind_of(context, decision.view)
-    if kind is not None:
-        await kind.on_decided(context, decision.view)
+    await complete(context, decision.view, decision.messages)
     return decision.view
 
 

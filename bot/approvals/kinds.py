@@ -33,6 +33,7 @@ class RequestView:
     requested_at: datetime
     requested_by_user_id: int | None
     options: tuple[Option, ...]
+    effect_pending: bool = False  # decided, and the feature has not applied it yet
 
     def option(self, key: str) -> Option | None:
         """The option behind a decision button, None for one the request does not offer."""
@@ -44,5 +45,8 @@ class ApprovalKind:
     """What a feature tells the mechanism about its requests."""
 
     is_current: Callable[[Services, RequestView], bool]
+    # Applies the decision (again after a stop: it must be idempotent, and mark the effect
+    # done in the transaction of its writes, see bot/approvals/effects.py); the request's
+    # messages are updated only after it returned.
     on_decided: Callable[[Context, RequestView], Awaitable[None]]
     detail: Callable[[Update, Context, RequestView], Awaitable[None]] | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden
+from telegram.error import Forbidden, TelegramError
 
 from bot import texts as app_texts
 from bot.access import services
@@ -98,5 +98,7 @@ async def edit_all(context: Context, messages: Messages, text: str) -> None:
             await context.bot.edit_message_text(
                 text, chat_id=chat_id, message_id=message_id, reply_markup=None
             )
-        except (BadRequest, Forbidden) as exc:
+        except TelegramError as exc:
+            # Only the outcome's display: the decision and its effect are stored already,
+            # and a later press on the old buttons shows it again.
             logger.info("could not update approval message %s/%s: %s", chat_id, message_id, exc)

@@ -46,6 +46,7 @@ def _view(session: Session, request: ApprovalRequest) -> RequestView:
         requested_at=request.requested_at,
         requested_by_user_id=request.requested_by_user_id,
         options=tuple(approvals.options_of(request)),
+        effect_pending=request.effect == approvals.EFFECT_PENDING,
     )
 
 
@@ -216,6 +217,30 @@ def decide_request(
         if request.status != RequestStatus.PENDING.value:
             copies.withdraw_unsent(session, request.id)
         return Decision(_view(session, request), problem, copies.copies(session, request))
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A decision whose effect is still to be applied, and the messages to update after."""
+
+    view: RequestView
+    messages: Messages
+
+
+def pending_effects(svc: Services) -> list[Decided]:
+    """Decisions a stop interrupted before their effect was applied, oldest first."""
+    with svc.db.read() as session:
+        return [
+            Decided(_view(session, r), copies.copies(session, r))
+            for r in approvals.with_pending_effect(session)
+        ]
+
+
+def finish_effect(svc: Services, *, request_id: int) -> None:
+    """Mark the effect applied when the feature did not (nothing to do for it, or a kind
+    no feature declares any more)."""
+    with svc.db.write() as session:
+        approvals.finish_effect(session, request_id)
 
 
 def pending_requests(

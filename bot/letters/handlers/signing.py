@@ -22,7 +22,8 @@ def _is_current(svc: Services, view: RequestView) -> bool:
 
 
 async def _on_decided(context: Context, view: RequestView) -> None:
-    """Sign the letter, or return it to the team with the head's comment; the team is told
+    """Sign the letter, or return it to the team with the head's comment (once: again
+    after a stop it signs with the number reserved, or changes nothing); the team is told
     through the outbox, queued with the change."""
     svc = services(context)
     by = app_texts.esc(f"{view.acting_title} {view.decided_by}".strip())
@@ -33,7 +34,9 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             comment = app_texts.esc(view.comment)
             return texts.LETTER_REJECTED_TEAM.format(name=name, by=by, comment=comment), ()
 
-        signing.return_to_draft(svc, letter_id=view.subject_id, team_notice=returned)
+        signing.return_to_draft(
+            svc, letter_id=view.subject_id, team_notice=returned, request_id=view.id
+        )
         return
 
     def signed(letter: signing.SignedLetter) -> Notice:
@@ -52,7 +55,9 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         acting=view.acting_title,
         at=view.decided_at,
     )
-    await signing.sign(svc, letter_id=view.subject_id, decision=decision, team_notice=signed)
+    await signing.sign(
+        svc, letter_id=view.subject_id, decision=decision, team_notice=signed, request_id=view.id
+    )
     kick_outbox(context)
 
 

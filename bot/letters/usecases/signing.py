@@ -1,9 +1,10 @@
 """The head's decision on a letter: returned to the team as a draft, or signed.
 
-Signing takes the next number of the year (numbers are never reused, even when signing
-fails after), renders the final PDF with the approval beside the signature (outside any
-transaction), then, in one transaction, archives it, records the letter as signed, sends a
-circular or invitation to every owner and moves the SOP steps on.
+Signing reserves the next number of the year on the letter (a retry after a stop signs with
+the same number, so none is lost), renders the final PDF with the approval beside the
+signature (outside any transaction), then, in one transaction, archives it, records the
+letter as signed, sends a circular or invitation to every owner, moves the SOP steps on and
+marks the head's decision applied (bot/approvals/effects.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import deliveries
+from bot.approvals import effects
 from bot.core import signing
 from bot.deliveries import Notice
 from bot.letters.kinds import LetterKind, LetterStatus
@@ -35,13 +37,18 @@ def is_awaiting(svc: Services, *, letter_id: int) -> bool:
 
 
 def return_to_draft(
-    svc: Services, *, letter_id: int, team_notice: Callable[[LetterView], Notice] | None = None
+    svc: Services,
+    *,
+    letter_id: int,
+    team_notice: Callable[[LetterView], Notice] | None = None,
+    request_id: int | None = None,
 ) -> LetterView | None:
     """The head returned the letter: it is a draft again (the team's notice, rendered by
-    ``team_notice``, queued in the same transaction)."""
+    ``team_notice``, queued in the same transaction, which marks the decision
+    ``request_id`` applied). None when it is gone or the decision was applied already."""
     with svc.db.write() as session:
         letter = store.get_letter(session, letter_id)
-        if letter is None:
+        if letter is None or not effects.finish(session, request_id):
             return None
         store.set_status(session, letter=letter, status=store.DRAFT, now=svc.now())
         view = letter_view(session, letter, now=svc.now())
@@ -70,7 +77,7 @@ class SignedLetter:
 
 @dataclass(frozen=True)
 class _Numbered:
-    """A letter about to be signed: its number (taken for good) and the approval."""
+    """A letter about to be signed: its number (reserved on the letter) and the approval."""
 
     letter: LetterView
     year: int  # of the number's sequence
@@ -79,25 +86,30 @@ class _Numbered:
     approval: signing.Approval
 
 
-def _number(svc: Services, letter_id: int, decision: Decision) -> _Numbered | None:
-    """The letter, a new number of this year, and the approval; None when it is gone."""
-    with svc.db.read() as session:
+def _reserve(
+    svc: Services, letter_id: int, decision: Decision, request_id: int | None
+) -> _Numbered | None:
+    """The letter, its number and the approval; None when it is gone, no longer awaits the
+    signature, or the decision was applied already. The number is reserved on the letter
+    in this transaction: a retry after a stop signs with the same one."""
+    with svc.db.write() as session:
         letter = store.get_letter(session, letter_id)
-        if letter is None:
+        if letter is None or letter.status != store.AWAITING:
             return None
+        if not effects.pending(session, request_id):
+            return None
+        # Letter numbers run per calendar year of signing (027/001/UKPBJ/2027 is the first
+        # letter signed in 2027), whatever cycle the letter belongs to.
+        year, sequence = store.reserve_number(session, letter=letter, year=svc.today().year)
         view = letter_view(session, letter, now=svc.now())
         signer = None if decision.user_id is None else users.get_user(session, decision.user_id)
-    # Letter numbers run per calendar year of signing (027/001/UKPBJ/2027 is the first
-    # letter signed in 2027), whatever cycle the letter belongs to.
-    year = svc.today().year
-    with svc.db.write() as session:
-        sequence = store.next_number(session, year=year)
+        signatory = (signer.full_name, signer.nip) if signer else (decision.name, "")
     approval = signing.approval(
         svc.profile,
         kind=view.kind.document,
         acting=decision.acting,
-        approved_by=signer.full_name if signer else decision.name,
-        approver_nip=signer.nip if signer else "",
+        approved_by=signatory[0],
+        approver_nip=signatory[1],
         at=decision.at or svc.now(),
         code=signing.new_verification_code(),
     )
@@ -111,10 +123,12 @@ async def sign(
     letter_id: int,
     decision: Decision,
     team_notice: Callable[[SignedLetter], Notice] | None = None,
+    request_id: int | None = None,
 ) -> SignedLetter | None:
     """Number, render, archive and send the letter the head signed (the team's notice,
-    rendered by ``team_notice``, queued with it); None when it is gone."""
-    numbered = _number(svc, letter_id, decision)
+    rendered by ``team_notice``, queued with it, and the decision ``request_id`` marked
+    applied); None when it is gone or the decision was applied already."""
+    numbered = _reserve(svc, letter_id, decision, request_id)
     if numbered is None:
         return None
     pdf = await asyncio.to_thread(
@@ -125,7 +139,7 @@ async def sign(
         day=svc.today(),
         approval=numbered.approval,
     )
-    return _record(svc, numbered, pdf, decision, team_notice)
+    return _record(svc, numbered, pdf, decision, team_notice, request_id)
 
 
 def _record(
@@ -134,17 +148,23 @@ def _record(
     pdf: bytes,
     decision: Decision,
     team_notice: Callable[[SignedLetter], Notice] | None,
-) -> SignedLetter:
+    request_id: int | None,
+) -> SignedLetter | None:
     """One transaction: the archived PDF, the letter signed, the owners' and the team's
-    copies queued and the steps moved on."""
+    copies queued, the steps moved on and the decision marked applied (None, and nothing
+    written, when another attempt applied it first)."""
     view, now = numbered.letter, svc.now()
     kind = view.kind
     with svc.db.write() as session:
+        letter = store.get_letter(session, view.id)
+        if letter is None or letter.status != store.AWAITING:
+            return None
+        if not effects.finish(session, request_id):
+            return None
         signer = None if decision.user_id is None else users.get_user(session, decision.user_id)
         meta = _archived_as(numbered, None if signer is None else signer.id)
         document = archive.store(session, root=svc.archive_dir, content=pdf, meta=meta, now=now)
-        letter = store.get_letter(session, view.id)
-        assert letter is not None and document.id is not None
+        assert document.id is not None
         store.sign(
             session,
             letter=letter,

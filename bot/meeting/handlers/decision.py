@@ -41,7 +41,8 @@ def _is_current(svc: Services, view: RequestView) -> bool:
 
 async def _on_decided(context: Context, view: RequestView) -> None:
     """Apply the decision (once); then the next item goes to the head, or the minutes to
-    everyone when it was the last."""
+    everyone when it was the last. Again after a stop, it sends the next item only when it
+    was not sent; the decision is marked applied once this returned."""
     try:
         decision = Decision(view.decision)
     except ValueError:

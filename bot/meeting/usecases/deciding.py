@@ -20,6 +20,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot import deliveries
+from bot.approvals.rules import RequestStatus
 from bot.core.roles import Role
 from bot.meeting.rules import Decision
 from bot.meeting.usecases import figures
@@ -27,7 +28,7 @@ from bot.meeting.usecases.views import ItemAsk, MeetingView, item_ask, meeting_v
 from bot.services import Services
 from bot.sop import workflow
 from bot.sop.cycles import cycle, year_of
-from storage import closures, meetings, users
+from storage import approvals, closures, meetings, users
 from storage.models import Meeting, MeetingItem, User
 
 MINUTES = "notulen_rapat"
@@ -137,8 +138,9 @@ def _effect(
 
 
 def decide(svc: Services, *, choice: Choice, minutes: Render) -> Decided | None:
-    """Apply the head's decision once; None when the item was decided already, or is no
-    longer the one the request asks about."""
+    """Apply the head's decision once; None when the item is no longer the one the request
+    asks about. A retry after a stop finds it applied, changes nothing and gives the next
+    item only when it was not yet sent to the head."""
     with svc.db.read() as session:
         found = meetings.get_item(session, choice.item_id)
         meeting = None if found is None else meetings.get(session, found.meeting_id)
@@ -148,33 +150,52 @@ def decide(svc: Services, *, choice: Choice, minutes: Render) -> Decided | None:
         period_key = meeting.period_key
     plan = cycle(svc, year).plan
     found_figures = figures.of_period(svc, year=year, period_key=period_key)
+
+    def ask(session: Session, item: MeetingItem) -> ItemAsk:
+        code = item.indicator_code
+        return item_ask(session, svc, item, year=year, plan=plan, figures=found_figures.get(code))
+
     with svc.db.write() as session:
         item = meetings.get_item(session, choice.item_id)
         meeting = None if item is None else meetings.get(session, item.meeting_id)
         if item is None or meeting is None or meeting.id is None:
             return None
-        if item.decision or item.request_id != choice.request_id:
+        if item.request_id != choice.request_id:
             return None
+        if item.decision:  # applied before a stop
+            waiting = _waiting(session, meeting.id)
+            unasked = (
+                meeting.status == meetings.OPEN and waiting and not _asked(session, waiting[0])
+            )
+            view = meeting_view(session, svc, meeting, year=year, plan=plan)
+            return Decided(view, ask(session, waiting[0]) if unasked else None)
         if meeting.status != meetings.OPEN:
             return None
         _effect(session, svc, item, meeting, choice)
         meetings.decide_item(session, item=item, decision=choice.decision.value, now=svc.now())
         if choice.decision.closes:
             _close_siblings(session, svc, item, choice)
-        waiting = [i for i in meetings.items_of(session, meeting_id=meeting.id) if not i.decision]
-        next_ask = None
-        if waiting:
-            code = waiting[0].indicator_code
-            next_ask = item_ask(
-                session, svc, waiting[0], year=year, plan=plan, figures=found_figures.get(code)
-            )
-        else:
+        waiting = _waiting(session, meeting.id)
+        next_ask = ask(session, waiting[0]) if waiting else None
+        if not waiting:
             decider = None if choice.user_id is None else users.get_user(session, choice.user_id)
             _close(session, svc, meeting, decider)
         view = meeting_view(session, svc, meeting, year=year, plan=plan)
         if next_ask is None:
             _send_minutes(session, svc, Minutes(view, choice.name), minutes)
         return Decided(view, next_ask)
+
+
+def _waiting(session: Session, meeting_id: int) -> list[MeetingItem]:
+    return [i for i in meetings.items_of(session, meeting_id=meeting_id) if not i.decision]
+
+
+def _asked(session: Session, item: MeetingItem) -> bool:
+    """Whether the item's request waits for the head already."""
+    if item.request_id is None:
+        return False
+    request = approvals.get_request(session, item.request_id)
+    return request is not None and request.status == RequestStatus.PENDING.value
 
 
 def _close_siblings(session: Session, svc: Services, item: MeetingItem, choice: Choice) -> None:

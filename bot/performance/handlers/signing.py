@@ -95,8 +95,9 @@ def _is_current(svc: Services, view: RequestView) -> bool:
 
 
 async def _on_decided(context: Context, view: RequestView) -> None:
-    """Sign the report, or return it to the team with the head's comment; the team (and
-    the head, for the signed copies) are told through the outbox."""
+    """Sign the report, or return it to the team with the head's comment (once: again
+    after a stop changes nothing); the team (and the head, for the signed copies) are told
+    through the outbox."""
     svc = services(context)
     by = app_texts.esc(f"{view.acting_title} {view.decided_by}".strip())
     if view.decision != SIGN.key:
@@ -117,6 +118,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             comment=view.comment,
             actor_id=view.decided_by_user_id,
             notice=returned,
+            request_id=view.id,
         )
         return
 
@@ -140,6 +142,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         decision=decision,
         decision_label=decision_label,
         caption=caption,
+        request_id=view.id,
     )
     kick_outbox(context)
 

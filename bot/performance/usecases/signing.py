@@ -13,6 +13,7 @@ from enum import StrEnum
 from sqlmodel import Session
 
 from bot import deliveries
+from bot.approvals import effects
 from bot.core import signing
 from bot.core.roles import Role
 from bot.performance.documents.content import Period
@@ -81,14 +82,18 @@ def return_to_team(
     comment: str,
     actor_id: int | None,
     notice: Callable[[Stored], str],
+    request_id: int | None = None,
 ) -> Stored | None:
-    """The head asked for changes: the report is returned, the team told with ``notice``."""
+    """The head asked for changes: the report is returned, the team told with ``notice``
+    and the decision ``request_id`` marked applied, in one transaction; None when it is
+    gone or the decision was applied already."""
     found = making.stored(svc, report_id)
     if found is None:
         return None
     with svc.db.write() as session:
         report = store.get(session, report_id)
-        assert report is not None
+        if report is None or not effects.finish(session, request_id):
+            return None
         actor = None if actor_id is None else users.get_user(session, actor_id)
         store.set_status(
             session, report=report, status=ReportStatus.RETURNED, actor=actor, now=svc.now()
@@ -147,9 +152,12 @@ async def sign(
     decision: Decision,
     decision_label: Callable[[str], str],
     caption: Callable[[SignedReport, int], str],
+    request_id: int | None = None,
 ) -> SignedReport | None:
-    """Render, archive and send the report the head signed; None when it is gone or no
-    longer waits. ``caption(signed, n)`` is the text of the copy of file ``n``."""
+    """Render, archive and send the report the head signed, and mark the decision
+    ``request_id`` applied in the same transaction; None when it is gone, no longer waits,
+    or the decision was applied already. ``caption(signed, n)`` is the text of the copy of
+    file ``n``."""
     found = making.stored(svc, report_id)
     if found is None or found.status != ReportStatus.AWAITING.value:
         return None
@@ -162,9 +170,12 @@ async def sign(
     period, files = rendered
     signed = SignedReport(found, period, approval.code, files)
     with svc.db.write() as session:
-        ids = _archive(session, svc, signed, approval, decision.user_id)
         report = store.get(session, report_id)
-        assert report is not None
+        if report is None or report.status != ReportStatus.AWAITING.value:
+            return None
+        if not effects.finish(session, request_id):
+            return None
+        ids = _archive(session, svc, signed, approval, decision.user_id)
         signer = None if decision.user_id is None else users.get_user(session, decision.user_id)
         store.mark_signed(session, report=report, documents=ids, signer=signer, now=svc.now())
         workflow.results_report_decided(

@@ -132,7 +132,8 @@ def _team_notice(view: RequestView) -> Callable[[PlanDecided], Notice]:
 
 
 async def _on_decided(context: Context, view: RequestView) -> None:
-    """Record the head's decision on the revision; the team is told through the outbox."""
+    """Record the head's decision on the revision (once: again after a stop changes
+    nothing); the team is told through the outbox."""
     usecases.decide_plan(
         services(context),
         revision_id=view.subject_id,
@@ -143,6 +144,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         decided_at=view.decided_at,
         comment=view.comment,
         team_notice=_team_notice(view),
+        request_id=view.id,
     )
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot import deliveries
+from bot.approvals import effects
 from bot.core import signing
 from bot.core.signing import new_verification_code
 from bot.deliveries import Notice
@@ -86,11 +87,13 @@ def decide_plan(
     decided_at: datetime | None,
     comment: str,
     team_notice: Callable[[PlanDecided], Notice] | None = None,
+    request_id: int | None = None,
 ) -> PlanDecided | None:
     """The head's decision on a submitted revision. Approve: freeze it, archive its signed
     PDF, close steps 5-6 and open step 7. Changes: back to the team with the note. The
-    team's notice (``team_notice`` renders it) is queued in the same transaction.
-    None when the revision is gone."""
+    team's notice (``team_notice`` renders it) is queued in the same transaction, which
+    also marks the decision ``request_id`` applied. None when the revision is gone or the
+    decision was applied already (a retry after a stop)."""
     found = revision_plan(svc, revision_id=revision_id)
     if found is None or found.revision is None:
         return None
@@ -102,6 +105,8 @@ def decide_plan(
         at = decided_at or now
         signed = _signed_pdf(svc, revision, plan, decided_by_user_id, decided_by, acting, at)
     with svc.db.write() as session:
+        if not effects.finish(session, request_id):
+            return None
         decider = _user(session, decided_by_user_id)
         status = plans.APPROVED if approved else plans.CHANGES_REQUESTED
         plans.set_status(session, revision_id=revision.id, status=status, actor=decider, now=now)
