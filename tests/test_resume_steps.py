@@ -136,3 +136,23 @@ async def test_a_return_note_after_a_crash_returns_the_report(
     await bot.restart(graceful=False)
     await team.send("Lampirkan kontrak sebagai bukti.")
     assert "dikembalikan" in owner.last.plain and "Lampirkan kontrak" in owner.last.plain
+
+
+async def test_undang_goes_on_after_a_crash_at_each_question(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = await bot.registered(2001, Role.TIM)
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.command("undang")  # entered from no state: the roles asked
+    await bot.restart(graceful=False)
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await team.press("Penanggung Jawab")
+    assert "Dinas Kesehatan" in " ".join(shown[0].button_texts)
+    await bot.restart(graceful=False)
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await team.press("Unit lain")
+    assert "Ketik nama lengkap unit" in shown[0].plain
+    await bot.restart(graceful=False)
+    shown = await team.send("Distrik Wamena Kota")
+    assert "Unit baru dicatat: Distrik Wamena Kota" in shown[0].plain
+    assert "Penanggung Jawab Kinerja — Distrik Wamena Kota" in shown[1].plain
