@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from storage import audit
@@ -95,15 +96,25 @@ def queue(session: Session, *, cycle_id: int) -> list[Submission]:
 def verify(
     session: Session, *, submission_id: int, accept: bool, note: str, verifier: User, now: datetime
 ) -> Submission | None:
-    """Accept or return a submission that is still waiting (None when it no longer is)."""
-    submission = session.get(Submission, submission_id)
-    if submission is None or submission.status != SUBMITTED:
+    """Accept or return a submission that is still waiting (None when it no longer is).
+
+    One conditional UPDATE decides: of two team members deciding at once, exactly one finds
+    it waiting, whatever the database's isolation (the other's UPDATE changes no row)."""
+    decided = session.connection().execute(
+        update(Submission)
+        .where(col(Submission.id) == submission_id, col(Submission.status) == SUBMITTED)
+        .values(
+            status=ACCEPTED if accept else RETURNED,
+            verified_by_user_id=verifier.id,
+            verified_at=now,
+            verification_note=note,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if decided.rowcount != 1:
         return None
-    submission.status = ACCEPTED if accept else RETURNED
-    submission.verified_by_user_id = verifier.id
-    submission.verified_at = now
-    submission.verification_note = note
-    session.add(submission)
+    submission = session.get(Submission, submission_id, populate_existing=True)
+    assert submission is not None
     audit.record(
         session,
         at=now,

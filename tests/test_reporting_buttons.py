@@ -121,7 +121,7 @@ async def test_a_verification_card_of_the_old_release_still_works(bot: Harness) 
     assert "Laporan diterima" in shown[0].plain
     assert "diterima oleh tim UKPBJ" in owner.last.plain
     shown = await team.press_data(f"vf:ok:{waiting.id}", on=card)
-    assert "sudah diverifikasi atau diganti" in shown[0].plain
+    assert "sudah diterima oleh Tim 2001" in shown[0].plain  # pressed again: who decided
 
 
 def _user_data(bot: Harness, telegram_id: int) -> dict[str, Any]:

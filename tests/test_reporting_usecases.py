@@ -24,6 +24,8 @@ from bot.reporting.usecases.reports import (
 )
 from bot.reporting.usecases.schedule import close_cycle
 from bot.reporting.usecases.verification import (
+    AlreadyDecided,
+    Verified,
     evidence_files,
     verification_card,
     verify_report,
@@ -175,14 +177,15 @@ def test_a_report_goes_from_the_menu_to_verification(world: World) -> None:
         accept=False,
         note="Lampirkan kontrak.",
     )
-    assert returned is not None and returned.owner_chat_id == 3001
+    assert isinstance(returned, Verified) and returned.owner_chat_id == 3001
     assert returned.period is not None and returned.period.key == "triwulanan-1"
     assert verification_card(world.svc, position=1) is None
-    # Deciding twice finds nothing waiting; fixing a returned report needs no question.
+    # Deciding twice records nothing and says who decided; fixing a returned report needs
+    # no question.
     again = verify_report(
         world.svc, verifier_id=world.team_id, submission_id=card.submission_id, accept=True, note=""
     )
-    assert again is None
+    assert isinstance(again, AlreadyDecided) and not again.accepted and again.by == "Orang 2001"
     sent = world.submit()
     assert isinstance(sent, ReportSent) and sent.revision == 3
 

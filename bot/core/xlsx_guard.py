@@ -8,11 +8,13 @@ file with openpyxl's warnings silenced. Both refuse by raising :class:`Refused`,
 carries the problems (on :data:`FILE_SHEET`) to show; the messages are the same for every
 reader, the hints and limits come from the reader's :class:`XlsxRules`. ``count_rows``
 counts a sheet's rows in a stream, for a reader that opens large files in read-only mode.
+
+Every reader goes through this module's stream and per-cell helpers, which check the read's
+deadline (``bot.core.deadline``): a read that overruns its time stops within a cell.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import warnings
@@ -25,6 +27,7 @@ from typing import Any, NoReturn
 
 from openpyxl import load_workbook
 
+from bot.core.deadline import CheckedStream, check
 from bot.core.labels import megabytes
 from bot.planning.rules.validation import Problem
 
@@ -82,6 +85,7 @@ def count_rows(read: Callable[[int], bytes], *, max_filled: int, max_rows: int) 
     pending = False  # in a row whose value is not seen yet
     data = b""
     while True:
+        check()
         chunk = read(1 << 20)
         data += chunk
         end = len(data) if not chunk else max(len(data) - _OVERLAP, 0)
@@ -183,7 +187,7 @@ def check_container(content: bytes, rules: XlsxRules) -> bool:
     """Refuse what is not a reasonable .xlsx; True when any sheet holds Excel formulas."""
     _check_bytes(content, rules)
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        with zipfile.ZipFile(CheckedStream(content)) as archive:
             return _check_archive(archive, rules)
     except ZIP_ERRORS as exc:
         rules.logger.info("%s zip unreadable: %s", rules.log_name, exc)
@@ -196,7 +200,7 @@ def load_xlsx(content: bytes, rules: XlsxRules, *, data_only: bool) -> Any:
         with warnings.catch_warnings():
             # Excel's own extensions (e.g. cross-sheet drop-downs) make openpyxl warn.
             warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(content), data_only=data_only, keep_links=False)
+            return load_workbook(CheckedStream(content), data_only=data_only, keep_links=False)
     except Exception as exc:
         rules.logger.info("%s unreadable: %r", rules.log_name, exc)
         refuse("berkas .xlsx tidak dapat dibaca (rusak atau bukan dari Excel)", _RESAVE)
@@ -207,11 +211,13 @@ def load_xlsx(content: bytes, rules: XlsxRules, *, data_only: bool) -> Any:
 
 def normal(text: object) -> str:
     """Text compared ignoring case and spacing."""
+    check()
     return " ".join(str(text).split()).casefold()
 
 
 def cell_text(value: object) -> str:
     """A cell value as trimmed text (whole numbers without ``.0``)."""
+    check()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -223,6 +229,7 @@ def cell_text(value: object) -> str:
 
 def is_blank(value: object) -> bool:
     """An empty cell, or one holding only spaces."""
+    check()
     return value is None or (isinstance(value, str) and not value.strip())
 
 

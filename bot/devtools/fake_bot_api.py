@@ -117,6 +117,12 @@ def _too_long(method: str, params: dict[str, Any]) -> str:
         return "Bad Request: message is too long"
     if isinstance(caption, str) and _shown_length(caption, mode) > 1024:
         return "Bad Request: message caption is too long"
+    media = params.get("media")
+    items = media if isinstance(media, list) else [media]
+    for item in (i for i in items if isinstance(i, dict)):
+        caption = item.get("caption")
+        if isinstance(caption, str) and _shown_length(caption, item.get("parse_mode", mode)) > 1024:
+            return "Bad Request: message caption is too long"
     return ""
 
 
@@ -286,6 +292,24 @@ class FakeBotApi(BaseRequest):
         }
         return data
 
+    def _send_album(
+        self, params: dict[str, Any], files: dict[str, tuple[str, bytes, str]]
+    ) -> list[Any]:
+        """An album: one message per item, each with its caption."""
+        sent = []
+        for item in params.get("media") or []:
+            media = str(item.get("media", ""))
+            attached = files.get(media.removeprefix("attach://"))
+            message = Shown(
+                chat_id=int(params["chat_id"]),
+                message_id=self.next_id(),
+                text=str(item.get("caption", "")),
+                buttons=[],
+                document=attached or (media, self.files.get(f"documents/{media}", b""), ""),
+            )
+            sent.append(self._record(message))
+        return sent
+
     def _answer(
         self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes, str]]
     ) -> Any:
@@ -302,6 +326,8 @@ class FakeBotApi(BaseRequest):
             )
         if method in ("sendDocument", "sendPhoto"):
             return self._send_file(method, params, files)
+        if method == "sendMediaGroup":
+            return self._send_album(params, files)
         if method in ("editMessageText", "editMessageReplyMarkup", "editMessageCaption"):
             key = (int(params["chat_id"]), int(params["message_id"]))
             current = self.shown.get(key)

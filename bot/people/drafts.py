@@ -26,8 +26,11 @@ class RegistrationDraft(Draft):
 
 @dataclass
 class InvitationDraft(Draft):
-    """The role chosen in /undang while its unit is being picked (a ``Role`` value)."""
+    """Where /undang stands: the role chosen (a ``Role`` value; empty while it is asked)
+    and whether the name of a new unit is being typed. Written before each question, so
+    after a crash the answer is taken as that question's (``invitations.resume_step``)."""
 
     KEY: ClassVar[str] = "undang_role"
     VERSION: ClassVar[int] = 1
-    role: str
+    role: str = ""
+    new_unit: bool = False

@@ -59,6 +59,7 @@ def _role_markup(member: Member) -> InlineKeyboardMarkup:
 @members_only(*INVITERS)
 async def start_invite(update: Update, context: Context, member: Member) -> int:
     """/undang: ask which role the invitation is for."""
+    write(context.user_data, InvitationDraft())
     await show(update, texts.INVITE_CHOOSE_ROLE, _role_markup(member))
     return Step.CHOOSE_ROLE
 
@@ -219,8 +220,10 @@ async def ask_unit_name(
 ) -> int:
     """A unit not in the list: its name is typed."""
     await answer(update)
-    if await _chosen_role(update, context, member) is None:
+    role = await _chosen_role(update, context, member)
+    if role is None:
         return END
+    write(context.user_data, InvitationDraft(role=role.value, new_unit=True))
     await show(update, texts.INVITE_ASK_UNIT_NAME)
     return Step.NEW_UNIT
 
@@ -258,6 +261,15 @@ def _presses() -> list[BaseHandler[Update, Context, Any]]:
     ]
 
 
+def resume_step(user_data: Any) -> Step | None:
+    """The step the draft is at (the role and the unit are asked with the same buttons),
+    None without one."""
+    draft = read(dict(user_data), InvitationDraft)
+    if not isinstance(draft, InvitationDraft):
+        return None
+    return Step.NEW_UNIT if draft.new_unit else Step.CHOOSE_UNIT
+
+
 def conversation() -> ConversationHandler[Any]:
     """The /undang conversation (persistent, like every conversation of the bot)."""
     return conversation_handler(
@@ -273,6 +285,7 @@ def conversation() -> ConversationHandler[Any]:
         },
         fallbacks=[CommandHandler("batal", cancel)],
         name="undang",
+        resume=resume_step,
     )
 
 

@@ -33,7 +33,7 @@ from bot.reporting.callbacks import (
     SendWorkbook,
     ShowEvidence,
 )
-from bot.reporting.flow import ReportStep, VerifyStep
+from bot.reporting.flow import ReportStep, VerifyStep, note_step, report_step
 from bot.reporting.handlers import choose, guided, schedule, upload, verify
 from bot.ui.buttons import press_handler
 from bot.ui.chat import conversation_handler
@@ -85,6 +85,7 @@ def _report() -> Handler:
         },
         fallbacks=[CommandHandler("batal", choose.cancel)],
         name="lapor",
+        resume=report_step,
     )
 
 
@@ -100,6 +101,7 @@ def _verify() -> Handler:
         states={VerifyStep.AWAIT_NOTE: [MessageHandler(_TEXT, verify.verify_note), *buttons]},
         fallbacks=[CommandHandler("batal", verify.verify_cancel)],
         name="verifikasi",
+        resume=note_step,
     )
 
 

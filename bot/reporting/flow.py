@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from bot.ui import drafts
 from bot.ui.drafts import Draft
 
 
@@ -116,6 +117,52 @@ class WorkbookUpload(Draft):
     year: int
     period_key: str
     token: str = ""
+
+
+@dataclass
+class ReportRoute(Draft):
+    """Which route of /lapor the person took last: the questions (``ReportDraft``) or the
+    workbook (``WorkbookUpload``); both drafts can be kept at once."""
+
+    KEY: ClassVar[str] = "lapor_jalur"
+    VERSION: ClassVar[int] = 1
+
+    workbook: bool = False
+
+
+_STEP_OF_PHASE = {
+    Phase.INPUT: ReportStep.INPUT,
+    Phase.ACTION_STATUS: ReportStep.ACTION_STATUS,
+    Phase.ACTION_NOTE: ReportStep.ACTION_NOTE,
+    Phase.CONSTRAINTS: ReportStep.CONSTRAINTS,
+    Phase.EVIDENCE: ReportStep.EVIDENCE,
+    Phase.SUMMARY: ReportStep.SUMMARY,
+}
+
+
+def report_step(user_data: Any) -> ReportStep | None:
+    """The /lapor step the person's drafts put them in (None: no draft says): a message
+    after a restart is taken as that step even when the state stored after the last reply
+    was lost (``bot.ui.chat.FlowConversation.resume``)."""
+    data = dict(user_data)
+    route = drafts.read(data, ReportRoute)
+    if not isinstance(route, ReportRoute):
+        return None
+    if route.workbook:
+        upload = drafts.read(data, WorkbookUpload)
+        if not isinstance(upload, WorkbookUpload):
+            return None
+        return ReportStep.CONFIRM_WORKBOOK if upload.token else ReportStep.AWAIT_WORKBOOK
+    draft = drafts.read(data, ReportDraft)
+    if not isinstance(draft, ReportDraft) or draft.phase not in _STEP_OF_PHASE:
+        return None
+    return _STEP_OF_PHASE[Phase(draft.phase)]
+
+
+def note_step(user_data: Any) -> VerifyStep | None:
+    """/verifikasi waits for a return note while its draft is kept."""
+    note = drafts.read(dict(user_data), ReturnNote)
+    return VerifyStep.AWAIT_NOTE if isinstance(note, ReturnNote) else None
 
 
 @dataclass

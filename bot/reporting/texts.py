@@ -165,6 +165,15 @@ VERIFY_RETURNED = "↩️ Laporan dikembalikan dengan catatan."
 
 VERIFY_GONE = "Laporan ini sudah diverifikasi atau diganti."
 
+# Two team members decided the same report at once: the later one is told who was first.
+VERIFY_ALREADY_ACCEPTED = (
+    "Laporan ini sudah diterima oleh {name} ({when}). Keputusan Anda tidak dicatat."
+)
+
+VERIFY_ALREADY_RETURNED = (
+    "Laporan ini sudah dikembalikan oleh {name} ({when}). Keputusan Anda tidak dicatat."
+)
+
 VERIFY_OWNER_ACCEPTED = "✅ Laporan {package} ({period}) diterima oleh tim UKPBJ."
 
 VERIFY_OWNER_RETURNED = "↩️ Laporan {package} ({period}) dikembalikan:\n<i>{note}</i>\nPerbaiki lalu kirim lagi lewat /lapor."

@@ -59,7 +59,8 @@ class FlowConversation(ConversationHandler[Any]):
     command_names: frozenset[str] | None = None
     # The state a person's user_data (their draft) puts them in, or None: a conversation
     # whose state follows from its draft continues right even when the state stored after
-    # the last reply was lost (see ``bot.outgoing``).
+    # the last reply was lost (see ``bot.outgoing``). Asked only while this conversation is
+    # the person's active flow: one that ended (/batal, sent) is not revived by its draft.
     resume: Callable[[Any], object | None] | None = None
 
     def learn_commands(self) -> None:
@@ -81,7 +82,10 @@ class FlowConversation(ConversationHandler[Any]):
         user, chat = update.effective_user, update.effective_chat
         if self.resume is None or self.user_data_source is None or user is None or chat is None:
             return
-        state = self.resume(self.user_data_source.get(user.id, {}))
+        data = self.user_data_source.get(user.id, {})
+        if data.get(ACTIVE_FLOW) != self.name:
+            return
+        state = self.resume(data)
         key = self._get_key(update)
         if state is not None and self._conversations.get(key) != state:
             self._conversations[key] = state
@@ -107,9 +111,16 @@ class FlowConversation(ConversationHandler[Any]):
         self, update: Update, application: Any, check_result: Any, context: Any
     ) -> object:
         mark_conversation_step()  # its state is stored after this update
-        if context.user_data is not None:
-            context.user_data[ACTIVE_FLOW] = self.name
-        return await super().handle_update(update, application, check_result, context)
+        data = context.user_data
+        if data is not None:
+            # Stored before the reply (``bot.outgoing``), like the draft: after a crash the
+            # draft resumes this flow.
+            data[ACTIVE_FLOW] = self.name
+        result = await super().handle_update(update, application, check_result, context)
+        ended = self._conversations.get(self._get_key(update)) is None
+        if data is not None and ended and data.get(ACTIVE_FLOW) == self.name:
+            del data[ACTIVE_FLOW]  # its draft (kept for later) resumes nothing
+        return result
 
 
 _PROBE = "/zzprobe"

@@ -5,6 +5,8 @@ Telegram counts UTF-16 code units of the text as shown (tags and entities parsed
 a message, 1024 for a caption, 200 for the note answering a button. ``fit_request`` applies
 the limits to the parameters of any Bot API request, so every message that shows stored
 text is bounded whatever route stored it; lists page themselves, and this is the last guard.
+Captions count wherever they are: of a document or photo, and of each item of an album
+(``sendMediaGroup``) or of replaced media (``editMessageMedia``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 import html
 import logging
 import re
+from copy import copy
 from typing import Any
+
+from telegram import InputMedia
 
 from bot import texts
 
@@ -77,13 +82,45 @@ _LIMITS = {
 }
 
 
+def _is_html(parse_mode: object) -> bool:
+    return str(parse_mode or "").upper() == "HTML"
+
+
+def _fit_media(endpoint: str, item: object, parse_mode: object) -> object:
+    """An album item or replaced media with its caption fitted (a copy: PTB's are frozen)."""
+    if isinstance(item, InputMedia):
+        caption, own_mode = item.caption, item.parse_mode
+    elif isinstance(item, dict):
+        caption, own_mode = item.get("caption"), item.get("parse_mode")
+    else:
+        return item
+    if not isinstance(caption, str):
+        return item
+    is_html = _is_html(own_mode if isinstance(own_mode, str) else parse_mode)
+    fitted = fit(caption, CAPTION_LIMIT, is_html=is_html)
+    if fitted is caption:
+        return item
+    logger.warning("%s: caption cut to fit Telegram (%d characters)", endpoint, len(caption))
+    if isinstance(item, dict):
+        return {**item, "caption": fitted}
+    item = copy(item)
+    with item._unfrozen():
+        item.caption = fitted
+    return item
+
+
 def fit_request(endpoint: str, data: dict[str, Any]) -> None:
     """Cut the text or caption of a Bot API request to Telegram's limit (in place)."""
+    media = data.get("media")
+    if isinstance(media, list | tuple):
+        data["media"] = [_fit_media(endpoint, m, data.get("parse_mode")) for m in media]
+    elif media is not None:
+        data["media"] = _fit_media(endpoint, media, data.get("parse_mode"))
     key, limit = _LIMITS.get(endpoint, ("caption", CAPTION_LIMIT))
     value = data.get(key)
     if not isinstance(value, str):
         return
-    is_html = str(data.get("parse_mode", "")).upper() == "HTML"
+    is_html = _is_html(data.get("parse_mode"))
     if endpoint == "answerCallbackQuery":
         is_html = False
     fitted = fit(value, limit, is_html=is_html)

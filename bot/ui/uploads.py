@@ -9,16 +9,18 @@ answering others; see also bot/update_order.py) and for at most :data:`READ_SECO
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from telegram import Message, Update
 from telegram.error import BadRequest
 
 from bot import texts
 from bot.context import Context
+from bot.core import deadline
 from bot.core.labels import megabytes
 
 logger = logging.getLogger(__name__)
@@ -81,21 +83,40 @@ async def read_in_background(
     """``read(*args, **kwargs)`` in a worker thread; None, after telling the person on the
     progress message, when it takes longer than :data:`READ_SECONDS`.
 
-    A thread cannot be stopped: one that overruns finishes in the background (the readers'
-    caps bound how long) and its result is dropped.
+    The read runs under that deadline (``bot.core.deadline``) and stops itself at its next
+    check past it, releasing its thread and memory; nothing it read is used.
     """
     limit = READ_SECONDS
-    try:
-        return await asyncio.wait_for(asyncio.to_thread(read, *args, **kwargs), limit)
-    except TimeoutError:
-        logger.warning(
-            "membaca unggahan melebihi %.0f detik, dihentikan / reading an upload took over "
-            "%.0f s, given up",
-            limit,
-            limit,
-        )
-        await received.progress.edit_text(texts.UPLOAD_TOO_SLOW.format(seconds=f"{limit:g}"))
-        return None
+    loop = asyncio.get_running_loop()
+
+    def job() -> T:
+        return deadline.run_within(limit, read, *args, **kwargs)
+
+    # In a copy of this context, as asyncio.to_thread does.
+    future = loop.run_in_executor(None, contextvars.copy_context().run, job)
+    done, _ = await asyncio.wait({future}, timeout=limit)
+    if future in done and not isinstance(future.exception(), deadline.TooSlow):
+        return future.result()
+    if future not in done:
+        started = loop.time()
+        future.add_done_callback(lambda f: _stopped(f, loop.time() - started))
+    logger.warning(
+        "membaca unggahan melebihi %.0f detik, dihentikan / reading an upload took over "
+        "%.0f s, stopped",
+        limit,
+        limit,
+    )
+    await received.progress.edit_text(texts.UPLOAD_TOO_SLOW.format(seconds=f"{limit:g}"))
+    return None
+
+
+def _stopped(future: asyncio.Future[Any], late: float) -> None:
+    """Log how long after its deadline an overrunning read stopped (its outcome dropped)."""
+    error = None if future.cancelled() else future.exception()
+    if isinstance(error, deadline.TooSlow):
+        logger.info("pembacaan berhenti %.2f detik setelah batas / read stopped", late)
+    else:
+        logger.warning("pembacaan selesai %.2f detik setelah batas / read finished late", late)
 
 
 async def download(context: Context, file_id: str) -> bytes | None:

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+from bot.core.deadline import check
 from bot.packages.sirup.header import Header, find_header, refuse_header
 from bot.packages.sirup.model import HINT_RESAVE, Limits, SirupImport, check_row_limit, refuse
 from bot.packages.sirup.rows import Collector
@@ -41,6 +42,7 @@ def _looks_binary(text: str) -> bool:
 def _csv_rows(text: str, delimiter: str, limits: Limits) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for number, cells in enumerate(reader, start=1):
+        check()  # the read's deadline (bot.core.deadline)
         if number > limits.max_rows and any(c.strip() for c in cells):
             check_row_limit(number, limits)
         yield number, cells[:MAX_COLUMNS]

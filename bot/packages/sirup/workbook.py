@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
+from bot.core.deadline import CheckedStream, check
 from bot.core.xlsx_guard import ZIP_ERRORS, count_rows, is_blank, unpacked_too_big
 from bot.packages.sirup.header import Header, find_header, refuse_header
 from bot.packages.sirup.model import (
@@ -116,6 +117,7 @@ def _sheet_rows(
     """Each row's number, cell values and the number formats of its number cells (None for
     other cells: looking every format up would slow large exports down)."""
     for number, cells in enumerate(sheet.iter_rows(min_row=min_row, max_col=width), start=min_row):
+        check()  # the read's deadline (bot.core.deadline)
         values = tuple(cell.value for cell in cells)
         if number > limits.max_rows and not all(is_blank(v) for v in values):
             check_row_limit(number, limits)
@@ -168,7 +170,7 @@ def read_xlsx(content: bytes, limits: Limits) -> SirupImport:
     _check_archive(content, limits)
     try:
         workbook = load_workbook(
-            io.BytesIO(content), read_only=True, data_only=True, keep_links=False
+            CheckedStream(content), read_only=True, data_only=True, keep_links=False
         )
     except Exception as exc:
         logger.info("sirup workbook unreadable: %r", exc)

@@ -24,7 +24,7 @@ from bot.reporting.callbacks import (
     SendReport,
     SendRevision,
 )
-from bot.reporting.flow import ActionNote, Phase, ReportDraft, ReportStep, action_key
+from bot.reporting.flow import ActionNote, Phase, ReportDraft, ReportRoute, ReportStep, action_key
 from bot.reporting.handlers import read_draft
 from bot.reporting.rules import input_prompt, parse_input_value
 from bot.reporting.usecases.common import ActionReport
@@ -62,8 +62,10 @@ async def ask_next(update: Update, context: Context, draft: ReportDraft) -> int:
         await show(update, texts.REPORT_DRAFT_GONE)
         return END
     text, markup, step = _question(draft, target)
-    # Stored before the question is shown: the answer it acknowledges survives a crash.
+    # Stored before the question is shown: the answer it acknowledges survives a crash,
+    # and the next message is taken as this question's answer (``flow.report_step``).
     drafts.write(context.user_data, draft)
+    drafts.write(context.user_data, ReportRoute(workbook=False))
     await show(update, text, markup)
     return step
 

@@ -21,7 +21,7 @@ from bot.planning.messages import problem_lines
 from bot.planning.rules.validation import Problem
 from bot.reporting import render, texts
 from bot.reporting.callbacks import DataTemplate, DiscardWorkbook, SendWorkbook
-from bot.reporting.flow import ReportStep, WorkbookUpload
+from bot.reporting.flow import ReportRoute, ReportStep, WorkbookUpload
 from bot.reporting.handlers import read_draft
 from bot.reporting.usecases.upload import (
     WorkbookSent,
@@ -52,6 +52,7 @@ def _pending(svc: Services, context: Context, upload: WorkbookUpload | None) -> 
         drafts.clear(context.user_data, WorkbookUpload)
     else:
         drafts.write(context.user_data, upload)
+        drafts.write(context.user_data, ReportRoute(workbook=True))
 
 
 @on_press(DataTemplate, Role.PJ)
@@ -74,6 +75,8 @@ async def send_template(
         period_label=target.period.label,
         packages=target.packages,
     )
+    # Stored before the template leaves: after a crash the filled file is still taken.
+    _pending(svc, context, WorkbookUpload(target.year, target.period.key))
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_document(
@@ -84,7 +87,6 @@ async def send_template(
             period=render.period_label(target.year, target.period),
         ),
     )
-    _pending(svc, context, WorkbookUpload(target.year, target.period.key))
     return ReportStep.AWAIT_WORKBOOK
 
 

@@ -9,12 +9,15 @@ from telegram.ext import ConversationHandler
 from bot import texts as app_texts
 from bot.access import Member, members_only, services
 from bot.context import Context
+from bot.core.dates import format_datetime
 from bot.reporting import render, texts
 from bot.reporting.callbacks import AcceptReport, NextReport, ReturnReport, ShowEvidence
 from bot.reporting.flow import ReturnNote, VerifyStep
 from bot.reporting.handlers import TEAM, read_draft
 from bot.reporting.usecases.verification import (
+    AlreadyDecided,
     Card,
+    decision_of,
     evidence_files,
     is_waiting,
     verification_card,
@@ -99,7 +102,8 @@ async def ask_note(update: Update, context: Context, member: Member, data: Retur
     await answer(update)
     svc = services(context)
     if not is_waiting(svc, submission_id=data.submission_id):
-        await _show_queue(update, svc, 1, texts.VERIFY_GONE)
+        decided = decision_of(svc, submission_id=data.submission_id)
+        await _show_queue(update, svc, 1, _gone(svc, decided))
         return END
     drafts.write(context.user_data, ReturnNote(data.submission_id))
     chat = update.effective_chat
@@ -139,7 +143,16 @@ async def _decide(
     done = verify_report(
         svc, verifier_id=member.user_id, submission_id=submission_id, accept=accept, note=note
     )
-    if done is None:
-        await _show_queue(update, svc, 1, texts.VERIFY_GONE)
+    if done is None or isinstance(done, AlreadyDecided):
+        await _show_queue(update, svc, 1, _gone(svc, done))
         return
     await _show_queue(update, svc, 1, texts.VERIFY_ACCEPTED if accept else texts.VERIFY_RETURNED)
+
+
+def _gone(svc: Services, decided: AlreadyDecided | None) -> str:
+    """Why a report no longer waits: who decided it first, or that it was replaced."""
+    if decided is None:
+        return texts.VERIFY_GONE
+    first = texts.VERIFY_ALREADY_ACCEPTED if decided.accepted else texts.VERIFY_ALREADY_RETURNED
+    when = format_datetime(decided.at, svc.profile.timezone)
+    return first.format(name=app_texts.esc(decided.by), when=when)

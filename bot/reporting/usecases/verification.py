@@ -77,6 +77,26 @@ class Verified:
     owner_chat_id: int | None
 
 
+@dataclass(frozen=True)
+class AlreadyDecided:
+    """The report was decided by someone else first (two team members at once)."""
+
+    accepted: bool
+    by: str
+    at: datetime
+
+
+def _decided_before(session: Session, submission_id: int) -> AlreadyDecided | None:
+    """Who decided the report, when someone already did (None: it was replaced or is gone)."""
+    found = session.get(Submission, submission_id, populate_existing=True)
+    if found is None or found.status not in (submissions.ACCEPTED, submissions.RETURNED):
+        return None
+    by_id = found.verified_by_user_id
+    by = None if by_id is None else users.get_user(session, by_id)
+    at = found.verified_at or found.submitted_at
+    return AlreadyDecided(found.status == submissions.ACCEPTED, by.full_name if by else "-", at)
+
+
 def _waiting(session: Session, cycle_ids: list[int]) -> list[Submission]:
     return sorted(
         (s for cycle_id in cycle_ids for s in submissions.queue(session, cycle_id=cycle_id)),
@@ -127,6 +147,12 @@ def verification_card(svc: Services, *, position: int) -> Card | None:
     )
 
 
+def decision_of(svc: Services, *, submission_id: int) -> AlreadyDecided | None:
+    """Who decided the report and how (None: it waits, was replaced or is gone)."""
+    with svc.db.read() as session:
+        return _decided_before(session, submission_id)
+
+
 def is_waiting(svc: Services, *, submission_id: int) -> bool:
     """Whether the report still waits for verification (not decided, not replaced)."""
     with svc.db.read() as session:
@@ -155,9 +181,10 @@ def evidence_files(svc: Services, *, submission_id: int) -> tuple[EvidenceFile, 
 
 def verify_report(
     svc: Services, *, verifier_id: int, submission_id: int, accept: bool, note: str
-) -> Verified | None:
+) -> Verified | AlreadyDecided | None:
     """Accept a waiting report, or return it with ``note``, and queue the owner's notice in
-    the same transaction; None when it no longer waits."""
+    the same transaction; who decided it when someone did first, None when it was replaced
+    or is gone."""
     with svc.db.read() as session:
         waiting = session.get(Submission, submission_id)
         if waiting is None:
@@ -176,7 +203,7 @@ def verify_report(
             now=svc.now(),
         )
         if done is None:
-            return None
+            return _decided_before(session, submission_id)
         results.report_verified(
             session, cycle_id=cycle_id, accepted=accept, actor_id=verifier_id, svc=svc
         )
