@@ -171,7 +171,9 @@ async def test_rate_limiter_spaces_sends_globally_and_per_chat() -> None:
     limiter = RateLimiter(rate=10, per_chat=1.0, monotonic=lambda: clock[0], sleep=sleep)
     for chat in range(20):
         await limiter.acquire(chat)
-    assert clock[0] == __import__("pytest").approx(1.9)  # 20 sends at 10/s
+    # 20 sends at 10/s; the 11th waits until 10 ms past the first one's second (the margin
+    # for the way to Telegram).
+    assert clock[0] == __import__("pytest").approx(1.91)
     await limiter.acquire(19)  # same chat again: waits for its own second
     assert clock[0] >= 1.9 + 0.9
     limiter.pause(5)
