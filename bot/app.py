@@ -187,7 +187,9 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands(
         [BotCommand(command, description) for command, description in texts.COMMANDS_STRANGER]
     )
-    application.bot_data["outbox"] = OutboxSender(svc, application.bot, holder=instance)
+    application.bot_data["outbox"] = OutboxSender(
+        svc, application.bot, holder=instance, retry_horizon=OUTBOX_INTERVAL / 2
+    )
     if application.job_queue is not None:
         # The job queue runs only in a started application (kinerja-bot run); tests and the
         # console drain the outbox themselves.

@@ -10,7 +10,8 @@ everyone for exactly as long as Telegram asks; a send whose outcome is unknown (
 no answer came) is not sent again blindly but marked failed; a blocked bot marks the person
 unreachable and the broadcast's author is told. A document is uploaded once and then sent
 by file id. Only each chat's oldest unfinished row is due (``storage.outbox.due``), so a
-chat's messages arrive in the order they were queued, retries included.
+chat's messages arrive in the order they were queued, retries included. The running bot's
+drain stays for retries due within ``retry_horizon`` (1 s: its next drain is 2 s away).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import asyncio
 import io
 import logging
 import random
-from collections.abc import Callable, Collection
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -74,11 +75,17 @@ class OutboxSender:
         on_unreachable: Callable[[list[int]], Any] | None = None,
         holder: str | None = None,
         rng: random.Random | None = None,
+        retry_horizon: float = 0.0,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._svc = services
         self._bot = bot
         self._limiter = limiter or RateLimiter()
         self._rng = rng or random.Random()
+        # A drain stays for retries due within this many seconds (the running bot's next
+        # drain is 2 s away; a short back-off would otherwise wait for it).
+        self._retry_horizon = retry_horizon
+        self._sleep = sleep or asyncio.sleep
         self._semaphore = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
         self._on_unreachable = on_unreachable
@@ -98,9 +105,11 @@ class OutboxSender:
         max_wait: float = 120.0,
         only: Collection[int] | None = None,
     ) -> DrainResult:
-        """Send everything due now (``only``: of these broadcasts); with ``wait_for_retries``
-        also wait (up to ``max_wait`` seconds in all) for rows that must be retried later."""
+        """Send everything due now (``only``: of these broadcasts), and what comes due within
+        the sender's ``retry_horizon``; with ``wait_for_retries`` also wait (up to
+        ``max_wait`` seconds in all) for rows that must be retried later."""
         result = DrainResult()
+        horizon = max_wait if wait_for_retries else self._retry_horizon
         async with self._running:
             waited = 0.0
             while True:
@@ -112,18 +121,29 @@ class OutboxSender:
                 if batch:
                     await self._send_batch(batch, result)
                     continue
-                if not wait_for_retries:
+                delay = self._next_retry_in(horizon - waited, whole=not wait_for_retries)
+                if delay is None:
                     break
-                with self._svc.db.read() as session:
-                    next_at = outbox.next_due_at(session)
-                if next_at is None or waited >= max_wait:
-                    break
-                delay = min(max((next_at - self._svc.now()).total_seconds(), 0.05), 5.0)
                 waited += delay
-                await asyncio.sleep(delay)
+                await self._sleep(delay)
         if result.unreachable:
             await self._report_unreachable(result.unreachable)
         return result
+
+    def _next_retry_in(self, remaining: float, *, whole: bool) -> float | None:
+        """How long to sleep before looking for due rows again (None: stop now); ``whole``:
+        only if the next row comes due within ``remaining`` seconds."""
+        if remaining <= 0:
+            return None
+        with self._svc.db.read() as session:
+            next_at = outbox.next_due_at(session)
+        if next_at is None:
+            return None
+        due_in = (next_at - self._svc.now()).total_seconds()
+        if whole and due_in > remaining:
+            return None
+        delay = min(max(due_in, 0.05), 5.0)
+        return min(delay, remaining) if whole else delay
 
     async def _send_batch(
         self, batch: list[tuple[int | None, int, int]], result: DrainResult
