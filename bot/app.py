@@ -188,7 +188,9 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands(
         [BotCommand(command, description) for command, description in texts.COMMANDS_STRANGER]
     )
-    application.bot_data["outbox"] = OutboxSender(svc, application.bot, holder=instance)
+    application.bot_data["outbox"] = OutboxSender(
+        svc, application.bot, holder=instance, retry_horizon=OUTBOX_INTERVAL / 2
+    )
     # Decisions a stop interrupted before their effect was applied: applied now.
     await complete_pending(application)
     if application.job_queue is not None:

@@ -1,10 +1,17 @@
 """The one sender that drains the outbox: every message to someone other than the person
 who pressed or typed goes here (broadcasts, and the notices ``bot.deliveries`` queues).
 
-Delivery rows are claimed, sent within Telegram's limits, and marked sent only once
-Telegram returned a message id. Flood-waits pause everyone for as long as Telegram asks;
-network and server errors back off and retry; a blocked bot marks the person unreachable
-and the broadcast's author is told. A document is uploaded once and then sent by file id.
+Delivery rows are claimed, then given a rate slot right before their request leaves (so the
+time the limiter counts is the time Telegram sees), and marked sent only once Telegram
+returned a message id. The policy is ``bot.core.delivery``'s: 30 sends a second overall and
+one a second a chat; a send that never reached Telegram (connect error) refunds its slot and
+is retried after a short back-off (0.25 s, doubling, with jitter); flood-waits pause
+everyone for exactly as long as Telegram asks; a send whose outcome is unknown (it left,
+no answer came) is not sent again blindly but marked failed; a blocked bot marks the person
+unreachable and the broadcast's author is told. A document is uploaded once and then sent
+by file id. Only each chat's oldest unfinished row is due (``storage.outbox.due``), so a
+chat's messages arrive in the order they were queued, retries included. The running bot's
+drain stays for retries due within ``retry_horizon`` (1 s: its next drain is 2 s away).
 """
 
 from __future__ import annotations
@@ -12,16 +19,32 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections.abc import Callable, Collection
+import random
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot import lease, texts
-from bot.core.delivery import ItemStatus, RateLimiter, backoff, gives_up
+from bot.core.delivery import (
+    ItemStatus,
+    RateLimiter,
+    SendFailure,
+    Slot,
+    backoff,
+    gives_up,
+    send_failure,
+)
 from bot.services import Services
 from storage import archive, outbox, users
 from storage.models import Broadcast, Document, OutboxItem
@@ -51,10 +74,18 @@ class OutboxSender:
         concurrency: int = 8,
         on_unreachable: Callable[[list[int]], Any] | None = None,
         holder: str | None = None,
+        rng: random.Random | None = None,
+        retry_horizon: float = 0.0,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._svc = services
         self._bot = bot
         self._limiter = limiter or RateLimiter()
+        self._rng = rng or random.Random()
+        # A drain stays for retries due within this many seconds (the running bot's next
+        # drain is 2 s away; a short back-off would otherwise wait for it).
+        self._retry_horizon = retry_horizon
+        self._sleep = sleep or asyncio.sleep
         self._semaphore = asyncio.Semaphore(concurrency)
         self._running = asyncio.Lock()
         self._on_unreachable = on_unreachable
@@ -74,9 +105,11 @@ class OutboxSender:
         max_wait: float = 120.0,
         only: Collection[int] | None = None,
     ) -> DrainResult:
-        """Send everything due now (``only``: of these broadcasts); with ``wait_for_retries``
-        also wait (up to ``max_wait`` seconds in all) for rows that must be retried later."""
+        """Send everything due now (``only``: of these broadcasts), and what comes due within
+        the sender's ``retry_horizon``; with ``wait_for_retries`` also wait (up to
+        ``max_wait`` seconds in all) for rows that must be retried later."""
         result = DrainResult()
+        horizon = max_wait if wait_for_retries else self._retry_horizon
         async with self._running:
             waited = 0.0
             while True:
@@ -88,18 +121,29 @@ class OutboxSender:
                 if batch:
                     await self._send_batch(batch, result)
                     continue
-                if not wait_for_retries:
+                delay = self._next_retry_in(horizon - waited, whole=not wait_for_retries)
+                if delay is None:
                     break
-                with self._svc.db.read() as session:
-                    next_at = outbox.next_due_at(session)
-                if next_at is None or waited >= max_wait:
-                    break
-                delay = min(max((next_at - self._svc.now()).total_seconds(), 0.05), 5.0)
                 waited += delay
-                await asyncio.sleep(delay)
+                await self._sleep(delay)
         if result.unreachable:
             await self._report_unreachable(result.unreachable)
         return result
+
+    def _next_retry_in(self, remaining: float, *, whole: bool) -> float | None:
+        """How long to sleep before looking for due rows again (None: stop now); ``whole``:
+        only if the next row comes due within ``remaining`` seconds."""
+        if remaining <= 0:
+            return None
+        with self._svc.db.read() as session:
+            next_at = outbox.next_due_at(session)
+        if next_at is None:
+            return None
+        due_in = (next_at - self._svc.now()).total_seconds()
+        if whole and due_in > remaining:
+            return None
+        delay = min(max(due_in, 0.05), 5.0)
+        return min(delay, remaining) if whole else delay
 
     async def _send_batch(
         self, batch: list[tuple[int | None, int, int]], result: DrainResult
@@ -118,10 +162,10 @@ class OutboxSender:
                 # The first copy of a document uploads it; every later one reuses its file id.
                 await asyncio.gather(*tasks)
                 tasks = []
-                await self._limiter.acquire(chat_id)
                 await self._send_one(item_id, broadcast, chat_id, result)
                 continue
-            await self._limiter.acquire(chat_id)
+            # Each task claims its row, then waits for its rate slot (the limiter's lock
+            # keeps the batch's order): at most ``concurrency`` rows are claimed ahead.
             await self._semaphore.acquire()
             task = asyncio.ensure_future(self._send_released(item_id, broadcast, chat_id, result))
             tasks.append(task)
@@ -191,6 +235,7 @@ class OutboxSender:
             attempts = 0 if item is None else item.attempts
         if item is None:
             return
+        slot = await self._limiter.acquire(chat_id)
         now = self._svc.now()
         try:
             message = await self._deliver(broadcast, chat_id, item_id)
@@ -215,9 +260,7 @@ class OutboxSender:
             result.failed += 1
             return
         except (NetworkError, TelegramError) as exc:
-            self._retry(
-                item_id, str(exc) or type(exc).__name__, now + backoff(attempts), attempts, result
-            )
+            self._network_failure(item_id, exc, slot, now, attempts, result)
             return
         with self._svc.db.write() as session:
             outbox.finish(
@@ -228,6 +271,33 @@ class OutboxSender:
                 message_id=message.message_id,
             )
         result.sent += 1
+
+    def _network_failure(
+        self,
+        item_id: int,
+        exc: TelegramError,
+        slot: Slot,
+        now: datetime,
+        attempts: int,
+        result: DrainResult,
+    ) -> None:
+        """A send that never reached Telegram gives its slot back and is retried; one that
+        Telegram answered with an error is retried; one whose outcome is unknown is not sent
+        again (it may have arrived), so nobody gets it twice."""
+        error = str(exc) or type(exc).__name__
+        cause = None if exc.__cause__ is None else type(exc.__cause__).__name__
+        kind = send_failure(cause, timed_out=isinstance(exc, TimedOut))
+        if kind is SendFailure.UNKNOWN:
+            logger.warning(
+                "outbox: row %d may have been delivered (%s); not sent again", item_id, error
+            )
+            self._finish(item_id, ItemStatus.FAILED, f"network error, outcome unknown: {error}")
+            result.failed += 1
+            return
+        if kind is SendFailure.NOT_REACHED:
+            self._limiter.refund(slot)
+        wait = backoff(attempts, self._rng.random())
+        self._retry(item_id, error, now + wait, attempts, result)
 
     def _finish(self, item_id: int, status: ItemStatus, error: str) -> None:
         with self._svc.db.write() as session:
