@@ -37,6 +37,7 @@ from telegram.error import (
 
 from bot import lease, texts
 from bot.core.delivery import (
+    OUTCOME_UNKNOWN,
     ItemStatus,
     RateLimiter,
     SendFailure,
@@ -291,7 +292,7 @@ class OutboxSender:
             logger.warning(
                 "outbox: row %d may have been delivered (%s); not sent again", item_id, error
             )
-            self._finish(item_id, ItemStatus.FAILED, f"network error, outcome unknown: {error}")
+            self._finish(item_id, ItemStatus.FAILED, f"network error, {OUTCOME_UNKNOWN}: {error}")
             result.failed += 1
             return
         if kind is SendFailure.NOT_REACHED:

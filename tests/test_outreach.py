@@ -296,6 +296,7 @@ async def test_socialisation_tally_tells_failed_delivery_from_silence(bot: Harne
         ("failed", "Chat not found", FailureReason.NO_CHAT),
         ("failed", "Timed out", FailureReason.NETWORK),
         ("failed", "httpx.ConnectError: All connection attempts failed", FailureReason.NETWORK),
+        ("failed", "network error, outcome unknown: Timed out", FailureReason.UNCERTAIN),
         ("failed", "Message is too long", FailureReason.REJECTED),
         ("failed", "", FailureReason.UNKNOWN),
     ],

@@ -76,9 +76,12 @@ class FailureReason(StrEnum):
     NO_CHAT = "no_chat"  # the person never opened the bot, or the chat does not exist
     REJECTED = "rejected"  # Telegram refused this message (too long, bad file...)
     NETWORK = "network"  # network or server errors, retried until the sender gave up
+    UNCERTAIN = "uncertain"  # the request left, no answer came: it may have arrived
     UNKNOWN = "unknown"
 
 
+# The error an outbox row keeps when its send left without an answer (not sent again).
+OUTCOME_UNKNOWN = "outcome unknown"
 _NO_CHAT = ("chat not found", "can't initiate", "cannot initiate", "kicked", "not a member")
 _NETWORK = ("timed out", "timeout", "network", "connect", "server", "gateway", "flood")
 
@@ -95,6 +98,8 @@ def failure_reason(status: str, error: str) -> FailureReason:
         return FailureReason.NO_CHAT
     if status == ItemStatus.UNREACHABLE:
         return FailureReason.NO_CHAT
+    if OUTCOME_UNKNOWN in text:
+        return FailureReason.UNCERTAIN
     if any(part in text for part in _NETWORK):
         return FailureReason.NETWORK
     if text:

@@ -45,6 +45,9 @@ DELIVERY_REASONS = {
     FailureReason.NO_CHAT: "chat dengan bot tidak ditemukan; minta ia membuka bot lagi",
     FailureReason.REJECTED: "pesan ditolak Telegram",
     FailureReason.NETWORK: "jaringan terputus; pengiriman dihentikan setelah beberapa kali mencoba",
+    FailureReason.UNCERTAIN: (
+        "jaringan terputus saat mengirim; pesan mungkin sudah sampai, tanyakan kepada penerima"
+    ),
     FailureReason.UNKNOWN: "sebab tidak diketahui",
 }
 
