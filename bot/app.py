@@ -201,7 +201,9 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
             interval=OUTBOX_INTERVAL,
             first=1,
             name="outbox",
-            job_kwargs={"max_instances": 1, "coalesce": True},
+            # A long broadcast outlasts the interval: the next run returns at once (see
+            # drain_outbox) rather than APScheduler warning "maximum instances" every 2 s.
+            job_kwargs={"max_instances": 2, "coalesce": True},
         )
         # Every minute: plan and send reminders (never pickled: the rows are the schedule).
         reminders_job.schedule(application)
@@ -212,9 +214,9 @@ OUTBOX_INTERVAL = 2.0
 
 
 async def drain_outbox(context: Any) -> None:
-    """Job: send what is due in the outbox."""
+    """Job: send what is due in the outbox, unless a drain is already at it."""
     sender = context.application.bot_data.get("outbox")
-    if isinstance(sender, OutboxSender):
+    if isinstance(sender, OutboxSender) and not sender.busy:
         await sender.drain()
 
 

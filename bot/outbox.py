@@ -99,6 +99,11 @@ class OutboxSender:
         if recovered:
             logger.info("outbox: %d deliveries interrupted by a stop will be sent again", recovered)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a drain is running now (the next one would only wait for it)."""
+        return self._running.locked()
+
     async def drain(
         self,
         *,

@@ -3,10 +3,13 @@ flood-waits, network errors, blocked users and restarts."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import random
 from datetime import timedelta
+from types import SimpleNamespace
 
+from bot.app import drain_outbox
 from bot.core.delivery import ItemStatus, RateLimiter, backoff
 from bot.core.roles import Role
 from bot.devtools.fake_bot_api import Failure
@@ -219,3 +222,15 @@ async def test_a_drain_stays_for_a_retry_due_before_the_next_drain_only(bot: Har
     with bot.svc.db.read() as session:
         assert outbox.tally(session, broadcast_id=first) == {"sent": 3}
         assert outbox.tally(session, broadcast_id=second) == {"pending": 1}
+
+
+async def test_the_outbox_job_returns_at_once_while_a_drain_is_at_work(bot: Harness) -> None:
+    """A broadcast outlasting the job's 2 s interval: the next run does not queue behind it
+    (APScheduler would log "maximum number of running instances reached" every 2 s)."""
+    sender = bot.app.bot_data["outbox"]
+    assert isinstance(sender, OutboxSender)
+    context = SimpleNamespace(application=bot.app)
+    async with sender._running:  # a drain at work
+        assert sender.busy
+        await asyncio.wait_for(drain_outbox(context), timeout=1)
+    assert not sender.busy
