@@ -31,19 +31,16 @@ from storage.db import Database
 from storage.models import AuditLog, Document, Invitation, PersistedState, Unit, User
 from storage.types import UTCDateTime
 from storage.users import Registration
+from tests.databases import database_url
 
 WIT = ZoneInfo("Asia/Jayapura")
 NOW = datetime(2027, 1, 5, 9, 0, tzinfo=WIT)
 NEW_TABLES = {"cycle", "step_state", "document", "persisted_state"}
 
 
-def _url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(_url(tmp_path / "kinerja.db"))
+    database = Database(database_url(tmp_path))
     database.upgrade()
     try:
         yield database
@@ -70,7 +67,8 @@ def _tables(database: Database) -> set[str]:
 
 
 def test_upgrade_from_first_revision_keeps_the_data(tmp_path: Path) -> None:
-    url = _url(tmp_path / "old.db")
+    """SQLite's stored form (in either run); tests/test_migrations.py upgrades on both."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
     old = Database(url)
     try:
         old.upgrade("0001")
@@ -243,8 +241,9 @@ def test_writes_in_one_process_lose_no_update(db: Database) -> None:
 
 
 def test_writes_from_two_processes_lose_no_update(tmp_path: Path) -> None:
-    """Two Database objects on one file share no lock in Python: only SQLite serialises them."""
-    url = _url(tmp_path / "shared.db")
+    """Two Database objects on one database share no lock in Python: only the database
+    serialises them (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock)."""
+    url = database_url(tmp_path, "shared.db")
     first, second = Database(url), Database(url)
     try:
         first.upgrade()
