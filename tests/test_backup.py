@@ -142,23 +142,22 @@ def test_restore_refuses_an_existing_database_and_a_live_lease(
 
 
 def test_restore_refuses_while_another_process_writes(
-    cli: Callable[..., Outcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Callable[..., Outcome], tmp_path: Path
 ) -> None:
-    """SQLite only (also in the PostgreSQL run): a writer holding SQLite's write lock. On
-    PostgreSQL a running bot is refused by its lease (the test above)."""
-    url = f"sqlite:///{tmp_path / 'data' / 'kinerja.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    _world(tmp_path, url).dispose()
+    """A bot in the middle of a write transaction: SQLite's write lock, or on PostgreSQL the
+    advisory lock every write takes."""
+    _world(tmp_path).dispose()
     out = tmp_path / "c.tar.gz"
     assert cli("backup", str(out)).code == 0
-    writer = sqlite3.connect(tmp_path / "data" / "kinerja.db", isolation_level=None)
-    writer.execute("BEGIN IMMEDIATE")
+    writer = _database(tmp_path / "data")
     try:
-        result = cli("restore", "--force", str(out))
+        with writer.write() as session:
+            session.execute(text("SELECT 1"))  # the transaction (and its lock) begins
+            result = cli("restore", "--force", str(out))
     finally:
-        writer.execute("ROLLBACK")
-        writer.close()
+        writer.dispose()
     assert result.code == 2 and "sedang ditulis" in result.err
+    assert len(_rows(database_url(tmp_path / "data"))) == 20
 
 
 def _rewrite_zip(source: Path, target: Path, change: Callable[[str, bytes], bytes]) -> None:
