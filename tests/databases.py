@@ -12,12 +12,10 @@ after it, in the background too.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import queue
 import threading
-import warnings
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -73,11 +71,6 @@ def drop_all() -> None:
     if not _made or _Maker.running is None:
         _made.clear()
         return
-    # Connections of engines a test left to the garbage collector (SQLite's close quietly;
-    # psycopg's warn) are closed now, before their databases go.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        gc.collect()
     for url in _made.values():
         _Maker.running.drop(str(make_url(url).database))
     _made.clear()
