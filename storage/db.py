@@ -63,13 +63,17 @@ def _prepare_postgresql(engine: Engine) -> None:
     Reads never take it, so they are never blocked (each statement sees the last commit).
     The lock goes with the transaction's commit or rollback, also when a connection dies.
     A read-modify-write inside ``Database.write()`` therefore cannot interleave with another
-    one and lose its update, which READ COMMITTED alone would allow.
+    one and lose its update, which READ COMMITTED alone would allow. Waiting for locks gives
+    up after 30 s, as SQLite's busy timeout does, rather than hanging for good.
     """
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         if connection.get_execution_options().get(_IMMEDIATE, False):
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            connection.exec_driver_sql(
+                "SELECT set_config('lock_timeout', '30s', true), "
+                f"pg_advisory_xact_lock({WRITE_LOCK_KEY})"
+            )
 
 
 class _Held:
