@@ -26,6 +26,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _IMMEDIATE = "kinerja_begin_immediate"
 # The key of the PostgreSQL advisory lock every write transaction takes first ("KINERJA").
 WRITE_LOCK_KEY = 0x4B494E45524A41
+# How long a writer waits for another's lock before it fails (SQLite's busy timeout).
+LOCK_TIMEOUT_SECONDS = 30.0
 T = TypeVar("T")
 
 
@@ -45,7 +47,7 @@ def _prepare_sqlite(engine: Engine) -> None:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={int(LOCK_TIMEOUT_SECONDS * 1000)}")
             cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()
@@ -71,7 +73,7 @@ def _prepare_postgresql(engine: Engine) -> None:
     def _on_begin(connection: Connection) -> None:
         if connection.get_execution_options().get(_IMMEDIATE, False):
             connection.exec_driver_sql(
-                "SELECT set_config('lock_timeout', '30s', true), "
+                f"SELECT set_config('lock_timeout', '{int(LOCK_TIMEOUT_SECONDS * 1000)}ms', true), "
                 f"pg_advisory_xact_lock({WRITE_LOCK_KEY})"
             )
 
@@ -134,7 +136,7 @@ class Database:
             if database and database != ":memory:" and not database.startswith("file:"):
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
                 self._sqlite_file = database
-            connect_args = {"check_same_thread": False, "timeout": 30}
+            connect_args = {"check_same_thread": False, "timeout": LOCK_TIMEOUT_SECONDS}
         # A SQLite file needs no ping before each use (it costs a query per session);
         # a database server behind a network does.
         self.engine = create_engine(

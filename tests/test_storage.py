@@ -18,10 +18,11 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Integer, MetaData, inspect, text
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.exc import StatementError
+from sqlalchemy.exc import OperationalError, StatementError
 from sqlmodel import Session, SQLModel, select
 
-import storage.models  # noqa: F401  (registers every table on SQLModel.metadata)
+import storage.db
+import storage.models
 from bot.core.roles import Role
 from bot.people.invitation_rules import InvitationProblem
 from bot.sop.steps import StepState
@@ -254,6 +255,30 @@ def test_writes_from_two_processes_lose_no_update(tmp_path: Path) -> None:
         )
         assert _counter(first) == 2 * ROUNDS
         assert _counter(second) == 2 * ROUNDS
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_a_writer_behind_another_gives_up_after_the_lock_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write opened inside another write (two handles, one thread) fails after the lock
+    timeout instead of waiting for ever."""
+    monkeypatch.setattr(storage.db, "LOCK_TIMEOUT_SECONDS", 0.3)
+    url = database_url(tmp_path, "shared.db")
+    first, second = Database(url), Database(url)
+    try:
+        first.upgrade()
+        _seed_counter(first)
+        with first.write() as session:
+            session.exec(select(PersistedState)).all()
+            started = time.monotonic()
+            with pytest.raises(OperationalError), second.write() as other:
+                other.exec(select(PersistedState)).all()
+                state.save(other, namespace="test", key="x", data_json="1", now=NOW)
+            assert time.monotonic() - started < 10
+        assert _counter(second) == 0
     finally:
         first.dispose()
         second.dispose()
