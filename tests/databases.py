@@ -3,11 +3,14 @@
 ``postgresql+psycopg://postgres@127.0.0.1:5433/postgres``), a database of its own there.
 
 PostgreSQL databases are copies of a template migrated once per test session
-(``CREATE DATABASE ... TEMPLATE``), made ahead by a background thread while tests run, so
-a test starts at the newest schema about as fast as on SQLite; ``empty=True`` gives one
-without any table (migration and restore tests). The same folder and name give the same
-database within a test; ``drop_all`` (an autouse fixture in ``conftest.py``) drops them
-after it, in the background too.
+(``CREATE DATABASE ... TEMPLATE``), made ahead by a background thread, so a test starts at
+the newest schema about as fast as on SQLite; ``empty=True`` gives one without any table
+(migration and restore tests). The same folder and name give the same database within a
+test; ``drop_all`` (an autouse fixture in ``conftest.py``) drops them after it, in the
+background too. That background work never overlaps a test that uses a database: it is
+ordered when a test ends and waited for before the next one gets its database, because a
+commit anywhere on the server changes the data version a test may be counting on
+(``Database.data_version``).
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ def drop_all() -> None:
         return
     for url in _made.values():
         _Maker.running.drop(str(make_url(url).database))
+    _Maker.running.replenish()
     _made.clear()
 
 
@@ -104,6 +108,7 @@ class _Maker(threading.Thread):
         self.jobs: queue.Queue[str | None] = queue.Queue()
         self.ready: queue.Queue[str | BaseException] = queue.Queue()
         self.template = f"{_PREFIX}_template"
+        self.taken = 0
         self._sql(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
         self._sql(f'CREATE DATABASE "{self.template}" TEMPLATE template0')
         database = Database(_url_of(admin, self.template))
@@ -124,13 +129,18 @@ class _Maker(threading.Thread):
 
     def take(self) -> str:
         """A migrated database nobody used; another is ordered in its place."""
-        found = self.ready.get(timeout=120)
+        self.jobs.join()  # nothing runs in the background while the test runs
+        if self.ready.empty():  # a test with more databases than spares
+            self._order_one()
+            self.jobs.join()
+        found = self.ready.get_nowait()
         if isinstance(found, BaseException):
             raise found
-        self._order_one()
+        self.taken += 1
         return found
 
     def empty(self) -> str:
+        self.jobs.join()
         name = f"{_PREFIX}_{next(_numbers)}"
         self._sql(f'CREATE DATABASE "{name}" TEMPLATE template0')
         return name
@@ -138,16 +148,23 @@ class _Maker(threading.Thread):
     def drop(self, name: str) -> None:
         self.jobs.put(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def replenish(self) -> None:
+        """After a test: make as many spares as it took."""
+        for _ in range(self.taken):
+            self._order_one()
+        self.taken = 0
+
     def run(self) -> None:
         while (statement := self.jobs.get()) is not None:
             try:
                 self._sql(statement)
+                if statement.startswith("CREATE"):
+                    self.ready.put(statement.split('"')[1])
             except BaseException as exc:  # handed to the test that waits for a database
                 if statement.startswith("CREATE"):
                     self.ready.put(exc)
-                continue
-            if statement.startswith("CREATE"):
-                self.ready.put(statement.split('"')[1])
+            finally:
+                self.jobs.task_done()
 
     def stop(self) -> None:
         self.jobs.put(None)
