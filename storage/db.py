@@ -172,12 +172,15 @@ class Database:
         in-progress list (``xmin <= X < xmax``) or at or above ``xmax``; after, every snapshot
         has ``X < xmax`` and X not in the list. If X was at or above ``xmax``, ``xmax`` grew;
         if X was listed, either the list lost X or ``xmin`` passed it. (A transaction that
-        wrote nothing has no xid and commits nothing to see.) A snapshot taken after X's
-        commit became visible shows X as committed, and ``cached`` reads the version before
-        it loads, so a load always sees at least what the version stood for: no stale value
-        can be kept under a version taken after a commit. It also changes when transactions
-        of other databases on the same server finish (xids are server-wide): that costs a
-        reload, never a stale read.
+        wrote nothing has no xid and commits nothing to see.) No stale value is kept:
+        ``cached`` reads the version V, then loads, then a later call reads V again. Equal
+        texts mean no transaction committed between the two reads; the load ran between
+        them, and under READ COMMITTED each of its statements saw every commit made before it
+        started (a commit becomes visible when it leaves the in-progress list, the moment
+        the snapshot changes). So the kept value is the state V stands for. A commit during
+        the load changes the next version, and the value is loaded again. The text also
+        changes when transactions of other databases on the same server finish (xids are
+        server-wide): that costs a reload, never a stale read.
         """
         if self.is_postgresql:
             return self._pg_snapshot()
