@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.devtools.leaks import describe, leaks_in
+from tests import databases
 from tests.harness import Harness
 
 _SETTINGS_ENV = (
@@ -38,6 +39,23 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("KINERJA_DATA_DIR", str(tmp_path / "data"))
 
 
+@pytest.fixture(autouse=True)
+def _own_databases() -> Iterator[None]:
+    """On PostgreSQL (``KINERJA_TEST_POSTGRES``), drop the databases the test made."""
+    try:
+        yield
+    finally:
+        databases.drop_all()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _postgres_template() -> Iterator[None]:
+    try:
+        yield
+    finally:
+        databases.drop_template()
+
+
 @pytest.fixture
 async def bot(tmp_path: Path) -> AsyncIterator[Harness]:
     harness = Harness(tmp_path)
@@ -59,7 +77,7 @@ def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Where the command writes, with the harness's database and archive; main() configures
     logging for a process, which is undone afterwards."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'kinerja.db'}")
+    monkeypatch.setenv("DATABASE_URL", databases.database_url(tmp_path))
     monkeypatch.setenv("KINERJA_ARCHIVE_DIR", str(tmp_path / "arsip"))
     root = logging.getLogger()
     handlers = [(handler, handler.formatter) for handler in root.handlers]

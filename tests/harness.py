@@ -1,5 +1,5 @@
 """The test harness: the real application over the fake Bot API, a fixed clock and a
-fresh SQLite database, with people who talk to it."""
+fresh database (SQLite, or PostgreSQL: ``tests/databases.py``), with people who talk to it."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from bot.services import Services
 from bot.settings import Settings
 from storage import plans, units, users
 from storage.users import Registration
+from tests.databases import database_url
 
 WIT = ZoneInfo("Asia/Jayapura")
 START = datetime(2027, 1, 5, 9, 0, tzinfo=WIT)
@@ -40,14 +41,16 @@ NIPS = {
 class Harness:
     """One running bot: ``person()`` makes users, ``restart()`` rebuilds the application."""
 
-    def __init__(self, tmp_path: Path) -> None:
+    def __init__(self, tmp_path: Path, *, database: str | None = None) -> None:
+        """``database``: a URL to run on (an old database being upgraded); by default the
+        test's own fresh one."""
         self.tmp_path = tmp_path
         self.clock = FixedClock(START)
         self.api = FakeBotApi(clock_timestamp=lambda: self.clock.now().timestamp())
         self.settings = Settings(
             _env_file=None,
             telegram_bot_token="123456:TEST-TOKEN",
-            database_url=f"sqlite:///{tmp_path / 'kinerja.db'}",
+            database_url=database or database_url(tmp_path),
             kinerja_archive_dir=tmp_path / "arsip",
         )
         # The lease holder: a restart, even after a crash, is the same instance coming back.

@@ -29,6 +29,7 @@ from bot.settings import Settings
 from storage import closures, packages, submissions, units, users
 from storage.models import User
 from storage.users import Registration
+from tests.databases import database_url
 from tests.harness import NIPS, WIT, approve_plan, sirup_row
 
 # Mid-August 2027: Triwulan I and II are over, III is running, IV has not started.
@@ -135,7 +136,7 @@ class ResultsWorld:
         settings = Settings(
             _env_file=None,
             telegram_bot_token="123456:TEST-TOKEN",
-            database_url=f"sqlite:///{tmp_path / 'kinerja.db'}",
+            database_url=database_url(tmp_path),
             kinerja_archive_dir=tmp_path / "arsip",
             **extra,
         )

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from bot.ops.database import schema
 from storage.db import Database
+from tests.databases import database_url, on_postgresql
 from tests.test_ops import Outcome, _database, _rows, _write_rows, cli
 
 __all__ = ["cli"]
@@ -28,9 +30,9 @@ def _archive_files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def _world(tmp_path: Path) -> Database:
+def _world(tmp_path: Path, url: str | None = None) -> Database:
     """A live database with rows and an archive folder with files."""
-    database = _database(tmp_path / "data")
+    database = _database(tmp_path / "data") if url is None else Database(url)
     database.upgrade()
     _write_rows(database, 20)
     archive = tmp_path / "data" / "arsip"
@@ -76,16 +78,18 @@ def test_backup_while_the_bot_writes_restores_into_a_fresh_folder(
 
     fresh = tmp_path / "baru"
     monkeypatch.setenv("KINERJA_DATA_DIR", str(fresh))
+    monkeypatch.setenv("DATABASE_URL", database_url(fresh, empty=True))
     result = cli("restore", str(out))
     assert result.code == 0, result.err
-    restored = _rows(fresh / "kinerja.db")
-    live = _rows(tmp_path / "data" / "kinerja.db")
+    restored = _rows(database_url(fresh, empty=True))
+    live = _rows(database.url)
     # A consistent snapshot: the first rows of the live database, none missing between.
     assert 25 <= len(restored) <= len(live)
     assert restored == live[: len(restored)]
-    connection = sqlite3.connect(fresh / "kinerja.db")
-    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    connection.close()
+    if not on_postgresql():  # (psql stops at the first error: ON_ERROR_STOP)
+        connection = sqlite3.connect(fresh / "kinerja.db")
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        connection.close()
     assert _archive_files(fresh / "arsip") == _archive_files(tmp_path / "data" / "arsip")
     # The restored data opens and is at the newest schema.
     result = cli("doctor")
@@ -116,7 +120,7 @@ def test_restore_refuses_an_existing_database_and_a_live_lease(
     _write_rows(database, 3, start=500)
     result = cli("restore", str(out))
     assert result.code == 2 and "--force" in result.err
-    assert len(_rows(tmp_path / "data" / "kinerja.db")) == 23
+    assert len(_rows(database_url(tmp_path / "data"))) == 23
 
     with database.engine.begin() as connection:
         connection.execute(  # the table is in the schema (migration 0015): a live holder
@@ -127,30 +131,33 @@ def test_restore_refuses_an_existing_database_and_a_live_lease(
         )
     result = cli("restore", "--force", str(out))
     assert result.code == 2 and "server-1 pid 77" in result.err
-    assert len(_rows(tmp_path / "data" / "kinerja.db")) == 23
+    assert len(_rows(database_url(tmp_path / "data"))) == 23
 
     with database.engine.begin() as connection:
         connection.execute(text("UPDATE instance_lease SET expires_at = '2001-01-01 00:00:00'"))
     database.dispose()
     result = cli("restore", "--force", str(out))
     assert result.code == 0, result.err
-    assert len(_rows(tmp_path / "data" / "kinerja.db")) == 20
+    assert len(_rows(database_url(tmp_path / "data"))) == 20
 
 
 def test_restore_refuses_while_another_process_writes(
     cli: Callable[..., Outcome], tmp_path: Path
 ) -> None:
+    """A bot in the middle of a write transaction: SQLite's write lock, or on PostgreSQL the
+    advisory lock every write takes."""
     _world(tmp_path).dispose()
     out = tmp_path / "c.tar.gz"
     assert cli("backup", str(out)).code == 0
-    writer = sqlite3.connect(tmp_path / "data" / "kinerja.db", isolation_level=None)
-    writer.execute("BEGIN IMMEDIATE")
+    writer = _database(tmp_path / "data")
     try:
-        result = cli("restore", "--force", str(out))
+        with writer.write() as session:
+            session.execute(text("SELECT 1"))  # the transaction (and its lock) begins
+            result = cli("restore", "--force", str(out))
     finally:
-        writer.execute("ROLLBACK")
-        writer.close()
+        writer.dispose()
     assert result.code == 2 and "sedang ditulis" in result.err
+    assert len(_rows(database_url(tmp_path / "data"))) == 20
 
 
 def _rewrite_zip(source: Path, target: Path, change: Callable[[str, bytes], bytes]) -> None:
@@ -159,11 +166,15 @@ def _rewrite_zip(source: Path, target: Path, change: Callable[[str, bytes], byte
             new.writestr(name, change(name, old.read(name)))
 
 
-def test_restore_checks_the_manifest(cli: Callable[..., Outcome], tmp_path: Path) -> None:
+def test_restore_checks_the_manifest(
+    cli: Callable[..., Outcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _world(tmp_path).dispose()
     good = tmp_path / "c.zip"
     assert cli("backup", str(good)).code == 0
     shutil.rmtree(tmp_path / "data")
+    target = database_url(tmp_path / "data", empty=True)  # a new server's empty database
+    monkeypatch.setenv("DATABASE_URL", target)
 
     damaged = tmp_path / "rusak.zip"
     _rewrite_zip(good, damaged, lambda n, b: b"X" + b[1:] if n.endswith(".pdf") else b)
@@ -189,7 +200,10 @@ def test_restore_checks_the_manifest(cli: Callable[..., Outcome], tmp_path: Path
         bundle.addfile(tarfile.TarInfo("lain.txt"), io.BytesIO(b""))
     result = cli("restore", str(not_a_backup))
     assert result.code == 2 and "Bukan berkas cadangan" in result.err
-    assert not (tmp_path / "data" / "kinerja.db").exists()
+    if on_postgresql():
+        assert schema(target).current is None
+    else:
+        assert not (tmp_path / "data" / "kinerja.db").exists()
 
 
 def test_postgresql_backup_without_pg_dump_says_what_to_install(

@@ -27,10 +27,12 @@ from telegram.error import InvalidToken
 from bot.cli import main
 from bot.core.roles import Role
 from bot.devtools.fake_bot_api import Shown
+from bot.ops.database import head_revision, schema
 from storage import archive, units, users
 from storage.archive import NewDocument, Signed
 from storage.db import Database
 from tests.botapi_server import BotApiServer, callback_update, message_update, running_server
+from tests.databases import database_url, on_postgresql
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "987654321:AAE2e-SeCrEt-ToKeN_must_never_be_printed"
@@ -40,7 +42,7 @@ WAIT = 20.0  # seconds, for every single wait: generous, but bounded
 
 
 def _db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'data' / 'kinerja.db'}"
+    return database_url(tmp_path / "data")
 
 
 def _env(tmp_path: Path, **settings: str) -> dict[str, str]:
@@ -188,15 +190,22 @@ def test_invitation_can_create_its_unit_and_expire_sooner(
 
 
 def test_upgrade_db_on_an_empty_database_is_idempotent(
-    cli: Callable[..., Outcome], tmp_path: Path, db: Database
+    cli: Callable[..., Outcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    url = database_url(tmp_path / "data", empty=True)
+    monkeypatch.setenv("DATABASE_URL", url)
     for _ in range(2):
         result = cli("upgrade-db")
         assert result.code == 0, result.err
         assert "Skema basis data sudah versi terbaru" in result.out
-    assert (tmp_path / "data" / "kinerja.db").is_file()
-    with db.read() as session:
-        assert users.list_users(session) == []
+    assert on_postgresql() or (tmp_path / "data" / "kinerja.db").is_file()
+    db = Database(url)
+    try:
+        assert schema(url).current == head_revision()
+        with db.read() as session:
+            assert users.list_users(session) == []
+    finally:
+        db.dispose()
 
 
 # --- verify: is this file (or code) a document of the archive? -------------------------

@@ -30,6 +30,7 @@ from storage import cycles, outbox, units, users
 from storage import letters as store
 from storage.models import Broadcast, User
 from storage.users import Registration
+from tests.databases import database_url
 from tests.harness import approve_plan
 
 NOW = datetime(2027, 1, 5, 9, 0, tzinfo=ZoneInfo("Asia/Jayapura"))
@@ -78,7 +79,7 @@ def test_every_spelling_of_a_letter_kind_comes_from_the_enum() -> None:
 def svc(tmp_path: Path) -> Iterator[Services]:
     settings = Settings(
         _env_file=None,
-        database_url=f"sqlite:///{tmp_path / 'kinerja.db'}",
+        database_url=database_url(tmp_path),
         kinerja_archive_dir=tmp_path / "arsip",
     )
     services = build_services(settings, clock=FixedClock(NOW))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -14,13 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from bot.cli import main
 from bot.settings import Settings
 from storage import audit
 from storage.db import Database
 from tests.botapi_server import running_server
+from tests.databases import database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "987654321:AAE2e-SeCrEt-ToKeN_must_never_be_printed"
@@ -38,10 +39,12 @@ class Outcome:
 def cli(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Iterator[Callable[..., Outcome]]:
-    """``cli("doctor")`` runs main() in an empty folder, data in ``tmp_path/data``."""
+    """``cli("doctor")`` runs main() in an empty folder, data in ``tmp_path/data`` (the
+    database there too on SQLite; a database of its own on PostgreSQL)."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("DATABASE_URL", database_url(tmp_path / "data"))
     root = logging.getLogger()
     handlers = [(handler, handler.formatter) for handler in root.handlers]
     levels = root.level, logging.getLogger("httpx").level
@@ -62,8 +65,8 @@ def cli(
         logging.getLogger("httpx").setLevel(levels[1])
 
 
-def _database(folder: Path) -> Database:
-    return Database(f"sqlite:///{folder / 'kinerja.db'}")
+def _database(folder: Path, *, empty: bool = False) -> Database:
+    return Database(database_url(folder, empty=empty))
 
 
 def _write_rows(database: Database, count: int, start: int = 0) -> None:
@@ -74,13 +77,14 @@ def _write_rows(database: Database, count: int, start: int = 0) -> None:
             )
 
 
-def _rows(path: Path) -> list[tuple[int, str]]:
-    connection = sqlite3.connect(path)
+def _rows(url: str) -> list[tuple[int, str]]:
+    engine = create_engine(url)
     try:
-        rows = connection.execute("SELECT id, entity_id FROM audit_log ORDER BY id").fetchall()
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, entity_id FROM audit_log ORDER BY id"))
+            return [(int(a), str(b)) for a, b in rows]
     finally:
-        connection.close()
-    return [(int(a), str(b)) for a, b in rows]
+        engine.dispose()
 
 
 # --- paths ---------------------------------------------------------------------------------
@@ -177,7 +181,8 @@ def test_doctor_reports_settings_paths_schema_lease_and_a_missing_token(
     assert cli("upgrade-db").code == 0
     result = cli("doctor")
     assert result.code == 1
-    assert f"DATABASE_URL = sqlite:///{tmp_path / 'data' / 'kinerja.db'}" in result.out
+    shown = make_url(database_url(tmp_path / "data")).render_as_string(hide_password=True)
+    assert f"DATABASE_URL = {shown}" in result.out
     assert f"{tmp_path / 'data' / 'arsip'}" in result.out
     assert "mutakhir / up to date" in result.out
     assert "Pemegang lease / Lease holder: tidak ada" in result.out
@@ -215,9 +220,10 @@ def test_doctor_reports_a_network_error_in_one_line(
 
 
 def test_doctor_names_an_old_schema_and_the_lease_holder(
-    cli: Callable[..., Outcome], tmp_path: Path
+    cli: Callable[..., Outcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database = _database(tmp_path / "data")
+    database = _database(tmp_path / "data", empty=True)
+    monkeypatch.setenv("DATABASE_URL", database.url)
     database.upgrade("0015")  # the lease table is there, the newest migrations are not
     with database.engine.begin() as connection:
         connection.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -19,6 +20,7 @@ from bot.planning.rules.example import example_plan
 from bot.planning.usecases import store_plan
 from storage import audit, cycles, plans
 from storage.models import PlanRevision
+from tests.databases import database_url
 from tests.harness import Harness
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -319,9 +321,9 @@ async def test_an_approved_revision_is_never_edited(bot: Harness) -> None:
 
 
 def test_seed_example_command(
-    tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/kinerja.db")
+    monkeypatch.setenv("DATABASE_URL", database_url(tmp_path))
     monkeypatch.chdir(str(tmp_path))
     assert cli_main(["seed-example", "--year", "2027"]) == 0
     assert "Contoh rencana 2027 dimuat: 8 indikator, 10 rencana aksi" in capsys.readouterr().out
@@ -331,7 +333,7 @@ def test_seed_example_command(
 
 @pytest.mark.parametrize(("day", "year"), [((2026, 9, 30), 2026), ((2026, 10, 1), 2027)])
 def test_seed_example_defaults_to_the_year_rencana_opens(
-    tmp_path: object,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     day: tuple[int, int, int],
@@ -343,7 +345,7 @@ def test_seed_example_defaults_to_the_year_rencana_opens(
 
     moment = datetime(*day, 9, 0, tzinfo=ZoneInfo("Asia/Jayapura"))
     monkeypatch.setattr(bot.app, "SystemClock", lambda: FixedClock(moment))
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/kinerja.db")
+    monkeypatch.setenv("DATABASE_URL", database_url(tmp_path))
     monkeypatch.chdir(str(tmp_path))
     assert cli_main(["seed-example"]) == 0
     assert f"Contoh rencana {year} dimuat" in capsys.readouterr().out

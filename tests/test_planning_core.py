@@ -29,6 +29,7 @@ from bot.planning.usecases import store_plan
 from bot.sop.steps import StepState
 from storage import audit, cycles, plans
 from storage.db import Database
+from tests.databases import database_url
 
 NOW = datetime(2027, 1, 5, 0, 0, tzinfo=UTC)
 
@@ -192,7 +193,7 @@ def test_chat_edits_keep_the_plan_valid() -> None:
 
 
 def test_plan_revisions_in_storage(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'k.db'}")
+    db = Database(database_url(tmp_path, "k.db"))
     db.upgrade()
     plan = example_plan(2027)
     with db.write() as session:

@@ -24,6 +24,7 @@ from bot.sop.steps import StepState
 from storage import archive, audit, cycles, plans, users
 from storage.models import Document, User
 from storage.users import Registration
+from tests.databases import database_url
 from tests.harness import START
 
 B, J, P, D = (
@@ -39,7 +40,7 @@ def svc(tmp_path: Path) -> Iterator[Services]:
     settings = Settings(
         _env_file=None,
         telegram_bot_token="123456:TEST-TOKEN",
-        database_url=f"sqlite:///{tmp_path / 'plan.db'}",
+        database_url=database_url(tmp_path, "plan.db"),
         kinerja_archive_dir=tmp_path / "arsip",
     )
     services = build_services(settings, clock=FixedClock(START))

@@ -36,6 +36,7 @@ from bot.sop.cycle_rules import CloseRefusal
 from storage import cycles, packages, submissions, units, users
 from storage.models import Document, Submission, User
 from storage.users import Registration
+from tests.databases import database_url
 from tests.harness import NIPS, START, approve_plan, sirup_row
 from tests.test_reporting_flow import PNG, _plan
 
@@ -57,7 +58,7 @@ class World:
         settings = Settings(
             _env_file=None,
             telegram_bot_token="123456:TEST-TOKEN",
-            database_url=f"sqlite:///{tmp_path / 'kinerja.db'}",
+            database_url=database_url(tmp_path),
             kinerja_archive_dir=tmp_path / "arsip",
         )
         self.svc: Services = build_services(settings, clock=self.clock)

@@ -18,10 +18,11 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Integer, MetaData, inspect, text
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.exc import StatementError
+from sqlalchemy.exc import OperationalError, StatementError
 from sqlmodel import Session, SQLModel, select
 
-import storage.models  # noqa: F401  (registers every table on SQLModel.metadata)
+import storage.db
+import storage.models
 from bot.core.roles import Role
 from bot.people.invitation_rules import InvitationProblem
 from bot.sop.steps import StepState
@@ -31,19 +32,16 @@ from storage.db import Database
 from storage.models import AuditLog, Document, Invitation, PersistedState, Unit, User
 from storage.types import UTCDateTime
 from storage.users import Registration
+from tests.databases import database_url
 
 WIT = ZoneInfo("Asia/Jayapura")
 NOW = datetime(2027, 1, 5, 9, 0, tzinfo=WIT)
 NEW_TABLES = {"cycle", "step_state", "document", "persisted_state"}
 
 
-def _url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(_url(tmp_path / "kinerja.db"))
+    database = Database(database_url(tmp_path))
     database.upgrade()
     try:
         yield database
@@ -70,7 +68,8 @@ def _tables(database: Database) -> set[str]:
 
 
 def test_upgrade_from_first_revision_keeps_the_data(tmp_path: Path) -> None:
-    url = _url(tmp_path / "old.db")
+    """SQLite's stored form (in either run); tests/test_migrations.py upgrades on both."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
     old = Database(url)
     try:
         old.upgrade("0001")
@@ -243,8 +242,9 @@ def test_writes_in_one_process_lose_no_update(db: Database) -> None:
 
 
 def test_writes_from_two_processes_lose_no_update(tmp_path: Path) -> None:
-    """Two Database objects on one file share no lock in Python: only SQLite serialises them."""
-    url = _url(tmp_path / "shared.db")
+    """Two Database objects on one database share no lock in Python: only the database
+    serialises them (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock)."""
+    url = database_url(tmp_path, "shared.db")
     first, second = Database(url), Database(url)
     try:
         first.upgrade()
@@ -255,6 +255,30 @@ def test_writes_from_two_processes_lose_no_update(tmp_path: Path) -> None:
         )
         assert _counter(first) == 2 * ROUNDS
         assert _counter(second) == 2 * ROUNDS
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_a_writer_behind_another_gives_up_after_the_lock_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write opened inside another write (two handles, one thread) fails after the lock
+    timeout instead of waiting for ever."""
+    monkeypatch.setattr(storage.db, "LOCK_TIMEOUT_SECONDS", 0.3)
+    url = database_url(tmp_path, "shared.db")
+    first, second = Database(url), Database(url)
+    try:
+        first.upgrade()
+        _seed_counter(first)
+        with first.write() as session:
+            session.exec(select(PersistedState)).all()
+            started = time.monotonic()
+            with pytest.raises(OperationalError), second.write() as other:
+                other.exec(select(PersistedState)).all()
+                state.save(other, namespace="test", key="x", data_json="1", now=NOW)
+            assert time.monotonic() - started < 10
+        assert _counter(second) == 0
     finally:
         first.dispose()
         second.dispose()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import timedelta
@@ -31,6 +30,7 @@ from storage import cycles, state, users
 from storage.db import Database
 from storage.models import PersistedState
 from tests.benchmarks import updates as benchmark
+from tests.databases import database_url, execute_elsewhere
 from tests.harness import Harness, approve_plan
 
 
@@ -190,11 +190,10 @@ async def test_a_member_deactivated_by_another_process_is_refused_at_once(bot: H
     team = await bot.registered(2001, Role.TIM, name="Maria Wenda")
     shown = await team.command("bantuan")
     assert "Maria Wenda" in shown[0].plain
-    # Another process (the CLI, an operator's sqlite3) changes the database file.
-    path = bot.tmp_path / "kinerja.db"
-    with sqlite3.connect(path) as other:
-        other.execute("UPDATE app_user SET active = 0 WHERE telegram_id = 2001")
-    other.close()
+    # Another process (the CLI, an operator's console) changes the database.
+    execute_elsewhere(
+        bot.settings.database_url, "UPDATE app_user SET active = FALSE WHERE telegram_id = 2001"
+    )
     shown = await team.command("bantuan")
     assert "sudah dinonaktifkan" in shown[0].plain
     assert "Maria Wenda" not in shown[0].plain
@@ -267,8 +266,8 @@ async def test_first_use_hint_goes_once_the_team_registers(bot: Harness) -> None
 # ------------------------------------------------------------------ the database
 
 
-def _database(tmp_path: Path, name: str = "kinerja.db") -> Database:
-    db = Database(f"sqlite:///{tmp_path / name}")
+def _database(url: str) -> Database:
+    db = Database(url)
     db.upgrade()
     return db
 
@@ -282,7 +281,8 @@ def _counting(counter: list[int]) -> Callable[[], int]:
 
 
 def test_cached_reads_last_until_any_commit(tmp_path: Path) -> None:
-    db = _database(tmp_path)
+    """On SQLite and (``KINERJA_TEST_POSTGRES``) on PostgreSQL."""
+    db = _database(database_url(tmp_path))
     other = Database(db.url)
     try:
         loads: list[int] = []
@@ -300,11 +300,10 @@ def test_cached_reads_last_until_any_commit(tmp_path: Path) -> None:
         with other.write() as session:  # another handle on the same file
             state.save(session, namespace="t", key="a", data_json="2", now=benchmark.NOW)
         assert db.cached("x", load) == 3
-        with sqlite3.connect(tmp_path / "kinerja.db") as raw:  # anyone at all
-            raw.execute("DELETE FROM persisted_state")
-        raw.close()
+        execute_elsewhere(db.url, "DELETE FROM persisted_state")  # anyone at all
         assert db.cached("x", load) == 4
         assert db.cached("x", load) == 4
+        assert db.data_version() is not None
     finally:
         other.dispose()
         db.dispose()
@@ -318,7 +317,7 @@ def test_nothing_is_cached_without_a_data_version() -> None:
 
 
 def test_sqlite_is_tuned_for_one_writer(tmp_path: Path) -> None:
-    db = _database(tmp_path)
+    db = _database(f"sqlite:///{tmp_path / 'kinerja.db'}")  # SQLite in either run
     sessions: list[Callable[[], AbstractContextManager[Session]]] = [db.read, db.write]
     try:
         for open_session in sessions:

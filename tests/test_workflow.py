@@ -13,6 +13,7 @@ from bot.sop import workflow
 from bot.sop.steps import StepId, StepState, load_steps
 from storage import cycles
 from storage.db import Database
+from tests.databases import database_url
 
 NOW = datetime(2027, 1, 5, 1, 0, tzinfo=UTC)
 S, B, J, P, D = (
@@ -26,7 +27,7 @@ S, B, J, P, D = (
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'wf.sqlite3'}")
+    database = Database(database_url(tmp_path, "wf.sqlite3"))
     database.upgrade()
     yield database
     database.dispose()

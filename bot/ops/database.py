@@ -1,6 +1,7 @@
 """What `doctor`, `backup` and `restore` read of a database without changing it: the schema
 revision, the instance lease (a table another part of the bot owns; read defensively), and
-whether another process is writing right now."""
+whether another process is writing right now (SQLite's write lock, or PostgreSQL's advisory
+lock that ``storage.db`` takes in every write transaction)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from pathlib import Path
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from storage import lease as lease_rows
-from storage.db import MIGRATIONS_DIR
+from storage.db import MIGRATIONS_DIR, WRITE_LOCK_KEY
 
 LEASE_TABLE = "instance_lease"
 
@@ -94,6 +95,20 @@ def lease(url: str, now: datetime) -> Lease | None:
             until = found.expires_at
             holder = f"{found.holder}, sampai / until {until.isoformat(timespec='seconds')}"
             return Lease(holder=holder, live=until > now)
+    finally:
+        engine.dispose()
+
+
+def pg_being_written(url: str) -> bool:
+    """True when another connection holds the bot's PostgreSQL write lock right now (a write
+    transaction is open: ``storage.db`` takes the advisory lock first in every one)."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            free = connection.execute(
+                text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
+            ).scalar()
+            return not free
     finally:
         engine.dispose()
 

@@ -21,7 +21,14 @@ from bot.ops.backup import (
     read_manifest,
     run_pg,
 )
-from bot.ops.database import backend, being_written, lease, schema, sqlite_file
+from bot.ops.database import (
+    backend,
+    being_written,
+    lease,
+    pg_being_written,
+    schema,
+    sqlite_file,
+)
 from bot.settings import Settings
 
 
@@ -72,6 +79,8 @@ def _refuse_if_in_use(url: str, existing: Path | None, now: datetime) -> None:
     if held is not None and held.live:
         raise BackupError(texts.RESTORE_LEASE_HELD.format(holder=held.holder))
     if existing is not None and being_written(existing):
+        raise BackupError(texts.RESTORE_BUSY)
+    if backend(url) == "postgresql" and pg_being_written(url):
         raise BackupError(texts.RESTORE_BUSY)
 
 

@@ -9,13 +9,14 @@ had already passed when it was first planned is stored as dropped: an owner adde
 gets no January reminders.
 
 ``send_due`` runs only in working time. It takes the due rows in one write transaction (the
-write lock and ``BEGIN IMMEDIATE``: two overlapping runs or a second process wait for it, then
-find the rows sent), words each at the moment of sending, puts one single-recipient broadcast
-into the outbox and records it on the row in that same transaction; the unique key on the rows
-keeps any reminder from existing twice. A crash before the commit leaves everything as it was
-(sent after the restart); after it, the outbox delivers. Of several reminders of one person
-about one subject and period that fell due together (the bot was down), only the newest is
-sent, and none when another of them is still to come later the same day.
+write lock: ``BEGIN IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL; two overlapping runs
+or a second process wait for it, then find the rows sent), words each at the moment of
+sending, puts one single-recipient broadcast into the outbox and records it on the row in that
+same transaction; the unique key on the rows keeps any reminder from existing twice. A crash
+before the commit leaves everything as it was (sent after the restart); after it, the outbox
+delivers. Of several reminders of one person about one subject and period that fell due
+together (the bot was down), only the newest is sent, and none when another of them is still
+to come later the same day.
 """
 
 from __future__ import annotations
