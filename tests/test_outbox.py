@@ -227,9 +227,11 @@ async def test_a_drain_stays_for_a_retry_due_before_the_next_drain_only(bot: Har
 async def test_the_outbox_job_returns_at_once_while_a_drain_is_at_work(bot: Harness) -> None:
     """A broadcast outlasting the job's 2 s interval: the next run does not queue behind it
     (APScheduler would log "maximum number of running instances reached" every 2 s)."""
-    sender = bot.app.bot_data["outbox"]
+    app = bot.app
+    assert app is not None
+    sender = app.bot_data["outbox"]
     assert isinstance(sender, OutboxSender)
-    context = SimpleNamespace(application=bot.app)
+    context = SimpleNamespace(application=app)
     async with sender._running:  # a drain at work
         assert sender.busy
         await asyncio.wait_for(drain_outbox(context), timeout=1)
