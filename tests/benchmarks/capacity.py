@@ -43,7 +43,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 
 from bot.core.roles import Role
 from bot.results.usecases import compilation
@@ -264,6 +264,13 @@ class Load:
         self.latencies.clear()
         self.sent = self.accepted = 0
         errors_before = len(self.world.bot.errors)
+        queries = [0]
+
+        def counted(*_: Any) -> None:
+            queries[0] += 1
+
+        engine = self.world.bot.svc.db.engine
+        event.listen(engine, "before_cursor_execute", counted)
         cpu = time.process_time()
         started = time.perf_counter()
         self.stop_at = started + seconds
@@ -271,6 +278,7 @@ class Load:
         drain = asyncio.create_task(self._drain())
         await asyncio.gather(*(role(p) for role, p in zip(roles, people, strict=True)))
         drain.cancel()
+        event.remove(engine, "before_cursor_execute", counted)
         done = sorted(self.latencies)
         return {
             "users": count,
@@ -278,6 +286,7 @@ class Load:
             "rate": len(done) / (time.perf_counter() - started),
             "cpu": (time.process_time() - cpu) / max(1, len(done)),
             "load": os.getloadavg()[0],
+            "queries": queries[0] / max(1, len(done)),
             "p50": statistics.median(done) if done else 0.0,
             "p95": done[int(len(done) * 0.95)] if done else 0.0,
             "errors": len(self.world.bot.errors) - errors_before,
@@ -302,7 +311,7 @@ async def load(world: World, args: argparse.Namespace, echo: Callable[[str], Non
     echo(f"load: think time {args.think:.0f} s (mean), {args.seconds:.0f} s per level")
     echo(
         f"{'users':>6} {'updates':>8} {'upd/s':>7} {'p50 ms':>7} {'p95 ms':>7}"
-        f" {'errors':>6} {'lapor':>5} {'terima':>6} {'cpu ms':>6} {'load':>5}"
+        f" {'errors':>6} {'lapor':>5} {'terima':>6} {'cpu ms':>6} {'sql':>5} {'load':>5}"
     )
     count, below, above, halved = args.users, 0, None, False
     while count <= args.max_users:
@@ -311,7 +320,7 @@ async def load(world: World, args: argparse.Namespace, echo: Callable[[str], Non
             f"{count:>6} {found['updates']:>8.0f} {found['rate']:>7.1f} "
             f"{found['p50'] * 1000:>7.0f} {found['p95'] * 1000:>7.0f} {found['errors']:>6.0f}"
             f" {found['sent']:>5.0f} {found['accepted']:>6.0f}"
-            f" {found['cpu'] * 1000:>6.1f} {found['load']:>5.1f}"
+            f" {found['cpu'] * 1000:>6.1f} {found['queries']:>5.1f} {found['load']:>5.1f}"
         )
         if found["p95"] <= P95_LIMIT:
             below = count
