@@ -13,7 +13,9 @@
    /verifikasi and Terima) with a think time between two updates (exponential, mean
    ``--think`` s). The number of users doubles per level until p95 passes 2 s or
    ``--max-users``; per level: updates/s sustained, p50/p95 latency of one update (from
-   the moment it is handed to the application, waiting for a free place included).
+   the moment it is handed to the application, waiting for a free place included), the
+   reports sent and accepted, the bot process's CPU ms, SQL statements and database
+   connections (sessions) per update, and the machine's load average (it is shared).
 
 Run (SQLite, the default 20 units x 2 owners x 2 packages x 4 periods, a few minutes):
     python -m tests.benchmarks.capacity
@@ -264,13 +266,17 @@ class Load:
         self.latencies.clear()
         self.sent = self.accepted = 0
         errors_before = len(self.world.bot.errors)
-        queries = [0]
+        queries, sessions = [0], [0]
 
         def counted(*_: Any) -> None:
             queries[0] += 1
 
+        def checked_out(*_: Any) -> None:
+            sessions[0] += 1
+
         engine = self.world.bot.svc.db.engine
         event.listen(engine, "before_cursor_execute", counted)
+        event.listen(engine, "engine_connect", checked_out)
         cpu = time.process_time()
         started = time.perf_counter()
         self.stop_at = started + seconds
@@ -279,6 +285,7 @@ class Load:
         await asyncio.gather(*(role(p) for role, p in zip(roles, people, strict=True)))
         drain.cancel()
         event.remove(engine, "before_cursor_execute", counted)
+        event.remove(engine, "engine_connect", checked_out)
         done = sorted(self.latencies)
         return {
             "users": count,
@@ -287,6 +294,7 @@ class Load:
             "cpu": (time.process_time() - cpu) / max(1, len(done)),
             "load": os.getloadavg()[0],
             "queries": queries[0] / max(1, len(done)),
+            "sessions": sessions[0] / max(1, len(done)),
             "p50": statistics.median(done) if done else 0.0,
             "p95": done[int(len(done) * 0.95)] if done else 0.0,
             "errors": len(self.world.bot.errors) - errors_before,
@@ -308,10 +316,11 @@ def _has(shown: list[Any], label: str) -> bool:
 async def load(world: World, args: argparse.Namespace, echo: Callable[[str], None]) -> None:
     world.bot.clock.set(AFTER_THE_YEAR)
     runner = Load(world, args.think)
-    echo(f"load: think time {args.think:.0f} s (mean), {args.seconds:.0f} s per level")
+    echo(f"load: think time {args.think:g} s (mean), {args.seconds:g} s per level")
     echo(
         f"{'users':>6} {'updates':>8} {'upd/s':>7} {'p50 ms':>7} {'p95 ms':>7}"
-        f" {'errors':>6} {'lapor':>5} {'terima':>6} {'cpu ms':>6} {'sql':>5} {'load':>5}"
+        f" {'errors':>6} {'lapor':>5} {'terima':>6} {'cpu ms':>6} {'sql':>5} {'conn':>5}"
+        f" {'load':>5}"
     )
     count, below, above, halved = args.users, 0, None, False
     while count <= args.max_users:
@@ -320,7 +329,8 @@ async def load(world: World, args: argparse.Namespace, echo: Callable[[str], Non
             f"{count:>6} {found['updates']:>8.0f} {found['rate']:>7.1f} "
             f"{found['p50'] * 1000:>7.0f} {found['p95'] * 1000:>7.0f} {found['errors']:>6.0f}"
             f" {found['sent']:>5.0f} {found['accepted']:>6.0f}"
-            f" {found['cpu'] * 1000:>6.1f} {found['queries']:>5.1f} {found['load']:>5.1f}"
+            f" {found['cpu'] * 1000:>6.1f} {found['queries']:>5.1f}"
+            f" {found['sessions']:>5.1f} {found['load']:>5.1f}"
         )
         if found["p95"] <= P95_LIMIT:
             below = count
