@@ -15,7 +15,8 @@
    ``--max-users``; per level: updates/s sustained, p50/p95 latency of one update (from
    the moment it is handed to the application, waiting for a free place included), the
    reports sent and accepted, the bot process's CPU ms, SQL statements and database
-   connections (sessions) per update, and the machine's load average (it is shared).
+   connections (sessions) per update, the messages the bot sent or edited a second
+   (Telegram takes about 30), and the machine's load average (it is shared).
 
 Run (SQLite, the default 20 units x 2 owners x 2 packages x 4 periods, a few minutes):
     python -m tests.benchmarks.capacity
@@ -295,6 +296,7 @@ class Load:
             "load": os.getloadavg()[0],
             "queries": queries[0] / max(1, len(done)),
             "sessions": sessions[0] / max(1, len(done)),
+            "messages": _messages(self.world) / (time.perf_counter() - started),
             "p50": statistics.median(done) if done else 0.0,
             "p95": done[int(len(done) * 0.95)] if done else 0.0,
             "errors": len(self.world.bot.errors) - errors_before,
@@ -309,6 +311,12 @@ class Load:
             await self.world.bot.drain_outbox()
 
 
+def _messages(world: World) -> int:
+    """Messages the bot sent or edited since the chats were cleared (Telegram's ~30 a
+    second counts them all)."""
+    return sum(1 for c in world.bot.api.calls if c.method.startswith(("send", "edit")))
+
+
 def _has(shown: list[Any], label: str) -> bool:
     return any(label in b for m in shown for b in m.button_texts)
 
@@ -320,7 +328,7 @@ async def load(world: World, args: argparse.Namespace, echo: Callable[[str], Non
     echo(
         f"{'users':>6} {'updates':>8} {'upd/s':>7} {'p50 ms':>7} {'p95 ms':>7}"
         f" {'errors':>6} {'lapor':>5} {'terima':>6} {'cpu ms':>6} {'sql':>5} {'conn':>5}"
-        f" {'load':>5}"
+        f" {'msg/s':>5} {'load':>5}"
     )
     count, below, above, halved = args.users, 0, None, False
     while count <= args.max_users:
@@ -330,7 +338,7 @@ async def load(world: World, args: argparse.Namespace, echo: Callable[[str], Non
             f"{found['p50'] * 1000:>7.0f} {found['p95'] * 1000:>7.0f} {found['errors']:>6.0f}"
             f" {found['sent']:>5.0f} {found['accepted']:>6.0f}"
             f" {found['cpu'] * 1000:>6.1f} {found['queries']:>5.1f}"
-            f" {found['sessions']:>5.1f} {found['load']:>5.1f}"
+            f" {found['sessions']:>5.1f} {found['messages']:>5.1f} {found['load']:>5.1f}"
         )
         if found["p95"] <= P95_LIMIT:
             below = count
