@@ -113,6 +113,11 @@ def mark_conversation_step() -> None:
         scope.conversation_step = True
 
 
+def handling_update() -> bool:
+    """Whether the code running now handles an update (a reply), not a job or the outbox."""
+    return _scope.get() is not None
+
+
 async def write_ahead() -> None:
     """Store what the update being handled changed so far (see ``bot.outgoing``)."""
     scope = _scope.get()

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
@@ -87,6 +88,9 @@ class Failure:
     description: str = ""
     retry_after: int | None = None
     network: bool = False
+    # With ``network``: the request never left (a connect error, as PTB raises it), so
+    # sending it again cannot double it; otherwise its answer was lost.
+    not_reached: bool = False
 
 
 def _buttons(markup: Any) -> list[list[tuple[str, str]]]:
@@ -198,6 +202,9 @@ class FakeBotApi(BaseRequest):
         self.calls.append(ApiCall(method, params, files))
         failure = self._next_failure(method)
         if failure is not None:
+            if failure.network and failure.not_reached:
+                cause = httpx.ConnectError(failure.description or "connection refused")
+                raise NetworkError(f"httpx.ConnectError: {cause}") from cause
             if failure.network:
                 raise NetworkError(failure.description or "fake network error")
             return self._error(failure)
