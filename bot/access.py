@@ -113,6 +113,17 @@ def mark_conversation_step() -> None:
         scope.conversation_step = True
 
 
+@contextmanager
+def outside_update() -> Iterator[None]:
+    """Code that is not an update's (a job started from a handler inherits its context):
+    no write-ahead of that update's data, no reply retries (``bot.outgoing``)."""
+    token = _scope.set(None)
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
 def handling_update() -> bool:
     """Whether the code running now handles an update (a reply), not a job or the outbox."""
     return _scope.get() is not None

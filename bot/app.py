@@ -21,7 +21,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import lease, texts
-from bot.access import update_scope
+from bot.access import outside_update, update_scope
 from bot.approvals.completion import complete_pending
 from bot.context import Context
 from bot.core.clock import Clock, SystemClock
@@ -214,10 +214,12 @@ OUTBOX_INTERVAL = 2.0
 
 
 async def drain_outbox(context: Any) -> None:
-    """Job: send what is due in the outbox, unless a drain is already at it."""
+    """Job: send what is due in the outbox, unless a drain is already at it. A drain asked
+    for by a handler (``kick_outbox``) runs in a copy of its context: not as that update."""
     sender = context.application.bot_data.get("outbox")
     if isinstance(sender, OutboxSender) and not sender.busy:
-        await sender.drain()
+        with outside_update():
+            await sender.drain()
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
