@@ -1,0 +1,94 @@
+"""After a crash, every other conversation goes on at the step it asked last.
+
+Like ``tests/test_resume_steps.py``: PTB stores a conversation's state only after the
+handler returned, while the person's data (the drafts, and the step the handler named with
+``bot.ui.chat.remember_step``) is stored before the reply. Each test loses PTB's write
+after one reply and restarts the bot on the same database before the next message, which
+must be taken as the answer to the question that was shown."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from bot.core.roles import Role
+from storage import plans
+from tests.harness import Harness
+from tests.test_packages import EXPORT, _seed_plan, _sirup
+from tests.test_planning import XLSX, _cell_of, _edit_workbook, _seed, _sent_document
+from tests.test_resume_steps import _crash_after_next_reply
+
+
+async def test_rencana_takes_the_plan_workbook_after_a_crash(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("rencana")
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await team.press("Unduh template Excel")
+    _, original = _sent_document(shown)
+    await bot.restart(graceful=False)
+    cell = _cell_of(original, "Indikator", "Target Tahunan", "IKU-04")
+    changed = _edit_workbook(original, "Indikator", cell, 65)
+    shown = await team.upload("rencana.xlsx", changed, XLSX)
+    assert "Diubah: 1 indikator" in shown[-1].plain
+    await team.press("✅ Simpan")
+    with bot.svc.db.read() as session:
+        _, plan = plans.current_plan(session, year=2027)
+    indicator = plan.indicator("IKU-04")
+    assert indicator is not None and indicator.annual_target == 65
+
+
+async def test_rencana_unggah_then_a_crash_still_takes_the_workbook(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("rencana")
+    shown = await team.press("Unduh template Excel")
+    _, original = _sent_document(shown)
+    await team.command("rencana")
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Unggah rencana")
+    await bot.restart(graceful=False)
+    cell = _cell_of(original, "Indikator", "Target Tahunan", "IKU-04")
+    shown = await team.upload("rencana.xlsx", _edit_workbook(original, "Indikator", cell, 65), XLSX)
+    assert "Diubah: 1 indikator" in shown[-1].plain
+
+
+async def test_paket_takes_the_sirup_export_and_the_sheet_after_a_crash(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _seed_plan(bot)
+    team = await bot.registered(2001, Role.TIM)
+    await team.command("paket")
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Unggah ekspor SIRUP")
+    await bot.restart(graceful=False)
+    shown = await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
+    assert shown[-1].button_texts == ["Tahun 2027", "Tahun 2028", "Batal"]
+    await team.press("Tahun 2027")
+    await team.press("Simpan")
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await team.press("Unduh lembar pemetaan")
+    sheet = next(m for m in shown if m.document is not None)
+    assert sheet.document is not None
+    await bot.restart(graceful=False)
+    book = openpyxl.load_workbook(io.BytesIO(sheet.document[1]))
+    ws = book["Pemetaan"]
+    headers = [c.value for c in ws[1]]
+    kode, area = headers.index("Kode RUP"), headers.index("Kode Area")
+    for row in ws.iter_rows(min_row=2):
+        if row[kode].value == "41000001":
+            row[area].value = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await team.upload("pemetaan.xlsx", out.getvalue(), XLSX)
+    assert "1 paket berubah area" in shown[-1].plain
+    await bot.restart(graceful=False)
+    shown = await team.press("Simpan")
+    assert "Pemetaan disimpan untuk 1 paket" in shown[0].plain
