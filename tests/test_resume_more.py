@@ -14,8 +14,11 @@ import openpyxl
 import pytest
 
 from bot.core.roles import Role
+from bot.outreach import texts as outreach_texts
 from storage import plans
 from tests.harness import Harness
+from tests.test_letter_buttons import _copies, _signed_invitation, _uid
+from tests.test_outreach import _approved_plan, _letter, _people, _sign_circular
 from tests.test_packages import EXPORT, _seed_plan, _sirup
 from tests.test_planning import XLSX, _cell_of, _edit_workbook, _seed, _sent_document
 from tests.test_resume_steps import _crash_after_next_reply
@@ -92,3 +95,48 @@ async def test_paket_takes_the_sirup_export_and_the_sheet_after_a_crash(
     await bot.restart(graceful=False)
     shown = await team.press("Simpan")
     assert "Pemetaan disimpan untuk 1 paket" in shown[0].plain
+
+
+async def test_surat_takes_each_invitation_answer_and_a_paragraph_after_a_crash(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _approved_plan(bot)
+    team, head, _ = await _people(bot)
+    await _sign_circular(bot, team, head)
+    await team.command("sosialisasi")
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Buat draf Surat Undangan")
+    for number, answer in enumerate(("11/01/2027", "09.00", "Aula Kantor Bupati"), start=2):
+        await bot.restart(graceful=False)
+        _crash_after_next_reply(bot, monkeypatch)
+        shown = await team.send(answer)
+        assert shown[-1].plain.startswith(f"{number}/4 ")
+    await bot.restart(graceful=False)
+    shown = await team.send("Sosialisasi Kinerja")
+    assert "Aula Kantor Bupati" in _letter(bot, "undangan").content_json
+    await team.press("Ganti paragraf", on=shown[-1])
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Tempat")
+    await bot.restart(graceful=False)
+    shown = await team.send("Aula Distrik Wamena")
+    assert "Paragraf Tempat diganti" in shown[-1].plain
+    assert "Aula Distrik Wamena" in _letter(bot, "undangan").content_json
+
+
+async def test_an_rsvp_note_and_socialisation_media_after_a_crash_are_taken(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team, _, owners = await _signed_invitation(bot)
+    owner = owners[1]
+    _crash_after_next_reply(bot, monkeypatch)
+    await owner.press("Diwakilkan")
+    await bot.restart(graceful=False)
+    shown = await owner.send("Markus Hilapok")
+    assert "Diwakilkan (Markus Hilapok)" in shown[-1].plain
+    assert _copies(bot, "undangan")[_uid(bot, owner)].response == "wakil"
+    await team.press("Laporan Sosialisasi", on=(await team.command("sosialisasi"))[0])
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Unggah foto", on=(await team.command("sosialisasi"))[0])
+    await bot.restart(graceful=False)
+    shown = await team.send("Peserta aktif bertanya tentang target kinerja.")
+    assert shown[-1].plain == outreach_texts.SOC_NOTE_SAVED
