@@ -18,6 +18,7 @@ from bot.outreach import texts as outreach_texts
 from storage import plans
 from tests.harness import Harness
 from tests.test_letter_buttons import _copies, _signed_invitation, _uid
+from tests.test_meeting import _world
 from tests.test_outreach import _approved_plan, _letter, _people, _sign_circular
 from tests.test_packages import EXPORT, _seed_plan, _sirup
 from tests.test_planning import XLSX, _cell_of, _edit_workbook, _seed, _sent_document
@@ -140,3 +141,15 @@ async def test_an_rsvp_note_and_socialisation_media_after_a_crash_are_taken(
     await bot.restart(graceful=False)
     shown = await team.send("Peserta aktif bertanya tentang target kinerja.")
     assert shown[-1].plain == outreach_texts.SOC_NOTE_SAVED
+
+
+async def test_rapat_takes_the_notes_after_a_crash(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, team = await _world(bot)
+    await team.command("rapat")
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Triwulan I")
+    await bot.restart(graceful=False)
+    shown = await team.send("Rapat evaluasi triwulan I")
+    assert "📝 Catatan: Rapat evaluasi triwulan I" in shown[-1].plain
