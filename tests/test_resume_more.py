@@ -17,6 +17,7 @@ from bot.core.roles import Role
 from bot.outreach import texts as outreach_texts
 from storage import plans
 from tests.harness import Harness
+from tests.test_approvals import _request, _submit
 from tests.test_letter_buttons import _copies, _signed_invitation, _uid
 from tests.test_meeting import _world
 from tests.test_outreach import _approved_plan, _letter, _people, _sign_circular
@@ -153,3 +154,26 @@ async def test_rapat_takes_the_notes_after_a_crash(
     await bot.restart(graceful=False)
     shown = await team.send("Rapat evaluasi triwulan I")
     assert "📝 Catatan: Rapat evaluasi triwulan I" in shown[-1].plain
+
+
+async def test_an_approval_comment_and_plh_dates_after_a_crash_are_taken(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
+    await bot.registered(2002, Role.TIM, name="Beni Asso")
+    await _submit(team)
+    _crash_after_next_reply(bot, monkeypatch)
+    await head.press("Minta perubahan", on=_request(head))
+    await bot.restart(graceful=False)
+    shown = await head.send("Target e-Purchasing terlalu rendah, naikkan ke 65%.")
+    assert "Keputusan dicatat: ↩️ Perubahan diminta." in shown[-1].plain
+    await head.command("plh")
+    await head.press("Tunjuk Plt/Plh")
+    await head.press("Beni Asso")
+    _crash_after_next_reply(bot, monkeypatch)
+    await head.press("Plh")
+    await bot.restart(graceful=False)
+    shown = await head.send("07/01/2027 - 09/01/2027")
+    assert "Plh Beni Asso ditunjuk untuk 7 Januari 2027 – 9 Januari 2027" in shown[0].plain
