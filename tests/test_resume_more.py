@@ -14,9 +14,12 @@ import openpyxl
 import pytest
 
 from bot.core.roles import Role
+from bot.core.xlsx_guard import XLSX_MIME
 from bot.outreach import texts as outreach_texts
 from storage import plans
 from tests.harness import Harness
+from tests.test_analysis import open_iku, setup_world
+from tests.test_analysis_workbook import _edited, _fill
 from tests.test_approvals import _request, _submit
 from tests.test_letter_buttons import _copies, _signed_invitation, _uid
 from tests.test_meeting import _world
@@ -177,3 +180,29 @@ async def test_an_approval_comment_and_plh_dates_after_a_crash_are_taken(
     await bot.restart(graceful=False)
     shown = await head.send("07/01/2027 - 09/01/2027")
     assert "Plh Beni Asso ditunjuk untuk 7 Januari 2027 – 9 Januari 2027" in shown[0].plain
+
+
+async def test_analisis_takes_the_next_answer_and_the_sheet_after_a_crash(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team, _, _ = await setup_world(bot)
+    await open_iku(team)
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Tulis analisis")
+    await bot.restart(graceful=False)
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await team.send("Waktu tender rata-rata 40 hari, target 35 hari.")
+    assert "(2/3)" in shown[0].plain
+    await bot.restart(graceful=False)
+    shown = await team.send("Dokumen pemilihan terlambat dari OPD.")
+    assert "(3/3)" in shown[0].plain
+    await team.send("Perbandingan dengan target dan triwulan lalu.")
+    await team.command("analisis")
+    await team.press("Triwulan I 2027")
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await team.press("Unduh lembar analisis")
+    document = shown[-1].document
+    assert document is not None
+    await bot.restart(graceful=False)
+    shown = await team.upload("lembar.xlsx", _edited(document[1], _fill), XLSX_MIME)
+    assert "Analisis: 1 baru, 1 diubah, 0 tetap." in shown[-1].plain
