@@ -25,7 +25,14 @@ from tests.test_letter_buttons import _copies, _signed_invitation, _uid
 from tests.test_meeting import _world
 from tests.test_outreach import _approved_plan, _letter, _people, _sign_circular
 from tests.test_packages import EXPORT, _seed_plan, _sirup
-from tests.test_planning import XLSX, _cell_of, _edit_workbook, _seed, _sent_document
+from tests.test_planning import (
+    XLSX,
+    _cell_of,
+    _edit_workbook,
+    _open_indicator,
+    _seed,
+    _sent_document,
+)
 from tests.test_resume_steps import _crash_after_next_reply
 
 
@@ -206,3 +213,28 @@ async def test_analisis_takes_the_next_answer_and_the_sheet_after_a_crash(
     await bot.restart(graceful=False)
     shown = await team.upload("lembar.xlsx", _edited(document[1], _fill), XLSX_MIME)
     assert "Analisis: 1 baru, 1 diubah, 0 tetap." in shown[-1].plain
+
+
+async def test_rencana_takes_a_typed_value_and_each_action_answer_after_a_crash(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _seed(bot)
+    team = await bot.registered(2001, Role.TIM)
+    await _open_indicator(team, "A2 ·", "IKU-04")
+    await team.press("Ubah atribut")
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Target tahunan")
+    await bot.restart(graceful=False)
+    shown = await team.send("62,5")
+    assert "Target tahunan IKU-04 disimpan" in shown[0].plain
+    await _open_indicator(team, "A3 ·", "IKU-05")
+    await team.press("Rencana aksi (1)")
+    _crash_after_next_reply(bot, monkeypatch)
+    await team.press("Tambah rencana aksi")
+    for answer in ("Evaluasi penyebab tender gagal", "Catatan evaluasi dan rekomendasi"):
+        await bot.restart(graceful=False)
+        _crash_after_next_reply(bot, monkeypatch)
+        await team.send(answer)
+    await bot.restart(graceful=False)
+    shown = await team.send("01/03/2027 - 31/12/2027")
+    assert "Rencana aksi IKU-05 no. 2 ditambahkan" in shown[0].plain
