@@ -33,7 +33,9 @@ from tests.test_planning import (
     _seed,
     _sent_document,
 )
+from tests.test_reporting_flow import _setup as _setup_reporting
 from tests.test_resume_steps import _crash_after_next_reply
+from tests.test_update_cost import WriteSpy
 
 
 async def test_rencana_takes_the_plan_workbook_after_a_crash(
@@ -238,3 +240,23 @@ async def test_rencana_takes_a_typed_value_and_each_action_answer_after_a_crash(
     await bot.restart(graceful=False)
     shown = await team.send("01/03/2027 - 31/12/2027")
     assert "Rencana aksi IKU-05 no. 2 ditambahkan" in shown[0].plain
+
+
+async def test_a_conversation_that_asks_nothing_stores_nothing(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commands and presses that enter a conversation and leave it at once (or leave no
+    step) write no saved data: the active-flow mark is stored only when a step is asked."""
+    _setup_reporting(bot)
+    team = await bot.registered(2001, Role.TIM)
+    head = await bot.registered(1001, Role.KEPALA)
+    owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
+    await team.command("paket")
+    spy = WriteSpy(bot.svc.db, monkeypatch)
+    for _ in range(3):
+        await team.command("paket")
+        await team.command("verifikasi")
+        await head.command("rapat")
+        await head.command("plh")
+        await owner.command("lapor")
+    assert spy.saved == [] and spy.deleted == []

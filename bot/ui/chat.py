@@ -32,7 +32,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import texts
-from bot.access import mark_conversation_step
+from bot.access import mark_conversation_step, preparing_write_ahead
 from bot.core.roles import Role
 from bot.ui.callbacks import ButtonData
 
@@ -112,11 +112,12 @@ class FlowConversation(ConversationHandler[Any]):
         if state is not None and self._conversations.get(key) != state:
             self._conversations[key] = state
 
-    def _asked(self, data: Any) -> object | None:
+    def _asked(self, data: dict[str, Any]) -> object | None:
         """The step this conversation last asked (``remember_step``), or None."""
-        asked = data.get(ASKED_STEP)
+        asked: object = data.get(ASKED_STEP)
         if isinstance(asked, list) and len(asked) == 2 and asked[0] == self.name:
-            return asked[1]
+            step: object = asked[1]
+            return step
         return None
 
     def check_update(self, update: object) -> Any:
@@ -141,19 +142,28 @@ class FlowConversation(ConversationHandler[Any]):
     ) -> object:
         mark_conversation_step()  # its state is stored after this update
         data = context.user_data
-        if data is not None and self.resume is not None:
-            # Stored before the reply (``bot.outgoing``), like the draft: after a crash the
-            # draft resumes this flow. Others mark themselves when they ask a step
-            # (``remember_step``), so a press that asks nothing stores nothing.
-            data[ACTIVE_FLOW] = self.name
         token = _handling.set(self.name)
         try:
-            result = await super().handle_update(update, application, check_result, context)
+            with preparing_write_ahead(lambda: self._mark_active(data)):
+                result = await super().handle_update(update, application, check_result, context)
         finally:
             _handling.reset(token)
         if data is not None:
             self._settle(data, self._conversations.get(self._get_key(update)))
         return result
+
+    def _mark_active(self, data: dict[str, Any] | None) -> None:
+        """Right before the person's data is stored ahead of a reply (``bot.outgoing``):
+        this flow is marked active when its draft names a step (a flow without a resume
+        function marks itself in ``remember_step``), so after a crash the draft resumes it;
+        another flow's mark goes. A reply that asks nothing stores nothing new."""
+        if data is None:
+            return
+        if self.resume is not None and self.resume(data) is not None:
+            if data.get(ACTIVE_FLOW) != self.name:
+                data[ACTIVE_FLOW] = self.name
+        elif data.get(ACTIVE_FLOW) not in (None, self.name):
+            del data[ACTIVE_FLOW]
 
     def _settle(self, data: dict[str, Any], state: object | None) -> None:
         """After the handler: this flow takes typed input while it goes on; one that ended
