@@ -121,12 +121,12 @@ class FlowConversation(ConversationHandler[Any]):
         return None
 
     def check_update(self, update: object) -> Any:
-        if isinstance(update, Update):
-            self._resume(update)
         if self.command_names is not None and isinstance(update, Update):
             command = _command_of(update)
             if command is not None and command not in self.command_names:
-                return None
+                return None  # before the resume: a command passing by needs no state
+        if isinstance(update, Update):
+            self._resume(update)
         result = super().check_update(update)
         if result is None or not isinstance(update, Update) or update.message is None:
             return result
