@@ -9,12 +9,14 @@ must be taken as the answer to the question that was shown."""
 from __future__ import annotations
 
 import io
+from collections.abc import Awaitable
 
 import openpyxl
 import pytest
 
 from bot.core.roles import Role
 from bot.core.xlsx_guard import XLSX_MIME
+from bot.devtools.fake_bot_api import Shown
 from bot.outreach import texts as outreach_texts
 from storage import plans
 from tests.harness import Harness
@@ -36,6 +38,17 @@ from tests.test_planning import (
 from tests.test_reporting_flow import _setup as _setup_reporting
 from tests.test_resume_steps import _crash_after_next_reply
 from tests.test_update_cost import WriteSpy
+
+
+async def _crashed(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch, step: Awaitable[list[Shown]]
+) -> list[Shown]:
+    """What ``step`` showed, the process killed right after it and the bot started again
+    on the same database: PTB's write after the update never ran."""
+    _crash_after_next_reply(bot, monkeypatch)
+    shown = await step
+    await bot.restart(graceful=False)
+    return shown
 
 
 async def test_rencana_takes_the_plan_workbook_after_a_crash(
@@ -68,9 +81,7 @@ async def test_rencana_unggah_then_a_crash_still_takes_the_workbook(
     shown = await team.press("Unduh template Excel")
     _, original = _sent_document(shown)
     await team.command("rencana")
-    _crash_after_next_reply(bot, monkeypatch)
-    await team.press("Unggah rencana")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, team.press("Unggah rencana"))
     cell = _cell_of(original, "Indikator", "Target Tahunan", "IKU-04")
     shown = await team.upload("rencana.xlsx", _edit_workbook(original, "Indikator", cell, 65), XLSX)
     assert "Diubah: 1 indikator" in shown[-1].plain
@@ -82,9 +93,7 @@ async def test_paket_takes_the_sirup_export_and_the_sheet_after_a_crash(
     _seed_plan(bot)
     team = await bot.registered(2001, Role.TIM)
     await team.command("paket")
-    _crash_after_next_reply(bot, monkeypatch)
-    await team.press("Unggah ekspor SIRUP")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, team.press("Unggah ekspor SIRUP"))
     shown = await team.upload("sirup.xlsx", _sirup(EXPORT), XLSX)
     assert shown[-1].button_texts == ["Tahun 2027", "Tahun 2028", "Batal"]
     await team.press("Tahun 2027")
@@ -129,9 +138,7 @@ async def test_surat_takes_each_invitation_answer_and_a_paragraph_after_a_crash(
     shown = await team.send("Sosialisasi Kinerja")
     assert "Aula Kantor Bupati" in _letter(bot, "undangan").content_json
     await team.press("Ganti paragraf", on=shown[-1])
-    _crash_after_next_reply(bot, monkeypatch)
-    await team.press("Tempat")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, team.press("Tempat"))
     shown = await team.send("Aula Distrik Wamena")
     assert "Paragraf Tempat diganti" in shown[-1].plain
     assert "Aula Distrik Wamena" in _letter(bot, "undangan").content_json
@@ -142,16 +149,14 @@ async def test_an_rsvp_note_and_socialisation_media_after_a_crash_are_taken(
 ) -> None:
     team, _, owners = await _signed_invitation(bot)
     owner = owners[1]
-    _crash_after_next_reply(bot, monkeypatch)
-    await owner.press("Diwakilkan")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, owner.press("Diwakilkan"))
     shown = await owner.send("Markus Hilapok")
     assert "Diwakilkan (Markus Hilapok)" in shown[-1].plain
     assert _copies(bot, "undangan")[_uid(bot, owner)].response == "wakil"
     await team.press("Laporan Sosialisasi", on=(await team.command("sosialisasi"))[0])
-    _crash_after_next_reply(bot, monkeypatch)
-    await team.press("Unggah foto", on=(await team.command("sosialisasi"))[0])
-    await bot.restart(graceful=False)
+    await _crashed(
+        bot, monkeypatch, team.press("Unggah foto", on=(await team.command("sosialisasi"))[0])
+    )
     shown = await team.send("Peserta aktif bertanya tentang target kinerja.")
     assert shown[-1].plain == outreach_texts.SOC_NOTE_SAVED
 
@@ -161,9 +166,7 @@ async def test_rapat_takes_the_notes_after_a_crash(
 ) -> None:
     _, team = await _world(bot)
     await team.command("rapat")
-    _crash_after_next_reply(bot, monkeypatch)
-    await team.press("Triwulan I")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, team.press("Triwulan I"))
     shown = await team.send("Rapat evaluasi triwulan I")
     assert "📝 Catatan: Rapat evaluasi triwulan I" in shown[-1].plain
 
@@ -176,17 +179,13 @@ async def test_an_approval_comment_and_plh_dates_after_a_crash_are_taken(
     head = await bot.registered(1001, Role.KEPALA, name="Yulianus Lokobal")
     await bot.registered(2002, Role.TIM, name="Beni Asso")
     await _submit(team)
-    _crash_after_next_reply(bot, monkeypatch)
-    await head.press("Minta perubahan", on=_request(head))
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, head.press("Minta perubahan", on=_request(head)))
     shown = await head.send("Target e-Purchasing terlalu rendah, naikkan ke 65%.")
     assert "Keputusan dicatat: ↩️ Perubahan diminta." in shown[-1].plain
     await head.command("plh")
     await head.press("Tunjuk Plt/Plh")
     await head.press("Beni Asso")
-    _crash_after_next_reply(bot, monkeypatch)
-    await head.press("Plh")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, head.press("Plh"))
     shown = await head.send("07/01/2027 - 09/01/2027")
     assert "Plh Beni Asso ditunjuk untuk 7 Januari 2027 – 9 Januari 2027" in shown[0].plain
 
@@ -196,9 +195,7 @@ async def test_analisis_takes_the_next_answer_and_the_sheet_after_a_crash(
 ) -> None:
     team, _, _ = await setup_world(bot)
     await open_iku(team)
-    _crash_after_next_reply(bot, monkeypatch)
-    await team.press("Tulis analisis")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, team.press("Tulis analisis"))
     _crash_after_next_reply(bot, monkeypatch)
     shown = await team.send("Waktu tender rata-rata 40 hari, target 35 hari.")
     assert "(2/3)" in shown[0].plain
@@ -224,9 +221,7 @@ async def test_rencana_takes_a_typed_value_and_each_action_answer_after_a_crash(
     team = await bot.registered(2001, Role.TIM)
     await _open_indicator(team, "A2 ·", "IKU-04")
     await team.press("Ubah atribut")
-    _crash_after_next_reply(bot, monkeypatch)
-    await team.press("Target tahunan")
-    await bot.restart(graceful=False)
+    await _crashed(bot, monkeypatch, team.press("Target tahunan"))
     shown = await team.send("62,5")
     assert "Target tahunan IKU-04 disimpan" in shown[0].plain
     await _open_indicator(team, "A3 ·", "IKU-05")
