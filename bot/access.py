@@ -89,6 +89,8 @@ class UpdateScope:
     outbox_queued: list[int] = field(default_factory=list)
     # Stores the update's user and chat data; run before each Bot API request (a reply).
     before_request: Callable[[], Coroutine[Any, Any, None]] | None = None
+    # Run first: what a handler's conversation puts into that data (``preparing_write_ahead``).
+    before_write: list[Callable[[], None]] = field(default_factory=list)
 
 
 _scope: ContextVar[UpdateScope | None] = ContextVar("kinerja_update_scope", default=None)
@@ -133,7 +135,24 @@ async def write_ahead() -> None:
     """Store what the update being handled changed so far (see ``bot.outgoing``)."""
     scope = _scope.get()
     if scope is not None and scope.before_request is not None:
+        for prepare in scope.before_write:
+            prepare()
         await scope.before_request()
+
+
+@contextmanager
+def preparing_write_ahead(prepare: Callable[[], None]) -> Iterator[None]:
+    """Run ``prepare`` before each write-ahead of the update being handled, inside this
+    block (a conversation marks itself active only when its draft names a step)."""
+    scope = _scope.get()
+    if scope is None:
+        yield
+        return
+    scope.before_write.append(prepare)
+    try:
+        yield
+    finally:
+        scope.before_write.remove(prepare)
 
 
 def mark_outbox_queued(broadcast_id: int) -> None:

@@ -35,7 +35,7 @@ from bot.core.roles import Role
 from bot.planning.rules.values import parse_date_range
 from bot.services import Services
 from bot.ui.buttons import on_press, press_handler, stale_presses
-from bot.ui.chat import answer, button, conversation_handler, show
+from bot.ui.chat import answer, button, conversation_handler, remember_step, show
 from bot.ui.drafts import DROPPED, clear, read, write
 
 END = ConversationHandler.END
@@ -143,6 +143,7 @@ async def pick_title(update: Update, context: Context, member: Member, data: Pic
         await show(update, app_texts.STALE_BUTTON)
         return END
     write(context.user_data, ActingDraft(user_id=person.user_id, title=data.title))
+    remember_step(context.user_data, Step.DATES)
     await show(
         update,
         texts.DELEGATION_ASK_DATES.format(

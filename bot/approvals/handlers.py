@@ -44,7 +44,7 @@ from bot.core.dates import format_datetime
 from bot.core.labels import fit
 from bot.feature import wiring
 from bot.ui.buttons import on_press, press_handler, stale_presses
-from bot.ui.chat import answer, button, conversation_handler, show
+from bot.ui.chat import answer, button, conversation_handler, remember_step, show
 from bot.ui.drafts import DROPPED, clear, read, write
 
 END = ConversationHandler.END
@@ -190,6 +190,7 @@ async def _ask_comment(
         return END
     await answer(update)
     write(context.user_data, CommentDraft(request_id=view.id, option=option.key))
+    remember_step(context.user_data, Step.COMMENT)
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_message(

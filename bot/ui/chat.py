@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -31,7 +32,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import texts
-from bot.access import mark_conversation_step
+from bot.access import mark_conversation_step, preparing_write_ahead
 from bot.core.roles import Role
 from bot.ui.callbacks import ButtonData
 
@@ -42,6 +43,26 @@ PAGE_SIZE = 8
 
 
 ACTIVE_FLOW = "alur_aktif"
+# The step a conversation asked last, as [flow name, state] (see ``remember_step``).
+ASKED_STEP = "langkah_ditanya"
+# The conversation handling the update being processed (set by ``FlowConversation``).
+_handling: ContextVar[str | None] = ContextVar("kinerja_flow_handling", default=None)
+
+
+def remember_step(user_data: Any, step: object) -> None:
+    """The conversation handling this update is about to ask ``step``'s question: call
+    it before the question is shown (with the step's draft already written).
+
+    The step is stored with the person's data before the reply leaves (``bot.outgoing``);
+    PTB stores the conversation's own state only after the handler returned. After a
+    crash in between, the next message is taken as this step's answer
+    (``FlowConversation._resume``). A step the handler goes on to leave without asking
+    again is forgotten when the update is done."""
+    flow = _handling.get()
+    if flow is None or user_data is None:
+        return
+    user_data[ASKED_STEP] = [flow, step]
+    user_data[ACTIVE_FLOW] = flow
 
 
 class FlowConversation(ConversationHandler[Any]):
@@ -61,6 +82,7 @@ class FlowConversation(ConversationHandler[Any]):
     # whose state follows from its draft continues right even when the state stored after
     # the last reply was lost (see ``bot.outgoing``). Asked only while this conversation is
     # the person's active flow: one that ended (/batal, sent) is not revived by its draft.
+    # Without one, the step a handler named with ``remember_step`` is taken.
     resume: Callable[[Any], object | None] | None = None
 
     def learn_commands(self) -> None:
@@ -80,23 +102,31 @@ class FlowConversation(ConversationHandler[Any]):
 
     def _resume(self, update: Update) -> None:
         user, chat = update.effective_user, update.effective_chat
-        if self.resume is None or self.user_data_source is None or user is None or chat is None:
+        if self.user_data_source is None or user is None or chat is None:
             return
-        data = self.user_data_source.get(user.id, {})
-        if data.get(ACTIVE_FLOW) != self.name:
+        data = self.user_data_source.get(user.id)
+        if not data or data.get(ACTIVE_FLOW) != self.name:
             return
-        state = self.resume(data)
+        state = self.resume(data) if self.resume is not None else self._asked(data)
         key = self._get_key(update)
         if state is not None and self._conversations.get(key) != state:
             self._conversations[key] = state
 
+    def _asked(self, data: dict[str, Any]) -> object | None:
+        """The step this conversation last asked (``remember_step``), or None."""
+        asked: object = data.get(ASKED_STEP)
+        if isinstance(asked, list) and len(asked) == 2 and asked[0] == self.name:
+            step: object = asked[1]
+            return step
+        return None
+
     def check_update(self, update: object) -> Any:
-        if isinstance(update, Update):
-            self._resume(update)
         if self.command_names is not None and isinstance(update, Update):
             command = _command_of(update)
             if command is not None and command not in self.command_names:
-                return None
+                return None  # before the resume: a command passing by needs no state
+        if isinstance(update, Update):
+            self._resume(update)
         result = super().check_update(update)
         if result is None or not isinstance(update, Update) or update.message is None:
             return result
@@ -112,15 +142,39 @@ class FlowConversation(ConversationHandler[Any]):
     ) -> object:
         mark_conversation_step()  # its state is stored after this update
         data = context.user_data
+        token = _handling.set(self.name)
+        try:
+            with preparing_write_ahead(lambda: self._mark_active(data)):
+                result = await super().handle_update(update, application, check_result, context)
+        finally:
+            _handling.reset(token)
         if data is not None:
-            # Stored before the reply (``bot.outgoing``), like the draft: after a crash the
-            # draft resumes this flow.
-            data[ACTIVE_FLOW] = self.name
-        result = await super().handle_update(update, application, check_result, context)
-        ended = self._conversations.get(self._get_key(update)) is None
-        if data is not None and ended and data.get(ACTIVE_FLOW) == self.name:
-            del data[ACTIVE_FLOW]  # its draft (kept for later) resumes nothing
+            self._settle(data, self._conversations.get(self._get_key(update)))
         return result
+
+    def _mark_active(self, data: dict[str, Any] | None) -> None:
+        """Right before the person's data is stored ahead of a reply (``bot.outgoing``):
+        this flow is marked active when its draft names a step (a flow without a resume
+        function marks itself in ``remember_step``), so after a crash the draft resumes it;
+        another flow's mark goes. A reply that asks nothing stores nothing new."""
+        if data is None:
+            return
+        if self.resume is not None and self.resume(data) is not None:
+            if data.get(ACTIVE_FLOW) != self.name:
+                data[ACTIVE_FLOW] = self.name
+        elif data.get(ACTIVE_FLOW) not in (None, self.name):
+            del data[ACTIVE_FLOW]
+
+    def _settle(self, data: dict[str, Any], state: object | None) -> None:
+        """After the handler: this flow takes typed input while it goes on; one that ended
+        (its draft kept for later) resumes nothing; a step it did not ask is forgotten."""
+        if state is None:
+            data.pop(ACTIVE_FLOW, None)
+        elif data.get(ACTIVE_FLOW) != self.name:
+            data[ACTIVE_FLOW] = self.name
+        asked = data.get(ASKED_STEP)
+        if asked is not None and (state is None or asked != [self.name, state]):
+            del data[ASKED_STEP]
 
 
 _PROBE = "/zzprobe"

@@ -40,7 +40,7 @@ from bot.planning.rules.validation import Problem
 from bot.services import Services
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 from bot.ui.keyboards import save_or_discard
 from bot.ui.uploads import read_in_background, receive_workbook
 
@@ -78,6 +78,9 @@ async def download(
     content = await asyncio.to_thread(analysis_workbook, target.content)
     writer = member.role in WRITERS
     caption = texts.SHEET_CAPTION if writer else texts.SHEET_CAPTION_HEAD
+    if writer:  # stored before the sheet leaves: after a crash the filled one is still read
+        _pending(svc, context, SheetUpload(data.year, data.period_key))
+        remember_step(context.user_data, AnalysisStep.AWAIT_SHEET)
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_document(
@@ -86,10 +89,7 @@ async def download(
         caption=caption.format(period=target.scope.period.label, year=data.year),
         reply_markup=_back(data.year, data.period_key),
     )
-    if not writer:
-        return END
-    _pending(svc, context, SheetUpload(data.year, data.period_key))
-    return AnalysisStep.AWAIT_SHEET
+    return AnalysisStep.AWAIT_SHEET if writer else END
 
 
 @on_press(UploadSheet, *WRITERS)
@@ -101,6 +101,7 @@ async def ask_sheet(update: Update, context: Context, member: Member, data: Uplo
         await show(update, app_texts.STALE_BUTTON)
         return END
     _pending(services(context), context, SheetUpload(data.year, data.period_key))
+    remember_step(context.user_data, AnalysisStep.AWAIT_SHEET)
     text = texts.ASK_SHEET.format(period=target.scope.period.label, year=data.year)
     markup = InlineKeyboardMarkup(
         [

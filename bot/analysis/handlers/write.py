@@ -32,7 +32,7 @@ from bot.core.dates import format_date
 from bot.core.labels import fit
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 
 END = ConversationHandler.END
 
@@ -74,6 +74,7 @@ async def _ask(update: Update, context: Context, draft: Questions, note: str = "
         await show(update, app_texts.STALE_BUTTON)
         return END
     drafts.write(context.user_data, draft)
+    remember_step(context.user_data, AnalysisStep.TYPING)
     back = ShowCard(draft.year, draft.period_key, draft.code)
     text = _prompt(draft, found, svc.today())
     markup = InlineKeyboardMarkup([[button(texts.BUTTON_CANCEL_QUESTIONS, back)]])

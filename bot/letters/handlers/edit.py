@@ -27,7 +27,7 @@ from bot.letters.usecases.drafting import PartToEdit, Refusal
 from bot.letters.usecases.views import LetterView
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 
 SIGN = Option("approve", texts.LETTER_OPTION_SIGN, done_label=texts.LETTER_OPTION_SIGN_DONE)
 REJECT = Option(
@@ -96,6 +96,7 @@ async def edit_part(update: Update, context: Context, member: Member, data: Edit
         hint = texts.LETTER_ASK_COPIES_HINT if part.name == "copies" else texts.LETTER_ASK_LIST_HINT
     current = app_texts.esc(fit(part.text, 800)) if part.text else texts.LETTER_EMPTY_PART
     label = app_texts.esc(part_label(found.letter.kind, part))
+    remember_step(context.user_data, State.PART_TEXT)
     await show(update, texts.LETTER_ASK_SECTION.format(section=label, hint=hint, current=current))
     return State.PART_TEXT
 

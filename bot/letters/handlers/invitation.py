@@ -23,6 +23,7 @@ from bot.letters.handlers.opening import show_opening
 from bot.letters.usecases import drafting
 from bot.planning.rules.values import parse_date
 from bot.ui import drafts
+from bot.ui.chat import remember_step
 
 _TIME = re.compile(r"(\d{1,2})[.:](\d{2})(?:\s*WIT)?", re.IGNORECASE)
 _TEXT_LENGTH = (3, 300)
@@ -102,6 +103,7 @@ async def _answered(update: Update, context: Context, state: State) -> int:
     field, ask_next, then = _NEXT[state]
     setattr(draft, field, value)
     drafts.write(context.user_data, draft)
+    remember_step(context.user_data, then)
     assert update.effective_message is not None
     await update.effective_message.reply_text(ask_next)
     return then

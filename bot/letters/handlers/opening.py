@@ -23,7 +23,7 @@ from bot.planning.callbacks import OpenPlan
 from bot.sop.steps import StepId
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 
 
 async def show_opening(update: Update, context: Context, member: Member, opening: Opening) -> None:
@@ -112,6 +112,7 @@ async def new_letter(update: Update, context: Context, member: Member, data: New
         await show_opening(update, context, member, opening)
         return ConversationHandler.END
     drafts.write(context.user_data, InvitationDraft(year=data.year))
+    remember_step(context.user_data, State.SOC_DATE)
     await show(update, texts.SOC_ASK_DATE.format(example=dmy(example_day(svc.today()))))
     return State.SOC_DATE
 

@@ -22,7 +22,7 @@ from bot.meeting.usecases import opening
 from bot.meeting.usecases.opening import Agenda, Opened, Reason, Refusal
 from bot.meeting.usecases.views import MeetingView
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, paged, show
+from bot.ui.chat import answer, button, paged, remember_step, show
 from bot.ui.drafts import DROPPED, clear, read, write
 
 END = ConversationHandler.END
@@ -159,6 +159,7 @@ async def choose_period(
         await show(update, _refusal_text(found))
         return END
     write(context.user_data, MeetingDraft(year=data.year, period_key=data.period_key))
+    remember_step(context.user_data, Step.NOTES)
     await show(update, _agenda_text(found, ""), _agenda_markup(found))
     return Step.NOTES
 

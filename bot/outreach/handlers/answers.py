@@ -28,7 +28,7 @@ from bot.outreach.usecases.answers import (
 )
 from bot.services import Services
 from bot.ui import drafts
-from bot.ui.chat import answer
+from bot.ui.chat import answer, remember_step
 
 _NOTE_LENGTH = (3, 300)
 _ANSWERED = {
@@ -124,6 +124,7 @@ async def rsvp(update: Update, context: Context, member: Member) -> int:
     if data.answer is RsvpAnswer.PRESENT:
         return await _save(update, context, member, draft, "")
     drafts.write(context.user_data, draft)
+    remember_step(context.user_data, RsvpState.NOTE)
     represented = data.answer is RsvpAnswer.REPRESENTED
     await _tell(update, context, texts.SOC_ASK_DELEGATE if represented else texts.SOC_ASK_REASON)
     return RsvpState.NOTE

@@ -22,7 +22,7 @@ from bot.outreach.drafts import MediaDraft
 from bot.outreach.usecases import day
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 from bot.ui.uploads import download
 
 TEAM = (Role.KEPALA, Role.TIM)
@@ -43,6 +43,7 @@ async def start(update: Update, context: Context, member: Member, data: CollectM
         await show(update, app_texts.STALE_BUTTON)
         return ConversationHandler.END
     drafts.write(context.user_data, MediaDraft(letter_id=data.letter_id))
+    remember_step(context.user_data, MediaState.COLLECTING)
     done = button(texts.SOC_MEDIA_DONE_BUTTON, MediaDone(data.letter_id))
     await show(update, texts.SOC_MEDIA_ASK, InlineKeyboardMarkup([[done]]))
     return MediaState.COLLECTING

@@ -18,7 +18,7 @@ from bot.planning.documents.workbook import MAX_WORKBOOK_BYTES
 from bot.planning.messages import problem_lines
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, show
+from bot.ui.chat import answer, remember_step, show
 from bot.ui.keyboards import save_or_discard
 from bot.ui.uploads import read_in_background, receive_workbook
 
@@ -40,6 +40,7 @@ async def download(update: Update, context: Context, member: Member, data: Downl
     if year is None:
         return END
     content = await asyncio.to_thread(usecases.mapping_sheet, services(context), year=year)
+    remember_step(context.user_data, Step.AWAIT_SHEET)
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_document(
@@ -56,6 +57,7 @@ async def ask_sheet(update: Update, context: Context, member: Member, data: Uplo
     year = await _sheet_year(update, context, data.year)
     if year is None:
         return END
+    remember_step(context.user_data, Step.AWAIT_SHEET)
     await show(update, texts.PKG_ASK_SHEET.format(year=year))
     return Step.AWAIT_SHEET
 
@@ -97,6 +99,7 @@ async def receive_sheet(update: Update, context: Context, member: Member) -> int
     token = usecases.hold_sheet(svc, received.content)
     changes = {c.kode_rup: c.after for c in result}
     drafts.write(context.user_data, SheetDraft(year, changes, token, received.file_name))
+    remember_step(context.user_data, Step.CONFIRM_SHEET)
     lines = "\n".join(
         texts.PKG_SHEET_LINE.format(
             kode=app_texts.esc(c.kode_rup), before=c.before or "-", after=c.after or "-"

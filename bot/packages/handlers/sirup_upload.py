@@ -28,7 +28,7 @@ from bot.packages.import_plan import ImportPlan, export_year
 from bot.packages.sirup import MAX_SIRUP_BYTES, SirupError, SirupImport, read_sirup
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 from bot.ui.keyboards import save_or_discard
 from bot.ui.uploads import read_in_background, receive_workbook
 
@@ -40,6 +40,7 @@ PREVIEW_SKIPPED = 10
 async def ask_upload(update: Update, context: Context, member: Member, data: AskUpload) -> int:
     """The upload button."""
     await answer(update)
+    remember_step(context.user_data, Step.AWAIT_FILE)
     await show(update, texts.PKG_ASK_UPLOAD)
     return Step.AWAIT_FILE
 

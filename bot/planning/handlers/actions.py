@@ -30,7 +30,7 @@ from bot.planning.rules.model import ActionPlan
 from bot.sop.cycles import plannable_years
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import button, show
+from bot.ui.chat import button, remember_step, show
 
 END = ConversationHandler.END
 
@@ -55,6 +55,7 @@ async def add_action(update: Update, context: Context, member: Member, data: Add
     if await indicator_of(update, context, data.year, data.code) is None:
         return State.MENU
     drafts.write(context.user_data, NewAction(data.year, data.code))
+    remember_step(context.user_data, State.ACTION_ACTIVITY)
     await show(update, texts.PLAN_ASK_ACTIVITY.format(code=app_texts.esc(data.code)))
     return State.ACTION_ACTIVITY
 
@@ -150,6 +151,7 @@ async def action_activity(update: Update, context: Context, member: Member) -> i
     )
     if isinstance(typed, int):
         return typed
+    remember_step(context.user_data, State.ACTION_OUTPUT)
     await reply(update, texts.PLAN_ASK_OUTPUT)
     return State.ACTION_OUTPUT
 
@@ -169,6 +171,7 @@ async def action_output(update: Update, context: Context, member: Member) -> int
     if isinstance(typed, int):
         return typed
     example = _schedule_example(services(context).today(), typed.year)
+    remember_step(context.user_data, State.ACTION_SCHEDULE)
     await reply(update, texts.PLAN_ASK_SCHEDULE.format(**example))
     return State.ACTION_SCHEDULE
 

@@ -18,7 +18,7 @@ from bot.planning.rules.editing import ATTRIBUTES, Attribute, attribute
 from bot.sop.cycles import plannable_years
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import button, show
+from bot.ui.chat import button, remember_step, show
 
 
 def _back(year: int, code: str) -> list[list[InlineKeyboardButton]]:
@@ -70,6 +70,7 @@ async def edit_attribute(
         await show(update, text, InlineKeyboardMarkup(rows))
         return State.MENU
     drafts.write(context.user_data, AttributeEdit(data.year, data.code, attr.key))
+    remember_step(context.user_data, State.EDIT_VALUE)
     example = texts.PLAN_EXAMPLES.get(attr.field, "")
     prompt = texts.PLAN_ASK_VALUE.format(
         label=attr.label, code=code, current=current, example=example

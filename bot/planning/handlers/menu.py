@@ -38,7 +38,7 @@ from bot.services import Services
 from bot.sop.cycles import plannable_years
 from bot.ui import drafts
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 
 
 def _note(svc: Services, overview: usecases.PlanOverview) -> str:
@@ -134,6 +134,7 @@ async def send_template(
     svc = services(context)
     plan = usecases.current_plan(svc, year=data.year).plan
     drafts.write(context.user_data, UploadFor(data.year))
+    remember_step(context.user_data, State.AWAIT_UPLOAD)
     content = plan_workbook(plan, title=svc.profile.unit_name)
     file_name = f"template-rencana-kinerja-{plan.year}.xlsx"
     caption = texts.PLAN_TEMPLATE_CAPTION.format(year=plan.year)

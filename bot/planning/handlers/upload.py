@@ -22,7 +22,7 @@ from bot.planning.rules.model import Plan
 from bot.sop.cycles import plannable_years
 from bot.ui import drafts, uploads
 from bot.ui.buttons import on_press
-from bot.ui.chat import answer, button, show
+from bot.ui.chat import answer, button, remember_step, show
 
 END = ConversationHandler.END
 
@@ -33,6 +33,7 @@ async def ask_upload(update: Update, context: Context, member: Member, data: Ask
     if not await answer_for_year(update, context, data.year):
         return State.MENU
     drafts.write(context.user_data, UploadFor(data.year))
+    remember_step(context.user_data, State.AWAIT_UPLOAD)
     await show(update, texts.PLAN_ASK_UPLOAD_YEAR.format(year=data.year))
     return State.AWAIT_UPLOAD
 
