@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlmodel import Session
 from telegram.ext import Application
 
@@ -208,3 +209,14 @@ def sirup_row(**changes: Any) -> SirupPackage:
         "row": 5,
     }
     return SirupPackage(**{**fields, **changes})
+
+
+def crash_after_next_reply(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process dies as soon as the reply left: PTB's write after the update never runs
+    (follow with ``bot.restart(graceful=False)``)."""
+
+    async def crashed() -> None:
+        return None
+
+    assert bot.app is not None
+    monkeypatch.setattr(bot.app, "update_persistence", crashed)

@@ -19,7 +19,7 @@ from bot.core.xlsx_guard import XLSX_MIME
 from bot.devtools.fake_bot_api import Shown
 from bot.outreach import texts as outreach_texts
 from storage import plans
-from tests.harness import Harness
+from tests.harness import Harness, crash_after_next_reply
 from tests.test_analysis import open_iku, setup_world
 from tests.test_analysis_workbook import _edited, _fill
 from tests.test_approvals import _request, _submit
@@ -36,7 +36,6 @@ from tests.test_planning import (
     _sent_document,
 )
 from tests.test_reporting_flow import _setup as _setup_reporting
-from tests.test_resume_steps import _crash_after_next_reply
 from tests.test_update_cost import WriteSpy
 
 
@@ -45,7 +44,7 @@ async def _crashed(
 ) -> list[Shown]:
     """What ``step`` showed, the process killed right after it and the bot started again
     on the same database: PTB's write after the update never ran."""
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await step
     await bot.restart(graceful=False)
     return shown
@@ -57,7 +56,7 @@ async def test_rencana_takes_the_plan_workbook_after_a_crash(
     _seed(bot)
     team = await bot.registered(2001, Role.TIM)
     await team.command("rencana")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await team.press("Unduh template Excel")
     _, original = _sent_document(shown)
     await bot.restart(graceful=False)
@@ -98,7 +97,7 @@ async def test_paket_takes_the_sirup_export_and_the_sheet_after_a_crash(
     assert shown[-1].button_texts == ["Tahun 2027", "Tahun 2028", "Batal"]
     await team.press("Tahun 2027")
     await team.press("Simpan")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await team.press("Unduh lembar pemetaan")
     sheet = next(m for m in shown if m.document is not None)
     assert sheet.document is not None
@@ -112,7 +111,7 @@ async def test_paket_takes_the_sirup_export_and_the_sheet_after_a_crash(
             row[area].value = "A2"
     out = io.BytesIO()
     book.save(out)
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await team.upload("pemetaan.xlsx", out.getvalue(), XLSX)
     assert "1 paket berubah area" in shown[-1].plain
     await bot.restart(graceful=False)
@@ -127,11 +126,11 @@ async def test_surat_takes_each_invitation_answer_and_a_paragraph_after_a_crash(
     team, head, _ = await _people(bot)
     await _sign_circular(bot, team, head)
     await team.command("sosialisasi")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     await team.press("Buat draf Surat Undangan")
     for number, answer in enumerate(("11/01/2027", "09.00", "Aula Kantor Bupati"), start=2):
         await bot.restart(graceful=False)
-        _crash_after_next_reply(bot, monkeypatch)
+        crash_after_next_reply(bot, monkeypatch)
         shown = await team.send(answer)
         assert shown[-1].plain.startswith(f"{number}/4 ")
     await bot.restart(graceful=False)
@@ -196,7 +195,7 @@ async def test_analisis_takes_the_next_answer_and_the_sheet_after_a_crash(
     team, _, _ = await setup_world(bot)
     await open_iku(team)
     await _crashed(bot, monkeypatch, team.press("Tulis analisis"))
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await team.send("Waktu tender rata-rata 40 hari, target 35 hari.")
     assert "(2/3)" in shown[0].plain
     await bot.restart(graceful=False)
@@ -205,7 +204,7 @@ async def test_analisis_takes_the_next_answer_and_the_sheet_after_a_crash(
     await team.send("Perbandingan dengan target dan triwulan lalu.")
     await team.command("analisis")
     await team.press("Triwulan I 2027")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await team.press("Unduh lembar analisis")
     document = shown[-1].document
     assert document is not None
@@ -226,11 +225,11 @@ async def test_rencana_takes_a_typed_value_and_each_action_answer_after_a_crash(
     assert "Target tahunan IKU-04 disimpan" in shown[0].plain
     await _open_indicator(team, "A3 ·", "IKU-05")
     await team.press("Rencana aksi (1)")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     await team.press("Tambah rencana aksi")
     for answer in ("Evaluasi penyebab tender gagal", "Catatan evaluasi dan rekomendasi"):
         await bot.restart(graceful=False)
-        _crash_after_next_reply(bot, monkeypatch)
+        crash_after_next_reply(bot, monkeypatch)
         await team.send(answer)
     await bot.restart(graceful=False)
     shown = await team.send("01/03/2027 - 31/12/2027")

@@ -15,18 +15,8 @@ import pytest
 
 from bot.core.roles import Role
 from storage import submissions
-from tests.harness import Harness
-from tests.test_reporting_flow import PNG, _answer_actions, _answer_inputs, _setup
-
-
-def _crash_after_next_reply(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The process dies as soon as the reply left: PTB's write after the update never runs."""
-
-    async def crashed() -> None:
-        return None
-
-    assert bot.app is not None
-    monkeypatch.setattr(bot.app, "update_persistence", crashed)
+from tests.harness import Harness, crash_after_next_reply
+from tests.test_reporting_flow import PNG, _answer_actions, _answer_inputs, _full_report, _setup
 
 
 async def test_a_photo_after_a_crash_past_the_constraints_is_evidence(
@@ -39,7 +29,7 @@ async def test_a_photo_after_a_crash_past_the_constraints_is_evidence(
     await owner.press("Pengadaan obat puskesmas")
     await _answer_inputs(owner)
     await _answer_actions(owner)
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await owner.send("Listrik padam dua minggu")
     assert "bukti" in shown[0].plain.lower()  # the evidence question was shown
     await bot.restart(graceful=False)
@@ -57,7 +47,7 @@ async def test_an_answer_after_a_crash_past_the_first_question_is_taken(
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
     await owner.press("Triwulan I 2027 ·")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await owner.press("Pengadaan obat puskesmas")  # entered from no state
     assert "1/5" in shown[0].plain
     await bot.restart(graceful=False)
@@ -93,7 +83,7 @@ async def test_a_workbook_after_a_crash_past_the_template_is_read(
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
     await owner.command("lapor")
     await owner.press("Triwulan I 2027 ·")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await owner.press("Template Data Kinerja")
     template = next(m for m in shown if m.document is not None)
     assert template.document is not None
@@ -105,7 +95,7 @@ async def test_a_workbook_after_a_crash_past_the_template_is_read(
         ws.cell(row=FIRST_DATA_ROW, column=keys.index(key) + 1, value=value)
     out = io.BytesIO()
     book.save(out)
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await owner.upload("data.xlsx", out.getvalue(), "application/vnd.ms-excel")
     assert "1 paket berisi nilai" in shown[-1].plain
     await bot.restart(graceful=False)
@@ -122,16 +112,9 @@ async def test_a_return_note_after_a_crash_returns_the_report(
     _setup(bot)
     team = await bot.registered(2001, Role.TIM)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
-    await owner.command("lapor")
-    await owner.press("Triwulan I 2027 ·")
-    await owner.press("Pengadaan obat puskesmas")
-    await _answer_inputs(owner)
-    await _answer_actions(owner)
-    await owner.send("-")
-    await owner.press("Selesai")
-    await owner.press("Kirim")
+    await _full_report(owner)
     await team.command("verifikasi")
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     await team.press("Kembalikan")
     await bot.restart(graceful=False)
     await team.send("Lampirkan kontrak sebagai bukti.")
@@ -142,14 +125,14 @@ async def test_undang_goes_on_after_a_crash_at_each_question(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     team = await bot.registered(2001, Role.TIM)
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     await team.command("undang")  # entered from no state: the roles asked
     await bot.restart(graceful=False)
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await team.press("Penanggung Jawab")
     assert "Dinas Kesehatan" in " ".join(shown[0].button_texts)
     await bot.restart(graceful=False)
-    _crash_after_next_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await team.press("Unit lain")
     assert "Ketik nama lengkap unit" in shown[0].plain
     await bot.restart(graceful=False)

@@ -19,7 +19,7 @@ from bot.devtools.chat import Person
 from bot.devtools.fake_bot_api import Shown
 from storage import audit, submissions
 from tests.harness import Harness
-from tests.test_reporting_flow import _answer_actions, _answer_inputs, _setup
+from tests.test_reporting_flow import _full_report, _setup
 
 _ids = itertools.count(950_000)
 
@@ -52,14 +52,7 @@ async def reported(bot: Harness) -> AsyncIterator[tuple[Harness, int, Person]]:
     """A report waiting for verification; yields the bot, the package id and the owner."""
     package_id = _setup(bot)
     owner = await bot.registered(3001, Role.PJ, unit="Dinas Kesehatan")
-    await owner.command("lapor")
-    await owner.press("Triwulan I 2027 ·")
-    await owner.press("Pengadaan obat puskesmas")
-    await _answer_inputs(owner)
-    await _answer_actions(owner)
-    await owner.send("-")
-    await owner.press("Selesai")
-    await owner.press("Kirim")
+    await _full_report(owner)
     yield bot, package_id, owner
 
 

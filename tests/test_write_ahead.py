@@ -7,18 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.roles import Role
-from tests.harness import Harness
+from tests.harness import Harness, crash_after_next_reply
 from tests.test_reporting_flow import _setup
-
-
-def _nothing_stored_after_the_reply(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The process dies as soon as the reply left: PTB's write after the update never runs."""
-
-    async def crashed() -> None:
-        return None
-
-    assert bot.app is not None
-    monkeypatch.setattr(bot.app, "update_persistence", crashed)
 
 
 async def test_a_report_answer_acknowledged_before_a_crash_is_kept(
@@ -30,7 +20,7 @@ async def test_a_report_answer_acknowledged_before_a_crash_is_kept(
     await owner.press("Triwulan I 2027 ·")
     await owner.press("Pengadaan obat puskesmas")
     await owner.send("Rp 1.000.000.000")
-    _nothing_stored_after_the_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await owner.send("900.000.000")
     assert "3/5" in shown[0].plain  # the second answer was acknowledged
     await bot.restart(graceful=False)
@@ -45,15 +35,15 @@ async def test_a_registration_answer_acknowledged_before_a_crash_is_kept(
 ) -> None:
     code = bot.invitation(Role.TIM)
     person = bot.person(5001)
-    _nothing_stored_after_the_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await person.command("start", code)
     assert "nama lengkap" in shown[0].plain
     await bot.restart(graceful=False)
-    _nothing_stored_after_the_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await person.send("Maria Wenda, S.Kom.")
     assert "NIP" in shown[0].plain
     await bot.restart(graceful=False)
-    _nothing_stored_after_the_reply(bot, monkeypatch)
+    crash_after_next_reply(bot, monkeypatch)
     shown = await person.send("198503152010012003")
     assert "jabatan" in shown[0].plain
     await bot.restart(graceful=False)
