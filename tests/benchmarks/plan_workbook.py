@@ -1,4 +1,5 @@
-"""How long reading a large plan workbook takes (parse and validate).
+"""How long reading a large plan workbook takes (parse and validate), and how long the
+plan document (PDF) of the example plan and of that large plan takes to make.
 
 Run from the project folder: ``python -m tests.benchmarks.plan_workbook``. The plan has
 200 indicators over 10 areas, each with 2 formula inputs and quarterly targets, and 600
@@ -10,10 +11,13 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 
+from bot.core.profile import load_profile
+from bot.planning.documents.document import plan_document_pdf
 from bot.planning.documents.workbook import plan_workbook, read_plan_workbook
 from bot.planning.rules.changes import diff
+from bot.planning.rules.example import example_plan
 from bot.planning.rules.model import (
     ActionPlan,
     Area,
@@ -35,6 +39,7 @@ AREAS = 10
 ACTIONS_PER_INDICATOR = 3
 RUNS = 5
 TARGET_SECONDS = 2.0
+GENERATED = datetime(2027, 1, 4, 1, 0, tzinfo=UTC)
 
 
 def large_plan(year: int = YEAR) -> Plan:
@@ -115,7 +120,25 @@ def main() -> int:
         f"read x{RUNS}: median {median:.3f} s, max {worst:.3f} s "
         f"(target < {TARGET_SECONDS:.0f} s) {verdict}"
     )
+    document_timings(plan)
     return 0 if verdict == "OK" else 1
+
+
+def document_timings(large: Plan) -> None:
+    """The plan document (PDF): the example plan (median of 3, after one warm-up that loads
+    what fpdf2 loads lazily) and the large plan once. Measured, no target."""
+    profile = load_profile()
+
+    def pdf(plan: Plan) -> float:
+        started = time.perf_counter()
+        plan_document_pdf(plan, profile, revision_label="Revisi 1", generated_at=GENERATED)
+        return time.perf_counter() - started
+
+    example = example_plan(YEAR)
+    pdf(example)
+    median = statistics.median(pdf(example) for _ in range(3))
+    large_seconds = pdf(large)
+    print(f"plan document: example plan {median:.2f} s (median of 3); large {large_seconds:.2f} s")
 
 
 if __name__ == "__main__":
