@@ -1,5 +1,9 @@
 """Settings read once from the environment (and a `.env` file), never from code.
 
+The `.env` file is the one in the source checkout (beside ``pyproject.toml``), found from
+this module's location, never one in the working directory: every `kinerja-bot` command
+reads the same settings wherever it is started. Environment variables win over it.
+
 Paths never depend on the working directory: the data folder (``KINERJA_DATA_DIR``) defaults
 to ``data/`` beside the profile (``KINERJA_CONFIG``; without one, beside the source checkout,
 else ``~/.local/share/kinerja-bot``), and the database and the archive default to files in it.
@@ -20,6 +24,9 @@ from sqlalchemy.engine import make_url
 DEFAULT_DATABASE_URL = "sqlite:///data/kinerja.db"
 DATABASE_FILE = "kinerja.db"
 ARCHIVE_FOLDER = "arsip"
+# The checkout (the folder with pyproject.toml) this package runs from, and its `.env`.
+CHECKOUT = Path(__file__).resolve().parent.parent
+ENV_FILE: Path | None = CHECKOUT / ".env" if (CHECKOUT / "pyproject.toml").is_file() else None
 # Blank values of these mean "not set": the defaults below the data folder apply.
 _PATH_SETTINGS = ("database_url", "kinerja_archive_dir", "kinerja_data_dir")
 
@@ -28,7 +35,7 @@ class Settings(BaseSettings):
     """Every setting the bot reads; `.env.example` lists them with explanations."""
 
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+        env_file=ENV_FILE, env_file_encoding="utf-8", extra="ignore", case_sensitive=False
     )
 
     telegram_bot_token: SecretStr | None = None
@@ -99,9 +106,8 @@ class Settings(BaseSettings):
         checkout's (where ``pyproject.toml`` is), else ``~/.local/share/kinerja-bot``."""
         if self.kinerja_config is not None:
             return self.kinerja_config.expanduser().resolve().parent
-        checkout = Path(__file__).resolve().parent.parent
-        if (checkout / "pyproject.toml").is_file():
-            return checkout
+        if (CHECKOUT / "pyproject.toml").is_file():
+            return CHECKOUT
         home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         return Path(home) / "kinerja-bot"
 
