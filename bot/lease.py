@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import inspect
+
 from bot.services import Services
 from storage import lease as storage
+from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,20 @@ def take(svc: Services, holder: str) -> None:
     held = acquire(svc, holder)
     if held is not None:
         raise LeaseRefused(held)
+
+
+def take_before_upgrade(db: Database, holder: str, now: datetime) -> None:
+    """Take the lease on a database whose schema may be behind, before any upgrade, or
+    raise ``LeaseRefused``: a new release's `run` refused by a running old bot changes
+    nothing. A database without the lease table (empty, or older than migration 0015)
+    has no holder; the lease is taken after its upgrade."""
+    with db.engine.connect() as connection:
+        if "instance_lease" not in inspect(connection).get_table_names():
+            return
+    with db.write() as session:
+        found = storage.acquire(session, holder=holder, now=now, ttl=LEASE_TTL)
+        if found is not None:
+            raise LeaseRefused(Held(found.holder, found.expires_at))
 
 
 def renew(svc: Services, holder: str) -> bool:

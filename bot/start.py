@@ -7,15 +7,20 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from contextlib import suppress
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 
 from bot import lease, texts
 from bot.app import KinerjaApplication, build_application, build_services
+from bot.core.clock import SystemClock
 from bot.services import Services
 from bot.settings import Settings
+from storage import lease as storage_lease
+from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +49,22 @@ def run(settings: Settings) -> int:
     secret = settings.telegram_bot_token.get_secret_value()
     if TOKEN_SHAPE.fullmatch(secret) is None:
         return fail(texts.CLI_TOKEN_SHAPE)
-    svc = build_services(settings)
-    application = build_application(svc)
-    instance: str = application.bot_data["instance"]
+    instance = lease.new_holder_id()
+    database = Database(settings.database_url)
     try:
-        # Refuse before any call to Telegram when another bot runs on this database.
+        # Refuse before any schema upgrade and any call to Telegram when another bot
+        # runs on this database.
+        lease.take_before_upgrade(database, instance, SystemClock().now())
+    except lease.LeaseRefused as exc:
+        database.dispose()
+        return _refused(exc)
+    try:
+        svc = build_services(settings, db=database)
+    except BaseException:
+        _release(database, instance)
+        raise
+    application = build_application(svc, instance=instance)
+    try:
         lease.take(svc, instance)
         _report_retries(application, settings)
         _announce_when_started(application, svc)
@@ -57,9 +73,7 @@ def run(settings: Settings) -> int:
             bootstrap_retries=settings.kinerja_bootstrap_retries,
         )
     except lease.LeaseRefused as exc:
-        until = f"{exc.held.expires_at:%Y-%m-%d %H:%M:%S}"
-        print(texts.CLI_LEASE_HELD.format(holder=exc.held.holder, until=until), file=sys.stderr)
-        return EXIT_IN_USE
+        return _refused(exc)
     except InvalidToken as exc:
         # PTB's message quotes the token; never print it.
         return fail(texts.CLI_CONFIG_ERROR.format(error=redact(str(exc), secret)))
@@ -78,6 +92,22 @@ def run(settings: Settings) -> int:
         print(texts.CLI_CONFLICT, file=sys.stderr)
         return EXIT_IN_USE
     return 0
+
+
+def _refused(exc: lease.LeaseRefused) -> int:
+    until = f"{exc.held.expires_at:%Y-%m-%d %H:%M:%S}"
+    print(texts.CLI_LEASE_HELD.format(holder=exc.held.holder, until=until), file=sys.stderr)
+    return EXIT_IN_USE
+
+
+def _release(database: Database, holder: str) -> None:
+    """Give up a lease taken before the start failed (a profile error, say)."""
+    try:
+        # The table may be missing (the upgrade that creates it failed): nothing to give up.
+        with suppress(SQLAlchemyError), database.write() as session:
+            storage_lease.release(session, holder=holder)
+    finally:
+        database.dispose()
 
 
 def _report_retries(application: KinerjaApplication, settings: Settings) -> None:

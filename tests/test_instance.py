@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from bot import lease
 from bot.app import build_application
 from bot.devtools.fake_bot_api import Failure
 from bot.errors import CONFLICT_LOG
+from bot.ops.database import head_revision, schema
 from bot.outbox import OutboxSender
 from bot.settings import Settings
 from bot.start import quiet_loggers
@@ -28,6 +29,7 @@ from storage import outbox
 from storage.db import Database
 from tests import test_cli
 from tests.botapi_server import running_server
+from tests.databases import database_url
 from tests.harness import Harness
 from tests.test_cli import TOKEN, WAIT, Outcome, _db_url, _env, _program
 
@@ -109,6 +111,40 @@ def test_run_refuses_a_database_in_use_before_any_call(
     assert lease.holds(svc, "other-host:4242:ffffff"), "the refused one leaves the lease alone"
 
 
+def test_a_refused_run_leaves_an_older_schema_untouched(
+    tmp_path: Path, cli: Callable[..., Outcome], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new release's `run`, refused by the old bot still running, migrates nothing."""
+    url = database_url(tmp_path / "data", empty=True)
+    monkeypatch.setenv("DATABASE_URL", url)
+    old = Database(url)
+    old.upgrade("0016")  # the running old bot's schema: behind this code's head
+    now = datetime.now(UTC)
+    with old.write() as session:
+        assert (
+            storage_lease.acquire(
+                session, holder="old-bot:4242:abcdef", now=now, ttl=timedelta(minutes=5)
+            )
+            is None
+        )
+    old.dispose()
+    assert head_revision() != "0016"
+    with running_server(TOKEN) as server:
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+        monkeypatch.setenv("TELEGRAM_API_BASE_URL", server.url)
+        result = cli("run")
+        assert server.api.calls == []
+    assert result.code == 4, result.err
+    (line,) = result.err.strip().splitlines()  # the refusal, and nothing else
+    assert "old-bot:4242:abcdef" in line and "sedang dipakai bot lain" in line
+    assert schema(url).current == "0016", "the refused run upgraded the schema"
+    # Commands other than upgrade-db and run refuse too rather than migrate under the bot.
+    invite = cli("invite", "--role", "tim")
+    assert invite.code == 2
+    assert "jalankan `kinerja-bot upgrade-db`" in invite.err and " / " in invite.err
+    assert schema(url).current == "0016", "invite upgraded the schema"
+
+
 def test_a_second_run_on_the_same_database_refuses_in_one_line(tmp_path: Path) -> None:
     with running_server(TOKEN) as server:
         env = _env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=server.url)
@@ -124,7 +160,7 @@ def test_a_second_run_on_the_same_database_refuses_in_one_line(tmp_path: Path) -
                 first.wait(timeout=WAIT)
         assert len(server.calls_of("getMe")) == 1, "the second called Telegram"
     assert second.returncode == 4, second.stderr
-    (line,) = [line for line in second.stderr.splitlines() if "INFO" not in line]
+    (line,) = second.stderr.strip().splitlines()  # no INFO line before the refusal
     assert "Basis data ini sedang dipakai bot lain" in line and " / " in line
     assert "Traceback" not in second.stdout + second.stderr
     assert "Kinerja PBJ Bot berjalan" not in second.stderr
