@@ -24,6 +24,8 @@ from bot.core.roles import Role, parse_role, role_needs_unit
 from bot.core.signing import format_code, read_code
 from bot.letters.kinds import LetterKind
 from bot.ops import cli as ops_cli
+from bot.ops import texts as ops_texts
+from bot.ops.database import NotAtHead, require_head, schema
 from bot.people.invitation_rules import DEFAULT_LIFETIME, deep_link, new_code, parse_lifetime
 from bot.planning.usecases import Seeded, seed_starter_plan
 from bot.services import Services
@@ -64,6 +66,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _services(settings: Settings) -> Services:
+    """The services over a database at the newest schema (or an empty one, created now);
+    ``NotAtHead`` when it is behind: only `upgrade-db` migrates, never under a running bot."""
+    require_head(settings.database_url)
+    return build_services(settings)
+
+
+def _upgrade(settings: Settings) -> int:
+    """`upgrade-db`: bring the schema to the newest revision and say from which."""
+    url = settings.database_url
+    database = Database(url)  # creates a SQLite file's folder
+    try:
+        before = schema(url).current
+        database.upgrade()
+    finally:
+        database.dispose()
+    after = schema(url).current
+    if before == after:
+        print(ops_texts.UPGRADE_CURRENT.format(head=after, url=_safe_url(url)))
+    else:
+        before_text = before or ops_texts.DOCTOR_SCHEMA_NONE
+        print(ops_texts.UPGRADE_DONE.format(before=before_text, after=after, url=_safe_url(url)))
+    return 0
+
+
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
     return EXIT_CONFIG
@@ -101,7 +128,7 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
         return _fail(texts.CLI_UNIT_NOT_ALLOWED.format(role=role.value))
     if args.ganti_kepala and role is not Role.KEPALA:
         return _fail(texts.CLI_REPLACE_ONLY_HEAD)
-    svc: Services = build_services(settings)
+    svc: Services = _services(settings)
     _sync_profile_units(svc)
     made = _store_invitation(svc, args, role, lifetime)
     if isinstance(made, str):
@@ -170,7 +197,7 @@ def _store_invitation(
 def _seed_example(settings: Settings, year: int | None) -> int:
     """Load the starter plan into an empty plan of the year (by default the year /rencana
     opens: next year from 1 October, else this year)."""
-    svc = build_services(settings)
+    svc = _services(settings)
     plan_year = year or planning_default_year(svc.today())
     seeded = seed_starter_plan(svc, year=plan_year, actor_id=None)
     if not isinstance(seeded, Seeded):
@@ -223,7 +250,7 @@ def _verify(settings: Settings, target: str) -> int:
     code = read_code(target) if content is None else None
     if content is None and code is None:
         return _fail(texts.CLI_VERIFY_NO_TARGET.format(name=target))
-    svc = build_services(settings)
+    svc = _services(settings)
     with svc.db.read() as session:
         if content is not None:
             documents = archive.find_by_content(session, content)
@@ -269,7 +296,7 @@ def _export_archive(settings: Settings, args: argparse.Namespace) -> int:
         return _fail(texts.CLI_EXPORT_BAD_PATH.format(path=out))
     if out.exists() and not args.force:
         return _fail(texts.CLI_EXPORT_EXISTS.format(path=out))
-    svc = build_services(settings)
+    svc = _services(settings)
     try:
         exported = export_year(svc, year=args.year, out=out)
     except OSError as exc:
@@ -321,9 +348,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export_archive(settings, args)
         if args.command in ops_cli.COMMANDS:
             return ops_cli.dispatch(settings, args) or 0
-        Database(settings.database_url).upgrade()
-        print(texts.CLI_UPGRADED.format(url=_safe_url(settings.database_url)))
-        return 0
+        return _upgrade(settings)
+    except NotAtHead as exc:
+        return _fail(str(exc))
     except (ProfileError, StepsFileError) as exc:
         return _fail(texts.CLI_CONFIG_ERROR.format(error=exc))
 

@@ -251,7 +251,6 @@ CLI_SEED_NOT_EMPTY = "Rencana {year} sudah berisi; contoh hanya dimuat ke rencan
 CLI_SEEDED = (
     "Contoh rencana {year} dimuat: {indicators} indikator, {actions} rencana aksi (revisi draf)."
 )
-CLI_UPGRADED = "Skema basis data sudah versi terbaru ({url})."
 CLI_VERIFY_HELP = "periksa keaslian berkas (mis. surat PDF yang diterima) terhadap arsip"
 CLI_VERIFY_TARGET_HELP = "berkas yang diperiksa, atau kode verifikasi yang tercetak di dokumen"
 CLI_VERIFY_AUTHENTIC = "ASLI: berkas ini sama persis dengan dokumen yang tersimpan di arsip."

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from bot.ops import texts
 from storage import lease as lease_rows
 from storage.db import MIGRATIONS_DIR, WRITE_LOCK_KEY
 
@@ -78,6 +79,25 @@ def schema(url: str) -> Schema:
     finally:
         engine.dispose()
     return Schema(current=current, head=head, known=current is None or current in known)
+
+
+class NotAtHead(Exception):
+    """The schema is behind (or unknown to this code): run `upgrade-db`, in words."""
+
+
+def require_head(url: str) -> None:
+    """Raise ``NotAtHead`` unless the schema is at the newest revision or empty.
+
+    Commands other than `upgrade-db` and `run` never migrate a database a bot may be
+    using; an empty one has no bot on it, and they may create its schema."""
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        return
+    found = schema(url)
+    if found.current is None or found.current == found.head:
+        return
+    message = texts.SCHEMA_BEHIND if found.known else texts.SCHEMA_UNKNOWN
+    raise NotAtHead(message.format(current=found.current, head=found.head))
 
 
 def lease(url: str, now: datetime) -> Lease | None:

@@ -34,7 +34,12 @@ DOCTOR_SCHEMA_ERROR = (
     "Skema / Schema: basis data tidak dapat dibuka / cannot open the database: {error}"
 )
 DOCTOR_LEASE = "Pemegang lease / Lease holder: {holder}"
-DOCTOR_LEASE_NONE = "tidak ada"
+DOCTOR_LEASE_NONE = "tidak ada / none"
+
+SCHEMA_BEHIND = "Skema basis data ({current}) belum versi terbaru ({head}); jalankan `kinerja-bot upgrade-db` dulu. / The database schema ({current}) is behind ({head}); run `kinerja-bot upgrade-db` first."
+SCHEMA_UNKNOWN = "Skema basis data ({current}) lebih baru dari versi program ini ({head}); pasang versi yang sesuai atau pulihkan cadangan. / The database schema ({current}) is newer than this program ({head}); install the matching version or restore a backup."
+UPGRADE_DONE = "Skema basis data / Database schema: {before} -> {after} ({url})"
+UPGRADE_CURRENT = "Skema basis data sudah versi terbaru ({head}) / Database schema already at head ({head}) ({url})"
 DOCTOR_TOKEN_MISSING = "Token: TELEGRAM_BOT_TOKEN tidak diatur / not set"
 DOCTOR_TOKEN_OK = "Token: sah, bot @{username} / valid, bot @{username}"
 DOCTOR_TOKEN_FAILED = "Token: getMe gagal / failed: {error}"
