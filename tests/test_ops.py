@@ -241,3 +241,38 @@ def test_doctor_names_an_old_schema_and_the_lease_holder(
     assert "Skema / Schema: 0015" in result.out
     assert "kinerja-bot upgrade-db" in result.out
     assert "server-1 pid 4242" in result.out
+
+
+# --- backup and restore: the lease ---------------------------------------------------------
+
+
+def test_a_restored_backup_carries_no_lease_of_the_bot_that_ran(
+    cli: Callable[..., Outcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lease row in a backup is stale by definition: restoring it (twice, right after
+    the backup) is not refused as "in use", and the restored database has no holder."""
+    database = _database(tmp_path / "data")
+    database.upgrade()
+    _write_rows(database, 3)
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO instance_lease (name, holder, acquired_at, expires_at) VALUES "
+                "('bot', 'server-1 pid 77', '2026-01-01 00:00:00', '2999-01-01 00:00:00')"
+            )
+        )
+    database.dispose()
+    out = tmp_path / "c.tar.gz"
+    assert cli("backup", str(out)).code == 0  # while the bot holds its lease
+    fresh = tmp_path / "baru"
+    url = database_url(fresh, empty=True)
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(fresh))
+    monkeypatch.setenv("DATABASE_URL", url)
+    for _ in range(2):
+        result = cli("restore", "--force", str(out))
+        assert result.code == 0, result.err
+        assert "server-1 pid 77" not in result.err
+    assert len(_rows(url)) == 3
+    doctor = cli("doctor")
+    assert "Pemegang lease / Lease holder: tidak ada / none" in doctor.out
+    assert "server-1 pid 77" not in doctor.out

@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from bot.ops import texts
-from bot.ops.database import backend, schema, sqlite_file
+from bot.ops.database import LEASE_TABLE, backend, drop_lease, schema, sqlite_file
 from bot.settings import Settings
 
 MANIFEST = "manifest.json"
@@ -115,13 +115,22 @@ def _dump_database(url: str, staging: Path) -> str:
         finally:
             copy.close()
             live.close()
+        drop_lease(f"sqlite:///{staging / 'db'}")  # the running bot's lease stays behind
         return SQLITE_MEMBER
     if kind == "postgresql":
         run_pg(
             "pg_dump",
             texts.BACKUP_NO_PG_DUMP,
             texts.BACKUP_PG_DUMP_FAILED,
-            ["--clean", "--if-exists", "--no-owner", "--file", str(staging / "db")],
+            [
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                # The running bot's lease stays behind: restored, it would look in use.
+                f"--exclude-table-data={LEASE_TABLE}",
+                "--file",
+                str(staging / "db"),
+            ],
             url,
         )
         return PG_MEMBER

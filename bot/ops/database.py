@@ -119,6 +119,19 @@ def lease(url: str, now: datetime) -> Lease | None:
         engine.dispose()
 
 
+def drop_lease(url: str) -> None:
+    """Delete the instance lease row of a restored (or copied) database: the lease of the
+    bot that ran when the backup was taken is stale by definition, and would make the
+    restored database look in use."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            if LEASE_TABLE in inspect(connection).get_table_names():
+                connection.execute(text(f"DELETE FROM {LEASE_TABLE}"))
+    finally:
+        engine.dispose()
+
+
 def pg_being_written(url: str) -> bool:
     """True when another connection holds the bot's PostgreSQL write lock right now (a write
     transaction is open: ``storage.db`` takes the advisory lock first in every one)."""

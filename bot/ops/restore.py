@@ -1,5 +1,6 @@
 """`kinerja-bot restore IN [--force]`: check a backup against its manifest, refuse to
-overwrite a database in use, and put the database and the archived files back."""
+overwrite a database in use (the lease of the target database, checked before loading),
+and put the database and the archived files back, without the backed-up bot's lease."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from bot.ops.backup import (
 from bot.ops.database import (
     backend,
     being_written,
+    drop_lease,
     lease,
     pg_being_written,
     schema,
@@ -93,6 +95,7 @@ def _put_database(url: str, target: Path | None, staged: Path, manifest: dict[st
             ["-v", "ON_ERROR_STOP=1", "--quiet", "--file", str(staged)],
             url,
         )
+        drop_lease(url)  # a backup made before this release may still carry one
         return
     check = sqlite3.connect(staged)
     try:
@@ -101,6 +104,7 @@ def _put_database(url: str, target: Path | None, staged: Path, manifest: dict[st
         check.close()
     if verdict != "ok":
         raise BackupError(texts.RESTORE_MISMATCH.format(name=manifest["database"]["member"]))
+    drop_lease(f"sqlite:///{staged}")  # a backup made before this release may still carry one
     target.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
