@@ -19,8 +19,11 @@ from tests.test_reporting_usecases import World
 PERIOD = "triwulanan-1"  # area A2 of the test plan, deadline 12 April 2027
 
 
-def add_units(world: World, count: int, *, packages_each: int = 1) -> list[list[int]]:
-    """``count`` units named ``Dinas Uji 001`` …, each with mapped packages; their ids."""
+def add_units(
+    world: World, count: int, *, packages_each: int = 1, areas: tuple[str, ...] = ("A2",)
+) -> list[list[int]]:
+    """``count`` units named ``Dinas Uji 001`` …, each with mapped packages (in ``areas`` in
+    turn); their ids."""
     now = world.clock.now()
     found = []
     with world.svc.db.write() as session:
@@ -47,8 +50,8 @@ def add_units(world: World, count: int, *, packages_each: int = 1) -> list[list[
                 now=now,
             )
             mine = packages.of_unit(session, cycle_id=world.cycle_id, unit_id=unit.id)
-            for package in mine:
-                package.area_code = "A2"
+            for k, package in enumerate(mine):
+                package.area_code = areas[k % len(areas)]
                 session.add(package)
             found.append([p.id for p in mine if p.id is not None])
     return found
@@ -81,12 +84,14 @@ def report(world: World, package_ids: list[int], *, late: bool = False, accept: 
                 )
 
 
-def summary(world: World, head: int) -> str:
-    """The head's summary of Monday 19 April 2027 (Triwulan I is over), worded then."""
-    world.clock.set(datetime(2027, 4, 19, 8, tzinfo=WIT))
+def summary(
+    world: World, head: int, monday: datetime = datetime(2027, 4, 19, 8, tzinfo=WIT)
+) -> str:
+    """The head's summary of a Monday (19 April 2027: Triwulan I is over), worded then."""
+    world.clock.set(monday)
     with world.svc.db.read() as session:
         planned = plan_weekly(session, world.svc, world.svc.now())
-        [this_week] = [p for p in planned if p.user_id == head and p.period == "2027-W16"]
+        [this_week] = [p for p in planned if p.user_id == head and p.at == monday]
         view = ReminderView(
             1, this_week.kind, head, this_week.subject, this_week.period, "0d", this_week.at
         )
@@ -121,6 +126,22 @@ def test_a_province_of_200_units_gets_one_summary_that_fits(tmp_path: Path) -> N
     assert left_out > 0
     assert f"… dan {left_out} unit lain belum lengkap atau terlambat." in text
     assert "Dinas Uji 001" not in text  # a complete unit is counted, not named
+
+
+def test_december_closes_three_periods_for_200_units_in_one_message(tmp_path: Path) -> None:
+    """January's summary shows Triwulan IV, Semester II and the year, each with its totals
+    and the count left out, and still fits."""
+    world = World(tmp_path)
+    head = world._person(1001, Role.KEPALA, None)
+    add_units(world, 200, packages_each=2, areas=("A2", "A4"))
+    text = summary(world, head, datetime(2028, 1, 10, 8, tzinfo=WIT))
+    assert shown_length(text) <= MESSAGE_LIMIT and fit(text) == text
+    for period, units_due in (("Triwulan IV", 201), ("Semester II", 200), ("Tahunan", 200)):
+        section = text.split(f"<b>{period} 2027</b>", 1)[1].split("\n\n", 1)[0]
+        assert f"{units_due} unit: terkirim 0/" in section
+        listed = len(unit_lines(section))
+        assert 0 < listed < units_due
+        assert f"… dan {units_due - listed} unit lain belum lengkap atau terlambat." in section
 
 
 def test_a_district_sees_its_units_behind_by_name(tmp_path: Path) -> None:
