@@ -59,13 +59,13 @@ _STATE = (
 def open_of_kinds(session: Session, *, kinds: Sequence[str]) -> list[State]:
     """The rows of ``kinds`` neither sent nor dropped: the ones that can still change."""
     rows = session.connection().execute(
-        sa_select(*_STATE).where(
+        sa_select(*_STATE[:7]).where(
             col(Reminder.kind).in_(kinds),
             col(Reminder.sent_at).is_(None),
             col(Reminder.skipped_at).is_(None),
         )
     )
-    return [State._make(row) for row in rows]
+    return [State._make((*row, None, None)) for row in rows]  # neither sent nor dropped
 
 
 def closed_among(session: Session, *, keys: Collection[Key]) -> list[State]:
