@@ -50,3 +50,38 @@ def test_a_sync_with_nothing_to_change_takes_no_write_lock(tmp_path: Path) -> No
         assert owners == {"triwulanan-2", "triwulanan-3", "triwulanan-4"}
     assert engine.sync(world.svc, KINDS) == engine.SyncResult()
     assert writes == [1]
+
+
+def test_a_row_sent_between_planning_and_writing_is_left_as_sent(tmp_path: Path) -> None:
+    """The difference is worked out before the write lock: a row that changed in between
+    (here sent) is re-checked and left alone; the others are still dropped."""
+    world = World(tmp_path)
+    engine.sync(world.svc, KINDS)
+    world.submit()
+    with world.svc.db.read() as session:
+        doomed = [
+            r.id
+            for r in reminders.open_of_kinds(session, kinds=[k.kind.value for k in KINDS])
+            if r.user_id == world.owner_id and r.period == "triwulanan-1"
+        ]
+    assert len(doomed) > 1
+    db: Any = world.svc.db
+    original = db.write
+
+    @contextmanager
+    def write() -> Iterator[Session]:
+        with original() as session:  # what send_due could do between the two transactions
+            row = reminders.get(session, doomed[0])
+            assert row is not None
+            row.sent_at = world.clock.now()
+            session.add(row)
+        with original() as session:
+            yield session
+
+    db.write = write
+    assert engine.sync(world.svc, KINDS).dropped == len(doomed) - 1
+    db.write = original
+    with world.svc.db.read() as session:
+        rows = [reminders.get(session, i) for i in doomed]
+        states = [(r.sent_at is not None, r.skipped_at is not None) for r in rows if r]
+    assert states == [(True, False)] + [(False, True)] * (len(doomed) - 1)
