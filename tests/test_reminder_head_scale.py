@@ -57,7 +57,9 @@ def add_units(
     return found
 
 
-def report(world: World, package_ids: list[int], *, late: bool = False, accept: bool = False):
+def report(
+    world: World, package_ids: list[int], *, late: bool = False, accept: bool = False
+) -> None:
     now = world.clock.now()
     with world.svc.db.write() as session:
         owner = users.get_user(session, world.owner_id)
