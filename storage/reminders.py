@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
+from typing import NamedTuple
 
+from sqlalchemy import or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from storage.models import Reminder, ReminderMute
@@ -14,15 +17,81 @@ from storage.models import Reminder, ReminderMute
 SNOOZE = "snooze:"
 
 Key = tuple[str, int, str, str, str]
+_CHUNK = 500  # people per lookup: well under any database's limit on bound parameters
 
 
-def key_of(row: Reminder) -> Key:
+def key_of(row: Reminder | State) -> Key:
     return row.kind, row.user_id, row.subject, row.period, row.offset
 
 
 def of_kind(session: Session, *, kind: str) -> list[Reminder]:
     """Every row of ``kind``."""
     return list(session.exec(select(Reminder).where(Reminder.kind == kind)))
+
+
+class State(NamedTuple):
+    """A row as the engine's planning reads it: plain values, no ORM object to build."""
+
+    id: int
+    kind: str
+    user_id: int
+    subject: str
+    period: str
+    offset: str
+    due_at: datetime
+    sent_at: datetime | None
+    skipped_at: datetime | None
+
+
+_STATE = (
+    col(Reminder.id),
+    col(Reminder.kind),
+    col(Reminder.user_id),
+    col(Reminder.subject),
+    col(Reminder.period),
+    col(Reminder.offset),
+    col(Reminder.due_at),
+    col(Reminder.sent_at),
+    col(Reminder.skipped_at),
+)
+
+
+def open_of_kinds(session: Session, *, kinds: Sequence[str]) -> list[State]:
+    """The rows of ``kinds`` neither sent nor dropped: the ones that can still change."""
+    rows = session.connection().execute(
+        sa_select(*_STATE[:7]).where(
+            col(Reminder.kind).in_(kinds),
+            col(Reminder.sent_at).is_(None),
+            col(Reminder.skipped_at).is_(None),
+        )
+    )
+    return [State._make((*row, None, None)) for row in rows]  # neither sent nor dropped
+
+
+def closed_among(session: Session, *, keys: Collection[Key]) -> list[State]:
+    """The sent or dropped rows whose key is one of ``keys`` (looked up by kind, person,
+    subject and period, a few hundred people at a time, then matched exactly)."""
+    wanted = set(keys)
+    found: list[State] = []
+    groups: dict[str, set[int]] = {}
+    for kind, user_id, *_ in wanted:
+        groups.setdefault(kind, set()).add(user_id)
+    for kind, people in groups.items():
+        subjects = {k[2] for k in wanted if k[0] == kind}
+        periods = {k[3] for k in wanted if k[0] == kind}
+        ordered = sorted(people)
+        for start in range(0, len(ordered), _CHUNK):
+            rows = session.connection().execute(
+                sa_select(*_STATE).where(
+                    col(Reminder.kind) == kind,
+                    col(Reminder.user_id).in_(ordered[start : start + _CHUNK]),
+                    col(Reminder.subject).in_(subjects),
+                    col(Reminder.period).in_(periods),
+                    or_(col(Reminder.sent_at).is_not(None), col(Reminder.skipped_at).is_not(None)),
+                )
+            )
+            found += [State._make(row) for row in rows if tuple(row[1:6]) in wanted]
+    return found
 
 
 def add(

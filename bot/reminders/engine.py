@@ -1,7 +1,8 @@
 """The reminders engine: keeps the stored rows in step with every kind's planner and sends
 what is due through the outbox, at most once.
 
-``sync`` inserts the reminders planned for the first time, moves unsent ones whose moment
+``sync`` plans in a read session and takes the write lock only to apply a difference (see
+``sync``). It inserts the reminders planned for the first time, moves unsent ones whose moment
 changed (a deadline moved, the profile's working time changed), brings back unsent ones
 planned again after they were dropped (a returned report), and drops (``skipped_at``) unsent
 ones no longer planned (the report was sent, the owner deactivated). A reminder whose moment
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from sqlmodel import Session
@@ -56,51 +57,105 @@ def _key(planned: PlannedReminder) -> reminders.Key:
     return planned.kind.value, planned.user_id, planned.subject, planned.period, planned.offset
 
 
+@dataclass(frozen=True)
+class _Changes:
+    """What one sync must write, worked out in a read session: the rows to add (key, due
+    moment, already past), and per row id the state it was read in with what to do."""
+
+    adds: list[tuple[reminders.Key, datetime, bool]] = field(default_factory=list)
+    moves: list[tuple[int, datetime, bool, datetime]] = field(default_factory=list)
+    drops: list[tuple[int, datetime]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.adds or self.moves or self.drops)
+
+
 def sync(svc: Services, kinds: Sequence[KindSpec]) -> SyncResult:
-    """Keep the stored reminders of ``kinds`` in step with their planners (one transaction)."""
+    """Keep the stored reminders of ``kinds`` in step with their planners.
+
+    The planners run and the difference is worked out in a read session, reading only the
+    rows that can still change (neither sent nor dropped) and, of the others, only those
+    planned again; the write lock is taken only when something changes, and each change is
+    applied only if its row is still as it was read (else the next minute's run redoes it)."""
     now = svc.now()
-    working = WorkingTime.of(svc.profile)
-    added = moved = dropped = 0
+    with svc.db.read() as session:
+        changes = _changes(session, svc, kinds, now)
+    if not changes:
+        return SyncResult()
     with svc.db.write() as session:
-        # A planner may serve several kinds (the owners' before and after a deadline): it
-        # runs once, and each kind keeps what is its own.
-        plans: dict[int, Sequence[PlannedReminder]] = {}
-        for spec in kinds:
-            if id(spec.planner) not in plans:
-                plans[id(spec.planner)] = spec.planner(session, svc, now)
-            planned = {
-                _key(p): into_working_time(p.at, working, p.shift)
-                for p in plans[id(spec.planner)]
-                if p.kind is spec.kind
-            }
-            stored = {reminders.key_of(r): r for r in reminders.of_kind(session, kind=spec.kind)}
-            for key, due_at in planned.items():
-                row = stored.get(key)
-                if row is None:
-                    reminders.add(session, key=key, due_at=due_at, now=now, skipped=due_at < now)
-                    added += 1
-                elif row.sent_at is None and _in_step(row, due_at, now, session):
-                    moved += 1
-            for key, row in stored.items():
-                if key in planned or row.sent_at is not None or row.skipped_at is not None:
-                    continue
-                if not row.offset.startswith(reminders.SNOOZE):
-                    reminders.mark_skipped(session, row, now=now)
-                    dropped += 1
-    return SyncResult(added, moved, dropped)
+        return _apply(session, changes, now)
 
 
-def _in_step(row: Reminder, due_at: datetime, now: datetime, session: Session) -> bool:
-    """Move an unsent row to its planned moment; bring a dropped one back while its moment
-    is still ahead. Whether anything changed."""
+def _changes(session: Session, svc: Services, kinds: Sequence[KindSpec], now: datetime) -> _Changes:
+    working = WorkingTime.of(svc.profile)
+    changes = _Changes()
+    open_rows: dict[str, list[reminders.State]] = {}
+    for state in reminders.open_of_kinds(session, kinds=[spec.kind.value for spec in kinds]):
+        open_rows.setdefault(state.kind, []).append(state)
+    # A planner may serve several kinds (the owners' before and after a deadline): it runs
+    # once, and each kind keeps what is its own.
+    plans: dict[int, Sequence[PlannedReminder]] = {}
+    for spec in kinds:
+        if id(spec.planner) not in plans:
+            plans[id(spec.planner)] = spec.planner(session, svc, now)
+        planned = {
+            _key(p): into_working_time(p.at, working, p.shift)
+            for p in plans[id(spec.planner)]
+            if p.kind is spec.kind
+        }
+        stored = {reminders.key_of(r): r for r in open_rows.get(spec.kind.value, [])}
+        rest = [key for key in planned if key not in stored]
+        stored.update((reminders.key_of(r), r) for r in reminders.closed_among(session, keys=rest))
+        for key, due_at in planned.items():
+            row = stored.get(key)
+            if row is None:
+                changes.adds.append((key, due_at, due_at < now))
+            elif row.sent_at is None and _moves(row, due_at, now):
+                changes.moves.append((row.id, row.due_at, row.skipped_at is None, due_at))
+        for key, row in stored.items():
+            if key in planned or row.sent_at is not None or row.skipped_at is not None:
+                continue
+            if not row.offset.startswith(reminders.SNOOZE):
+                changes.drops.append((row.id, row.due_at))
+    return changes
+
+
+def _moves(row: reminders.State, due_at: datetime, now: datetime) -> bool:
+    """Whether an unsent row goes to its planned moment: a dropped one comes back while its
+    moment is still ahead; a waiting one moves when its moment changed."""
     if row.skipped_at is not None:
-        if due_at <= now:
-            return False
-        row.skipped_at = None
-    elif row.due_at == due_at:
-        return False
-    reminders.move(session, row, due_at=due_at, now=now)
-    return True
+        return due_at > now
+    return row.due_at != due_at
+
+
+def _unchanged(row: Reminder | None, due_at: datetime, waiting: bool) -> bool:
+    """Whether ``row`` is still unsent, waiting (or dropped) and due at ``due_at``."""
+    return (
+        row is not None
+        and row.sent_at is None
+        and (row.skipped_at is None) == waiting
+        and row.due_at == due_at
+    )
+
+
+def _apply(session: Session, changes: _Changes, now: datetime) -> SyncResult:
+    added = moved = dropped = 0
+    for key, due_at, past in changes.adds:
+        if reminders.find(session, key=key) is None:
+            reminders.add(session, key=key, due_at=due_at, now=now, skipped=past)
+            added += 1
+    for row_id, was_due, waiting, due_at in changes.moves:
+        row = reminders.get(session, row_id)
+        if row is not None and _unchanged(row, was_due, waiting):
+            row.skipped_at = None
+            reminders.move(session, row, due_at=due_at, now=now)
+            moved += 1
+    for row_id, was_due in changes.drops:
+        row = reminders.get(session, row_id)
+        if row is not None and _unchanged(row, was_due, True):
+            reminders.mark_skipped(session, row, now=now)
+            dropped += 1
+    return SyncResult(added, moved, dropped)
 
 
 def send_due(svc: Services, kinds: Sequence[KindSpec]) -> SendResult:

@@ -1,10 +1,15 @@
 """The head's weekly summary: Monday 08:00 WIT, for the head and an acting head (Plt/Plh) in
-force: per unit, how many reports of the current periods were sent, late and verified, and
-the decisions waiting. Optional (a person may mute it in /pengingat)."""
+force: for each current period the totals (units, reports due, sent, late, verified), the
+units behind (not every report sent, or late) least sent first, how many are complete, and
+the decisions waiting. One message at any size: the lists are capped so that it fits.
+Optional (a person may mute it in /pengingat)."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
@@ -21,11 +26,12 @@ from bot.reminders.model import (
     Shift,
 )
 from bot.reminders.recipients import Decider, deciders_on, decides_on, local_at, local_day
-from bot.reminders.standing import is_over, period_standing
+from bot.reminders.standing import UnitStanding, is_over, period_standing
 from bot.reporting.rules import ReportingPeriod, current_or_last_period
 from bot.services import Services
 from bot.sop.cycles import CycleView, reporting_cycles
 from storage import approvals, reminder_prefs
+from storage.models import ApprovalRequest
 
 KIND = ReminderKind.HEAD_WEEKLY
 SUBJECT = "week"
@@ -33,6 +39,11 @@ SUBJECT = "week"
 # on Monday (or a Monday holiday) still sends it once; someone named later in the week waits
 # for the next Monday.
 LATE_GRACE = timedelta(days=2)
+# The summary is one message (Telegram takes 4,096 characters, bot/ui/fit.py cuts longer
+# ones): the caps on lines about single units (per period) and decisions, tried in turn.
+ROOM = 4000
+CAPS = (40, 25, 15, 10, 6, 3, 1, 0)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def week_key(monday: date) -> str:
@@ -74,21 +85,30 @@ def plan_weekly(session: Session, svc: Services, now: datetime) -> Sequence[Plan
     return planned
 
 
-def _period_lines(session: Session, svc: Services, now: datetime) -> list[str]:
-    lines = []
+@dataclass(frozen=True)
+class _Section:
+    """One reporting period of the summary: its heading and where each unit stands."""
+
+    heading: str
+    standings: tuple[UnitStanding, ...]
+    over: bool
+
+
+def _sections(session: Session, svc: Services, now: datetime) -> list[_Section]:
+    found = []
     for view in reporting_cycles(svc):
         current = current_or_last_period(view.periods, now)
         if current is None:
             continue
         # December closes a month, a quarter, a semester and the year at once: all of them.
         for period in (p for p in view.periods if p.end == current.end):
-            lines += _standing_lines(session, svc, view, period, now)
-    return lines or [texts.WEEKLY_NO_PERIOD]
+            found.append(_section(session, svc, view, period, now))
+    return found
 
 
-def _standing_lines(
+def _section(
     session: Session, svc: Services, view: CycleView, period: ReportingPeriod, now: datetime
-) -> list[str]:
+) -> _Section:
     over = is_over(period, now)
     heading = texts.WEEKLY_PERIOD.format(
         period=period.label,
@@ -96,40 +116,93 @@ def _standing_lines(
         deadline=format_datetime(period.deadline, svc.profile.timezone),
         state=texts.WEEKLY_PERIOD_OVER if over else texts.WEEKLY_PERIOD_OPEN,
     )
-    units = [
+    return _Section(heading, tuple(period_standing(session, view, period)), over)
+
+
+def _late(s: UnitStanding, over: bool) -> int:
+    """Reports sent late, and once the deadline has passed, the missing ones too."""
+    return s.late + (s.missing if over else 0)
+
+
+def _section_lines(section: _Section, cap: int) -> list[str]:
+    """The period's totals (when it has more than one unit), then the units behind (not
+    every report sent, or late), the least sent first, at most ``cap`` of them, and how many
+    units are complete."""
+    standings, over = section.standings, section.over
+    if not standings:
+        return [section.heading, texts.WEEKLY_NO_UNITS]
+    lines = [section.heading]
+    if len(standings) > 1:
+        lines.append(
+            texts.WEEKLY_TOTALS.format(
+                units=len(standings),
+                sent=sum(s.sent for s in standings),
+                due=sum(s.due for s in standings),
+                late=sum(_late(s, over) for s in standings),
+                verified=sum(s.verified for s in standings),
+            )
+        )
+    behind = sorted(
+        (s for s in standings if s.missing or _late(s, over)),
+        key=lambda s: (s.sent / s.due, -_late(s, over), s.name),
+    )
+    lines += [
         texts.WEEKLY_UNIT_LINE.format(
             unit=app_texts.esc(s.name),
             sent=s.sent,
             due=s.due,
-            late=s.late + (s.missing if over else 0),
+            late=_late(s, over),
             verified=s.verified,
         )
-        for s in period_standing(session, view, period)
+        for s in behind[:cap]
     ]
-    return [heading, *(units or [texts.WEEKLY_NO_UNITS])]
+    if len(behind) > cap:
+        lines.append(texts.WEEKLY_MORE_BEHIND.format(count=len(behind) - cap))
+    if len(standings) > len(behind):
+        lines.append(texts.WEEKLY_COMPLETE.format(count=len(standings) - len(behind)))
+    return lines
 
 
-def _decision_lines(session: Session, svc: Services) -> list[str]:
-    waiting = approvals.pending(session)
+def _decision_lines(svc: Services, waiting: Sequence[ApprovalRequest], cap: int) -> list[str]:
     if not waiting:
         return [texts.WEEKLY_NO_DECISIONS]
     zone = svc.profile.timezone
-    return [texts.WEEKLY_DECISIONS.format(count=len(waiting))] + [
+    lines = [texts.WEEKLY_DECISIONS.format(count=len(waiting))] + [
         texts.WEEKLY_DECISION_LINE.format(
             title=app_texts.esc(r.title), when=format_datetime(r.requested_at, zone)
         )
-        for r in waiting
+        for r in waiting[:cap]
     ]
+    if len(waiting) > cap:
+        lines.append(texts.WEEKLY_MORE_DECISIONS.format(count=len(waiting) - cap))
+    return lines
+
+
+def _shown_length(text: str) -> int:
+    """Its length as Telegram counts it: UTF-16 code units of the text without its tags."""
+    return len(html.unescape(_TAG.sub("", text)).encode("utf-16-le")) // 2
 
 
 def weekly_text(session: Session, svc: Services, decider: Decider, now: datetime) -> str:
-    """The summary as it stands at ``now``."""
-    lines = [texts.WEEKLY_HEADER.format(today=format_date(local_day(svc, now)))]
+    """The summary as it stands at ``now``: always one message, however many units (a
+    province's 200 OPD too). The lines about single units and decisions are capped, and the
+    cap shrinks until the whole fits; the totals and the counts left out always show."""
+    head = [texts.WEEKLY_HEADER.format(today=format_date(local_day(svc, now)))]
     if decider.title:
-        lines.append(texts.WEEKLY_ACTING.format(title=decider.title))
-    lines += _period_lines(session, svc, now)
-    lines += _decision_lines(session, svc)
-    return "\n".join(lines)
+        head.append(texts.WEEKLY_ACTING.format(title=decider.title))
+    sections = _sections(session, svc, now)
+    waiting = list(approvals.pending(session))
+    text = ""
+    for cap in CAPS:
+        lines = list(head)
+        for section in sections:
+            lines += _section_lines(section, cap)
+        lines += [] if sections else [texts.WEEKLY_NO_PERIOD]
+        lines += _decision_lines(svc, waiting, cap)
+        text = "\n".join(lines)
+        if _shown_length(text) <= ROOM:
+            break
+    return text
 
 
 def render_weekly(
