@@ -1,6 +1,6 @@
-"""The head's weekly summary at any size: a province of 200 OPD gets one message that fits
-Telegram (totals, the units behind worst first, how many were left out, how many are
-complete); a district still sees its units behind by name. Units, packages and reports are
+"""The head's weekly summary and the team's digest at any size: a province of 200 OPD gets
+one message that fits Telegram (totals, the units behind worst first, how many were left
+out, how many are complete); a district still sees its units behind by name. Units, packages and reports are
 stored directly (as the use cases store them), not through the chat, to be quick."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.core.roles import Role
 from bot.reminders.head import plan_weekly, render_weekly
 from bot.reminders.model import ReminderView
+from bot.reminders.team import plan_digests, render_digest
 from bot.ui.fit import MESSAGE_LIMIT, fit, shown_length
 from storage import packages, submissions, units, users
 from tests.harness import WIT, sirup_row
@@ -163,3 +164,40 @@ def test_a_district_sees_its_units_behind_by_name(tmp_path: Path) -> None:
         "• Dinas Uji 010: terkirim 2/2, terlambat 2, terverifikasi 0",
         "✅ 8 unit sudah lengkap dan tepat waktu.",
     ]
+
+
+def digest(world: World, day: datetime = datetime(2027, 4, 13, 9, tzinfo=WIT)) -> str:
+    """The team's digest the day after Triwulan I's deadline (12 April 2027)."""
+    world.clock.set(day)
+    with world.svc.db.read() as session:
+        planned = plan_digests(session, world.svc, world.svc.now())
+        [mine] = [p for p in planned if p.user_id == world.team_id and p.period == PERIOD]
+        view = ReminderView(1, mine.kind, world.team_id, mine.subject, mine.period, "+1d", mine.at)
+        rendered = render_digest(session, world.svc, view, world.svc.now())
+    assert rendered is not None
+    return rendered.text
+
+
+def test_the_teams_digest_for_200_units_fits_and_counts_who_is_left_out(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    made = add_units(world, 200, packages_each=2)
+    report(world, [p for ids in made[:50] for p in ids])  # 50 complete
+    report(world, [ids[0] for ids in made[50:100]])  # 50 sent one of two
+    text = digest(world)
+    assert shown_length(text) <= MESSAGE_LIMIT and fit(text) == text  # not cut
+    assert "Unit yang belum lengkap melapor (151):" in text
+    listed = [line for line in text.splitlines() if line.startswith("• Dinas")]
+    # The most missing first: the 100 that sent nothing before the 50 that sent one.
+    assert listed and all("2 dari 2 paket" in line for line in listed)
+    assert f"• … dan {151 - len(listed)} unit lain belum lengkap melapor." in text
+    assert "Menunggu verifikasi" in text  # what follows the list is still there
+
+
+def test_a_districts_digest_still_names_every_unit_behind(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    made = add_units(world, 6)
+    report(world, [p for ids in made[:3] for p in ids])
+    text = digest(world)
+    listed = [line.split(":")[0] for line in text.splitlines() if line.startswith("• ")]
+    assert listed == ["• Dinas Uji 004", "• Dinas Uji 005", "• Dinas Uji 006", "• Dinkes"]
+    assert "unit lain" not in text

@@ -6,8 +6,6 @@ Optional (a person may mute it in /pengingat)."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -30,6 +28,7 @@ from bot.reminders.standing import UnitStanding, is_over, period_standing
 from bot.reporting.rules import ReportingPeriod, current_or_last_period
 from bot.services import Services
 from bot.sop.cycles import CycleView, reporting_cycles
+from bot.ui.fit import first_that_fits
 from storage import approvals, reminder_prefs
 from storage.models import ApprovalRequest
 
@@ -39,11 +38,6 @@ SUBJECT = "week"
 # on Monday (or a Monday holiday) still sends it once; someone named later in the week waits
 # for the next Monday.
 LATE_GRACE = timedelta(days=2)
-# The summary is one message (Telegram takes 4,096 characters, bot/ui/fit.py cuts longer
-# ones): the caps on lines about single units (per period) and decisions, tried in turn.
-ROOM = 4000
-CAPS = (40, 25, 15, 10, 6, 3, 1, 0)
-_TAG = re.compile(r"<[^>]*>")
 
 
 def week_key(monday: date) -> str:
@@ -178,11 +172,6 @@ def _decision_lines(svc: Services, waiting: Sequence[ApprovalRequest], cap: int)
     return lines
 
 
-def _shown_length(text: str) -> int:
-    """Its length as Telegram counts it: UTF-16 code units of the text without its tags."""
-    return len(html.unescape(_TAG.sub("", text)).encode("utf-16-le")) // 2
-
-
 def weekly_text(session: Session, svc: Services, decider: Decider, now: datetime) -> str:
     """The summary as it stands at ``now``: always one message, however many units (a
     province's 200 OPD too). The lines about single units and decisions are capped, and the
@@ -192,17 +181,16 @@ def weekly_text(session: Session, svc: Services, decider: Decider, now: datetime
         head.append(texts.WEEKLY_ACTING.format(title=decider.title))
     sections = _sections(session, svc, now)
     waiting = list(approvals.pending(session))
-    text = ""
-    for cap in CAPS:
+
+    def worded(cap: int) -> str:
         lines = list(head)
         for section in sections:
             lines += _section_lines(section, cap)
         lines += [] if sections else [texts.WEEKLY_NO_PERIOD]
         lines += _decision_lines(svc, waiting, cap)
-        text = "\n".join(lines)
-        if _shown_length(text) <= ROOM:
-            break
-    return text
+        return "\n".join(lines)
+
+    return first_that_fits(worded)
 
 
 def render_weekly(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Callable, Sequence
 from copy import copy
 from typing import Any
 
@@ -39,6 +40,24 @@ def _units(text: str) -> int:
 def shown_length(text: str, *, is_html: bool = True) -> int:
     """How long Telegram finds ``text`` (HTML: the text without its tags)."""
     return _units(html.unescape(_TAG.sub("", text)) if is_html else text)
+
+
+# Caps tried in turn on the lines about single items of a summary (``first_that_fits``).
+CAPS = (40, 25, 15, 10, 6, 3, 1, 0)
+
+
+def first_that_fits(
+    render: Callable[[int], str], caps: Sequence[int] = CAPS, room: int = MESSAGE_LIMIT - 96
+) -> str:
+    """``render(cap)`` for the largest cap whose text fits ``room`` (else the smallest):
+    a summary that lists items (units, names, requests) at most ``cap`` of each, and says
+    how many it left out, is one message at any size instead of being cut."""
+    text = ""
+    for cap in caps:
+        text = render(cap)
+        if shown_length(text) <= room:
+            break
+    return text
 
 
 def fit(text: str, limit: int = MESSAGE_LIMIT, *, is_html: bool = True) -> str:
