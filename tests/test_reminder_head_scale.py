@@ -1,7 +1,8 @@
 """The head's weekly summary and the team's digest at any size: a province of 200 OPD gets
 one message that fits Telegram (totals, the units behind worst first, how many were left
-out, how many are complete); a district still sees its units behind by name. Units, packages and reports are
-stored directly (as the use cases store them), not through the chat, to be quick."""
+out, how many are complete); a district still sees its units behind by name. Units, packages
+and reports are stored directly (as the use cases store them), not through the chat, to be
+quick."""
 
 from __future__ import annotations
 
