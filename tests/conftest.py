@@ -4,7 +4,6 @@ showed a person (see ``bot/devtools/leaks.py``)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from bot.devtools.leaks import describe, leaks_in
 from tests import databases
+from tests.cli_runner import logging_kept
 from tests.harness import Harness
 
 _SETTINGS_ENV = (
@@ -79,15 +79,5 @@ def exported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_URL", databases.database_url(tmp_path))
     monkeypatch.setenv("KINERJA_ARCHIVE_DIR", str(tmp_path / "arsip"))
-    root = logging.getLogger()
-    handlers = [(handler, handler.formatter) for handler in root.handlers]
-    levels = root.level, logging.getLogger("httpx").level, logging.getLogger("alembic").level
-    try:
+    with logging_kept():
         yield tmp_path / "arsip-2027.zip"
-    finally:
-        root.handlers[:] = [handler for handler, _ in handlers]
-        for handler, formatter in handlers:
-            handler.setFormatter(formatter)
-        root.setLevel(levels[0])
-        logging.getLogger("httpx").setLevel(levels[1])
-        logging.getLogger("alembic").setLevel(levels[2])

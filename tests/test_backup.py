@@ -18,8 +18,9 @@ from sqlalchemy import text
 
 from bot.ops.database import schema
 from storage.db import Database
+from tests.cli_runner import Outcome
 from tests.databases import database_url, on_postgresql
-from tests.test_ops import Outcome, _database, _rows, _write_rows, cli
+from tests.test_ops import _database, _rows, _write_rows, cli
 
 __all__ = ["cli"]
 

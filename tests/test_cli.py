@@ -8,7 +8,6 @@ talks to the bot the way Telegram would deliver a person's messages and button p
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 import signal
@@ -16,7 +15,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +22,6 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import InvalidToken
 
-from bot.cli import main
 from bot.core.roles import Role
 from bot.devtools.fake_bot_api import Shown
 from bot.ops.database import head_revision, schema
@@ -32,6 +29,7 @@ from storage import archive, units, users
 from storage.archive import NewDocument, Signed
 from storage.db import Database
 from tests.botapi_server import BotApiServer, callback_update, message_update, running_server
+from tests.cli_runner import Outcome, cli_runner
 from tests.databases import database_url, on_postgresql
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,13 +74,6 @@ def _program(tmp_path: Path, *args: str, env: dict[str, str]) -> subprocess.Comp
 # --- commands run in this process (fast) ---------------------------------------------
 
 
-@dataclass
-class Outcome:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture
 def cli(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -90,25 +81,8 @@ def cli(
     """``cli("invite", "--role", "pj")`` runs the command line's main() in tmp_path."""
     monkeypatch.chdir(tmp_path)  # no .env file there
     monkeypatch.setenv("DATABASE_URL", _db_url(tmp_path))
-    root = logging.getLogger()
-    handlers = [(handler, handler.formatter) for handler in root.handlers]
-    levels = root.level, logging.getLogger("httpx").level
-
-    def run(*args: str) -> Outcome:
-        capsys.readouterr()
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    try:
+    with cli_runner(capsys) as run:
         yield run
-    finally:
-        # main() configures logging for a process; undo it for the next tests.
-        root.handlers[:] = [handler for handler, _ in handlers]
-        for handler, formatter in handlers:
-            handler.setFormatter(formatter)
-        root.setLevel(levels[0])
-        logging.getLogger("httpx").setLevel(levels[1])
 
 
 @pytest.fixture

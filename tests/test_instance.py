@@ -29,9 +29,10 @@ from storage import outbox
 from storage.db import Database
 from tests import test_cli
 from tests.botapi_server import running_server
+from tests.cli_runner import Outcome
 from tests.databases import database_url
 from tests.harness import Harness
-from tests.test_cli import TOKEN, WAIT, Outcome, _db_url, _env, _program
+from tests.test_cli import TOKEN, WAIT, _db_url, _env, _program
 
 # The command line's fixtures: main() in tmp_path, and the database it writes.
 cli = test_cli.cli

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,23 +14,16 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bot.cli import main
 from bot.settings import Settings
 from storage import audit
 from storage.db import Database
 from tests.botapi_server import running_server
+from tests.cli_runner import Outcome, cli_runner
 from tests.databases import database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "987654321:AAE2e-SeCrEt-ToKeN_must_never_be_printed"
 AT = datetime(2027, 1, 5, tzinfo=UTC)
-
-
-@dataclass
-class Outcome:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture
@@ -45,24 +36,8 @@ def cli(
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     monkeypatch.setenv("DATABASE_URL", database_url(tmp_path / "data"))
-    root = logging.getLogger()
-    handlers = [(handler, handler.formatter) for handler in root.handlers]
-    levels = root.level, logging.getLogger("httpx").level
-
-    def run(*args: str) -> Outcome:
-        capsys.readouterr()
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    try:
+    with cli_runner(capsys) as run:
         yield run
-    finally:
-        root.handlers[:] = [handler for handler, _ in handlers]
-        for handler, formatter in handlers:
-            handler.setFormatter(formatter)
-        root.setLevel(levels[0])
-        logging.getLogger("httpx").setLevel(levels[1])
 
 
 def _database(folder: Path, *, empty: bool = False) -> Database:
