@@ -26,9 +26,10 @@ from bot.core.roles import Role
 from bot.reminders import engine
 from bot.reminders.kinds import KINDS
 from bot.sop.cycles import cycle
-from storage import packages, reminders, submissions, units, users
-from storage.models import Reminder
-from tests.harness import WIT, sirup_row
+from storage import reminders, submissions, users
+from storage.models import Package, Reminder
+from tests.harness import WIT
+from tests.test_reminder_head_scale import add_units
 from tests.test_reporting_usecases import World
 
 AREAS = ("A1", "A2", "A3", "A4")
@@ -36,38 +37,13 @@ AREAS = ("A1", "A2", "A3", "A4")
 
 def build(world: World, count: int) -> list[int]:
     """``count`` units with one package per area and two owners each; the package ids."""
-    now = world.clock.now()
-    found: list[int] = []
-    unit_ids = []
-    with world.svc.db.write() as session:
-        for number in range(1, count + 1):
-            name = f"Dinas Uji {number:03d}"
-            unit = units.create_unit(session, name=name, now=now)
-            session.flush()
-            assert unit.id is not None
-            unit_ids.append(unit.id)
-            rows = [
-                sirup_row(kode_rup=f"5{number:03d}{k}", satuan_kerja=name, row=5 + k)
-                for k in range(len(AREAS))
-            ]
-            packages.upsert(
-                session,
-                cycle_id=world.cycle_id,
-                rows=rows,
-                unit_ids={name: unit.id},
-                actor=None,
-                now=now,
-            )
-            mine = packages.of_unit(session, cycle_id=world.cycle_id, unit_id=unit.id)
-            for package, area in zip(mine, AREAS, strict=True):
-                package.area_code = area
-                session.add(package)
-                assert package.id is not None
-                found.append(package.id)
+    made = add_units(world, count, packages_each=len(AREAS), areas=AREAS)
+    with world.svc.db.read() as session:
+        unit_ids = [session.get(Package, ids[0]).unit_id for ids in made]  # type: ignore[union-attr]
     for number, unit_id in enumerate(unit_ids):
         for k in range(2):
             world._person(100_000 + 10 * number + k, Role.PJ, unit_id)
-    return found
+    return [package_id for ids in made for package_id in ids]
 
 
 def report_all(world: World, package_ids: list[int], period_key: str) -> None:
