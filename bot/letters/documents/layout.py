@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from fpdf.enums import XPos, YPos
 
 from bot.core.dates import format_date
-from bot.core.pdf import BLACK, BODY_SIZE, FONT_FAMILY, OfficialPdf, draw_draft_mark, line_count
+from bot.core.pdf import (
+    BLACK,
+    BODY_SIZE,
+    FONT_FAMILY,
+    OfficialPdf,
+    draw_draft_mark,
+)
+from bot.core.pdf_flow import FlowWriter
 from bot.core.profile import OrgProfile
 from bot.core.signing import Approval
 from bot.letters.documents.content import LetterHeader
@@ -56,8 +63,12 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-class Writer:
+class Writer(FlowWriter):
     """Draws the parts letters share on a :class:`LetterPdf`."""
+
+    bottom = BOTTOM
+    size = SIZE
+    pdf: LetterPdf
 
     def __init__(
         self,
@@ -74,22 +85,7 @@ class Writer:
         self.approval = approval
         self.number = letter_number_text(profile, header)
 
-    # Room on the page -------------------------------------------------------------------
-
-    @property
-    def trigger(self) -> float:
-        """Where the text area of a page ends (the usual page break)."""
-        return self.pdf.h - BOTTOM
-
-    def keep(self, height: float) -> None:
-        """Start a new page unless ``height`` millimetres fit below the current line."""
-        pdf = self.pdf
-        if pdf.get_y() + height > self.trigger and pdf.get_y() > pdf.t_margin + 1:
-            pdf.add_page()
-
-    def lines(self, text: str, width: float, style: str = "", size: float = SIZE) -> int:
-        self.pdf.set_font(FONT_FAMILY, style, size)
-        return line_count(self.pdf, text, width)
+    # Room on the page: trigger, keep and lines (FlowWriter) -----------------------------
 
     def heading_height(self, title: str, *, before: float = HEADING_BEFORE) -> float:
         return before + self.lines(title, self.pdf.epw - NUMBER_WIDTH, "B") * LINE + 0.8

@@ -22,10 +22,10 @@ from bot.core.pdf import (
     draw_draft_mark,
     draw_letterhead,
     draw_page_footer,
-    line_count,
     set_metadata,
     signature_block,
 )
+from bot.core.pdf_flow import FlowWriter
 from bot.core.profile import OrgProfile
 from bot.core.signing import capacity_lines
 from bot.performance.documents.content import Signing
@@ -61,27 +61,17 @@ class ReportPdf(OfficialPdf):
         draw_page_footer(self, self.footer_text, self.printed)
 
 
-class Writer:
-    """Draws the parts of a report on a :class:`ReportPdf`."""
+class Writer(FlowWriter):
+    """Draws the parts of a report on a :class:`ReportPdf` (room on the page: FlowWriter)."""
+
+    bottom = BOTTOM
+    size = SIZE
+    pdf: ReportPdf
 
     def __init__(self, pdf: ReportPdf, profile: OrgProfile, signing: Signing) -> None:
         self.pdf = pdf
         self.profile = profile
         self.signing = signing
-
-    @property
-    def trigger(self) -> float:
-        return self.pdf.h - BOTTOM
-
-    def keep(self, height: float) -> None:
-        """A new page unless ``height`` millimetres fit below the current line."""
-        pdf = self.pdf
-        if pdf.get_y() + height > self.trigger and pdf.get_y() > pdf.t_margin + 1:
-            pdf.add_page()
-
-    def lines(self, text: str, width: float, style: str = "", size: float = SIZE) -> int:
-        self.pdf.set_font(FONT_FAMILY, style, size)
-        return line_count(self.pdf, text, width)
 
     def title(self, lines: Sequence[str]) -> None:
         """The centred bold title lines under the letterhead."""
