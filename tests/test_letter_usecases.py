@@ -16,6 +16,7 @@ from bot.core.clock import FixedClock
 from bot.core.profile import SIGNED_DOCUMENT_KINDS
 from bot.core.resources import templates_dir
 from bot.core.roles import Role
+from bot.core.signing import Decision
 from bot.letters.kinds import LetterKind, LetterStatus
 from bot.letters.usecases import drafting, signing
 from bot.outreach.usecases import answers
@@ -148,7 +149,7 @@ async def test_a_circular_is_drafted_signed_sent_and_acknowledged_by_use_cases(
     assert submitted.status is LetterStatus.AWAITING
     assert drafting.submit_for_signature(svc, letter_id=letter.id) is drafting.Refusal.NOT_DRAFT
 
-    decision = signing.Decision(user_id=head, name="Orang 1001", acting="", at=NOW)
+    decision = Decision(user_id=head, name="Orang 1001", acting="", at=NOW)
     signed = await signing.sign(svc, letter_id=letter.id, decision=decision)
     assert signed == signing.SignedLetter(LetterKind.CIRCULAR, "027/001/UKPBJ/2027", 1)
     assert _step(svc, StepId.CIRCULAR) is StepState.SELESAI

@@ -11,6 +11,7 @@ from telegram import Update
 
 from bot.approvals.rules import Option, RequestStatus
 from bot.context import Context
+from bot.core.signing import Decision
 from bot.services import Services
 
 
@@ -38,6 +39,15 @@ class RequestView:
     def option(self, key: str) -> Option | None:
         """The option behind a decision button, None for one the request does not offer."""
         return next((o for o in self.options if o.key == key), None)
+
+    def signer(self) -> Decision:
+        """Who decided, as a signed document names them."""
+        return Decision(
+            user_id=self.decided_by_user_id,
+            name=self.decided_by,
+            acting=self.acting_title,
+            at=self.decided_at,
+        )
 
 
 @dataclass(frozen=True)

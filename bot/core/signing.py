@@ -59,6 +59,16 @@ def capacity_lines(position: str, *, acting: str = "", on_behalf_of: str = "") -
 
 
 @dataclass(frozen=True)
+class Decision:
+    """Who signed, in which capacity (``acting``: Plt/Plh or empty) and when."""
+
+    user_id: int | None
+    name: str
+    acting: str
+    at: datetime | None
+
+
+@dataclass(frozen=True)
 class Approval:
     """A document's approval in the bot, as printed on it and kept in the archive.
 

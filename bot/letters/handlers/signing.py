@@ -49,12 +49,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
         )
         return text, ()
 
-    decision = signing.Decision(
-        user_id=view.decided_by_user_id,
-        name=view.decided_by,
-        acting=view.acting_title,
-        at=view.decided_at,
-    )
+    decision = view.signer()
     await signing.sign(
         svc, letter_id=view.subject_id, decision=decision, team_notice=signed, request_id=view.id
     )

@@ -12,11 +12,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from bot import deliveries
 from bot.approvals import effects
 from bot.core import signing
+from bot.core.signing import Decision
 from bot.deliveries import Notice
 from bot.letters.kinds import LetterKind, LetterStatus
 from bot.letters.usecases.pdfs import render
@@ -56,16 +56,6 @@ def return_to_draft(
             text, buttons = team_notice(view)
             deliveries.tell_team(session, svc, text, buttons, ref_id=letter_id)
         return view
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Who signed, in which capacity (``acting``: Plt/Plh or empty) and when."""
-
-    user_id: int | None
-    name: str
-    acting: str
-    at: datetime | None
 
 
 @dataclass(frozen=True)

@@ -130,12 +130,7 @@ async def _on_decided(context: Context, view: RequestView) -> None:
             revision=report.revision, code=format_code(signed.code)
         )
 
-    decision = signing.Decision(
-        user_id=view.decided_by_user_id,
-        name=view.decided_by,
-        acting=view.acting_title,
-        at=view.decided_at,
-    )
+    decision = view.signer()
     await signing.sign(
         svc,
         report_id=view.subject_id,

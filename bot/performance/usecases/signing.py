@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
 from sqlmodel import Session
@@ -16,6 +15,7 @@ from bot import deliveries
 from bot.approvals import effects
 from bot.core import signing
 from bot.core.roles import Role
+from bot.core.signing import Decision
 from bot.performance.documents.content import Period
 from bot.performance.documents.page import SIGNATURE_KIND
 from bot.performance.kinds import (
@@ -109,16 +109,6 @@ def return_to_team(
         )
         deliveries.tell_team(session, svc, notice(found), ref_id=report_id)
     return found
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Who signed, in which capacity (``acting``: Plt/Plh or empty) and when."""
-
-    user_id: int | None
-    name: str
-    acting: str
-    at: datetime | None
 
 
 @dataclass(frozen=True)
